@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { languageSchema, roleSchema, uuidSchema } from "./common.ts";
+
+export const loginBody = z.object({
+  email: z.string().trim().toLowerCase().min(1).max(254),
+  password: z.string().min(1).max(1000),
+});
+
+export const membershipSchema = z.object({
+  id: uuidSchema,
+  trustId: uuidSchema,
+  trustName: z.string(),
+  role: roleSchema,
+  institutionId: uuidSchema.nullable(),
+  institutionName: z.string().nullable(),
+  institutionShortName: z.string().nullable(),
+});
+export type Membership = z.infer<typeof membershipSchema>;
+
+export const trustSummarySchema = z.object({
+  id: uuidSchema,
+  name: z.string(),
+  testMode: z.boolean(),
+  defaultLanguage: languageSchema,
+  studentInfoUrl: z.string().nullable(),
+  itHelpUrl: z.string().nullable(),
+});
+
+export const meSchema = z.object({
+  user: z.object({
+    id: uuidSchema,
+    email: z.string(),
+    name: z.string(),
+    language: languageSchema.nullable(),
+    isSystemAdmin: z.boolean(),
+  }),
+  memberships: z.array(membershipSchema),
+  /** The trust the person works in now, with the settings the UI needs. */
+  activeTrust: trustSummarySchema.nullable(),
+  /** Roles at the active trust. */
+  roles: z.array(roleSchema),
+});
+export type Me = z.infer<typeof meSchema>;
+
+export const switchTrustBody = z.object({ trustId: uuidSchema });
+export const updateMeBody = z.object({ language: languageSchema.nullable() });

@@ -1,0 +1,34 @@
+import { z } from "zod";
+
+export const roles = ["admin", "student_admin", "coordinator", "it_provider", "ehealth"] as const;
+export const roleSchema = z.enum(roles);
+export type Role = z.infer<typeof roleSchema>;
+
+export const languages = ["nb", "nn", "en"] as const;
+export const languageSchema = z.enum(languages);
+export type Language = z.infer<typeof languageSchema>;
+
+export const uuidSchema = z.uuid();
+export const idParams = z.object({ id: uuidSchema });
+
+/** Every error answer: a stable dotted code the web translates, and an English fallback message. */
+export const errorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+export type ApiError = z.infer<typeof errorSchema>;
+
+export const okSchema = z.object({ ok: z.literal(true) });
+
+export const personRefSchema = z.object({ id: uuidSchema, name: z.string(), email: z.string() });
+export type PersonRef = z.infer<typeof personRefSchema>;
+
+/** A non-empty trimmed text, as people type it into forms. */
+export const text = (max = 200) => z.string().trim().min(1).max(max);
+export const email = () => z.string().trim().toLowerCase().pipe(z.email()).pipe(z.string().max(254));
+export const optionalUrl = () =>
+  z
+    .union([z.url({ protocol: /^https?$/ }), z.literal("")])
+    .nullable()
+    .transform((v) => (v === "" ? null : v));

@@ -1,0 +1,86 @@
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import Fastify, { type FastifyInstance } from "fastify";
+import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { Config } from "./config.ts";
+import { authRoutes } from "./modules/auth/auth.routes.ts";
+import { createAuthUsecases } from "./modules/auth/auth.usecases.ts";
+import { catalogRoutes } from "./modules/catalog/catalog.routes.ts";
+import { createCatalogUsecases } from "./modules/catalog/catalog.usecases.ts";
+import { dashboardRoutes } from "./modules/dashboard/dashboard.routes.ts";
+import { createDashboardUsecases } from "./modules/dashboard/dashboard.usecases.ts";
+import { healthRoutes } from "./modules/health/health.routes.ts";
+import { institutionsRoutes } from "./modules/institutions/institutions.routes.ts";
+import { createInstitutionsUsecases } from "./modules/institutions/institutions.usecases.ts";
+import { trustsRoutes } from "./modules/trusts/trusts.routes.ts";
+import { createTrustsUsecases } from "./modules/trusts/trusts.usecases.ts";
+import { usersRoutes } from "./modules/users/users.routes.ts";
+import { createUsersUsecases } from "./modules/users/users.usecases.ts";
+import { registerErrorHandler } from "./plugins/error-handler.ts";
+import { registerOpenApi } from "./plugins/openapi.ts";
+import { registerSession } from "./plugins/session.ts";
+import { registerWeb } from "./plugins/web.ts";
+import { type Clock, systemClock } from "./shared/clock.ts";
+import type { Database } from "./shared/database.ts";
+import { loggerOptions } from "./shared/logger.ts";
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  clock?: Clock;
+}
+
+/** Plugins and modules, no listen: main.ts and the tests both build the app here. */
+export async function buildApp({ config, database, clock = systemClock }: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel),
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    hsts: config.secureCookies,
+  });
+  await app.register(cookie);
+  await registerOpenApi(app);
+
+  const db = database.db;
+  const auth = createAuthUsecases({
+    db,
+    clock,
+    policy: { ...config.session, maxFailures: config.loginRateLimit },
+  });
+  const users = createUsersUsecases({ db, clock });
+  const institutions = createInstitutionsUsecases({ db });
+  const catalog = createCatalogUsecases({ db });
+  const trusts = createTrustsUsecases({ db });
+  const dashboard = createDashboardUsecases({ users, institutions, catalog });
+
+  registerSession(app, { config, auth });
+  await app.register(healthRoutes({ database }));
+  await app.register(authRoutes({ auth, config }));
+  await app.register(usersRoutes({ users }));
+  await app.register(institutionsRoutes({ institutions }));
+  await app.register(catalogRoutes({ catalog }));
+  await app.register(trustsRoutes({ trusts }));
+  await app.register(dashboardRoutes({ dashboard }));
+  await registerWeb(app);
+  return app;
+}

@@ -1,0 +1,122 @@
+import { count } from "drizzle-orm";
+import type { Role } from "../../contracts/common.ts";
+import { placementSites, professions, programmes } from "../modules/catalog/catalog.table.ts";
+import { agreements, institutions } from "../modules/institutions/institutions.table.ts";
+import { trusts } from "../modules/trusts/trusts.table.ts";
+import { memberships, users } from "../modules/users/users.table.ts";
+import type { Db } from "../shared/database.ts";
+import { hashPassword } from "../shared/passwords.ts";
+
+export const demoInstitutions = [
+  { shortName: "UIB", name: "Universitetet i Bergen" },
+  { shortName: "HVL", name: "Høgskulen på Vestlandet" },
+  { shortName: "VID", name: "VID vitenskapelige høgskole" },
+] as const;
+
+type DemoUser = {
+  email: string;
+  name: string;
+  role: Role;
+  institution?: (typeof demoInstitutions)[number]["shortName"];
+};
+
+/** One person per role; the README and the start-up banner list them. */
+export const demoUsers: DemoUser[] = [
+  { email: "admin@demo.test", name: "Ingrid Haugland", role: "admin" },
+  { email: "fou@demo.test", name: "Marit Solberg", role: "student_admin" },
+  { email: "koordinator.uib@demo.test", name: "Kari Nordvik", role: "coordinator", institution: "UIB" },
+  { email: "koordinator.hvl@demo.test", name: "Ola Brekke", role: "coordinator", institution: "HVL" },
+  { email: "koordinator.vid@demo.test", name: "Sigrid Lunde", role: "coordinator", institution: "VID" },
+  { email: "ikt@demo.test", name: "Thomas Vik", role: "it_provider" },
+  { email: "ehelse@demo.test", name: "Hanne Myklebust", role: "ehealth" },
+];
+
+const demoProfessions = ["Sykepleier", "Lege", "Fysioterapeut", "Radiograf", "Bioingeniør"] as const;
+
+const demoProgrammes: { institution: string; name: string; profession: (typeof demoProfessions)[number] }[] = [
+  { institution: "UIB", name: "Medisin", profession: "Lege" },
+  { institution: "HVL", name: "Sykepleie", profession: "Sykepleier" },
+  { institution: "HVL", name: "Fysioterapi", profession: "Fysioterapeut" },
+  { institution: "HVL", name: "Radiografi", profession: "Radiograf" },
+  { institution: "HVL", name: "Bioingeniør", profession: "Bioingeniør" },
+  { institution: "VID", name: "Sykepleie", profession: "Sykepleier" },
+];
+
+const demoSites: { name: string; department: string }[] = [
+  { name: "Medisinsk avdeling, post 3", department: "Medisinsk avdeling" },
+  { name: "Kirurgisk avdeling, post 2", department: "Kirurgisk klinikk" },
+  { name: "Barne- og ungdomsklinikken", department: "Barne- og ungdomsklinikken" },
+  { name: "Akuttmottaket", department: "Akuttklinikken" },
+  { name: "Kvinneklinikken", department: "Kvinneklinikken" },
+  { name: "Hjerteavdelinga, post 1", department: "Hjerteavdelinga" },
+  { name: "Nevrologisk avdeling, post 4", department: "Nevrologisk avdeling" },
+  { name: "Radiologisk avdeling", department: "Radiologisk avdeling" },
+  { name: "Laboratorium for klinisk biokjemi", department: "Laboratorieklinikken" },
+  { name: "Fysioterapiavdelinga", department: "Fysioterapiavdelinga" },
+];
+
+/** True when the database holds no trust yet: a first start. */
+export async function isEmpty(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(trusts);
+  return (row?.n ?? 0) === 0;
+}
+
+/** Fills the demo trust "Helse Bergen" (in test mode) with its institutions, catalog and people. */
+export async function fillDemoData(db: Db, password: string): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    const [trust] = await tx
+      .insert(trusts)
+      .values({
+        name: "Helse Bergen",
+        testMode: true,
+        studentInfoUrl: "https://www.helse-bergen.no/student-i-praksis",
+        itHelpUrl: "https://www.helse-bergen.no/vanlege-sporsmal-og-svar",
+        learningPortalEmail: "laeringsportalen@helse-vest.no",
+      })
+      .returning();
+    if (!trust) throw new Error("demo trust not created");
+    const insts = await tx
+      .insert(institutions)
+      .values([...demoInstitutions])
+      .returning();
+    const instId = (short: string) => insts.find((i) => i.shortName === short)?.id as string;
+
+    const people = await tx
+      .insert(users)
+      .values(
+        demoUsers.map((u) => ({
+          email: u.email,
+          name: u.name,
+          passwordHash,
+          isSystemAdmin: u.role === "admin",
+        })),
+      )
+      .returning();
+    const userId = (email: string) => people.find((p) => p.email === email)?.id as string;
+    await tx.insert(memberships).values(
+      demoUsers.map((u) => ({
+        userId: userId(u.email),
+        trustId: trust.id,
+        role: u.role,
+        institutionId: u.institution ? instId(u.institution) : null,
+      })),
+    );
+    await tx
+      .insert(agreements)
+      .values(insts.map((i) => ({ trustId: trust.id, institutionId: i.id, mainContactId: userId("fou@demo.test") })));
+    const profs = await tx
+      .insert(professions)
+      .values(demoProfessions.map((name) => ({ trustId: trust.id, name })))
+      .returning();
+    await tx.insert(programmes).values(
+      demoProgrammes.map((p) => ({
+        trustId: trust.id,
+        institutionId: instId(p.institution),
+        professionId: profs.find((x) => x.name === p.profession)?.id as string,
+        name: p.name,
+      })),
+    );
+    await tx.insert(placementSites).values(demoSites.map((s) => ({ ...s, trustId: trust.id })));
+  });
+}

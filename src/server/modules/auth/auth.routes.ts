@@ -1,0 +1,77 @@
+import type { FastifyInstance } from "fastify";
+import { loginBody, meSchema, switchTrustBody, updateMeBody } from "../../../contracts/auth.ts";
+import { errorSchema, okSchema } from "../../../contracts/common.ts";
+import type { Config } from "../../config.ts";
+import { actorOf, clearSessionCookie, setSessionCookie } from "../../plugins/session.ts";
+import { authErrors, typed } from "../../shared/routes.ts";
+import type { AuthUsecases } from "./auth.usecases.ts";
+
+export function authRoutes(deps: { auth: AuthUsecases; config: Config }) {
+  return async (fastify: FastifyInstance) => {
+    const app = typed(fastify);
+    app.post(
+      "/api/auth/login",
+      {
+        schema: {
+          tags: ["auth"],
+          summary: "Sign in with e-mail and password",
+          body: loginBody,
+          response: { 200: meSchema, 400: errorSchema, 401: errorSchema, 429: errorSchema },
+        },
+      },
+      async (req, reply) => {
+        const { token, me } = await deps.auth.login({ ...req.body, ip: req.ip });
+        setSessionCookie(reply, deps.config, token);
+        return me;
+      },
+    );
+    app.post(
+      "/api/auth/logout",
+      { schema: { tags: ["auth"], summary: "Sign out", response: { 200: okSchema, 401: errorSchema } } },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        await deps.auth.logout(actor.tokenHash);
+        clearSessionCookie(reply, deps.config);
+        return { ok: true as const };
+      },
+    );
+    app.get(
+      "/api/auth/me",
+      {
+        schema: {
+          tags: ["auth"],
+          summary: "The signed-in person and all their memberships",
+          response: { 200: meSchema, 401: errorSchema },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        return deps.auth.me(actor.userId, actor.trustId);
+      },
+    );
+    app.patch(
+      "/api/auth/me",
+      {
+        schema: {
+          tags: ["auth"],
+          summary: "Choose the UI language",
+          body: updateMeBody,
+          response: { 200: meSchema, ...authErrors },
+        },
+      },
+      async (req) => deps.auth.setLanguage(actorOf(req), req.body.language),
+    );
+    app.post(
+      "/api/auth/trust",
+      {
+        schema: {
+          tags: ["auth"],
+          summary: "Switch the active trust",
+          body: switchTrustBody,
+          response: { 200: meSchema, ...authErrors },
+        },
+      },
+      async (req) => deps.auth.switchTrust(actorOf(req), req.body.trustId),
+    );
+  };
+}

@@ -1,0 +1,126 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { Me } from "../../../contracts/auth.ts";
+import type { Language, Role } from "../../../contracts/common.ts";
+import type { Actor } from "../../shared/actor.ts";
+import type { Clock } from "../../shared/clock.ts";
+import type { Db } from "../../shared/database.ts";
+import { timingDummyHash, verifyPassword } from "../../shared/passwords.ts";
+import { invalidCredentials, notAMember, rateLimited } from "./auth.errors.ts";
+import { createAuthRepository } from "./auth.repository.ts";
+
+export interface SessionPolicy {
+  idleMs: number;
+  absoluteMs: number;
+  /** Failed sign-ins allowed per e-mail in the window; an address gets five times as many. */
+  maxFailures: number;
+}
+
+const failureWindowMs = 15 * 60_000;
+/** last_seen_at is written at most this often. */
+const touchIntervalMs = 60_000;
+
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("base64url");
+
+export function createAuthUsecases({ db, clock, policy }: { db: Db; clock: Clock; policy: SessionPolicy }) {
+  const repo = createAuthRepository({ db });
+
+  async function me(userId: string, activeTrustId: string | null): Promise<Me> {
+    const user = await repo.findUser(userId);
+    if (!user) throw invalidCredentials();
+    const memberships = await repo.listMemberships(userId);
+    const trust = activeTrustId ? await repo.findTrust(activeTrustId) : undefined;
+    return {
+      user: {
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        language: user.language,
+        isSystemAdmin: user.isSystemAdmin,
+      },
+      memberships,
+      activeTrust: trust
+        ? {
+            id: trust.id,
+            name: trust.name,
+            testMode: trust.testMode,
+            defaultLanguage: trust.defaultLanguage,
+            studentInfoUrl: trust.studentInfoUrl,
+            itHelpUrl: trust.itHelpUrl,
+          }
+        : null,
+      roles: [...new Set(memberships.filter((m) => m.trustId === activeTrustId).map((m) => m.role))],
+    };
+  }
+
+  return {
+    me,
+
+    /** Checks the password and opens a session; the returned token goes into the cookie only. */
+    async login(input: { email: string; password: string; ip: string }) {
+      const now = clock.now();
+      const failures = await repo.countRecentFailures(input.email, input.ip, new Date(now.getTime() - failureWindowMs));
+      if (failures.byEmail >= policy.maxFailures || failures.byIp >= policy.maxFailures * 5) throw rateLimited();
+      const user = await repo.findUserByEmail(input.email);
+      const ok = await verifyPassword(user?.passwordHash ?? timingDummyHash, input.password);
+      if (!user?.passwordHash || !ok || user.deactivatedAt) {
+        await repo.recordFailure(input.email, input.ip, now);
+        throw invalidCredentials();
+      }
+      await repo.clearFailures(input.email);
+      const memberships = await repo.listMemberships(user.id);
+      const activeTrustId = memberships[0]?.trustId ?? null;
+      const token = randomBytes(32).toString("base64url");
+      await repo.createSession({
+        tokenHash: hashToken(token),
+        userId: user.id,
+        activeTrustId,
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAt: new Date(now.getTime() + policy.absoluteMs),
+      });
+      return { token, me: await me(user.id, activeTrustId) };
+    },
+
+    /** The actor behind a session token, or null when the session is unknown, idle too long or expired. */
+    async authenticate(token: string, requestId: string | null): Promise<(Actor & { tokenHash: string }) | null> {
+      const tokenHash = hashToken(token);
+      const found = await repo.findSession(tokenHash);
+      if (!found) return null;
+      const { session, user } = found;
+      const now = clock.now().getTime();
+      const idle = now - session.lastSeenAt.getTime() > policy.idleMs;
+      if (idle || session.expiresAt.getTime() <= now || user.deactivatedAt) {
+        await repo.deleteSession(tokenHash);
+        return null;
+      }
+      if (now - session.lastSeenAt.getTime() >= touchIntervalMs) await repo.touchSession(tokenHash, new Date(now));
+      const memberships = (await repo.listMemberships(user.id)).filter((m) => m.trustId === session.activeTrustId);
+      return {
+        tokenHash,
+        userId: user.id,
+        isSystemAdmin: user.isSystemAdmin,
+        trustId: memberships.length > 0 ? session.activeTrustId : null,
+        roles: [...new Set(memberships.map((m) => m.role as Role))],
+        institutionIds: memberships.flatMap((m) =>
+          m.role === "coordinator" && m.institutionId ? [m.institutionId] : [],
+        ),
+        requestId,
+      };
+    },
+
+    logout: (tokenHash: string) => repo.deleteSession(tokenHash),
+
+    async switchTrust(actor: Actor & { tokenHash: string }, trustId: string) {
+      const memberships = await repo.listMemberships(actor.userId);
+      if (!memberships.some((m) => m.trustId === trustId)) throw notAMember();
+      await repo.setActiveTrust(actor.tokenHash, trustId);
+      return me(actor.userId, trustId);
+    },
+
+    async setLanguage(actor: Actor, language: Language | null) {
+      await repo.setLanguage(actor.userId, language);
+      return me(actor.userId, actor.trustId);
+    },
+  };
+}
+export type AuthUsecases = ReturnType<typeof createAuthUsecases>;

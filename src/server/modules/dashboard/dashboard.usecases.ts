@@ -1,0 +1,45 @@
+import type { Dashboard } from "../../../contracts/dashboard.ts";
+import { type Actor, hasRole, requireRole } from "../../shared/actor.ts";
+import type { CatalogUsecases } from "../catalog/catalog.usecases.ts";
+import type { InstitutionsUsecases } from "../institutions/institutions.usecases.ts";
+import type { UsersUsecases } from "../users/users.usecases.ts";
+
+/** The start page's numbers: what exists for the caller's roles, each with the page behind it. */
+export function createDashboardUsecases(deps: {
+  users: UsersUsecases;
+  institutions: InstitutionsUsecases;
+  catalog: CatalogUsecases;
+}) {
+  return {
+    async get(actor: Actor): Promise<Dashboard> {
+      requireRole(actor, "admin", "student_admin", "coordinator", "it_provider", "ehealth");
+      const items: Dashboard["items"] = [];
+      const add = (key: string, count: number, link: string) => {
+        if (!items.some((i) => i.key === key)) items.push({ key, count, link });
+      };
+      if (hasRole(actor, "admin")) {
+        add("users", (await deps.users.list(actor)).length, "/admin/brukere");
+        add("agreements", (await deps.institutions.listAgreements(actor)).length, "/admin/institusjoner");
+        add("professions", (await deps.catalog.listProfessions(actor)).length, "/admin/studieprogram");
+        add("programmes", (await deps.catalog.listProgrammes(actor)).length, "/admin/studieprogram");
+        add("placementSites", (await deps.catalog.listPlacementSites(actor)).length, "/admin/praksissteder");
+      }
+      if (hasRole(actor, "student_admin")) {
+        const agreements = await deps.institutions.listAgreements(actor);
+        const mine = agreements.filter(
+          (a) => a.mainContact?.id === actor.userId || a.deputyContact?.id === actor.userId,
+        );
+        add("contactFor", mine.length, "/institusjoner");
+        add("agreements", agreements.length, "/institusjoner");
+      }
+      if (hasRole(actor, "coordinator", "it_provider", "ehealth")) {
+        add("institutions", (await deps.institutions.listVisible(actor)).length, "/institusjoner");
+      }
+      if (hasRole(actor, "coordinator")) {
+        add("programmes", (await deps.catalog.listProgrammes(actor)).length, "/institusjoner");
+      }
+      return { items };
+    },
+  };
+}
+export type DashboardUsecases = ReturnType<typeof createDashboardUsecases>;

@@ -1,0 +1,176 @@
+import type { z } from "zod";
+import type {
+  createAgreementBody,
+  createInstitutionBody,
+  updateAgreementBody,
+} from "../../../contracts/institutions.ts";
+import { type Actor, hasRole, requireRole } from "../../shared/actor.ts";
+import { auditContext } from "../../shared/audit-context.ts";
+import type { Db, DbOrTx } from "../../shared/database.ts";
+import { forbidden } from "../../shared/errors.ts";
+import { changedFields, writeAudit } from "../audit/audit.repository.ts";
+import { createCatalogRepository } from "../catalog/catalog.repository.ts";
+import { createUsersRepository } from "../users/users.repository.ts";
+import {
+  agreementExists,
+  agreementInUse,
+  agreementNotFound,
+  contactNotStudentAdmin,
+  institutionNameTaken,
+  institutionNotFound,
+} from "./institutions.errors.ts";
+import { createInstitutionsRepository } from "./institutions.repository.ts";
+
+type InstitutionInput = z.infer<typeof createInstitutionBody>;
+
+/** Institutions are shared by the region: a trust's admins and system administrators keep them. */
+function requireInstitutionKeeper(actor: Actor) {
+  if (!actor.isSystemAdmin && !hasRole(actor, "admin")) throw forbidden();
+}
+
+async function checkContacts(tx: DbOrTx, trustId: string, ids: (string | null | undefined)[]) {
+  const given = ids.filter((id): id is string => Boolean(id));
+  if (!(await createUsersRepository({ db: tx }).allHoldRole(trustId, "student_admin", given))) {
+    throw contactNotStudentAdmin();
+  }
+}
+
+export function createInstitutionsUsecases({ db }: { db: Db }) {
+  const repo = createInstitutionsRepository({ db });
+
+  async function ensureNameFree(input: InstitutionInput, exceptId?: string) {
+    const all = await repo.listAll();
+    const clash = all.some(
+      (i) =>
+        i.id !== exceptId && (i.name.toLowerCase() === input.name.toLowerCase() || i.shortName === input.shortName),
+    );
+    if (clash) throw institutionNameTaken();
+  }
+
+  return {
+    /** What the caller may see: the trust's institutions, or a coordinator's own only. */
+    async listVisible(actor: Actor) {
+      if (!actor.trustId) {
+        if (actor.isSystemAdmin) return repo.listAll();
+        throw forbidden();
+      }
+      const seesAll = hasRole(actor, "admin", "student_admin", "it_provider", "ehealth");
+      return repo.listForTrust(actor.trustId, seesAll ? undefined : actor.institutionIds);
+    },
+
+    async listAll(actor: Actor) {
+      requireInstitutionKeeper(actor);
+      return repo.listAll();
+    },
+
+    async create(actor: Actor, input: InstitutionInput) {
+      requireInstitutionKeeper(actor);
+      await ensureNameFree(input);
+      return db.transaction(async (tx) => {
+        const created = await createInstitutionsRepository({ db: tx }).create(input);
+        await writeAudit(tx, auditContext(actor), {
+          entity: "institution",
+          entityId: created.id,
+          action: "create",
+          fields: ["name", "short_name"],
+          institutionId: created.id,
+        });
+        return created;
+      });
+    },
+
+    async update(actor: Actor, id: string, input: InstitutionInput) {
+      requireInstitutionKeeper(actor);
+      const before = await repo.find(id);
+      if (!before) throw institutionNotFound();
+      await ensureNameFree(input, id);
+      return db.transaction(async (tx) => {
+        const updated = await createInstitutionsRepository({ db: tx }).update(id, input);
+        await writeAudit(tx, auditContext(actor), {
+          entity: "institution",
+          entityId: id,
+          action: "update",
+          fields: changedFields(before, input),
+          institutionId: id,
+        });
+        return updated as NonNullable<typeof updated>;
+      });
+    },
+
+    async listAgreements(actor: Actor) {
+      const trustId = requireRole(actor, "admin", "student_admin");
+      return repo.listAgreements(trustId);
+    },
+
+    async createAgreement(actor: Actor, input: z.infer<typeof createAgreementBody>) {
+      const trustId = requireRole(actor, "admin");
+      if (!(await repo.find(input.institutionId))) throw institutionNotFound();
+      return db.transaction(async (tx) => {
+        const r = createInstitutionsRepository({ db: tx });
+        if (await r.findAgreementByInstitution(trustId, input.institutionId)) throw agreementExists();
+        await checkContacts(tx, trustId, [input.mainContactId, input.deputyContactId]);
+        const created = await r.createAgreement({
+          trustId,
+          institutionId: input.institutionId,
+          mainContactId: input.mainContactId ?? null,
+          deputyContactId: input.deputyContactId ?? null,
+        });
+        await writeAudit(tx, auditContext(actor), {
+          entity: "agreement",
+          entityId: created.id,
+          action: "create",
+          fields: ["institution_id", "main_contact_id", "deputy_contact_id"],
+          institutionId: input.institutionId,
+        });
+        const [agreement] = await r.listAgreements(trustId, created.id);
+        return agreement as NonNullable<typeof agreement>;
+      });
+    },
+
+    async updateAgreement(actor: Actor, id: string, input: z.infer<typeof updateAgreementBody>) {
+      const trustId = requireRole(actor, "admin");
+      return db.transaction(async (tx) => {
+        const r = createInstitutionsRepository({ db: tx });
+        const before = await r.findAgreement(trustId, id);
+        if (!before) throw agreementNotFound();
+        await checkContacts(tx, trustId, [input.mainContactId, input.deputyContactId]);
+        await r.updateAgreement(id, input);
+        await writeAudit(tx, auditContext(actor), {
+          entity: "agreement",
+          entityId: id,
+          action: "update",
+          fields: changedFields(before, input).map((f) =>
+            f === "mainContactId" ? "main_contact_id" : "deputy_contact_id",
+          ),
+          institutionId: before.institutionId,
+        });
+        const [agreement] = await r.listAgreements(trustId, id);
+        return agreement as NonNullable<typeof agreement>;
+      });
+    },
+
+    async deleteAgreement(actor: Actor, id: string) {
+      const trustId = requireRole(actor, "admin");
+      await db.transaction(async (tx) => {
+        const r = createInstitutionsRepository({ db: tx });
+        const agreement = await r.findAgreement(trustId, id);
+        if (!agreement) throw agreementNotFound();
+        const coordinators = await createUsersRepository({ db: tx }).countCoordinators(
+          trustId,
+          agreement.institutionId,
+        );
+        const programmes = await createCatalogRepository({ db: tx }).countProgrammes(trustId, agreement.institutionId);
+        if (coordinators + programmes > 0) throw agreementInUse();
+        await r.deleteAgreement(id);
+        await writeAudit(tx, auditContext(actor), {
+          entity: "agreement",
+          entityId: id,
+          action: "delete",
+          institutionId: agreement.institutionId,
+        });
+      });
+      return { ok: true as const };
+    },
+  };
+}
+export type InstitutionsUsecases = ReturnType<typeof createInstitutionsUsecases>;

@@ -1,0 +1,44 @@
+import { asc, eq } from "drizzle-orm";
+import type { DbOrTx } from "../../shared/database.ts";
+import { trusts } from "./trusts.table.ts";
+
+const settingsColumns = {
+  id: trusts.id,
+  name: trusts.name,
+  testMode: trusts.testMode,
+  deadlineDays: trusts.deadlineDays,
+  defaultLanguage: trusts.defaultLanguage,
+  studentInfoUrl: trusts.studentInfoUrl,
+  itHelpUrl: trusts.itHelpUrl,
+  learningPortalEmail: trusts.learningPortalEmail,
+  retentionMonths: trusts.retentionMonths,
+  dNumberNeedsManualUser: trusts.dNumberNeedsManualUser,
+};
+
+export function createTrustsRepository({ db }: { db: DbOrTx }) {
+  return {
+    list() {
+      return db.select(settingsColumns).from(trusts).orderBy(asc(trusts.name));
+    },
+    async find(id: string) {
+      const [row] = await db.select(settingsColumns).from(trusts).where(eq(trusts.id, id));
+      return row;
+    },
+    async findByName(name: string) {
+      const [row] = await db.select(settingsColumns).from(trusts).where(eq(trusts.name, name));
+      return row;
+    },
+    async create(values: typeof trusts.$inferInsert) {
+      const [row] = await db.insert(trusts).values(values).returning(settingsColumns);
+      return row as NonNullable<typeof row>;
+    },
+    async update(id: string, values: Partial<typeof trusts.$inferInsert>) {
+      const [row] = await db
+        .update(trusts)
+        .set({ ...values, updatedAt: new Date() })
+        .where(eq(trusts.id, id))
+        .returning(settingsColumns);
+      return row as NonNullable<typeof row>;
+    },
+  };
+}

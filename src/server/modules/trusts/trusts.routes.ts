@@ -1,0 +1,55 @@
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { createTrustBody, trustSettingsSchema, updateTrustSettingsBody } from "../../../contracts/trusts.ts";
+import { actorOf } from "../../plugins/session.ts";
+import { authErrors, typed } from "../../shared/routes.ts";
+import type { TrustsUsecases } from "./trusts.usecases.ts";
+
+export function trustsRoutes({ trusts }: { trusts: TrustsUsecases }) {
+  return async (fastify: FastifyInstance) => {
+    const app = typed(fastify);
+    const tags = ["trusts"];
+    app.get(
+      "/api/trust/settings",
+      {
+        schema: { tags, summary: "The active trust's settings", response: { 200: trustSettingsSchema, ...authErrors } },
+      },
+      async (req) => trusts.getSettings(actorOf(req)),
+    );
+    app.patch(
+      "/api/trust/settings",
+      {
+        schema: {
+          tags,
+          summary: "Change the active trust's settings",
+          body: updateTrustSettingsBody,
+          response: { 200: trustSettingsSchema, ...authErrors },
+        },
+      },
+      async (req) => trusts.updateSettings(actorOf(req), req.body),
+    );
+    app.get(
+      "/api/trusts",
+      {
+        schema: {
+          tags,
+          summary: "Every trust (system administrators)",
+          response: { 200: z.array(trustSettingsSchema), ...authErrors },
+        },
+      },
+      async (req) => trusts.list(actorOf(req)),
+    );
+    app.post(
+      "/api/trusts",
+      {
+        schema: {
+          tags,
+          summary: "Create a trust with its first admin (system administrators)",
+          body: createTrustBody,
+          response: { 201: trustSettingsSchema, ...authErrors },
+        },
+      },
+      async (req, reply) => reply.code(201).send(await trusts.create(actorOf(req), req.body)),
+    );
+  };
+}

@@ -1,0 +1,26 @@
+import { boolean, integer, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
+import { createdAt, id, updatedAt } from "../../shared/columns.ts";
+
+export const languageEnum = pgEnum("language", ["nb", "nn", "en"]);
+
+/** A hospital trust (helseforetak) and its settings. */
+export const trusts = pgTable("trusts", {
+  id: id(),
+  name: text("name").notNull().unique(),
+  /** While true, H-numbers and synthetic test national IDs are accepted. */
+  testMode: boolean("test_mode").notNull().default(false),
+  /** Overviews are due this many days before a period starts. */
+  deadlineDays: integer("deadline_days").notNull().default(28),
+  defaultLanguage: languageEnum("default_language").notNull().default("nb"),
+  /** The trust's page on what students must do before the placement. */
+  studentInfoUrl: text("student_info_url"),
+  /** The trust's page for IT problems, linked from the help page. */
+  itHelpUrl: text("it_help_url"),
+  learningPortalEmail: text("learning_portal_email"),
+  /** Personal data is deleted this many months after a student's last placement ends. */
+  retentionMonths: integer("retention_months").notNull().default(12),
+  /** Whether D-number holders also need a manual Læringsportalen user. */
+  dNumberNeedsManualUser: boolean("d_number_needs_manual_user").notNull().default(false),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});

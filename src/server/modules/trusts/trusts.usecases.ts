@@ -1,0 +1,81 @@
+import type { z } from "zod";
+import type { createTrustBody, updateTrustSettingsBody } from "../../../contracts/trusts.ts";
+import { type Actor, requireRole, requireSystemAdmin } from "../../shared/actor.ts";
+import { auditContext } from "../../shared/audit-context.ts";
+import type { Db } from "../../shared/database.ts";
+import { changedFields, writeAudit } from "../audit/audit.repository.ts";
+import { createUsersRepository } from "../users/users.repository.ts";
+import { trustNameTaken } from "./trusts.errors.ts";
+import { createTrustsRepository } from "./trusts.repository.ts";
+
+const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+export function createTrustsUsecases({ db }: { db: Db }) {
+  const repo = createTrustsRepository({ db });
+  return {
+    async getSettings(actor: Actor) {
+      const trustId = requireRole(actor, "admin");
+      return (await repo.find(trustId)) as NonNullable<Awaited<ReturnType<typeof repo.find>>>;
+    },
+
+    async updateSettings(actor: Actor, input: z.infer<typeof updateTrustSettingsBody>) {
+      const trustId = requireRole(actor, "admin");
+      return db.transaction(async (tx) => {
+        const r = createTrustsRepository({ db: tx });
+        const before = (await r.find(trustId)) as NonNullable<Awaited<ReturnType<typeof r.find>>>;
+        const updated = await r.update(trustId, input);
+        await writeAudit(tx, auditContext(actor), {
+          entity: "trust",
+          entityId: trustId,
+          action: "update",
+          fields: changedFields(before, input).map(snake),
+        });
+        return updated;
+      });
+    },
+
+    async list(actor: Actor) {
+      requireSystemAdmin(actor);
+      return repo.list();
+    },
+
+    /** A system administrator creates a trust and its first admin (known by e-mail). */
+    async create(
+      actor: Actor,
+      input: z.infer<typeof createTrustBody> & { firstAdmin: { passwordHash?: string | null } },
+    ) {
+      requireSystemAdmin(actor);
+      return db.transaction(async (tx) => {
+        const trusts = createTrustsRepository({ db: tx });
+        const users = createUsersRepository({ db: tx });
+        if (await trusts.findByName(input.name)) throw trustNameTaken();
+        const trust = await trusts.create({ name: input.name });
+        const ctx = { ...auditContext(actor), trustId: trust.id };
+        await writeAudit(tx, ctx, { entity: "trust", entityId: trust.id, action: "create", fields: ["name"] });
+        let admin = await users.findByEmail(input.firstAdmin.email);
+        if (!admin) {
+          admin = await users.create({
+            email: input.firstAdmin.email,
+            name: input.firstAdmin.name,
+            passwordHash: input.firstAdmin.passwordHash ?? null,
+          });
+          await writeAudit(tx, ctx, {
+            entity: "user",
+            entityId: admin.id,
+            action: "create",
+            fields: ["email", "name"],
+          });
+        }
+        const membership = await users.addMembership({ userId: admin.id, trustId: trust.id, role: "admin" });
+        await writeAudit(tx, ctx, {
+          entity: "membership",
+          entityId: membership.id,
+          action: "create",
+          fields: ["user_id", "role"],
+        });
+        return trust;
+      });
+    },
+  };
+}
+export type TrustsUsecases = ReturnType<typeof createTrustsUsecases>;

@@ -1,0 +1,53 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Config } from "../config.ts";
+import { badOrigin } from "../modules/auth/auth.errors.ts";
+import type { AuthUsecases } from "../modules/auth/auth.usecases.ts";
+import type { Actor } from "../shared/actor.ts";
+import { unauthenticated } from "../shared/errors.ts";
+
+export const sessionCookie = "pt_session";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    actor: (Actor & { tokenHash: string }) | null;
+  }
+}
+
+const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** Resolves the session cookie into `req.actor` and refuses state changes from other sites. */
+export function registerSession(app: FastifyInstance, deps: { config: Config; auth: AuthUsecases }): void {
+  const ownOrigin = new URL(deps.config.publicUrl).origin;
+  app.decorateRequest("actor", null);
+  app.addHook("onRequest", async (req) => {
+    if (!req.url.startsWith("/api/")) return;
+    if (unsafeMethods.has(req.method)) {
+      const origin = req.headers.origin;
+      const hostOrigin = `${req.protocol}://${req.headers.host}`;
+      if (origin && origin !== ownOrigin && origin !== hostOrigin) throw badOrigin();
+      if (!origin && req.headers["sec-fetch-site"] === "cross-site") throw badOrigin();
+    }
+    const token = req.cookies[sessionCookie];
+    if (token) req.actor = await deps.auth.authenticate(token, req.id);
+  });
+}
+
+export function setSessionCookie(reply: FastifyReply, config: Config, token: string): void {
+  reply.setCookie(sessionCookie, token, {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: config.secureCookies,
+    maxAge: Math.floor(config.session.absoluteMs / 1000),
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply, config: Config): void {
+  reply.clearCookie(sessionCookie, { path: "/", httpOnly: true, sameSite: "lax", secure: config.secureCookies });
+}
+
+/** The signed-in caller; 401 for anonymous requests. */
+export function actorOf(req: FastifyRequest): Actor & { tokenHash: string } {
+  if (!req.actor) throw unauthenticated();
+  return req.actor;
+}

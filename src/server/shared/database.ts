@@ -1,0 +1,58 @@
+import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
+import type { DatabaseKind } from "../config.ts";
+import * as schema from "../db/schema.ts";
+
+export type Schema = typeof schema;
+/** The one database type the code works with, whichever engine is underneath. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction has the same query interface as the database. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** Either a database handle or a transaction: repositories accept both. */
+export type DbOrTx = Db | Tx;
+
+export interface Database {
+  kind: DatabaseKind;
+  db: Db;
+  /** The PGlite instance when embedded (pg-boss and dumps use it). */
+  pglite?: PGlite;
+  /** The pool when on PostgreSQL. */
+  pool?: pg.Pool;
+  close(): Promise<void>;
+}
+
+export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), "../db/migrations");
+
+/** Opens PGlite in `dataDir` (in memory when null), or a pool on PostgreSQL. */
+export async function openDatabase(
+  target: { kind: "pglite"; dataDir: string | null; pglite?: PGlite } | { kind: "postgres"; url: string },
+): Promise<Database> {
+  if (target.kind === "pglite") {
+    if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
+    const pglite = target.pglite ?? (await PGlite.create(target.dataDir ? join(target.dataDir, "pglite") : undefined));
+    const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+    return { kind: "pglite", db, pglite, close: () => pglite.close() };
+  }
+  const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return { kind: "postgres", db, pool, close: () => pool.end() };
+}
+
+/** Applies the committed drizzle-kit migrations that have not run yet. */
+export async function migrateDatabase(database: Database): Promise<void> {
+  if (database.kind === "pglite") {
+    // biome-ignore lint/suspicious/noExplicitAny: the migrator wants the driver-specific type
+    await migratePglite(database.db as any, { migrationsFolder });
+  } else {
+    // biome-ignore lint/suspicious/noExplicitAny: the migrator wants the driver-specific type
+    await migratePg(database.db as any, { migrationsFolder });
+  }
+}

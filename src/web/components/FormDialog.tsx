@@ -1,0 +1,33 @@
+import { Dialog, Heading } from "@digdir/designsystemet-react";
+import { type ReactNode, useId } from "react";
+import { useTranslation } from "react-i18next";
+
+/** A modal dialog holding one form, named by its heading. */
+export function FormDialog({
+  open,
+  title,
+  onClose,
+  children,
+}: {
+  open: boolean;
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      closeButton={t("common.closeDialog")}
+      aria-labelledby={headingId}
+      className="form-dialog"
+    >
+      <Heading level={2} data-size="sm" id={headingId}>
+        {title}
+      </Heading>
+      {open ? children : null}
+    </Dialog>
+  );
+}

@@ -1,0 +1,21 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import type { loginBody, Me } from "../../../../contracts/auth.ts";
+import { apiPost } from "../../../lib/api.ts";
+import { queryKeys } from "../../../lib/queryKeys.ts";
+
+export type LoginInput = z.input<typeof loginBody>;
+
+/** POST /api/auth/login */
+export const login = (body: LoginInput) => apiPost<Me>("/api/auth/login", body);
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: login,
+    onSuccess: (me) => {
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== queryKeys.me[0] });
+      queryClient.setQueryData(queryKeys.me, me);
+    },
+  });
+}

@@ -1,0 +1,16 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import type { Me, updateMeBody } from "../../../../contracts/auth.ts";
+import { apiPatch } from "../../../lib/api.ts";
+import { queryKeys } from "../../../lib/queryKeys.ts";
+
+/** PATCH /api/auth/me — the person's UI language (null: the trust's default). */
+export const updateLanguage = (body: z.input<typeof updateMeBody>) => apiPatch<Me>("/api/auth/me", body);
+
+export function useUpdateLanguage() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: updateLanguage,
+    onSuccess: (me) => queryClient.setQueryData(queryKeys.me, me),
+  });
+}

@@ -1,0 +1,83 @@
+import { Button, Card, Paragraph, Textfield } from "@digdir/designsystemet-react";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Navigate, useSearchParams } from "react-router";
+import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
+import { Page } from "../../../components/Page.tsx";
+import { useFormErrors } from "../../../components/useFormErrors.ts";
+import { useMe } from "../../../lib/session.ts";
+import { useLogin } from "../api/login.ts";
+
+/** Only paths inside the app are followed after sign-in. */
+function safeNext(value: string | null): string {
+  return value?.startsWith("/") && !value.startsWith("//") ? value : "/";
+}
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const next = safeNext(params.get("neste"));
+  const { data: me } = useMe();
+  const login = useLogin();
+  const form = useFormErrors("login");
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+
+  if (me) return <Navigate to={next} replace />;
+
+  const labels = { email: t("login.email"), password: t("login.password") };
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const errors: Record<string, string> = {};
+    if (!email.trim()) errors.email = t("login.emailRequired");
+    if (!password) errors.password = t("login.passwordRequired");
+    if (Object.keys(errors).length > 0) {
+      form.fail(errors);
+      return;
+    }
+    form.reset();
+    login.mutate(
+      { email: email.trim(), password },
+      {
+        onError: (error) => form.failFromServer(error),
+      },
+    );
+  }
+
+  return (
+    <Page title={t("login.title")} lead={<Paragraph>{t("login.lead")}</Paragraph>}>
+      <Card className="narrow-card">
+        <form onSubmit={onSubmit} noValidate className="form">
+          <FormErrorSummary key={form.attempt} errors={form.summary(labels)} />
+          <Textfield
+            id={form.fieldId("email")}
+            label={labels.email}
+            type="email"
+            autoComplete="username"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            error={form.fieldErrors.email}
+            required
+          />
+          <Textfield
+            id={form.fieldId("password")}
+            label={labels.password}
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            error={form.fieldErrors.password}
+            required
+          />
+          <div className="button-row">
+            <Button type="submit" loading={login.isPending} disabled={login.isPending}>
+              {t("login.submit")}
+            </Button>
+          </div>
+        </form>
+      </Card>
+      <Paragraph className="after-card">{t("login.noAccount")}</Paragraph>
+    </Page>
+  );
+}

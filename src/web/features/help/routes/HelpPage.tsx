@@ -1,0 +1,96 @@
+import { Heading, Link, List, Paragraph, Table } from "@digdir/designsystemet-react";
+import { useTranslation } from "react-i18next";
+import { Page } from "../../../components/Page.tsx";
+import { TableScroller } from "../../../components/TableScroller.tsx";
+import { useSession } from "../../../lib/session.ts";
+
+const roleRows = ["systemAdmin", "admin", "studentAdmin", "coordinator", "itProvider", "ehealth", "student"] as const;
+
+export function HelpPage() {
+  const { t } = useTranslation();
+  const me = useSession();
+  const trust = me.activeTrust;
+
+  return (
+    <Page title={t("help.title")} lead={<Paragraph>{t("help.lead")}</Paragraph>}>
+      <section className="section" aria-labelledby="help-roles">
+        <Heading level={2} data-size="sm" id="help-roles">
+          {t("help.rolesHeading")}
+        </Heading>
+        <Paragraph>{t("help.rolesIntro")}</Paragraph>
+        <TableScroller labelledBy="help-roles-caption">
+          <Table border>
+            <caption id="help-roles-caption" className="ds-sr-only">
+              {t("help.rolesCaption")}
+            </caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell scope="col">{t("help.colRole")}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t("help.colReach")}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t("help.colMay")}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {roleRows.map((row) => (
+                <Table.Row key={row}>
+                  <Table.HeaderCell scope="row">{t(`help.roles.${row}.name`)}</Table.HeaderCell>
+                  <Table.Cell>{t(`help.roles.${row}.reach`)}</Table.Cell>
+                  <Table.Cell>{t(`help.roles.${row}.may`)}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </TableScroller>
+        <Paragraph>{t("help.notFound")}</Paragraph>
+      </section>
+
+      <section className="section" aria-labelledby="help-students">
+        <Heading level={2} data-size="sm" id="help-students">
+          {t("help.studentsHeading")}
+        </Heading>
+        <List.Unordered>
+          <List.Item>{t("help.studentsRule1")}</List.Item>
+          <List.Item>{t("help.studentsRule2")}</List.Item>
+          <List.Item>{t("help.studentsRule3")}</List.Item>
+        </List.Unordered>
+      </section>
+
+      <section className="section" aria-labelledby="help-inquiries">
+        <Heading level={2} data-size="sm" id="help-inquiries">
+          {t("help.inquiriesHeading")}
+        </Heading>
+        <Paragraph>{t("help.inquiriesBody")}</Paragraph>
+        <Paragraph>{t("help.itProblemsBody")}</Paragraph>
+      </section>
+
+      <section className="section" aria-labelledby="help-links">
+        <Heading level={2} data-size="sm" id="help-links">
+          {t("help.linksHeading", { trust: trust?.name ?? t("help.yourTrust") })}
+        </Heading>
+        {trust?.itHelpUrl || trust?.studentInfoUrl ? (
+          <List.Unordered>
+            {trust.itHelpUrl ? (
+              <List.Item>
+                <Link href={trust.itHelpUrl}>{t("help.itHelpLink")}</Link>
+              </List.Item>
+            ) : null}
+            {trust.studentInfoUrl ? (
+              <List.Item>
+                <Link href={trust.studentInfoUrl}>{t("help.studentInfoLink")}</Link>
+              </List.Item>
+            ) : null}
+          </List.Unordered>
+        ) : (
+          <Paragraph>{t("help.noLinks")}</Paragraph>
+        )}
+      </section>
+
+      <section className="section" aria-labelledby="help-account">
+        <Heading level={2} data-size="sm" id="help-account">
+          {t("help.accountHeading")}
+        </Heading>
+        <Paragraph>{t("help.accountBody")}</Paragraph>
+      </section>
+    </Page>
+  );
+}

@@ -1,0 +1,22 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import type { updateUserBody, User } from "../../../../contracts/users.ts";
+import { apiPatch } from "../../../lib/api.ts";
+import { queryKeys } from "../../../lib/queryKeys.ts";
+
+export type UpdateUserInput = z.input<typeof updateUserBody>;
+
+/** PATCH /api/users/{id} — name, active, password. */
+export const updateUser = ({ id, ...body }: UpdateUserInput & { id: string }) =>
+  apiPatch<User>(`/api/users/${encodeURIComponent(id)}`, body);
+
+export function useUpdateUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: updateUser,
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.users });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.dashboard });
+    },
+  });
+}

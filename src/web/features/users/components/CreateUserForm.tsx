@@ -1,0 +1,118 @@
+import { Button, Textfield } from "@digdir/designsystemet-react";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Role } from "../../../../contracts/common.ts";
+import type { Institution } from "../../../../contracts/institutions.ts";
+import type { User } from "../../../../contracts/users.ts";
+import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
+import { useFormErrors } from "../../../components/useFormErrors.ts";
+import { useCreateUser } from "../api/createUser.ts";
+import { RoleFields } from "./RoleFields.tsx";
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function CreateUserForm({
+  institutions,
+  onCreated,
+  onCancel,
+}: {
+  institutions: Institution[];
+  onCreated: (user: User) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const form = useFormErrors("new-user");
+  const create = useCreateUser();
+  const [name, setName] = useState("");
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [role, setRole] = useState<Role | "">("");
+  const [institutionId, setInstitutionId] = useState("");
+
+  const labels = {
+    name: t("users.name"),
+    email: t("users.email"),
+    password: t("users.password"),
+    "membership.role": t("users.role"),
+    "membership.institutionId": t("users.institution"),
+  };
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const errors: Record<string, string> = {};
+    if (!name.trim()) errors.name = t("users.nameRequired");
+    if (!EMAIL.test(email.trim())) errors.email = t("users.emailInvalid");
+    if (password && password.length < 12) errors.password = t("users.passwordTooShort");
+    if (!role) errors["membership.role"] = t("users.roleRequired");
+    if (role === "coordinator" && !institutionId) errors["membership.institutionId"] = t("users.institutionRequired");
+    if (Object.keys(errors).length > 0) {
+      form.fail(errors);
+      return;
+    }
+    form.reset();
+    create.mutate(
+      {
+        name: name.trim(),
+        email: email.trim(),
+        ...(password ? { password } : {}),
+        membership: { role: role as Role, institutionId: role === "coordinator" ? institutionId : null },
+      },
+      {
+        onSuccess: onCreated,
+        onError: (error) => form.failFromServer(error, { "users.email_taken": "email" }),
+      },
+    );
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="form">
+      <FormErrorSummary key={form.attempt} errors={form.summary(labels)} />
+      <Textfield
+        id={form.fieldId("name")}
+        label={labels.name}
+        autoComplete="off"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        error={form.fieldErrors.name}
+      />
+      <Textfield
+        id={form.fieldId("email")}
+        label={labels.email}
+        type="email"
+        autoComplete="off"
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+        error={form.fieldErrors.email}
+      />
+      <Textfield
+        id={form.fieldId("password")}
+        label={labels.password}
+        description={t("users.passwordHint")}
+        type="password"
+        autoComplete="new-password"
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        error={form.fieldErrors.password}
+      />
+      <RoleFields
+        role={role}
+        institutionId={institutionId}
+        onRole={setRole}
+        onInstitution={setInstitutionId}
+        institutions={institutions}
+        roleId={form.fieldId("membership.role")}
+        institutionFieldId={form.fieldId("membership.institutionId")}
+        roleError={form.fieldErrors["membership.role"]}
+        institutionError={form.fieldErrors["membership.institutionId"]}
+      />
+      <div className="button-row">
+        <Button type="submit" loading={create.isPending} disabled={create.isPending}>
+          {t("users.create")}
+        </Button>
+        <Button type="button" variant="secondary" onClick={onCancel}>
+          {t("common.cancel")}
+        </Button>
+      </div>
+    </form>
+  );
+}

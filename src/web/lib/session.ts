@@ -1,0 +1,37 @@
+import { useQuery } from "@tanstack/react-query";
+import type { Role } from "../../contracts/common.ts";
+import type { Me } from "../../contracts/auth.ts";
+import { apiGet, isApiError } from "./api.ts";
+import { queryKeys } from "./queryKeys.ts";
+
+/** GET /api/auth/me: the signed-in person, or null when nobody is signed in. */
+export async function fetchMe(): Promise<Me | null> {
+  try {
+    return await apiGet<Me>("/api/auth/me");
+  } catch (error) {
+    if (isApiError(error) && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export function useMe() {
+  return useQuery({ queryKey: queryKeys.me, queryFn: fetchMe, staleTime: 60_000, retry: false });
+}
+
+/** The signed-in person inside the authenticated part of the app (the layout guarantees it). */
+export function useSession(): Me {
+  const { data } = useMe();
+  if (!data) throw new Error("useSession is used outside the signed-in part of the app");
+  return data;
+}
+
+export function hasRole(me: Me, role: Role): boolean {
+  return me.roles.includes(role);
+}
+
+/** The distinct trusts the person has memberships in, in the order the server lists them. */
+export function trustsOf(me: Me): Array<{ id: string; name: string }> {
+  const seen = new Map<string, string>();
+  for (const m of me.memberships) if (!seen.has(m.trustId)) seen.set(m.trustId, m.trustName);
+  return [...seen].map(([id, name]) => ({ id, name }));
+}

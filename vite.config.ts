@@ -1,0 +1,29 @@
+/// <reference types="vitest/config" />
+import { fileURLToPath } from "node:url";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+const repoRoot = fileURLToPath(new URL(".", import.meta.url));
+
+/**
+ * The web app lives in src/web; `vite build` writes it to dist/web, which Fastify serves in
+ * production. In development the Vite dev server forwards /api to the Fastify server.
+ */
+export default defineConfig({
+  root: fileURLToPath(new URL("./src/web", import.meta.url)),
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL("./dist/web", import.meta.url)),
+    emptyOutDir: true,
+    sourcemap: true,
+  },
+  server: {
+    port: 5173,
+    proxy: {
+      "/api": { target: "http://localhost:3000", changeOrigin: false },
+    },
+  },
+  test: {
+    root: repoRoot,
+  },
+});
