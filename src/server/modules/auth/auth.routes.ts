@@ -20,7 +20,7 @@ export function authRoutes(deps: { auth: AuthUsecases; config: Config }) {
         },
       },
       async (req, reply) => {
-        const { token, me } = await deps.auth.login({ ...req.body, ip: req.ip });
+        const { token, me } = await deps.auth.login({ ...req.body, ip: req.ip, requestId: req.id });
         setSessionCookie(reply, deps.config, token);
         return me;
       },
@@ -29,8 +29,7 @@ export function authRoutes(deps: { auth: AuthUsecases; config: Config }) {
       "/api/auth/logout",
       { schema: { tags: ["auth"], summary: "Sign out", response: { 200: okSchema, 401: errorSchema } } },
       async (req, reply) => {
-        const actor = actorOf(req);
-        await deps.auth.logout(actor.tokenHash);
+        await deps.auth.logout(actorOf(req));
         clearSessionCookie(reply, deps.config);
         return { ok: true as const };
       },

@@ -2,9 +2,11 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Me } from "../../../contracts/auth.ts";
 import type { Language, Role } from "../../../contracts/common.ts";
 import type { Actor } from "../../shared/actor.ts";
+import { auditContext } from "../../shared/audit-context.ts";
 import type { Clock } from "../../shared/clock.ts";
 import type { Db } from "../../shared/database.ts";
 import { timingDummyHash, verifyPassword } from "../../shared/passwords.ts";
+import { writeAudit } from "../audit/audit.repository.ts";
 import { invalidCredentials, notAMember, rateLimited } from "./auth.errors.ts";
 import { createAuthRepository } from "./auth.repository.ts";
 
@@ -56,7 +58,7 @@ export function createAuthUsecases({ db, clock, policy }: { db: Db; clock: Clock
     me,
 
     /** Checks the password and opens a session; the returned token goes into the cookie only. */
-    async login(input: { email: string; password: string; ip: string }) {
+    async login(input: { email: string; password: string; ip: string; requestId: string }) {
       const now = clock.now();
       const failures = await repo.countRecentFailures(input.email, input.ip, new Date(now.getTime() - failureWindowMs));
       if (failures.byEmail >= policy.maxFailures || failures.byIp >= policy.maxFailures * 5) throw rateLimited();
@@ -66,17 +68,29 @@ export function createAuthUsecases({ db, clock, policy }: { db: Db; clock: Clock
         await repo.recordFailure(input.email, input.ip, now);
         throw invalidCredentials();
       }
-      await repo.clearFailures(input.email);
       const memberships = await repo.listMemberships(user.id);
       const activeTrustId = memberships[0]?.trustId ?? null;
       const token = randomBytes(32).toString("base64url");
-      await repo.createSession({
-        tokenHash: hashToken(token),
-        userId: user.id,
-        activeTrustId,
-        createdAt: now,
-        lastSeenAt: now,
-        expiresAt: new Date(now.getTime() + policy.absoluteMs),
+      await db.transaction(async (tx) => {
+        const r = createAuthRepository({ db: tx });
+        await r.clearFailures(input.email);
+        await r.createSession({
+          tokenHash: hashToken(token),
+          userId: user.id,
+          activeTrustId,
+          createdAt: now,
+          lastSeenAt: now,
+          expiresAt: new Date(now.getTime() + policy.absoluteMs),
+        });
+        await writeAudit(
+          tx,
+          { actorId: user.id, trustId: activeTrustId, requestId: input.requestId },
+          {
+            entity: "user",
+            entityId: user.id,
+            action: "sign_in",
+          },
+        );
       });
       return { token, me: await me(user.id, activeTrustId) };
     },
@@ -108,7 +122,12 @@ export function createAuthUsecases({ db, clock, policy }: { db: Db; clock: Clock
       };
     },
 
-    logout: (tokenHash: string) => repo.deleteSession(tokenHash),
+    async logout(actor: Actor & { tokenHash: string }) {
+      await db.transaction(async (tx) => {
+        await createAuthRepository({ db: tx }).deleteSession(actor.tokenHash);
+        await writeAudit(tx, auditContext(actor), { entity: "user", entityId: actor.userId, action: "sign_out" });
+      });
+    },
 
     async switchTrust(actor: Actor & { tokenHash: string }, trustId: string) {
       const memberships = await repo.listMemberships(actor.userId);
@@ -118,7 +137,15 @@ export function createAuthUsecases({ db, clock, policy }: { db: Db; clock: Clock
     },
 
     async setLanguage(actor: Actor, language: Language | null) {
-      await repo.setLanguage(actor.userId, language);
+      await db.transaction(async (tx) => {
+        await createAuthRepository({ db: tx }).setLanguage(actor.userId, language);
+        await writeAudit(tx, auditContext(actor), {
+          entity: "user",
+          entityId: actor.userId,
+          action: "update",
+          fields: ["language"],
+        });
+      });
       return me(actor.userId, actor.trustId);
     },
   };

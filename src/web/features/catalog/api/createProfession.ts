@@ -1,0 +1,20 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import type { professionBody } from "../../../../contracts/catalog.ts";
+import { apiPost } from "../../../lib/api.ts";
+import { queryKeys } from "../../../lib/queryKeys.ts";
+
+/** POST /api/professions */
+export const createProfession = (body: z.input<typeof professionBody>) =>
+  apiPost<unknown>("/api/professions", body);
+
+export function useCreateProfession() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createProfession,
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.professions });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.dashboard });
+    },
+  });
+}

@@ -1,0 +1,20 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import type { programmeBody } from "../../../../contracts/catalog.ts";
+import { apiPost } from "../../../lib/api.ts";
+import { queryKeys } from "../../../lib/queryKeys.ts";
+
+/** POST /api/programmes */
+export const createProgramme = (body: z.input<typeof programmeBody>) =>
+  apiPost<unknown>("/api/programmes", body);
+
+export function useCreateProgramme() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createProgramme,
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.programmes });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.dashboard });
+    },
+  });
+}

@@ -1,0 +1,20 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import type { Agreement, createAgreementBody } from "../../../../contracts/institutions.ts";
+import { apiPost } from "../../../lib/api.ts";
+import { queryKeys } from "../../../lib/queryKeys.ts";
+
+/** POST /api/agreements */
+export const createAgreement = (body: z.input<typeof createAgreementBody>) => apiPost<Agreement>("/api/agreements", body);
+
+export function useCreateAgreement() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createAgreement,
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.agreements });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.institutions });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.dashboard });
+    },
+  });
+}

@@ -1,0 +1,22 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import type { createInstitutionBody, Institution } from "../../../../contracts/institutions.ts";
+import { apiPost } from "../../../lib/api.ts";
+import { queryKeys } from "../../../lib/queryKeys.ts";
+
+export type InstitutionInput = z.input<typeof createInstitutionBody>;
+
+/** POST /api/institutions */
+export const createInstitution = (body: InstitutionInput) => apiPost<Institution>("/api/institutions", body);
+
+export function useCreateInstitution() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createInstitution,
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.adminInstitutions });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.institutions });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.dashboard });
+    },
+  });
+}

@@ -1,0 +1,18 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { apiDelete } from "../../../lib/api.ts";
+import { queryKeys } from "../../../lib/queryKeys.ts";
+
+/** DELETE /api/agreements/{id} */
+export const deleteAgreement = (id: string) => apiDelete<unknown>(`/api/agreements/${encodeURIComponent(id)}`);
+
+export function useDeleteAgreement() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: deleteAgreement,
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.agreements });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.institutions });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.dashboard });
+    },
+  });
+}

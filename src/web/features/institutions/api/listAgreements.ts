@@ -1,0 +1,11 @@
+import { useQuery } from "@tanstack/react-query";
+import type { Agreement } from "../../../../contracts/institutions.ts";
+import { apiGet } from "../../../lib/api.ts";
+import { queryKeys } from "../../../lib/queryKeys.ts";
+
+/** GET /api/agreements — the active trust's agreements the caller may see. */
+export const listAgreements = () => apiGet<Agreement[]>("/api/agreements");
+
+export function useAgreements() {
+  return useQuery({ queryKey: queryKeys.agreements, queryFn: listAgreements });
+}

@@ -1,0 +1,78 @@
+import { Button, Textfield } from "@digdir/designsystemet-react";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Institution } from "../../../../contracts/institutions.ts";
+import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
+import { useFormErrors } from "../../../components/useFormErrors.ts";
+import { useCreateInstitution } from "../api/createInstitution.ts";
+import { useUpdateInstitution } from "../api/updateInstitution.ts";
+
+/** Creates an institution, or renames one when `institution` is given. */
+export function InstitutionForm({
+  institution,
+  onSaved,
+  onCancel,
+}: {
+  institution?: Institution;
+  onSaved: (institution: Institution) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const form = useFormErrors(institution ? `institution-${institution.id}` : "new-institution");
+  const create = useCreateInstitution();
+  const update = useUpdateInstitution();
+  const [name, setName] = useState(institution?.name ?? "");
+  const [shortName, setShortName] = useState(institution?.shortName ?? "");
+  const pending = create.isPending || update.isPending;
+  const labels = { name: t("institutions.name"), shortName: t("institutions.shortName") };
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const errors: Record<string, string> = {};
+    if (!name.trim()) errors.name = t("institutions.nameRequired");
+    if (!shortName.trim()) errors.shortName = t("institutions.shortNameRequired");
+    else if (shortName.trim().length > 20) errors.shortName = t("institutions.shortNameTooLong");
+    if (Object.keys(errors).length > 0) {
+      form.fail(errors);
+      return;
+    }
+    form.reset();
+    const body = { name: name.trim(), shortName: shortName.trim() };
+    const options = {
+      onSuccess: onSaved,
+      onError: (error: unknown) => form.failFromServer(error, { "institutions.conflict": "shortName" }),
+    };
+    if (institution) update.mutate({ id: institution.id, ...body }, options);
+    else create.mutate(body, options);
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="form">
+      <FormErrorSummary key={form.attempt} errors={form.summary(labels)} />
+      <Textfield
+        id={form.fieldId("name")}
+        label={labels.name}
+        description={t("institutions.nameHint")}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        error={form.fieldErrors.name}
+      />
+      <Textfield
+        id={form.fieldId("shortName")}
+        label={labels.shortName}
+        description={t("institutions.shortNameHint")}
+        value={shortName}
+        onChange={(e) => setShortName(e.target.value)}
+        error={form.fieldErrors.shortName}
+      />
+      <div className="button-row">
+        <Button type="submit" loading={pending} disabled={pending}>
+          {institution ? t("common.save") : t("institutions.create")}
+        </Button>
+        <Button type="button" variant="secondary" onClick={onCancel}>
+          {t("common.cancel")}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,20 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import type { placementSiteBody } from "../../../../contracts/catalog.ts";
+import { apiPost } from "../../../lib/api.ts";
+import { queryKeys } from "../../../lib/queryKeys.ts";
+
+/** POST /api/placement-sites */
+export const createPlacementSite = (body: z.input<typeof placementSiteBody>) =>
+  apiPost<unknown>("/api/placement-sites", body);
+
+export function useCreatePlacementSite() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createPlacementSite,
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.placementSites });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.dashboard });
+    },
+  });
+}

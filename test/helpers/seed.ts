@@ -1,0 +1,98 @@
+import type { Role } from "../../src/contracts/common.ts";
+import { placementSites, professions, programmes } from "../../src/server/modules/catalog/catalog.table.ts";
+import { agreements, institutions } from "../../src/server/modules/institutions/institutions.table.ts";
+import { trusts } from "../../src/server/modules/trusts/trusts.table.ts";
+import { memberships, users } from "../../src/server/modules/users/users.table.ts";
+import type { Db } from "../../src/server/shared/database.ts";
+import { hashPassword } from "../../src/server/shared/passwords.ts";
+
+export const testPassword = "riktig-passord-123";
+const passwordHash = await hashPassword(testPassword);
+
+let counter = 0;
+const next = () => ++counter;
+
+/** Typed builders for the rows a test needs; every field has a plausible default. */
+export function seedBuilders(db: Db) {
+  const one = <T>(rows: T[]) => rows[0] as T;
+  return {
+    trust: async (values: Partial<typeof trusts.$inferInsert> = {}) =>
+      one(await db.insert(trusts).values({ name: `Helse Test ${next()}`, ...values }).returning()),
+    institution: async (values: Partial<typeof institutions.$inferInsert> = {}) => {
+      const n = next();
+      return one(
+        await db
+          .insert(institutions)
+          .values({ name: `Testhøgskolen ${n}`, shortName: `TH${n}`, ...values })
+          .returning(),
+      );
+    },
+    agreement: async (values: typeof agreements.$inferInsert) => one(await db.insert(agreements).values(values).returning()),
+    user: async (values: Partial<typeof users.$inferInsert> = {}) =>
+      one(
+        await db
+          .insert(users)
+          .values({ email: `person${next()}@test.no`, name: "Test Testesen", passwordHash, ...values })
+          .returning(),
+      ),
+    membership: async (values: { userId: string; trustId: string; role: Role; institutionId?: string | null }) =>
+      one(await db.insert(memberships).values(values).returning()),
+    profession: async (values: { trustId: string; name?: string }) =>
+      one(await db.insert(professions).values({ name: `Yrke ${next()}`, ...values }).returning()),
+    programme: async (values: { trustId: string; institutionId: string; professionId: string; name?: string }) =>
+      one(await db.insert(programmes).values({ name: `Program ${next()}`, ...values }).returning()),
+    placementSite: async (values: { trustId: string; name?: string; department?: string | null }) =>
+      one(await db.insert(placementSites).values({ name: `Post ${next()}`, ...values }).returning()),
+  };
+}
+
+/**
+ * Two trusts for isolation tests: Helse Bergen (UiB and HVL) with one person per role, and
+ * Helse Fonna with its own institution, admin and coordinator. One person works at both trusts.
+ */
+export async function seedWorld(db: Db) {
+  const b = seedBuilders(db);
+  const bergen = await b.trust({ name: "Helse Bergen", testMode: true });
+  const fonna = await b.trust({ name: "Helse Fonna" });
+  const uib = await b.institution({ name: "Universitetet i Bergen", shortName: "UIB" });
+  const hvl = await b.institution({ name: "Høgskulen på Vestlandet", shortName: "HVL" });
+  const fsv = await b.institution({ name: "Fagskulen Vestland", shortName: "FSV" });
+
+  const person = async (email: string, name: string, trustId: string, role: Role, institutionId?: string) => {
+    const user = await b.user({ email, name });
+    await b.membership({ userId: user.id, trustId, role, institutionId: institutionId ?? null });
+    return user;
+  };
+  const users = {
+    admin: await person("admin@bergen.test", "Ingrid Haugland", bergen.id, "admin"),
+    studentAdmin: await person("fou@bergen.test", "Marit Solberg", bergen.id, "student_admin"),
+    coordinatorUib: await person("koord.uib@bergen.test", "Kari Nordvik", bergen.id, "coordinator", uib.id),
+    coordinatorHvl: await person("koord.hvl@bergen.test", "Ola Brekke", bergen.id, "coordinator", hvl.id),
+    itProvider: await person("ikt@bergen.test", "Thomas Vik", bergen.id, "it_provider"),
+    ehealth: await person("ehelse@bergen.test", "Hanne Myklebust", bergen.id, "ehealth"),
+    fonnaAdmin: await person("admin@fonna.test", "Per Hauge", fonna.id, "admin"),
+    fonnaCoordinator: await person("koord@fonna.test", "Liv Tveit", fonna.id, "coordinator", fsv.id),
+    both: await person("begge@test.no", "Anne Lie", bergen.id, "student_admin"),
+  };
+  await b.membership({ userId: users.both.id, trustId: fonna.id, role: "admin" });
+
+  await b.agreement({ trustId: bergen.id, institutionId: uib.id, mainContactId: users.studentAdmin.id });
+  await b.agreement({ trustId: bergen.id, institutionId: hvl.id, mainContactId: users.studentAdmin.id });
+  await b.agreement({ trustId: fonna.id, institutionId: fsv.id });
+
+  const nurse = await b.profession({ trustId: bergen.id, name: "Sykepleier" });
+  const doctor = await b.profession({ trustId: bergen.id, name: "Lege" });
+  const fonnaNurse = await b.profession({ trustId: fonna.id, name: "Sykepleier" });
+  const catalog = {
+    nurse,
+    doctor,
+    fonnaNurse,
+    uibMedicine: await b.programme({ trustId: bergen.id, institutionId: uib.id, professionId: doctor.id, name: "Medisin" }),
+    hvlNursing: await b.programme({ trustId: bergen.id, institutionId: hvl.id, professionId: nurse.id, name: "Sykepleie" }),
+    fonnaNursing: await b.programme({ trustId: fonna.id, institutionId: fsv.id, professionId: fonnaNurse.id, name: "Sykepleie" }),
+    bergenSite: await b.placementSite({ trustId: bergen.id, name: "Medisinsk avdeling, post 3" }),
+    fonnaSite: await b.placementSite({ trustId: fonna.id, name: "Kirurgisk sengepost" }),
+  };
+  return { trusts: { bergen, fonna }, institutions: { uib, hvl, fsv }, users, catalog };
+}
+export type World = Awaited<ReturnType<typeof seedWorld>>;
