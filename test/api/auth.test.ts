@@ -43,7 +43,9 @@ describe("sign-in", () => {
   });
 
   it("stores only a hash of the session token", async () => {
-    const res = await t.call("POST", "/api/auth/login", { body: { email: "ikt@bergen.test", password: "riktig-passord-123" } });
+    const res = await t.call("POST", "/api/auth/login", {
+      body: { email: "ikt@bergen.test", password: "riktig-passord-123" },
+    });
     const token = res.cookies.find((c) => c.name === "pt_session")?.value as string;
     const rows = await t.database.db.select().from(sessions).where(eq(sessions.userId, world.users.itProvider.id));
     expect(rows.length).toBeGreaterThan(0);
@@ -55,7 +57,10 @@ describe("sign-in", () => {
     const unknown = await t.call("POST", "/api/auth/login", { body: { email: "ingen@bergen.test", password: "feil" } });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
-    expect(wrong.json()).toEqual({ code: "auth.invalid_credentials", message: "The e-mail address or password is wrong." });
+    expect(wrong.json()).toEqual({
+      code: "auth.invalid_credentials",
+      message: "The e-mail address or password is wrong.",
+    });
     expect(unknown.json()).toEqual(wrong.json());
     expect(wrong.cookies).toHaveLength(0);
   });
@@ -156,7 +161,13 @@ describe("sessions", () => {
     });
     expect(again.statusCode).toBe(401);
     await t.call("PATCH", `/api/users/${world.users.coordinatorUib.id}`, { cookie: admin, body: { active: true } });
-    expect((await t.call("POST", "/api/auth/login", { body: { email: "koord.uib@bergen.test", password: "riktig-passord-123" } })).statusCode).toBe(200);
+    expect(
+      (
+        await t.call("POST", "/api/auth/login", {
+          body: { email: "koord.uib@bergen.test", password: "riktig-passord-123" },
+        })
+      ).statusCode,
+    ).toBe(200);
   });
 
   it("refuses state changes from another site's origin", async () => {

@@ -17,7 +17,12 @@ export function seedBuilders(db: Db) {
   const one = <T>(rows: T[]) => rows[0] as T;
   return {
     trust: async (values: Partial<typeof trusts.$inferInsert> = {}) =>
-      one(await db.insert(trusts).values({ name: `Helse Test ${next()}`, ...values }).returning()),
+      one(
+        await db
+          .insert(trusts)
+          .values({ name: `Helse Test ${next()}`, ...values })
+          .returning(),
+      ),
     institution: async (values: Partial<typeof institutions.$inferInsert> = {}) => {
       const n = next();
       return one(
@@ -27,7 +32,8 @@ export function seedBuilders(db: Db) {
           .returning(),
       );
     },
-    agreement: async (values: typeof agreements.$inferInsert) => one(await db.insert(agreements).values(values).returning()),
+    agreement: async (values: typeof agreements.$inferInsert) =>
+      one(await db.insert(agreements).values(values).returning()),
     user: async (values: Partial<typeof users.$inferInsert> = {}) =>
       one(
         await db
@@ -38,11 +44,26 @@ export function seedBuilders(db: Db) {
     membership: async (values: { userId: string; trustId: string; role: Role; institutionId?: string | null }) =>
       one(await db.insert(memberships).values(values).returning()),
     profession: async (values: { trustId: string; name?: string }) =>
-      one(await db.insert(professions).values({ name: `Yrke ${next()}`, ...values }).returning()),
+      one(
+        await db
+          .insert(professions)
+          .values({ name: `Yrke ${next()}`, ...values })
+          .returning(),
+      ),
     programme: async (values: { trustId: string; institutionId: string; professionId: string; name?: string }) =>
-      one(await db.insert(programmes).values({ name: `Program ${next()}`, ...values }).returning()),
+      one(
+        await db
+          .insert(programmes)
+          .values({ name: `Program ${next()}`, ...values })
+          .returning(),
+      ),
     placementSite: async (values: { trustId: string; name?: string; department?: string | null }) =>
-      one(await db.insert(placementSites).values({ name: `Post ${next()}`, ...values }).returning()),
+      one(
+        await db
+          .insert(placementSites)
+          .values({ name: `Post ${next()}`, ...values })
+          .returning(),
+      ),
   };
 }
 
@@ -87,9 +108,24 @@ export async function seedWorld(db: Db) {
     nurse,
     doctor,
     fonnaNurse,
-    uibMedicine: await b.programme({ trustId: bergen.id, institutionId: uib.id, professionId: doctor.id, name: "Medisin" }),
-    hvlNursing: await b.programme({ trustId: bergen.id, institutionId: hvl.id, professionId: nurse.id, name: "Sykepleie" }),
-    fonnaNursing: await b.programme({ trustId: fonna.id, institutionId: fsv.id, professionId: fonnaNurse.id, name: "Sykepleie" }),
+    uibMedicine: await b.programme({
+      trustId: bergen.id,
+      institutionId: uib.id,
+      professionId: doctor.id,
+      name: "Medisin",
+    }),
+    hvlNursing: await b.programme({
+      trustId: bergen.id,
+      institutionId: hvl.id,
+      professionId: nurse.id,
+      name: "Sykepleie",
+    }),
+    fonnaNursing: await b.programme({
+      trustId: fonna.id,
+      institutionId: fsv.id,
+      professionId: fonnaNurse.id,
+      name: "Sykepleie",
+    }),
     bergenSite: await b.placementSite({ trustId: bergen.id, name: "Medisinsk avdeling, post 3" }),
     fonnaSite: await b.placementSite({ trustId: fonna.id, name: "Kirurgisk sengepost" }),
   };

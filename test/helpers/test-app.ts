@@ -24,7 +24,11 @@ export interface TestApp {
   /** Signs in and returns the cookie header to send as that person. */
   login(email: string, password?: string): Promise<string>;
   /** app.inject with an optional session cookie and JSON body. */
-  call(method: InjectOptions["method"], url: string, options?: { cookie?: string; body?: unknown; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
+  call(
+    method: InjectOptions["method"],
+    url: string,
+    options?: { cookie?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
