@@ -222,3 +222,18 @@ describe("several trusts", () => {
     expect((await t.call("GET", "/api/auth/me", { cookie: fresh })).json().user.language).toBe("nn");
   });
 });
+
+describe("behind HTTPS", () => {
+  it("marks the session cookie Secure", async () => {
+    const https = await createTestApp({ env: { PUBLIC_URL: "https://praksis.helse-vest.test" } });
+    try {
+      await seedWorld(https.database.db);
+      const res = await https.call("POST", "/api/auth/login", {
+        body: { email: "fou@bergen.test", password: "riktig-passord-123" },
+      });
+      expect(res.cookies.find((c) => c.name === "pt_session")?.secure).toBe(true);
+    } finally {
+      await https.close();
+    }
+  });
+});

@@ -1,0 +1,48 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config.ts";
+
+const dataDir = () => mkdtempSync(join(tmpdir(), "praksistilgang-config-"));
+
+describe("loadConfig", () => {
+  it("runs embedded with demo data and a generated key kept with mode 0600", () => {
+    const dir = dataDir();
+    const config = loadConfig({ DATA_DIR: dir });
+    expect(config.database).toEqual({ kind: "pglite", dataDir: dir });
+    expect(config.demoData).toBe(true);
+    expect(config.port).toBe(3000);
+    expect(config.demoPassword).toBe("demo-passord");
+    expect(config.encryptionKey).toHaveLength(32);
+    const file = join(dir, "encryption.key");
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(loadConfig({ DATA_DIR: dir }).encryptionKey.equals(config.encryptionKey)).toBe(true);
+    expect(readFileSync(file, "utf8")).not.toBe("");
+  });
+
+  it("refuses to run on PostgreSQL without DATA_ENCRYPTION_KEY", () => {
+    expect(() => loadConfig({ DATABASE_URL: "postgres://localhost/x" })).toThrow(ConfigError);
+    expect(() => loadConfig({ DATABASE_URL: "postgres://localhost/x" })).toThrow(/openssl rand -base64 32/);
+  });
+
+  it("runs on PostgreSQL without demo data unless DEMO_DATA=1", () => {
+    const key = randomBytes(32).toString("base64");
+    const config = loadConfig({ DATABASE_URL: "postgres://localhost/x", DATA_ENCRYPTION_KEY: key });
+    expect(config.database).toEqual({ kind: "postgres", url: "postgres://localhost/x" });
+    expect(config.demoData).toBe(false);
+    expect(loadConfig({ DATABASE_URL: "postgres://localhost/x", DATA_ENCRYPTION_KEY: key, DEMO_DATA: "1" }).demoData).toBe(true);
+  });
+
+  it("explains a key of the wrong length and a bad port", () => {
+    expect(() => loadConfig({ DATA_ENCRYPTION_KEY: randomBytes(16).toString("base64"), DATA_DIR: dataDir() })).toThrow(/32 random bytes/);
+    expect(() => loadConfig({ PORT: "nitti", DATA_DIR: dataDir() })).toThrow(/PORT/);
+  });
+
+  it("marks cookies Secure behind HTTPS", () => {
+    const dir = dataDir();
+    expect(loadConfig({ DATA_DIR: dir }).secureCookies).toBe(false);
+    expect(loadConfig({ DATA_DIR: dir, PUBLIC_URL: "https://praksis.helse-vest.no" }).secureCookies).toBe(true);
+  });
+});
