@@ -29,6 +29,8 @@ export interface Database {
   close(): Promise<void>;
 }
 
+const migrationLockKey = 7_270_401;
+
 export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), "../db/migrations");
 
 /** Opens PGlite in `dataDir` (in memory when null), or a pool on PostgreSQL. */
@@ -51,8 +53,15 @@ export async function migrateDatabase(database: Database): Promise<void> {
   if (database.kind === "pglite") {
     // biome-ignore lint/suspicious/noExplicitAny: the migrator wants the driver-specific type
     await migratePglite(database.db as any, { migrationsFolder });
-  } else {
-    // biome-ignore lint/suspicious/noExplicitAny: the migrator wants the driver-specific type
-    await migratePg(database.db as any, { migrationsFolder });
+    return;
+  }
+  // Instances starting together take turns: an advisory lock held on one connection.
+  const client = await (database.pool as pg.Pool).connect();
+  try {
+    await client.query("select pg_advisory_lock($1)", [migrationLockKey]);
+    await migratePg(drizzlePg(client), { migrationsFolder });
+  } finally {
+    await client.query("select pg_advisory_unlock($1)", [migrationLockKey]);
+    client.release();
   }
 }
