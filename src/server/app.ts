@@ -18,11 +18,24 @@ import { usersRoutes } from "./modules/users/users.routes.ts";
 import { createUsersUsecases } from "./modules/users/users.usecases.ts";
 import { registerErrorHandler } from "./plugins/error-handler.ts";
 import { registerOpenApi } from "./plugins/openapi.ts";
-import { registerSession } from "./plugins/session.ts";
+import { type Access, registerSession } from "./plugins/session.ts";
 import { registerWeb } from "./plugins/web.ts";
 import { type Clock, systemClock } from "./shared/clock.ts";
 import type { Database } from "./shared/database.ts";
 import { loggerOptions } from "./shared/logger.ts";
+
+/** One method and path of the app, with who may call it: what the isolation matrix test walks. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: Access | undefined;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
+}
 
 export interface AppDeps {
   config: Config;
@@ -37,6 +50,13 @@ export async function buildApp({ config, database, clock = systemClock }: AppDep
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
+  });
+  const routeTable: RouteEntry[] = [];
+  app.decorate("routeTable", routeTable);
+  app.addHook("onRoute", (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== "HEAD") routeTable.push({ method, url: route.url, access: route.config?.access });
+    }
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

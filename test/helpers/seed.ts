@@ -79,9 +79,11 @@ export async function seedWorld(db: Db) {
   const hvl = await b.institution({ name: "Høgskulen på Vestlandet", shortName: "HVL" });
   const fsv = await b.institution({ name: "Fagskulen Vestland", shortName: "FSV" });
 
+  const membershipOf: Record<string, string> = {};
   const person = async (email: string, name: string, trustId: string, role: Role, institutionId?: string) => {
     const user = await b.user({ email, name });
-    await b.membership({ userId: user.id, trustId, role, institutionId: institutionId ?? null });
+    const membership = await b.membership({ userId: user.id, trustId, role, institutionId: institutionId ?? null });
+    membershipOf[email] = membership.id;
     return user;
   };
   const users = {
@@ -97,9 +99,15 @@ export async function seedWorld(db: Db) {
   };
   await b.membership({ userId: users.both.id, trustId: fonna.id, role: "admin" });
 
-  await b.agreement({ trustId: bergen.id, institutionId: uib.id, mainContactId: users.studentAdmin.id });
-  await b.agreement({ trustId: bergen.id, institutionId: hvl.id, mainContactId: users.studentAdmin.id });
-  await b.agreement({ trustId: fonna.id, institutionId: fsv.id });
+  const agreements = {
+    uib: (await b.agreement({ trustId: bergen.id, institutionId: uib.id, mainContactId: users.studentAdmin.id })).id,
+    hvl: (await b.agreement({ trustId: bergen.id, institutionId: hvl.id, mainContactId: users.studentAdmin.id })).id,
+    fsv: (await b.agreement({ trustId: fonna.id, institutionId: fsv.id })).id,
+  };
+  const memberships = {
+    coordinatorUib: membershipOf[users.coordinatorUib.email] as string,
+    fonnaCoordinator: membershipOf[users.fonnaCoordinator.email] as string,
+  };
 
   const nurse = await b.profession({ trustId: bergen.id, name: "Sykepleier" });
   const doctor = await b.profession({ trustId: bergen.id, name: "Lege" });
@@ -129,6 +137,6 @@ export async function seedWorld(db: Db) {
     bergenSite: await b.placementSite({ trustId: bergen.id, name: "Medisinsk avdeling, post 3" }),
     fonnaSite: await b.placementSite({ trustId: fonna.id, name: "Kirurgisk sengepost" }),
   };
-  return { trusts: { bergen, fonna }, institutions: { uib, hvl, fsv }, users, catalog };
+  return { trusts: { bergen, fonna }, institutions: { uib, hvl, fsv }, users, agreements, memberships, catalog };
 }
 export type World = Awaited<ReturnType<typeof seedWorld>>;

@@ -1,16 +1,32 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Role } from "../../contracts/common.ts";
 import type { Config } from "../config.ts";
 import { badOrigin } from "../modules/auth/auth.errors.ts";
 import type { AuthUsecases } from "../modules/auth/auth.usecases.ts";
 import type { Actor } from "../shared/actor.ts";
-import { unauthenticated } from "../shared/errors.ts";
+import { forbidden, unauthenticated } from "../shared/errors.ts";
 
 export const sessionCookie = "pt_session";
+
+/**
+ * Who may call a route, declared on the route itself (`config: { access }`) and checked before the
+ * body is even validated: anonymous callers get 401, other roles 403. Use-cases check again and
+ * scope every query; the isolation matrix test reads these declarations.
+ */
+export type Access = "public" | "signed_in" | { roles: readonly Role[]; systemAdmin?: boolean };
 
 declare module "fastify" {
   interface FastifyRequest {
     actor: (Actor & { tokenHash: string }) | null;
   }
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+}
+
+/** A person holding one of these roles at the active trust (or a system administrator, when allowed). */
+export function mayAccess(actor: Actor, access: Exclude<Access, "public" | "signed_in">): boolean {
+  return (access.systemAdmin === true && actor.isSystemAdmin) || access.roles.some((r) => actor.roles.includes(r));
 }
 
 const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -29,6 +45,11 @@ export function registerSession(app: FastifyInstance, deps: { config: Config; au
     }
     const token = req.cookies[sessionCookie];
     if (token) req.actor = await deps.auth.authenticate(token, req.id);
+    if (!req.routeOptions.url) return;
+    const access = req.routeOptions.config.access ?? "signed_in";
+    if (access === "public") return;
+    if (!req.actor) throw unauthenticated();
+    if (access !== "signed_in" && !mayAccess(req.actor, access)) throw forbidden();
   });
 }
 

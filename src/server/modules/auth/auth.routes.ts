@@ -3,7 +3,7 @@ import { loginBody, meSchema, switchTrustBody, updateMeBody } from "../../../con
 import { errorSchema, okSchema } from "../../../contracts/common.ts";
 import type { Config } from "../../config.ts";
 import { actorOf, clearSessionCookie, setSessionCookie } from "../../plugins/session.ts";
-import { authErrors, typed } from "../../shared/routes.ts";
+import { access, authErrors, typed } from "../../shared/routes.ts";
 import type { AuthUsecases } from "./auth.usecases.ts";
 
 export function authRoutes(deps: { auth: AuthUsecases; config: Config }) {
@@ -12,6 +12,7 @@ export function authRoutes(deps: { auth: AuthUsecases; config: Config }) {
     app.post(
       "/api/auth/login",
       {
+        config: access.public,
         schema: {
           tags: ["auth"],
           summary: "Sign in with e-mail and password",
@@ -27,7 +28,10 @@ export function authRoutes(deps: { auth: AuthUsecases; config: Config }) {
     );
     app.post(
       "/api/auth/logout",
-      { schema: { tags: ["auth"], summary: "Sign out", response: { 200: okSchema, 401: errorSchema } } },
+      {
+        config: access.signedIn,
+        schema: { tags: ["auth"], summary: "Sign out", response: { 200: okSchema, 401: errorSchema } },
+      },
       async (req, reply) => {
         await deps.auth.logout(actorOf(req));
         clearSessionCookie(reply, deps.config);
@@ -37,6 +41,7 @@ export function authRoutes(deps: { auth: AuthUsecases; config: Config }) {
     app.get(
       "/api/auth/me",
       {
+        config: access.signedIn,
         schema: {
           tags: ["auth"],
           summary: "The signed-in person and all their memberships",
@@ -51,6 +56,7 @@ export function authRoutes(deps: { auth: AuthUsecases; config: Config }) {
     app.patch(
       "/api/auth/me",
       {
+        config: access.signedIn,
         schema: {
           tags: ["auth"],
           summary: "Choose the UI language",
@@ -63,6 +69,7 @@ export function authRoutes(deps: { auth: AuthUsecases; config: Config }) {
     app.post(
       "/api/auth/trust",
       {
+        config: access.signedIn,
         schema: {
           tags: ["auth"],
           summary: "Switch the active trust",

@@ -10,7 +10,7 @@ import {
 } from "../../../contracts/catalog.ts";
 import { idParams, okSchema } from "../../../contracts/common.ts";
 import { actorOf } from "../../plugins/session.ts";
-import { authErrors, typed } from "../../shared/routes.ts";
+import { access, authErrors, typed } from "../../shared/routes.ts";
 import type { CatalogUsecases } from "./catalog.usecases.ts";
 
 export function catalogRoutes({ catalog }: { catalog: CatalogUsecases }) {
@@ -22,17 +22,24 @@ export function catalogRoutes({ catalog }: { catalog: CatalogUsecases }) {
 
     app.get(
       "/api/professions",
-      { schema: { tags, summary: "The trust's professions", response: one(z.array(professionSchema)) } },
+      {
+        config: access.anyRole,
+        schema: { tags, summary: "The trust's professions", response: one(z.array(professionSchema)) },
+      },
       async (req) => catalog.listProfessions(actorOf(req)),
     );
     app.post(
       "/api/professions",
-      { schema: { tags, summary: "Add a profession", body: professionBody, response: created(professionSchema) } },
+      {
+        config: access.roles("admin"),
+        schema: { tags, summary: "Add a profession", body: professionBody, response: created(professionSchema) },
+      },
       async (req, reply) => reply.code(201).send(await catalog.createProfession(actorOf(req), req.body.name)),
     );
     app.patch(
       "/api/professions/:id",
       {
+        config: access.roles("admin"),
         schema: {
           tags,
           summary: "Rename a profession",
@@ -45,23 +52,33 @@ export function catalogRoutes({ catalog }: { catalog: CatalogUsecases }) {
     );
     app.delete(
       "/api/professions/:id",
-      { schema: { tags, summary: "Delete an unused profession", params: idParams, response: one(okSchema) } },
+      {
+        config: access.roles("admin"),
+        schema: { tags, summary: "Delete an unused profession", params: idParams, response: one(okSchema) },
+      },
       async (req) => catalog.deleteProfession(actorOf(req), req.params.id),
     );
 
     app.get(
       "/api/programmes",
-      { schema: { tags, summary: "Study programmes the caller may see", response: one(z.array(programmeSchema)) } },
+      {
+        config: access.anyRole,
+        schema: { tags, summary: "Study programmes the caller may see", response: one(z.array(programmeSchema)) },
+      },
       async (req) => catalog.listProgrammes(actorOf(req)),
     );
     app.post(
       "/api/programmes",
-      { schema: { tags, summary: "Add a study programme", body: programmeBody, response: created(programmeSchema) } },
+      {
+        config: access.roles("admin"),
+        schema: { tags, summary: "Add a study programme", body: programmeBody, response: created(programmeSchema) },
+      },
       async (req, reply) => reply.code(201).send(await catalog.createProgramme(actorOf(req), req.body)),
     );
     app.patch(
       "/api/programmes/:id",
       {
+        config: access.roles("admin"),
         schema: {
           tags,
           summary: "Change a study programme",
@@ -74,18 +91,25 @@ export function catalogRoutes({ catalog }: { catalog: CatalogUsecases }) {
     );
     app.delete(
       "/api/programmes/:id",
-      { schema: { tags, summary: "Delete a study programme", params: idParams, response: one(okSchema) } },
+      {
+        config: access.roles("admin"),
+        schema: { tags, summary: "Delete a study programme", params: idParams, response: one(okSchema) },
+      },
       async (req) => catalog.deleteProgramme(actorOf(req), req.params.id),
     );
 
     app.get(
       "/api/placement-sites",
-      { schema: { tags, summary: "The trust's placement sites", response: one(z.array(placementSiteSchema)) } },
+      {
+        config: access.anyRole,
+        schema: { tags, summary: "The trust's placement sites", response: one(z.array(placementSiteSchema)) },
+      },
       async (req) => catalog.listPlacementSites(actorOf(req)),
     );
     app.post(
       "/api/placement-sites",
       {
+        config: access.roles("admin"),
         schema: {
           tags,
           summary: "Add a placement site",
@@ -98,6 +122,7 @@ export function catalogRoutes({ catalog }: { catalog: CatalogUsecases }) {
     app.patch(
       "/api/placement-sites/:id",
       {
+        config: access.roles("admin"),
         schema: {
           tags,
           summary: "Change a placement site",
@@ -110,7 +135,10 @@ export function catalogRoutes({ catalog }: { catalog: CatalogUsecases }) {
     );
     app.delete(
       "/api/placement-sites/:id",
-      { schema: { tags, summary: "Delete a placement site", params: idParams, response: one(okSchema) } },
+      {
+        config: access.roles("admin"),
+        schema: { tags, summary: "Delete a placement site", params: idParams, response: one(okSchema) },
+      },
       async (req) => catalog.deletePlacementSite(actorOf(req), req.params.id),
     );
   };

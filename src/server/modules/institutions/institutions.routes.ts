@@ -9,7 +9,7 @@ import {
   updateAgreementBody,
 } from "../../../contracts/institutions.ts";
 import { actorOf } from "../../plugins/session.ts";
-import { authErrors, typed } from "../../shared/routes.ts";
+import { access, authErrors, typed } from "../../shared/routes.ts";
 import type { InstitutionsUsecases } from "./institutions.usecases.ts";
 
 export function institutionsRoutes({ institutions }: { institutions: InstitutionsUsecases }) {
@@ -19,6 +19,7 @@ export function institutionsRoutes({ institutions }: { institutions: Institution
     app.get(
       "/api/institutions",
       {
+        config: access.rolesOrSystemAdmin("admin", "student_admin", "coordinator", "it_provider", "ehealth"),
         schema: {
           tags,
           summary: "The institutions the caller may see",
@@ -30,6 +31,7 @@ export function institutionsRoutes({ institutions }: { institutions: Institution
     app.get(
       "/api/admin/institutions",
       {
+        config: access.rolesOrSystemAdmin("admin"),
         schema: {
           tags,
           summary: "Every institution of the region (admins)",
@@ -41,6 +43,7 @@ export function institutionsRoutes({ institutions }: { institutions: Institution
     app.post(
       "/api/institutions",
       {
+        config: access.rolesOrSystemAdmin("admin"),
         schema: {
           tags,
           summary: "Create an institution",
@@ -53,6 +56,7 @@ export function institutionsRoutes({ institutions }: { institutions: Institution
     app.patch(
       "/api/institutions/:id",
       {
+        config: access.rolesOrSystemAdmin("admin"),
         schema: {
           tags,
           summary: "Rename an institution",
@@ -66,6 +70,7 @@ export function institutionsRoutes({ institutions }: { institutions: Institution
     app.get(
       "/api/agreements",
       {
+        config: access.roles("admin", "student_admin"),
         schema: {
           tags,
           summary: "The trust's agreements with their FOU contacts",
@@ -77,6 +82,7 @@ export function institutionsRoutes({ institutions }: { institutions: Institution
     app.post(
       "/api/agreements",
       {
+        config: access.roles("admin"),
         schema: {
           tags,
           summary: "Make an agreement with an institution",
@@ -89,6 +95,7 @@ export function institutionsRoutes({ institutions }: { institutions: Institution
     app.patch(
       "/api/agreements/:id",
       {
+        config: access.roles("admin"),
         schema: {
           tags,
           summary: "Set the FOU contacts of an agreement",
@@ -102,6 +109,7 @@ export function institutionsRoutes({ institutions }: { institutions: Institution
     app.delete(
       "/api/agreements/:id",
       {
+        config: access.roles("admin"),
         schema: {
           tags,
           summary: "End an agreement no longer in use",

@@ -79,10 +79,12 @@ export function createInstitutionsUsecases({ db }: { db: Db }) {
       });
     },
 
+    /** A trust's admin renames only institutions the trust has an agreement with. */
     async update(actor: Actor, id: string, input: InstitutionInput) {
       requireInstitutionKeeper(actor);
       const before = await repo.find(id);
-      if (!before) throw institutionNotFound();
+      const reachable = actor.isSystemAdmin || (actor.trustId && (await repo.findAgreementByInstitution(actor.trustId, id)));
+      if (!before || !reachable) throw institutionNotFound();
       await ensureNameFree(input, id);
       return db.transaction(async (tx) => {
         const updated = await createInstitutionsRepository({ db: tx }).update(id, input);

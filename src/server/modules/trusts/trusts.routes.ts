@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { createTrustBody, trustSettingsSchema, updateTrustSettingsBody } from "../../../contracts/trusts.ts";
 import { actorOf } from "../../plugins/session.ts";
-import { authErrors, typed } from "../../shared/routes.ts";
+import { access, authErrors, typed } from "../../shared/routes.ts";
 import type { TrustsUsecases } from "./trusts.usecases.ts";
 
 export function trustsRoutes({ trusts }: { trusts: TrustsUsecases }) {
@@ -12,6 +12,7 @@ export function trustsRoutes({ trusts }: { trusts: TrustsUsecases }) {
     app.get(
       "/api/trust/settings",
       {
+        config: access.roles("admin"),
         schema: { tags, summary: "The active trust's settings", response: { 200: trustSettingsSchema, ...authErrors } },
       },
       async (req) => trusts.getSettings(actorOf(req)),
@@ -19,6 +20,7 @@ export function trustsRoutes({ trusts }: { trusts: TrustsUsecases }) {
     app.patch(
       "/api/trust/settings",
       {
+        config: access.roles("admin"),
         schema: {
           tags,
           summary: "Change the active trust's settings",
@@ -31,6 +33,7 @@ export function trustsRoutes({ trusts }: { trusts: TrustsUsecases }) {
     app.get(
       "/api/trusts",
       {
+        config: access.systemAdmin,
         schema: {
           tags,
           summary: "Every trust (system administrators)",
@@ -42,6 +45,7 @@ export function trustsRoutes({ trusts }: { trusts: TrustsUsecases }) {
     app.post(
       "/api/trusts",
       {
+        config: access.systemAdmin,
         schema: {
           tags,
           summary: "Create a trust with its first admin (system administrators)",

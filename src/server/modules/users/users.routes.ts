@@ -3,7 +3,7 @@ import { z } from "zod";
 import { idParams } from "../../../contracts/common.ts";
 import { createUserBody, membershipBody, updateUserBody, userSchema } from "../../../contracts/users.ts";
 import { actorOf } from "../../plugins/session.ts";
-import { authErrors, typed } from "../../shared/routes.ts";
+import { access, authErrors, typed } from "../../shared/routes.ts";
 import type { UsersUsecases } from "./users.usecases.ts";
 
 export function usersRoutes({ users }: { users: UsersUsecases }) {
@@ -13,6 +13,7 @@ export function usersRoutes({ users }: { users: UsersUsecases }) {
     app.get(
       "/api/users",
       {
+        config: access.roles("admin"),
         schema: {
           tags,
           summary: "People with a role at the active trust",
@@ -24,6 +25,7 @@ export function usersRoutes({ users }: { users: UsersUsecases }) {
     app.post(
       "/api/users",
       {
+        config: access.roles("admin"),
         schema: {
           tags,
           summary: "Create a person with a first role",
@@ -36,6 +38,7 @@ export function usersRoutes({ users }: { users: UsersUsecases }) {
     app.patch(
       "/api/users/:id",
       {
+        config: access.roles("admin"),
         schema: {
           tags,
           summary: "Rename, set a password, deactivate or reactivate",
@@ -49,6 +52,7 @@ export function usersRoutes({ users }: { users: UsersUsecases }) {
     app.post(
       "/api/users/:id/memberships",
       {
+        config: access.roles("admin"),
         schema: {
           tags,
           summary: "Give a person a role",
@@ -61,7 +65,10 @@ export function usersRoutes({ users }: { users: UsersUsecases }) {
     );
     app.delete(
       "/api/memberships/:id",
-      { schema: { tags, summary: "Take a role away", params: idParams, response: { 200: userSchema, ...authErrors } } },
+      {
+        config: access.roles("admin"),
+        schema: { tags, summary: "Take a role away", params: idParams, response: { 200: userSchema, ...authErrors } },
+      },
       async (req) => users.removeMembership(actorOf(req), req.params.id),
     );
   };

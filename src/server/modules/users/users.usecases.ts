@@ -104,7 +104,7 @@ export function createUsersUsecases({ db, clock }: { db: Db; clock: Clock }) {
     async addMembership(actor: Actor, userId: string, input: MembershipInput) {
       const trustId = requireRole(actor, "admin");
       return db.transaction(async (tx) => {
-        if (!(await createUsersRepository({ db: tx }).find(userId))) throw userNotFound();
+        await findInTrust(tx, trustId, userId);
         await addMembership(tx, actor, trustId, userId, input);
         return findInTrust(tx, trustId, userId);
       });

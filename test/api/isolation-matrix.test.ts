@@ -1,0 +1,143 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Role } from "../../src/contracts/common.ts";
+import type { RouteEntry } from "../../src/server/app.ts";
+import { routeSamples } from "../helpers/route-samples.ts";
+import { seedWorld, type World } from "../helpers/seed.ts";
+import { createTestApp, type TestApp } from "../helpers/test-app.ts";
+import { testDbKind } from "../helpers/test-db.ts";
+
+/**
+ * SPEC §2 for every route the app has, read from its route table: anonymous → 401, a role the
+ * route does not allow → 403, another trust's or institution's thing → 404, and no answer that
+ * holds another trust's or institution's data.
+ */
+let t: TestApp;
+let world: World;
+let samples: ReturnType<typeof routeSamples>;
+const cookies: Record<string, string> = {};
+
+/** The callers, each with the roles they hold at their active trust. */
+const callers: { key: keyof World["users"]; label: string; roles: Role[]; trust: "own" | "other" }[] = [
+  { key: "admin", label: "admin", roles: ["admin"], trust: "own" },
+  { key: "studentAdmin", label: "student_admin", roles: ["student_admin"], trust: "own" },
+  { key: "coordinatorUib", label: "coordinator UiB", roles: ["coordinator"], trust: "own" },
+  { key: "itProvider", label: "it_provider", roles: ["it_provider"], trust: "own" },
+  { key: "ehealth", label: "ehealth", roles: ["ehealth"], trust: "own" },
+];
+
+const matrix: string[][] = [];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  world = await seedWorld(t.database.db);
+  samples = routeSamples(world);
+  for (const c of callers) cookies[c.key] = await t.login(world.users[c.key].email);
+});
+afterAll(async () => {
+  mkdirSync("test-results", { recursive: true });
+  const header = ["route", "anonymous", ...callers.map((c) => c.label), "other trust's id", "other institution's id"];
+  const table = [header, ...matrix].map((r) => `| ${r.join(" | ")} |`);
+  table.splice(1, 0, `|${header.map(() => "---").join("|")}|`);
+  writeFileSync(`test-results/isolation-matrix-${testDbKind}.md`, `${table.join("\n")}\n`);
+  await t.close();
+});
+
+const resourceOf = (url: string) => url.split("/")[2] as string;
+const allows = (route: RouteEntry, roles: Role[]) => {
+  const access = route.access ?? "signed_in";
+  if (access === "public" || access === "signed_in") return true;
+  return roles.some((r) => access.roles.includes(r));
+};
+
+function fill(route: RouteEntry, id: string) {
+  return route.url.replace(":id", id);
+}
+
+describe("isolation matrix", () => {
+  it("covers every route as SPEC §2 says", async () => {
+    const routes = t.app.routeTable.filter((r) => r.url.startsWith("/api/") && r.access !== "public");
+    expect(routes.length).toBeGreaterThan(20);
+    const problems: string[] = [];
+
+    for (const route of routes) {
+      const name = `${route.method} ${route.url}`;
+      const hasId = route.url.includes(":id");
+      const resource = hasId ? samples.resources[resourceOf(route.url)] : undefined;
+      if (hasId && !resource) {
+        problems.push(`${name}: no sample ids for "${resourceOf(route.url)}" in test/helpers/route-samples.ts`);
+        continue;
+      }
+      const takesBody = route.method === "POST" || route.method === "PATCH" || route.method === "PUT";
+      const body = samples.bodies[name];
+      if (takesBody && body === undefined && !["POST /api/auth/logout"].includes(name)) {
+        problems.push(`${name}: no sample body in test/helpers/route-samples.ts`);
+        continue;
+      }
+      const call = (cookie: string | undefined, id: string) =>
+        t.call(route.method as "GET", fill(route, id), { cookie, body: takesBody ? (body ?? {}) : undefined });
+      const row = [name];
+
+      const anonymous = await call(undefined, resource?.own ?? "");
+      row.push(String(anonymous.statusCode));
+      if (anonymous.statusCode !== 401) problems.push(`${name} anonymous: ${anonymous.statusCode}, expected 401`);
+
+      for (const caller of callers) {
+        const allowed = allows(route, caller.roles);
+        const mutating = route.method !== "GET";
+        if (!allowed) {
+          const res = await call(cookies[caller.key], resource?.own ?? "");
+          row.push(String(res.statusCode));
+          if (res.statusCode !== 403) problems.push(`${name} as ${caller.label}: ${res.statusCode}, expected 403`);
+          continue;
+        }
+        if (mutating && route.url !== "/api/auth/me") {
+          row.push("allowed");
+          continue;
+        }
+        const res = await call(cookies[caller.key], resource?.own ?? "");
+        row.push(String(res.statusCode));
+        if (res.statusCode >= 300) problems.push(`${name} as ${caller.label}: ${res.statusCode} for its own data`);
+        const leaked = [
+          ...samples.otherTrustMarkers,
+          ...(caller.key === "coordinatorUib" ? samples.otherInstitutionMarkers : []),
+        ].filter((marker) => res.body.includes(marker));
+        if (leaked.length > 0) problems.push(`${name} as ${caller.label}: answer holds ${leaked.join(", ")}`);
+      }
+
+      if (resource) {
+        const foreign = await Promise.all(
+          callers
+            .filter((c) => allows(route, c.roles))
+            .map(async (c) => ({ c, res: await call(cookies[c.key], resource.foreign) })),
+        );
+        const statuses = new Set(foreign.map(({ res }) => res.statusCode));
+        row.push([...statuses].join("/") || "–");
+        for (const { c, res } of foreign) {
+          if (res.statusCode !== 404) problems.push(`${name} as ${c.label} with another trust's id: ${res.statusCode}, expected 404`);
+        }
+        if (resource.otherInstitution && allows(route, ["coordinator"])) {
+          const res = await call(cookies.coordinatorUib, resource.otherInstitution);
+          row.push(String(res.statusCode));
+          if (res.statusCode !== 404) problems.push(`${name} as coordinator UiB with HVL's id: ${res.statusCode}, expected 404`);
+        } else {
+          row.push("–");
+        }
+      } else {
+        row.push("–", "–");
+      }
+      matrix.push(row);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("answers 404 for another trust's things to a person of that trust's neighbour, whatever the role", async () => {
+    const fonnaAdmin = await t.login(world.users.fonnaAdmin.email);
+    for (const [resource, ids] of Object.entries(samples.resources)) {
+      const route = t.app.routeTable.find((r) => r.method === "PATCH" && r.url === `/api/${resource}/:id`);
+      if (!route) continue;
+      const res = await t.call("PATCH", fill(route, ids.own), { cookie: fonnaAdmin, body: samples.bodies[`PATCH ${route.url}`] });
+      expect([403, 404], `${route.url} as Helse Fonna's admin`).toContain(res.statusCode);
+    }
+  });
+});

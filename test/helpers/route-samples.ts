@@ -1,0 +1,49 @@
+import type { World } from "./seed.ts";
+
+/**
+ * What the isolation matrix needs to call a route meaningfully: for each resource named by the
+ * path segment after /api/, the id of one thing of the caller's own trust (Helse Bergen, UiB),
+ * one of another trust (Helse Fonna) and, where coordinators reach it, one of another institution
+ * (HVL); and a valid body for each route that takes one, so that a refusal is about access, not
+ * about validation. A new route fails the matrix until it has its samples here.
+ */
+export function routeSamples(world: World) {
+  const { institutions: i, catalog: c, users: u, trusts: t } = world;
+  const resources: Record<string, { own: string; foreign: string; otherInstitution?: string }> = {
+    users: { own: u.coordinatorUib.id, foreign: u.fonnaCoordinator.id },
+    memberships: { own: world.memberships.coordinatorUib, foreign: world.memberships.fonnaCoordinator },
+    agreements: { own: world.agreements.uib, foreign: world.agreements.fsv },
+    institutions: { own: i.uib.id, foreign: i.fsv.id, otherInstitution: i.hvl.id },
+    professions: { own: c.nurse.id, foreign: c.fonnaNurse.id },
+    programmes: { own: c.uibMedicine.id, foreign: c.fonnaNursing.id, otherInstitution: c.hvlNursing.id },
+    "placement-sites": { own: c.bergenSite.id, foreign: c.fonnaSite.id },
+  };
+  const bodies: Record<string, unknown> = {
+    "POST /api/auth/trust": { trustId: t.fonna.id },
+    "PATCH /api/auth/me": { language: "nb" },
+    "POST /api/users": {
+      name: "Matrise Testesen",
+      email: "matrise@test.no",
+      membership: { role: "coordinator", institutionId: i.uib.id },
+    },
+    "PATCH /api/users/:id": { name: "Nytt Navn" },
+    "POST /api/users/:id/memberships": { role: "ehealth" },
+    "POST /api/institutions": { name: "Matrisehøgskolen", shortName: "MH" },
+    "PATCH /api/institutions/:id": { name: "Nytt navn", shortName: "NN" },
+    "POST /api/agreements": { institutionId: i.fsv.id },
+    "PATCH /api/agreements/:id": { mainContactId: null, deputyContactId: null },
+    "POST /api/professions": { name: "Matriseyrke" },
+    "PATCH /api/professions/:id": { name: "Nytt yrke" },
+    "POST /api/programmes": { name: "Matrise", institutionId: i.uib.id, professionId: c.nurse.id },
+    "PATCH /api/programmes/:id": { name: "Nytt program", institutionId: i.uib.id, professionId: c.nurse.id },
+    "POST /api/placement-sites": { name: "Matrisepost" },
+    "PATCH /api/placement-sites/:id": { name: "Ny post" },
+    "PATCH /api/trust/settings": { deadlineDays: 28 },
+    "POST /api/trusts": { name: "Helse Matrise", firstAdmin: { name: "Mia Matrise", email: "mia@matrise.test" } },
+  };
+  /** Things only Helse Fonna has: none of them may show up in a Helse Bergen answer. */
+  const otherTrustMarkers = [i.fsv.id, c.fonnaNursing.id, c.fonnaSite.id, c.fonnaNurse.id, u.fonnaAdmin.email, u.fonnaCoordinator.email];
+  /** Things only HVL has at Helse Bergen: none of them may show up in a UiB coordinator's answer. */
+  const otherInstitutionMarkers = [i.hvl.id, c.hvlNursing.id, u.coordinatorHvl.email];
+  return { resources, bodies, otherTrustMarkers, otherInstitutionMarkers };
+}
