@@ -1,6 +1,6 @@
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type RouteOptions } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Config } from "./config.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
@@ -12,6 +12,12 @@ import { createDashboardUsecases } from "./modules/dashboard/dashboard.usecases.
 import { healthRoutes } from "./modules/health/health.routes.ts";
 import { institutionsRoutes } from "./modules/institutions/institutions.routes.ts";
 import { createInstitutionsUsecases } from "./modules/institutions/institutions.usecases.ts";
+import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
+import { createNotificationsUsecases } from "./modules/notifications/notifications.usecases.ts";
+import { outboxRoutes } from "./modules/outbox/outbox.routes.ts";
+import { createOutboxUsecases } from "./modules/outbox/outbox.usecases.ts";
+import { personsRoutes } from "./modules/persons/persons.routes.ts";
+import { createPersonsUsecases } from "./modules/persons/persons.usecases.ts";
 import { trustsRoutes } from "./modules/trusts/trusts.routes.ts";
 import { createTrustsUsecases } from "./modules/trusts/trusts.usecases.ts";
 import { usersRoutes } from "./modules/users/users.routes.ts";
@@ -21,6 +27,7 @@ import { registerOpenApi } from "./plugins/openapi.ts";
 import { type Access, registerSession } from "./plugins/session.ts";
 import { registerWeb } from "./plugins/web.ts";
 import { type Clock, systemClock } from "./shared/clock.ts";
+import { createDataCrypto } from "./shared/crypto.ts";
 import type { Database } from "./shared/database.ts";
 import { loggerOptions } from "./shared/logger.ts";
 
@@ -33,7 +40,8 @@ export interface RouteEntry {
 
 declare module "fastify" {
   interface FastifyInstance {
-    routeTable: RouteEntry[];
+    /** Every route with who may call it, as registered (read after the app is ready). */
+    routeTable(): RouteEntry[];
   }
 }
 
@@ -51,13 +59,18 @@ export async function buildApp({ config, database, clock = systemClock }: AppDep
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
   });
-  const routeTable: RouteEntry[] = [];
-  app.decorate("routeTable", routeTable);
+  const routes: RouteOptions[] = [];
   app.addHook("onRoute", (route) => {
-    for (const method of [route.method].flat()) {
-      if (method !== "HEAD") routeTable.push({ method, url: route.url, access: route.config?.access });
-    }
+    routes.push(route);
   });
+  app.decorate("routeTable", () =>
+    routes.flatMap((route) =>
+      [route.method]
+        .flat()
+        .filter((method) => method !== "HEAD")
+        .map((method) => ({ method, url: route.url, access: route.config?.access })),
+    ),
+  );
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
@@ -91,7 +104,10 @@ export async function buildApp({ config, database, clock = systemClock }: AppDep
   const institutions = createInstitutionsUsecases({ db });
   const catalog = createCatalogUsecases({ db });
   const trusts = createTrustsUsecases({ db });
+  const notifications = createNotificationsUsecases({ db, clock });
+  const outbox = createOutboxUsecases({ db, smtp: config.mail.smtpUrl !== null });
   const dashboard = createDashboardUsecases({ users, institutions, catalog });
+  const persons = createPersonsUsecases({ db, crypto: createDataCrypto(config.encryptionKey) });
 
   registerSession(app, { config, auth });
   await app.register(healthRoutes({ database }));
@@ -101,6 +117,9 @@ export async function buildApp({ config, database, clock = systemClock }: AppDep
   await app.register(catalogRoutes({ catalog }));
   await app.register(trustsRoutes({ trusts }));
   await app.register(dashboardRoutes({ dashboard }));
+  await app.register(notificationsRoutes({ notifications }));
+  await app.register(outboxRoutes({ outbox }));
+  await app.register(personsRoutes({ persons }));
   await registerWeb(app);
   return app;
 }

@@ -42,8 +42,17 @@ export function routeSamples(world: World) {
     "POST /api/trusts": { name: "Helse Matrise", firstAdmin: { name: "Mia Matrise", email: "mia@matrise.test" } },
   };
   /** Things only Helse Fonna has: none of them may show up in a Helse Bergen answer. */
-  const otherTrustMarkers = [i.fsv.id, c.fonnaNursing.id, c.fonnaSite.id, c.fonnaNurse.id, u.fonnaAdmin.email, u.fonnaCoordinator.email];
+  const otherTrustMarkers = [
+    i.fsv.id,
+    c.fonnaNursing.id,
+    c.fonnaSite.id,
+    c.fonnaNurse.id,
+    u.fonnaAdmin.email,
+    u.fonnaCoordinator.email,
+  ];
   /** Things only HVL has at Helse Bergen: none of them may show up in a UiB coordinator's answer. */
   const otherInstitutionMarkers = [i.hvl.id, c.hvlNursing.id, u.coordinatorHvl.email];
-  return { resources, bodies, otherTrustMarkers, otherInstitutionMarkers };
+  /** Lists of the whole region by design: institutions are shared by every trust (names only). */
+  const regional = ["GET /api/admin/institutions", "GET /api/trusts"];
+  return { resources, bodies, otherTrustMarkers, otherInstitutionMarkers, regional };
 }
