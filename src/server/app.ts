@@ -3,6 +3,8 @@ import helmet from "@fastify/helmet";
 import Fastify, { type FastifyInstance, type RouteOptions } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Config } from "./config.ts";
+import { auditRoutes } from "./modules/audit/audit.routes.ts";
+import { createAuditUsecases } from "./modules/audit/audit.usecases.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
 import { createAuthUsecases } from "./modules/auth/auth.usecases.ts";
 import { catalogRoutes } from "./modules/catalog/catalog.routes.ts";
@@ -36,6 +38,8 @@ export interface RouteEntry {
   method: string;
   url: string;
   access: Access | undefined;
+  /** Whether the route declares a request body. */
+  hasBody: boolean;
 }
 
 declare module "fastify" {
@@ -68,7 +72,12 @@ export async function buildApp({ config, database, clock = systemClock }: AppDep
       [route.method]
         .flat()
         .filter((method) => method !== "HEAD")
-        .map((method) => ({ method, url: route.url, access: route.config?.access })),
+        .map((method) => ({
+          method,
+          url: route.url,
+          access: route.config?.access,
+          hasBody: Boolean(route.schema?.body),
+        })),
     ),
   );
   app.setValidatorCompiler(validatorCompiler);
@@ -117,6 +126,7 @@ export async function buildApp({ config, database, clock = systemClock }: AppDep
   await app.register(catalogRoutes({ catalog }));
   await app.register(trustsRoutes({ trusts }));
   await app.register(dashboardRoutes({ dashboard }));
+  await app.register(auditRoutes({ audit: createAuditUsecases({ db }) }));
   await app.register(notificationsRoutes({ notifications }));
   await app.register(outboxRoutes({ outbox }));
   await app.register(personsRoutes({ persons }));

@@ -1,4 +1,6 @@
+import { and, desc, eq, gte, lt, or } from "drizzle-orm";
 import type { DbOrTx } from "../../shared/database.ts";
+import { users } from "../users/users.table.ts";
 import { auditEvents } from "./audit.table.ts";
 
 export interface AuditEntry {
@@ -35,4 +37,52 @@ export async function writeAudit(db: DbOrTx, ctx: AuditContext, entry: AuditEntr
 /** The names of the keys in `patch` whose values differ from `before`. */
 export function changedFields<T extends Record<string, unknown>>(before: T, patch: Partial<T>): string[] {
   return Object.keys(patch).filter((k) => patch[k] !== undefined && patch[k] !== before[k]);
+}
+
+export interface AuditFilter {
+  trustId: string;
+  actorId?: string;
+  entity?: string;
+  entityId?: string;
+  action?: string;
+  from?: Date;
+  to?: Date;
+  before?: { at: Date; id: string };
+  limit: number;
+}
+
+/** The trust's audit rows, newest first, with the actor's name; keyset-paged on (at, id). */
+export function listAudit(db: DbOrTx, f: AuditFilter) {
+  return db
+    .select({
+      id: auditEvents.id,
+      at: auditEvents.at,
+      actorId: users.id,
+      actorName: users.name,
+      actorEmail: users.email,
+      institutionId: auditEvents.institutionId,
+      entity: auditEvents.entity,
+      entityId: auditEvents.entityId,
+      action: auditEvents.action,
+      fields: auditEvents.fields,
+      requestId: auditEvents.requestId,
+    })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(
+      and(
+        eq(auditEvents.trustId, f.trustId),
+        f.actorId ? eq(auditEvents.actorId, f.actorId) : undefined,
+        f.entity ? eq(auditEvents.entity, f.entity) : undefined,
+        f.entityId ? eq(auditEvents.entityId, f.entityId) : undefined,
+        f.action ? eq(auditEvents.action, f.action) : undefined,
+        f.from ? gte(auditEvents.at, f.from) : undefined,
+        f.to ? lt(auditEvents.at, f.to) : undefined,
+        f.before
+          ? or(lt(auditEvents.at, f.before.at), and(eq(auditEvents.at, f.before.at), lt(auditEvents.id, f.before.id)))
+          : undefined,
+      ),
+    )
+    .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+    .limit(f.limit);
 }
