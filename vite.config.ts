@@ -1,9 +1,6 @@
-/// <reference types="vitest/config" />
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
-
-const repoRoot = fileURLToPath(new URL(".", import.meta.url));
 
 /**
  * The web app lives in src/web; `vite build` writes it to dist/web, which Fastify serves in
@@ -22,8 +19,5 @@ export default defineConfig({
     proxy: {
       "/api": { target: "http://localhost:3000", changeOrigin: false },
     },
-  },
-  test: {
-    root: repoRoot,
   },
 });

@@ -7,8 +7,8 @@ import type { ReactNode } from "react";
 export function TableScroller({ labelledBy, children }: { labelledBy: string; children: ReactNode }) {
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
-    <div className="table-scroller" role="region" aria-labelledby={labelledBy} tabIndex={0}>
+    <section className="table-scroller" aria-labelledby={labelledBy} tabIndex={0}>
       {children}
-    </div>
+    </section>
   );
 }

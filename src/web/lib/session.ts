@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import type { Role } from "../../contracts/common.ts";
 import type { Me } from "../../contracts/auth.ts";
+import type { Role } from "../../contracts/common.ts";
 import { apiGet, isApiError } from "./api.ts";
 import { queryKeys } from "./queryKeys.ts";
 

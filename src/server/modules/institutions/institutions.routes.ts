@@ -70,7 +70,7 @@ export function institutionsRoutes({ institutions }: { institutions: Institution
     app.get(
       "/api/agreements",
       {
-        config: access.roles("admin", "student_admin"),
+        config: access.roles("admin", "student_admin", "coordinator"),
         schema: {
           tags,
           summary: "The trust's agreements with their FOU contacts",

@@ -83,7 +83,8 @@ export function createInstitutionsUsecases({ db }: { db: Db }) {
     async update(actor: Actor, id: string, input: InstitutionInput) {
       requireInstitutionKeeper(actor);
       const before = await repo.find(id);
-      const reachable = actor.isSystemAdmin || (actor.trustId && (await repo.findAgreementByInstitution(actor.trustId, id)));
+      const reachable =
+        actor.isSystemAdmin || (actor.trustId && (await repo.findAgreementByInstitution(actor.trustId, id)));
       if (!before || !reachable) throw institutionNotFound();
       await ensureNameFree(input, id);
       return db.transaction(async (tx) => {
@@ -99,9 +100,12 @@ export function createInstitutionsUsecases({ db }: { db: Db }) {
       });
     },
 
+    /** Coordinators see their own institution's agreement, to know their FOU contacts. */
     async listAgreements(actor: Actor) {
-      const trustId = requireRole(actor, "admin", "student_admin");
-      return repo.listAgreements(trustId);
+      const trustId = requireRole(actor, "admin", "student_admin", "coordinator");
+      const all = await repo.listAgreements(trustId);
+      if (hasRole(actor, "admin", "student_admin")) return all;
+      return all.filter((a) => actor.institutionIds.includes(a.institution.id));
     },
 
     async createAgreement(actor: Actor, input: z.infer<typeof createAgreementBody>) {

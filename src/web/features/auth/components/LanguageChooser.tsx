@@ -3,8 +3,8 @@ import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "../../../../contracts/common.ts";
 import { useAnnounce } from "../../../components/StatusMessage.tsx";
-import { errorMessage } from "../../../lib/errors.ts";
 import { applyLanguage, isLanguage, rememberLanguage } from "../../../i18n/i18n.ts";
+import { errorMessage } from "../../../lib/errors.ts";
 import { useUpdateLanguage } from "../api/updateLanguage.ts";
 
 const names: Record<Language, string> = { nb: "Bokmål", nn: "Nynorsk", en: "English" };
@@ -32,10 +32,7 @@ export function LanguageChooser({ signedIn }: { signedIn: boolean }) {
           rememberLanguage(language);
           applyLanguage(language);
           if (signedIn) {
-            update.mutate(
-              { language },
-              { onError: (error) => announce(errorMessage(t, error)) },
-            );
+            update.mutate({ language }, { onError: (error) => announce(errorMessage(t, error)) });
           }
         }}
       >

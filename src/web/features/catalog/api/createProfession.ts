@@ -5,8 +5,7 @@ import { apiPost } from "../../../lib/api.ts";
 import { queryKeys } from "../../../lib/queryKeys.ts";
 
 /** POST /api/professions */
-export const createProfession = (body: z.input<typeof professionBody>) =>
-  apiPost<unknown>("/api/professions", body);
+export const createProfession = (body: z.input<typeof professionBody>) => apiPost<unknown>("/api/professions", body);
 
 export function useCreateProfession() {
   const queryClient = useQueryClient();

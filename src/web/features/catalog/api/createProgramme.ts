@@ -5,8 +5,7 @@ import { apiPost } from "../../../lib/api.ts";
 import { queryKeys } from "../../../lib/queryKeys.ts";
 
 /** POST /api/programmes */
-export const createProgramme = (body: z.input<typeof programmeBody>) =>
-  apiPost<unknown>("/api/programmes", body);
+export const createProgramme = (body: z.input<typeof programmeBody>) => apiPost<unknown>("/api/programmes", body);
 
 export function useCreateProgramme() {
   const queryClient = useQueryClient();

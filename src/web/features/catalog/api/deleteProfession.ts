@@ -3,8 +3,7 @@ import { apiDelete } from "../../../lib/api.ts";
 import { queryKeys } from "../../../lib/queryKeys.ts";
 
 /** DELETE /api/professions/{id} */
-export const deleteProfession = (id: string) =>
-  apiDelete<unknown>(`/api/professions/${encodeURIComponent(id)}`);
+export const deleteProfession = (id: string) => apiDelete<unknown>(`/api/professions/${encodeURIComponent(id)}`);
 
 export function useDeleteProfession() {
   const queryClient = useQueryClient();

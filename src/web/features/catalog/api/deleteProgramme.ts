@@ -3,8 +3,7 @@ import { apiDelete } from "../../../lib/api.ts";
 import { queryKeys } from "../../../lib/queryKeys.ts";
 
 /** DELETE /api/programmes/{id} */
-export const deleteProgramme = (id: string) =>
-  apiDelete<unknown>(`/api/programmes/${encodeURIComponent(id)}`);
+export const deleteProgramme = (id: string) => apiDelete<unknown>(`/api/programmes/${encodeURIComponent(id)}`);
 
 export function useDeleteProgramme() {
   const queryClient = useQueryClient();

@@ -1,5 +1,5 @@
-import type { ReactNode } from "react";
 import { Button, Paragraph, Table } from "@digdir/designsystemet-react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { SearchField } from "../../../components/SearchField.tsx";
 import { SortableHeader } from "../../../components/SortableHeader.tsx";

@@ -16,7 +16,10 @@ export function ProgrammesPage() {
       ) : programmes.error ? (
         <LoadError error={programmes.error} onRetry={() => void programmes.refetch()} />
       ) : (
-        <ProgrammesTable programmes={programmes.data} emptyText={<Paragraph>{t("programmes.emptyReadOnly")}</Paragraph>} />
+        <ProgrammesTable
+          programmes={programmes.data}
+          emptyText={<Paragraph>{t("programmes.emptyReadOnly")}</Paragraph>}
+        />
       )}
     </Page>
   );

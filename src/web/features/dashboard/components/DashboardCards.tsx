@@ -5,7 +5,15 @@ import { Link } from "react-router";
 import type { Dashboard } from "../../../../contracts/dashboard.ts";
 
 /** Keys with their own text; other keys are shown as they come. */
-const knownKeys = new Set(["users", "agreements", "institutions", "programmes", "professions", "placementSites", "contactFor"]);
+const knownKeys = new Set([
+  "users",
+  "agreements",
+  "institutions",
+  "programmes",
+  "professions",
+  "placementSites",
+  "contactFor",
+]);
 
 /** Where to go to add the first one, for the counts that are zero. */
 const addLinks: Record<string, string> = {

@@ -1,5 +1,6 @@
-import { Alert, Heading, Paragraph } from "@digdir/designsystemet-react";
+import { Alert, Link as DsLink, Heading, Paragraph } from "@digdir/designsystemet-react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { Page } from "../../../components/Page.tsx";
 import { LoadError, Loading } from "../../../components/QueryState.tsx";
 import { hasRole, useSession } from "../../../lib/session.ts";
@@ -54,7 +55,12 @@ export function StartPage() {
           {t("start.nextHeading")}
         </Heading>
         <NextSteps me={me} />
-        <Paragraph>{t("start.helpHint")}</Paragraph>
+        <Paragraph>
+          {t("start.helpHint")}{" "}
+          <DsLink asChild>
+            <Link to="/hjelp">{t("start.helpLink")}</Link>
+          </DsLink>
+        </Paragraph>
       </section>
     </Page>
   );

@@ -5,7 +5,8 @@ import { apiPost } from "../../../lib/api.ts";
 import { queryKeys } from "../../../lib/queryKeys.ts";
 
 /** POST /api/agreements */
-export const createAgreement = (body: z.input<typeof createAgreementBody>) => apiPost<Agreement>("/api/agreements", body);
+export const createAgreement = (body: z.input<typeof createAgreementBody>) =>
+  apiPost<Agreement>("/api/agreements", body);
 
 export function useCreateAgreement() {
   const queryClient = useQueryClient();

@@ -222,9 +222,7 @@ function InstitutionsAdmin() {
       </FormDialog>
       <FormDialog
         open={dialog?.kind === "agreement"}
-        title={
-          dialog?.kind === "agreement" && dialog.agreement ? t("agreements.editContacts") : t("agreements.create")
-        }
+        title={dialog?.kind === "agreement" && dialog.agreement ? t("agreements.editContacts") : t("agreements.create")}
         onClose={close}
       >
         {dialog?.kind === "agreement" ? (

@@ -6,14 +6,15 @@ import { LoadError, Loading } from "../../../components/QueryState.tsx";
 import { SearchField } from "../../../components/SearchField.tsx";
 import { SortableHeader } from "../../../components/SortableHeader.tsx";
 import { TableScroller } from "../../../components/TableScroller.tsx";
+import { isApiError } from "../../../lib/api.ts";
 import { matchesSearch } from "../../../lib/format.ts";
 import { useListParams, useSorted } from "../../../lib/useListParams.ts";
-import { useInstitutions } from "../api/listInstitutions.ts";
 import { useAgreements } from "../api/listAgreements.ts";
+import { useInstitutions } from "../api/listInstitutions.ts";
 import { ContactCell } from "../components/ContactCell.tsx";
 
-const columns = ["name", "shortName", "mainContact", "deputyContact"] as const;
-type Column = (typeof columns)[number];
+const allColumns = ["name", "shortName", "mainContact", "deputyContact"] as const;
+type Column = (typeof allColumns)[number];
 type Row = { institution: Institution; agreement: Agreement | undefined };
 
 /** The institutions the person may see, with their FOU contact persons at this trust. */
@@ -21,7 +22,10 @@ export function InstitutionsPage() {
   const { t } = useTranslation();
   const institutions = useInstitutions();
   const agreements = useAgreements();
-  const list = useListParams(columns, "name");
+  // Roles that may not read agreements (403) still see the institutions, without contacts.
+  const contactsHidden = isApiError(agreements.error) && agreements.error.status === 403;
+  const columns: readonly Column[] = contactsHidden ? ["name", "shortName"] : allColumns;
+  const list = useListParams(allColumns, "name");
 
   const byInstitution = new Map((agreements.data ?? []).map((a) => [a.institution.id, a]));
   const rows: Row[] = (institutions.data ?? []).map((i) => ({ institution: i, agreement: byInstitution.get(i.id) }));
@@ -47,14 +51,14 @@ export function InstitutionsPage() {
     mainContact: t("agreements.mainContact"),
     deputyContact: t("agreements.deputyContact"),
   };
-  const error = institutions.error ?? agreements.error;
+  const error = institutions.error ?? (contactsHidden ? null : agreements.error);
 
   return (
     <Page title={t("institutions.title")} lead={<Paragraph>{t("institutions.lead")}</Paragraph>}>
       <div className="toolbar">
         <SearchField label={t("institutions.search")} value={list.query} onChange={list.setQuery} />
       </div>
-      {institutions.isPending || agreements.isPending ? (
+      {institutions.isPending || (agreements.isPending && !contactsHidden) ? (
         <Loading />
       ) : error ? (
         <LoadError error={error} onRetry={() => void institutions.refetch()} />
@@ -82,10 +86,14 @@ export function InstitutionsPage() {
                 <Table.Row key={institution.id}>
                   <Table.Cell>{institution.name}</Table.Cell>
                   <Table.Cell>{institution.shortName}</Table.Cell>
-                  <Table.Cell>
-                    {agreement ? <ContactCell person={agreement.mainContact} /> : t("agreements.noAgreement")}
-                  </Table.Cell>
-                  <Table.Cell>{agreement ? <ContactCell person={agreement.deputyContact} /> : "–"}</Table.Cell>
+                  {contactsHidden ? null : (
+                    <>
+                      <Table.Cell>
+                        {agreement ? <ContactCell person={agreement.mainContact} /> : t("agreements.noAgreement")}
+                      </Table.Cell>
+                      <Table.Cell>{agreement ? <ContactCell person={agreement.deputyContact} /> : "–"}</Table.Cell>
+                    </>
+                  )}
                 </Table.Row>
               ))}
             </Table.Body>

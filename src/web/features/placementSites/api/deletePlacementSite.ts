@@ -3,8 +3,7 @@ import { apiDelete } from "../../../lib/api.ts";
 import { queryKeys } from "../../../lib/queryKeys.ts";
 
 /** DELETE /api/placement-sites/{id} */
-export const deletePlacementSite = (id: string) =>
-  apiDelete<unknown>(`/api/placement-sites/${encodeURIComponent(id)}`);
+export const deletePlacementSite = (id: string) => apiDelete<unknown>(`/api/placement-sites/${encodeURIComponent(id)}`);
 
 export function useDeletePlacementSite() {
   const queryClient = useQueryClient();

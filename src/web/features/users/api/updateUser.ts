@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { updateUserBody, User } from "../../../../contracts/users.ts";
+import type { User, updateUserBody } from "../../../../contracts/users.ts";
 import { apiPatch } from "../../../lib/api.ts";
 import { queryKeys } from "../../../lib/queryKeys.ts";
 

@@ -17,7 +17,6 @@ import { RoleFields } from "./RoleFields.tsx";
  * Messages are announced in the dialog's own live region (the page behind is inert).
  */
 export function ManageUser({ user, institutions }: { user: User; institutions: Institution[] }) {
-  const { t } = useTranslation();
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const say = (text: string, error = false) => setStatus({ text, error });
 

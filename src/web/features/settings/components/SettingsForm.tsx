@@ -1,0 +1,193 @@
+import { Button, Field, Fieldset, Label, Select, Switch, Textfield } from "@digdir/designsystemet-react";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { type Language, languages } from "../../../../contracts/common.ts";
+import type { TrustSettings } from "../../../../contracts/trusts.ts";
+import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
+import { useAnnounce } from "../../../components/StatusMessage.tsx";
+import { useFormErrors } from "../../../components/useFormErrors.ts";
+import { useUpdateTrustSettings } from "../api/updateTrustSettings.ts";
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === "https:" || url.protocol === "http:";
+  } catch {
+    return false;
+  }
+}
+
+const languageNames: Record<Language, string> = { nb: "Bokmål", nn: "Nynorsk", en: "English" };
+
+export function SettingsForm({ settings }: { settings: TrustSettings }) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const form = useFormErrors("settings");
+  const save = useUpdateTrustSettings();
+  const [testMode, setTestMode] = useState(settings.testMode);
+  const [deadlineDays, setDeadlineDays] = useState(String(settings.deadlineDays));
+  const [defaultLanguage, setDefaultLanguage] = useState<Language>(settings.defaultLanguage);
+  const [studentInfoUrl, setStudentInfoUrl] = useState(settings.studentInfoUrl ?? "");
+  const [itHelpUrl, setItHelpUrl] = useState(settings.itHelpUrl ?? "");
+  const [learningPortalEmail, setLearningPortalEmail] = useState(settings.learningPortalEmail ?? "");
+  const [retentionMonths, setRetentionMonths] = useState(String(settings.retentionMonths));
+  const [dNumberNeedsManualUser, setDNumber] = useState(settings.dNumberNeedsManualUser);
+
+  const labels = {
+    testMode: t("settings.testMode"),
+    deadlineDays: t("settings.deadlineDays"),
+    defaultLanguage: t("settings.defaultLanguage"),
+    itHelpUrl: t("settings.itHelpUrl"),
+    studentInfoUrl: t("settings.studentInfoUrl"),
+    learningPortalEmail: t("settings.learningPortalEmail"),
+    dNumberNeedsManualUser: t("settings.dNumberNeedsManualUser"),
+    retentionMonths: t("settings.retentionMonths"),
+  };
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const errors: Record<string, string> = {};
+    const days = Number(deadlineDays);
+    if (!/^\d+$/.test(deadlineDays.trim()) || days > 180) errors.deadlineDays = t("settings.deadlineDaysInvalid");
+    if (itHelpUrl.trim() && !isHttpUrl(itHelpUrl.trim())) errors.itHelpUrl = t("settings.urlInvalid");
+    if (studentInfoUrl.trim() && !isHttpUrl(studentInfoUrl.trim())) errors.studentInfoUrl = t("settings.urlInvalid");
+    if (learningPortalEmail.trim() && !EMAIL.test(learningPortalEmail.trim()))
+      errors.learningPortalEmail = t("settings.emailInvalid");
+    const months = Number(retentionMonths);
+    if (!/^\d+$/.test(retentionMonths.trim()) || months < 1 || months > 120)
+      errors.retentionMonths = t("settings.retentionMonthsInvalid");
+    if (Object.keys(errors).length > 0) {
+      form.fail(errors);
+      return;
+    }
+    form.reset();
+    save.mutate(
+      {
+        testMode,
+        deadlineDays: days,
+        defaultLanguage,
+        studentInfoUrl: studentInfoUrl.trim() || null,
+        itHelpUrl: itHelpUrl.trim() || null,
+        learningPortalEmail: learningPortalEmail.trim() || null,
+        retentionMonths: months,
+        dNumberNeedsManualUser,
+      },
+      {
+        onSuccess: () => announce(t("settings.saved")),
+        onError: (error) => form.failFromServer(error),
+      },
+    );
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="form">
+      <FormErrorSummary key={form.attempt} errors={form.summary(labels)} />
+
+      <Fieldset>
+        <Fieldset.Legend>{t("settings.generalHeading")}</Fieldset.Legend>
+        <div className="form">
+          <Switch
+            id={form.fieldId("testMode")}
+            label={labels.testMode}
+            description={t("settings.testModeHint")}
+            checked={testMode}
+            onChange={(e) => setTestMode(e.target.checked)}
+          />
+          <Field>
+            <Label htmlFor={form.fieldId("defaultLanguage")}>{labels.defaultLanguage}</Label>
+            <Field.Description>{t("settings.defaultLanguageHint")}</Field.Description>
+            <Select
+              id={form.fieldId("defaultLanguage")}
+              value={defaultLanguage}
+              onChange={(e) => setDefaultLanguage(e.target.value as Language)}
+            >
+              {languages.map((l) => (
+                <Select.Option key={l} value={l} lang={l}>
+                  {languageNames[l]}
+                </Select.Option>
+              ))}
+            </Select>
+          </Field>
+          <Textfield
+            id={form.fieldId("deadlineDays")}
+            label={labels.deadlineDays}
+            description={t("settings.deadlineDaysHint")}
+            inputMode="numeric"
+            value={deadlineDays}
+            onChange={(e) => setDeadlineDays(e.target.value)}
+            error={form.fieldErrors.deadlineDays}
+          />
+        </div>
+      </Fieldset>
+
+      <Fieldset>
+        <Fieldset.Legend>{t("settings.linksHeading")}</Fieldset.Legend>
+        <div className="form">
+          <Textfield
+            id={form.fieldId("itHelpUrl")}
+            label={labels.itHelpUrl}
+            description={t("settings.itHelpUrlHint")}
+            type="url"
+            value={itHelpUrl}
+            onChange={(e) => setItHelpUrl(e.target.value)}
+            error={form.fieldErrors.itHelpUrl}
+          />
+          <Textfield
+            id={form.fieldId("studentInfoUrl")}
+            label={labels.studentInfoUrl}
+            description={t("settings.studentInfoUrlHint")}
+            type="url"
+            value={studentInfoUrl}
+            onChange={(e) => setStudentInfoUrl(e.target.value)}
+            error={form.fieldErrors.studentInfoUrl}
+          />
+        </div>
+      </Fieldset>
+
+      <Fieldset>
+        <Fieldset.Legend>{t("settings.learningPortalHeading")}</Fieldset.Legend>
+        <div className="form">
+          <Textfield
+            id={form.fieldId("learningPortalEmail")}
+            label={labels.learningPortalEmail}
+            description={t("settings.learningPortalEmailHint")}
+            type="email"
+            value={learningPortalEmail}
+            onChange={(e) => setLearningPortalEmail(e.target.value)}
+            error={form.fieldErrors.learningPortalEmail}
+          />
+          <Switch
+            id={form.fieldId("dNumberNeedsManualUser")}
+            label={labels.dNumberNeedsManualUser}
+            description={t("settings.dNumberNeedsManualUserHint")}
+            checked={dNumberNeedsManualUser}
+            onChange={(e) => setDNumber(e.target.checked)}
+          />
+        </div>
+      </Fieldset>
+
+      <Fieldset>
+        <Fieldset.Legend>{t("settings.privacyHeading")}</Fieldset.Legend>
+        <div className="form">
+          <Textfield
+            id={form.fieldId("retentionMonths")}
+            label={labels.retentionMonths}
+            description={t("settings.retentionMonthsHint")}
+            inputMode="numeric"
+            value={retentionMonths}
+            onChange={(e) => setRetentionMonths(e.target.value)}
+            error={form.fieldErrors.retentionMonths}
+          />
+        </div>
+      </Fieldset>
+
+      <div className="button-row">
+        <Button type="submit" loading={save.isPending} disabled={save.isPending}>
+          {t("settings.save")}
+        </Button>
+      </div>
+    </form>
+  );
+}

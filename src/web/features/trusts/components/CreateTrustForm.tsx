@@ -1,0 +1,93 @@
+import { Button, Fieldset, Textfield } from "@digdir/designsystemet-react";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
+import { useAnnounce } from "../../../components/StatusMessage.tsx";
+import { useFormErrors } from "../../../components/useFormErrors.ts";
+import { useCreateTrust } from "../api/createTrust.ts";
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function CreateTrustForm() {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const form = useFormErrors("new-trust");
+  const create = useCreateTrust();
+  const [name, setName] = useState("");
+  const [adminName, setAdminName] = useState("");
+  const [adminEmail, setAdminEmail] = useState("");
+  const labels = {
+    name: t("trusts.name"),
+    "firstAdmin.name": t("trusts.adminName"),
+    "firstAdmin.email": t("trusts.adminEmail"),
+  };
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const errors: Record<string, string> = {};
+    if (!name.trim()) errors.name = t("trusts.nameRequired");
+    if (!adminName.trim()) errors["firstAdmin.name"] = t("trusts.adminNameRequired");
+    if (!EMAIL.test(adminEmail.trim())) errors["firstAdmin.email"] = t("trusts.adminEmailInvalid");
+    if (Object.keys(errors).length > 0) {
+      form.fail(errors);
+      return;
+    }
+    form.reset();
+    const trustName = name.trim();
+    create.mutate(
+      { name: trustName, firstAdmin: { name: adminName.trim(), email: adminEmail.trim() } },
+      {
+        onSuccess: () => {
+          setName("");
+          setAdminName("");
+          setAdminEmail("");
+          announce(t("trusts.created", { name: trustName }));
+        },
+        onError: (error) =>
+          form.failFromServer(error, { "trusts.conflict": "name", "users.email_taken": "firstAdmin.email" }),
+      },
+    );
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="form">
+      <FormErrorSummary key={form.attempt} errors={form.summary(labels)} />
+      <Textfield
+        id={form.fieldId("name")}
+        label={labels.name}
+        description={t("trusts.nameHint")}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        error={form.fieldErrors.name}
+      />
+      <Fieldset>
+        <Fieldset.Legend>{t("trusts.firstAdminHeading")}</Fieldset.Legend>
+        <Fieldset.Description>{t("trusts.firstAdminHint")}</Fieldset.Description>
+        <div className="form">
+          <Textfield
+            id={form.fieldId("firstAdmin.name")}
+            label={labels["firstAdmin.name"]}
+            autoComplete="off"
+            value={adminName}
+            onChange={(e) => setAdminName(e.target.value)}
+            error={form.fieldErrors["firstAdmin.name"]}
+          />
+          <Textfield
+            id={form.fieldId("firstAdmin.email")}
+            label={labels["firstAdmin.email"]}
+            type="email"
+            autoComplete="off"
+            value={adminEmail}
+            onChange={(e) => setAdminEmail(e.target.value)}
+            error={form.fieldErrors["firstAdmin.email"]}
+          />
+        </div>
+      </Fieldset>
+      <div className="button-row">
+        <Button type="submit" loading={create.isPending} disabled={create.isPending}>
+          {t("trusts.create")}
+        </Button>
+      </div>
+    </form>
+  );
+}
