@@ -1,0 +1,32 @@
+import { type CountryCode, parsePhoneNumberFromString } from "libphonenumber-js/max";
+
+/** Mobile numbers in E.164; Norwegian numbers may be written with spaces, +47, 0047 or nothing. */
+export type PhoneResult = { ok: true; value: string } | { ok: false; code: "mobile.invalid" | "mobile.empty" };
+
+export function normalizeMobile(input: string, defaultCountry: CountryCode = "NO"): PhoneResult {
+  const raw = input.trim();
+  if (!raw) return { ok: false, code: "mobile.empty" };
+  const cleaned = raw.replace(/[\s().-]/g, "").replace(/^00/, "+");
+  const parsed = parsePhoneNumberFromString(cleaned, defaultCountry);
+  if (!parsed?.isPossible() || !parsed.isValid()) return { ok: false, code: "mobile.invalid" };
+  return { ok: true, value: parsed.number };
+}
+
+/** `+4791234567` → `912 34 567`; foreign numbers in their international format. */
+export function formatMobile(e164: string): string {
+  const parsed = parsePhoneNumberFromString(e164);
+  if (!parsed) return e164;
+  return parsed.country === "NO" ? parsed.formatNational() : parsed.formatInternational();
+}
+
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
+
+export type EmailResult = { ok: true; value: string } | { ok: false; code: "email.invalid" | "email.empty" };
+
+/** Trims and lower-cases; checks the syntax (the student confirms the address later). */
+export function normalizeEmail(input: string): EmailResult {
+  const value = input.trim().toLowerCase();
+  if (!value) return { ok: false, code: "email.empty" };
+  if (value.length > 254 || !emailPattern.test(value)) return { ok: false, code: "email.invalid" };
+  return { ok: true, value };
+}

@@ -1,0 +1,79 @@
+/**
+ * Calendar dates of periods and placements: 'YYYY-MM-DD' strings, meant in Europe/Oslo.
+ * Pure: no I/O, shared by server and web.
+ */
+
+export type IsoDate = string;
+
+const isoPattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+const norwegianPattern = /^(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{2}|\d{4})$/;
+
+function valid(y: number, m: number, d: number): IsoDate | null {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+/** Parses `2026-08-17`, `17.08.2026`, `17.8.26` or `17/08/2026`; null when it is not a real date. */
+export function parseDate(input: string): IsoDate | null {
+  const s = input.trim();
+  const iso = isoPattern.exec(s);
+  if (iso) return valid(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const no = norwegianPattern.exec(s);
+  if (!no) return null;
+  const year = (no[3] as string).length === 2 ? 2000 + Number(no[3]) : Number(no[3]);
+  return valid(year, Number(no[2]), Number(no[1]));
+}
+
+/** `2026-08-17` → `17.08.2026`, the way people here write dates. */
+export function formatDate(date: IsoDate): string {
+  const [y, m, d] = date.split("-");
+  return `${d}.${m}.${y}`;
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d + days));
+  return t.toISOString().slice(0, 10);
+}
+
+/** Whole days from `a` to `b` (negative when `b` is earlier). */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
+/** The calendar date in Oslo at moment `now`. */
+export function todayInOslo(now: Date): IsoDate {
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Europe/Oslo",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
+}
+
+/** Excel stores dates as days since 1899-12-30 (with the 1900 leap-year bug folded in). */
+export function fromExcelSerial(serial: number): IsoDate | null {
+  if (!Number.isFinite(serial) || serial < 1 || serial > 2_958_465) return null;
+  return addDays("1899-12-30", Math.floor(serial));
+}
+
+/** Dates from a spreadsheet cell: an Excel date, a serial number or text. */
+export function dateFromCell(value: unknown): IsoDate | null {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) {
+    return valid(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
+  }
+  if (typeof value === "number") return fromExcelSerial(value);
+  if (typeof value === "string") return parseDate(value);
+  return null;
+}
+
+export const isBefore = (a: IsoDate, b: IsoDate) => a < b;
+
+/** Whether [start, end] lies inside [periodStart, periodEnd]. */
+export const insidePeriod = (start: IsoDate, end: IsoDate, periodStart: IsoDate, periodEnd: IsoDate) =>
+  start >= periodStart && end <= periodEnd;
+
+/** Whether two date ranges share at least one day. */
+export const overlaps = (aStart: IsoDate, aEnd: IsoDate, bStart: IsoDate, bEnd: IsoDate) =>
+  aStart <= bEnd && bStart <= aEnd;

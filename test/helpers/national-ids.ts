@@ -1,0 +1,58 @@
+/**
+ * National IDs for tests, computed here rather than copied from anywhere: never a real person's
+ * number. Use synthetic kinds (month + 80, Skatteetaten's Test Norge series) or birth dates in the
+ * future (nobody has them yet), as `testNationalId` does by default.
+ */
+
+const weights1 = [3, 7, 6, 1, 8, 9, 4, 5, 2];
+const weights2 = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
+
+/**
+ * The 11 digits for nine digits (birth date and individual number) with their two check digits, or
+ * null when no check digit fits. `rest` 0 is the classic modulus-11 rule; 1–3 give the other first
+ * check digits allowed for numbers issued from 2032.
+ */
+export function withCheckDigits(nine: string, rest: 0 | 1 | 2 | 3 = 0): string | null {
+  const d = [...nine].map(Number);
+  const s1 = weights1.reduce((sum, w, i) => sum + w * (d[i] as number), 0);
+  const k1 = (11 - (s1 % 11) + rest) % 11;
+  if (k1 === 10) return null;
+  const s2 = weights2.reduce((sum, w, i) => sum + w * (i < 9 ? (d[i] as number) : k1), 0);
+  const k2 = (11 - (s2 % 11)) % 11;
+  if (k2 === 10) return null;
+  return `${nine}${k1}${k2}`;
+}
+
+export type TestIdKind = "fnr" | "dnr" | "hnr" | "tnr" | "dnr-and-hnr" | "dnr-and-tnr";
+
+export interface TestIdParts {
+  year: number;
+  month: number;
+  day: number;
+  /** 0–999; must fit the century of `year` (000–499: 1900s, 500–999: 2000–2039). */
+  individual: number;
+  kind?: TestIdKind;
+  rest?: 0 | 1 | 2 | 3;
+}
+
+const pad2 = (n: number) => String(n).padStart(2, "0");
+
+/** The nine digits before the check digits for a birth date, individual number and kind. */
+export function nineDigits({ year, month, day, individual, kind = "fnr" }: TestIdParts): string {
+  const dayShift = kind.startsWith("dnr") ? 40 : 0;
+  const monthShift = kind === "hnr" || kind === "dnr-and-hnr" ? 40 : kind === "tnr" || kind === "dnr-and-tnr" ? 80 : 0;
+  return `${pad2(day + dayShift)}${pad2(month + monthShift)}${pad2(year % 100)}${String(individual).padStart(3, "0")}`;
+}
+
+/**
+ * The first valid number at or after `individual` for these parts (the individual number is
+ * stepped until check digits fit). Defaults: a fødselsnummer born 14.03.2035.
+ */
+export function testNationalId(parts: Partial<TestIdParts> = {}): string {
+  const p: TestIdParts = { year: 2035, month: 3, day: 14, individual: 500, ...parts };
+  for (let individual = p.individual; individual < p.individual + 50; individual++) {
+    const value = withCheckDigits(nineDigits({ ...p, individual }), p.rest ?? 0);
+    if (value) return value;
+  }
+  throw new Error("no check digits fit");
+}
