@@ -14,6 +14,7 @@ describe("mobile numbers", () => {
   it("accepts foreign numbers that are possible in their country", () => {
     expect(normalizeMobile("+46 70 123 45 67")).toEqual({ ok: true, value: "+46701234567" });
     expect(normalizeMobile("+49 1512 3456789")).toEqual({ ok: true, value: "+4915123456789" });
+    expect(normalizeMobile("+44 7700 900123")).toEqual({ ok: true, value: "+447700900123" });
   });
 
   it("refuses what cannot be a number", () => {

@@ -8,7 +8,9 @@ export function normalizeMobile(input: string, defaultCountry: CountryCode = "NO
   if (!raw) return { ok: false, code: "mobile.empty" };
   const cleaned = raw.replace(/[\s().-]/g, "").replace(/^00/, "+");
   const parsed = parsePhoneNumberFromString(cleaned, defaultCountry);
-  if (!parsed?.isPossible() || !parsed.isValid()) return { ok: false, code: "mobile.invalid" };
+  // Norwegian numbers must exist in the numbering plan; foreign ones need only be possible there.
+  const acceptable = parsed?.country === defaultCountry ? parsed.isValid() : parsed?.isPossible();
+  if (!parsed || !acceptable) return { ok: false, code: "mobile.invalid" };
   return { ok: true, value: parsed.number };
 }
 

@@ -1,0 +1,270 @@
+import { z } from "zod";
+import { uuidSchema } from "./common.ts";
+
+/**
+ * Placement overviews (SPEC §3.2, §3.3, §3.6, §7): one document per student group, one sheet per
+ * period (and separate international sheets), one row per student. Dates are `YYYY-MM-DD`
+ * calendar dates in Europe/Oslo; moments are ISO date-times.
+ */
+
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD.");
+export const sheetKindSchema = z.enum(["norwegian", "international"]);
+export const periodLabelSchema = z.enum(["Periode", "Semester"]);
+export const deadlineStateSchema = z.enum(["on_time", "due_soon", "late", "submitted", "submitted_late"]);
+export const registrationStateSchema = z.enum(["not_registered", "registered", "transferred"]);
+export const orderStateSchema = z.enum(["not_ordered", "ordered", "approved", "implemented", "rejected"]);
+export const learningPortalStateSchema = z.enum(["not_needed", "needed", "requested", "created"]);
+
+/** The editable fields of a row, by the template's column keys (src/domain/overview-template.ts). */
+export const rowFieldSchema = z.enum([
+  "lastName",
+  "firstName",
+  "nationalId",
+  "birthDate",
+  "nationality",
+  "email",
+  "mobile",
+  "homeInstitution",
+  "studyProgramme",
+  "placementSiteId",
+  "startDate",
+  "endDate",
+  "dNumber",
+  "previousUsername",
+]);
+export type RowField = z.infer<typeof rowFieldSchema>;
+
+/** A problem with one cell (or the whole row when `field` is null), with a stable code the web translates. */
+export const problemSchema = z.object({
+  field: rowFieldSchema.nullable(),
+  code: z.string(),
+  /** Nearest placement-site names, for `rows.unknown_placement_site`. */
+  suggestions: z.array(z.string()).optional(),
+  /** Whether it only warns (e.g. national_id.leading_zero_restored); errors block submission. */
+  warning: z.boolean().optional(),
+});
+export type Problem = z.infer<typeof problemSchema>;
+
+export const studentGroupSchema = z.object({
+  id: uuidSchema,
+  institutionId: uuidSchema,
+  institutionShortName: z.string(),
+  programmeId: uuidSchema,
+  programmeName: z.string(),
+  cohort: z.number().int(),
+});
+
+export const sheetSchema = z.object({
+  id: uuidSchema,
+  overviewId: uuidSchema,
+  kind: sheetKindSchema,
+  name: z.string(),
+  startDate: isoDate,
+  endDate: isoDate,
+  /** Start minus the trust's deadline days. */
+  deadline: isoDate,
+  deadlineState: deadlineStateSchema,
+  submittedAt: z.string().nullable(),
+  submittedBy: z.object({ id: uuidSchema, name: z.string() }).nullable(),
+  rowCount: z.number().int(),
+  /** Rows with at least one error. */
+  problemRowCount: z.number().int(),
+  /** Rows whose Registrert cell is green (the person is transferred to the HR system). */
+  registeredCount: z.number().int(),
+  /** Rows whose Bestilt cell is green. */
+  orderedCount: z.number().int(),
+  position: z.number().int(),
+});
+export type Sheet = z.infer<typeof sheetSchema>;
+
+export const overviewSchema = z.object({
+  id: uuidSchema,
+  /** From the trust's naming standard, e.g. "HVL Sykepleie kull 2024". */
+  name: z.string(),
+  /** The export's file name, e.g. "Praksisoversikt HVL Sykepleie kull 2024.xlsx". */
+  fileName: z.string(),
+  group: studentGroupSchema,
+  sheets: z.array(sheetSchema),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Overview = z.infer<typeof overviewSchema>;
+
+export const overviewListQuery = z.object({
+  institutionId: uuidSchema.optional(),
+  q: z.string().trim().max(100).optional(),
+});
+
+export const createOverviewBody = z.object({
+  /** Required for FOU and admins; a coordinator's own institution by default. */
+  institutionId: uuidSchema.optional(),
+  programmeId: uuidSchema,
+  cohort: z.number().int().min(2000).max(2100),
+});
+
+export const createSheetBody = z
+  .object({
+    kind: sheetKindSchema,
+    label: periodLabelSchema,
+    number: z.number().int().min(1).max(20),
+    startDate: isoDate,
+    endDate: isoDate,
+    /** Copy the rows of this sheet (same document) to start the next period. */
+    copyFromSheetId: uuidSchema.optional(),
+  })
+  .refine((s) => s.endDate > s.startDate, { message: "The period must end after it starts.", path: ["endDate"] });
+
+/** A change kept after submission, shown in red with who and when (national IDs masked). */
+export const changeSchema = z.object({
+  id: uuidSchema,
+  sheetId: uuidSchema,
+  sheetName: z.string(),
+  rowId: uuidSchema.nullable(),
+  /** "Etternavn, Fornavn" of the row, for the change list. */
+  rowLabel: z.string().nullable(),
+  kind: z.enum(["sheet_added", "row_added", "row_removed", "cell_changed", "comment_added"]),
+  field: rowFieldSchema.nullable(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  by: z.object({ id: uuidSchema, name: z.string() }),
+  at: z.string(),
+});
+export type Change = z.infer<typeof changeSchema>;
+
+export const commentSchema = z.object({
+  id: uuidSchema,
+  body: z.string(),
+  author: z.object({ id: uuidSchema, name: z.string() }),
+  at: z.string(),
+});
+
+export const rowSchema = z.object({
+  id: uuidSchema,
+  sheetId: uuidSchema,
+  /** Optimistic locking: send it back with PATCH and DELETE. */
+  version: z.number().int(),
+  position: z.number().int(),
+  personId: uuidSchema.nullable(),
+  lastName: z.string(),
+  firstName: z.string(),
+  /** `010190 *****`; the whole number only through POST /api/rows/{id}/reveal-national-id. */
+  nationalIdMasked: z.string().nullable(),
+  birthDate: isoDate.nullable(),
+  nationality: z.string(),
+  email: z.string(),
+  /** E.164 when valid, else as typed (with a problem). */
+  mobile: z.string(),
+  homeInstitution: z.string(),
+  studyProgramme: z.string(),
+  placementSiteId: uuidSchema.nullable(),
+  placementSiteName: z.string(),
+  startDate: isoDate.nullable(),
+  endDate: isoDate.nullable(),
+  dNumberMasked: z.string().nullable(),
+  previousUsername: z.string(),
+  registrationState: registrationStateSchema,
+  orderState: orderStateSchema,
+  learningPortalState: learningPortalStateSchema,
+  problems: z.array(problemSchema),
+  /** The latest change of each field after submission, for red cells with who/when. */
+  changes: z.array(changeSchema),
+  comments: z.array(commentSchema),
+  /** Added after the sheet was submitted: the whole row shows in red. */
+  addedAfterSubmission: z.boolean(),
+});
+export type Row = z.infer<typeof rowSchema>;
+
+/** What a person types or pastes into a row; every field optional, strings as typed. */
+export const rowInputSchema = z.object({
+  lastName: z.string().max(100).optional(),
+  firstName: z.string().max(100).optional(),
+  nationalId: z.string().max(20).optional(),
+  birthDate: z.string().max(20).optional(),
+  nationality: z.string().max(100).optional(),
+  email: z.string().max(254).optional(),
+  mobile: z.string().max(30).optional(),
+  homeInstitution: z.string().max(200).optional(),
+  studyProgramme: z.string().max(120).optional(),
+  placementSiteId: uuidSchema.nullable().optional(),
+  /** A placement site by name (paste, import); matched to the trust's list. */
+  placementSiteName: z.string().max(200).optional(),
+  startDate: z.string().max(20).optional(),
+  endDate: z.string().max(20).optional(),
+  dNumber: z.string().max(20).optional(),
+  previousUsername: z.string().max(60).optional(),
+});
+export type RowInput = z.infer<typeof rowInputSchema>;
+
+/** One row, or several pasted at once. */
+export const createRowsBody = z.union([rowInputSchema, z.object({ rows: z.array(rowInputSchema).min(1).max(5000) })]);
+export const updateRowBody = rowInputSchema.extend({ version: z.number().int() });
+export const deleteRowQuery = z.object({ version: z.coerce.number().int() });
+export const commentBody = z.object({ body: z.string().trim().min(1).max(2000) });
+
+export const sheetRowsSchema = z.object({ sheet: sheetSchema, rows: z.array(rowSchema) });
+export const createdRowsSchema = z.object({ rows: z.array(rowSchema) });
+
+export const submitResultSchema = z.object({
+  sheet: sheetSchema,
+  /** True when submitted after the deadline: "levert for sent — tilgang kan ikke garanteres i tide". */
+  late: z.boolean(),
+});
+
+export const changesSchema = z.object({ changes: z.array(changeSchema) });
+
+export const searchQuery = z.object({ q: z.string().trim().min(2).max(100) });
+export const searchResultSchema = z.object({
+  results: z.array(
+    z.object({
+      rowId: uuidSchema,
+      lastName: z.string(),
+      firstName: z.string(),
+      sheetId: uuidSchema,
+      sheetName: z.string(),
+      overviewId: uuidSchema,
+      overviewName: z.string(),
+      institutionShortName: z.string(),
+      startDate: isoDate.nullable(),
+      endDate: isoDate.nullable(),
+    }),
+  ),
+});
+
+/** Period dates for sheets of an imported file that do not exist yet, keyed by sheet name. */
+export const importPeriodsSchema = z.record(z.string(), z.object({ startDate: isoDate, endDate: isoDate }));
+
+export const importRowReportSchema = z.object({
+  /** The row's number in the file (1-based, as Excel shows it). */
+  rowNumber: z.number().int(),
+  action: z.enum(["add", "change", "unchanged"]),
+  rowId: uuidSchema.nullable(),
+  label: z.string(),
+  problems: z.array(problemSchema.extend({ column: z.string().nullable() })),
+  changes: z.array(z.object({ field: rowFieldSchema, from: z.string().nullable(), to: z.string().nullable() })),
+});
+
+export const importSheetReportSchema = z.object({
+  name: z.string(),
+  kind: sheetKindSchema,
+  sheetId: uuidSchema.nullable(),
+  /** A new sheet needs its period dates (the `periods` field of the upload) before it can be saved. */
+  needsPeriod: z.boolean(),
+  added: z.number().int(),
+  changed: z.number().int(),
+  removed: z.number().int(),
+  unchanged: z.number().int(),
+  rows: z.array(importRowReportSchema),
+  removedRows: z.array(z.object({ rowId: uuidSchema, label: z.string() })),
+  /** Ignored columns, found header row, state columns ignored … */
+  notices: z.array(z.object({ code: z.string(), column: z.string().nullable() })),
+});
+
+export const importReportSchema = z.object({
+  dryRun: z.boolean(),
+  /** False on a dry run, or when something stops saving (a new sheet without period dates). */
+  saved: z.boolean(),
+  sheets: z.array(importSheetReportSchema),
+  errorCount: z.number().int(),
+  warningCount: z.number().int(),
+});
+export type ImportReport = z.infer<typeof importReportSchema>;
