@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { languageSchema, roleSchema, uuidSchema } from "./common.ts";
+import { emailNotificationsSchema } from "./notifications.ts";
 
 export const loginBody = z.object({
   email: z.string().trim().toLowerCase().min(1).max(254),
@@ -32,6 +33,8 @@ export const meSchema = z.object({
     email: z.string(),
     name: z.string(),
     language: languageSchema.nullable(),
+    /** Notifications by e-mail: each at once, a daily digest, or none. */
+    emailNotifications: emailNotificationsSchema,
     isSystemAdmin: z.boolean(),
   }),
   memberships: z.array(membershipSchema),
@@ -43,4 +46,8 @@ export const meSchema = z.object({
 export type Me = z.infer<typeof meSchema>;
 
 export const switchTrustBody = z.object({ trustId: uuidSchema });
-export const updateMeBody = z.object({ language: languageSchema.nullable() });
+/** The person's own preferences; a field left out stays as it is. */
+export const updateMeBody = z.object({
+  language: languageSchema.nullable().optional(),
+  emailNotifications: emailNotificationsSchema.optional(),
+});

@@ -12,6 +12,8 @@ import { createCatalogUsecases } from "./modules/catalog/catalog.usecases.ts";
 import { dashboardRoutes } from "./modules/dashboard/dashboard.routes.ts";
 import { createDashboardUsecases } from "./modules/dashboard/dashboard.usecases.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
+import { identityProvidersRoutes } from "./modules/identity-providers/identity-providers.routes.ts";
+import { createIdentityProvidersUsecases } from "./modules/identity-providers/identity-providers.usecases.ts";
 import { institutionsRoutes } from "./modules/institutions/institutions.routes.ts";
 import { createInstitutionsUsecases } from "./modules/institutions/institutions.usecases.ts";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
@@ -32,6 +34,7 @@ import { type Clock, systemClock } from "./shared/clock.ts";
 import { createDataCrypto } from "./shared/crypto.ts";
 import type { Database } from "./shared/database.ts";
 import { loggerOptions } from "./shared/logger.ts";
+import { createOidcAdapter, type OidcAdapter } from "./shared/oidc.ts";
 
 /** One method and path of the app, with who may call it: what the isolation matrix test walks. */
 export interface RouteEntry {
@@ -53,10 +56,17 @@ export interface AppDeps {
   config: Config;
   database: Database;
   clock?: Clock;
+  /** The identity-provider adapter; openid-client unless a test replaces it. */
+  oidc?: OidcAdapter;
 }
 
 /** Plugins and modules, no listen: main.ts and the tests both build the app here. */
-export async function buildApp({ config, database, clock = systemClock }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  database,
+  clock = systemClock,
+  oidc = createOidcAdapter(),
+}: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(config.logLevel),
     trustProxy: config.trustProxy,
@@ -117,6 +127,14 @@ export async function buildApp({ config, database, clock = systemClock }: AppDep
   const outbox = createOutboxUsecases({ db, smtp: config.mail.smtpUrl !== null });
   const dashboard = createDashboardUsecases({ users, institutions, catalog });
   const persons = createPersonsUsecases({ db, crypto: createDataCrypto(config.encryptionKey) });
+  const identityProviders = createIdentityProvidersUsecases({
+    db,
+    clock,
+    crypto: createDataCrypto(config.encryptionKey),
+    oidc,
+    auth,
+    redirectUri: `${config.publicUrl.replace(/\/+$/, "")}/api/auth/oidc/callback`,
+  });
 
   registerSession(app, { config, auth });
   await app.register(healthRoutes({ database }));
@@ -130,6 +148,7 @@ export async function buildApp({ config, database, clock = systemClock }: AppDep
   await app.register(notificationsRoutes({ notifications }));
   await app.register(outboxRoutes({ outbox }));
   await app.register(personsRoutes({ persons }));
+  await app.register(identityProvidersRoutes({ identityProviders, config }));
   await registerWeb(app);
   return app;
 }

@@ -32,11 +32,15 @@ describe("loadConfig", () => {
     const config = loadConfig({ DATABASE_URL: "postgres://localhost/x", DATA_ENCRYPTION_KEY: key });
     expect(config.database).toEqual({ kind: "postgres", url: "postgres://localhost/x" });
     expect(config.demoData).toBe(false);
-    expect(loadConfig({ DATABASE_URL: "postgres://localhost/x", DATA_ENCRYPTION_KEY: key, DEMO_DATA: "1" }).demoData).toBe(true);
+    expect(
+      loadConfig({ DATABASE_URL: "postgres://localhost/x", DATA_ENCRYPTION_KEY: key, DEMO_DATA: "1" }).demoData,
+    ).toBe(true);
   });
 
   it("explains a key of the wrong length and a bad port", () => {
-    expect(() => loadConfig({ DATA_ENCRYPTION_KEY: randomBytes(16).toString("base64"), DATA_DIR: dataDir() })).toThrow(/32 random bytes/);
+    expect(() => loadConfig({ DATA_ENCRYPTION_KEY: randomBytes(16).toString("base64"), DATA_DIR: dataDir() })).toThrow(
+      /32 random bytes/,
+    );
     expect(() => loadConfig({ PORT: "nitti", DATA_DIR: dataDir() })).toThrow(/PORT/);
   });
 

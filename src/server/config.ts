@@ -21,6 +21,12 @@ const envSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((v) => /^smtps?:\/\//.test(v), "must start with smtp:// or smtps://")
+    .optional(),
+  MAIL_FROM: z.string().min(3).default("Praksistilgang <ikke-svar@praksistilgang.no>"),
 });
 
 export type DatabaseKind = "pglite" | "postgres";
@@ -40,6 +46,8 @@ export interface Config {
   trustProxy: boolean;
   session: { idleMs: number; absoluteMs: number };
   loginRateLimit: number;
+  /** E-mail: sent over SMTP when `smtpUrl` is set, otherwise kept in the outbox (the dev mailbox). */
+  mail: { smtpUrl: string | null; from: string };
 }
 
 export class ConfigError extends Error {}
@@ -97,5 +105,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
     },
     loginRateLimit: e.LOGIN_RATE_LIMIT,
+    mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
   };
 }

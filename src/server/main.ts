@@ -1,7 +1,9 @@
 import { buildApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { demoUsers, fillDemoData, isEmpty } from "./demo/demo-data.ts";
+import { mailJobs } from "./modules/outbox/outbox.jobs.ts";
 import { migrateDatabase, openDatabase } from "./shared/database.ts";
+import { startJobs } from "./shared/jobs.ts";
 
 async function main() {
   const config = loadConfig();
@@ -11,6 +13,10 @@ async function main() {
   if (config.demoData && firstStart) await fillDemoData(database.db, config.demoPassword);
 
   const app = await buildApp({ config, database });
+  // Background jobs (pg-boss): the e-mail outbox every minute, the notification digest at 07:00.
+  const mail = mailJobs({ db: database.db, config, log: app.log });
+  const jobs = await startJobs({ database, definitions: mail.definitions, log: app.log });
+  await jobs.trigger("outbox-flush");
   await app.listen({ port: config.port, host: config.host });
 
   const lines = [
@@ -31,6 +37,8 @@ async function main() {
     closing = true;
     app.log.info({ signal }, "shutting down");
     await app.close();
+    await jobs.stop();
+    mail.close();
     await database.close();
     process.exit(0);
   };

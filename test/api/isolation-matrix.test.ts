@@ -95,7 +95,7 @@ describe("isolation matrix", () => {
           row.push("allowed");
           continue;
         }
-        const res = await call(cookies[caller.key], resource?.own ?? "");
+        const res = await call(cookies[caller.key], resource?.ownBy?.[caller.key] ?? resource?.own ?? "");
         row.push(String(res.statusCode));
         if (res.statusCode >= 300) problems.push(`${name} as ${caller.label}: ${res.statusCode} for its own data`);
         const leaked = [

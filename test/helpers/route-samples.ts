@@ -9,7 +9,16 @@ import type { World } from "./seed.ts";
  */
 export function routeSamples(world: World) {
   const { institutions: i, catalog: c, users: u, trusts: t } = world;
-  const resources: Record<string, { own: string; foreign: string; otherInstitution?: string }> = {
+  const resources: Record<
+    string,
+    {
+      own: string;
+      foreign: string;
+      otherInstitution?: string;
+      /** For things of one person (notifications): each caller's own, used instead of `own`. */
+      ownBy?: Partial<Record<keyof World["users"], string>>;
+    }
+  > = {
     users: { own: u.coordinatorUib.id, foreign: u.fonnaCoordinator.id },
     memberships: { own: world.memberships.coordinatorUib, foreign: world.memberships.fonnaCoordinator },
     agreements: { own: world.agreements.uib, foreign: world.agreements.fsv },
@@ -17,6 +26,9 @@ export function routeSamples(world: World) {
     professions: { own: c.nurse.id, foreign: c.fonnaNurse.id },
     programmes: { own: c.uibMedicine.id, foreign: c.fonnaNursing.id, otherInstitution: c.hvlNursing.id },
     "placement-sites": { own: c.bergenSite.id, foreign: c.fonnaSite.id },
+    persons: { own: world.students.bergen.id, foreign: world.students.fonna.id },
+    "identity-providers": { own: world.identityProviders.bergen.id, foreign: world.identityProviders.fonna.id },
+    notifications: { own: world.notifications.admin, foreign: world.notifications.fonna, ownBy: world.notifications },
   };
   const bodies: Record<string, unknown> = {
     "POST /api/auth/trust": { trustId: t.fonna.id },
@@ -38,7 +50,16 @@ export function routeSamples(world: World) {
     "PATCH /api/programmes/:id": { name: "Nytt program", institutionId: i.uib.id, professionId: c.nurse.id },
     "POST /api/placement-sites": { name: "Matrisepost" },
     "PATCH /api/placement-sites/:id": { name: "Ny post" },
+    "POST /api/persons/:id/reveal-national-id": {},
     "PATCH /api/trust/settings": { deadlineDays: 28 },
+    "POST /api/identity-providers": {
+      kind: "feide",
+      displayName: "Matrise-Feide",
+      issuer: "https://auth.dataporten.no",
+      clientId: "matrise",
+      clientSecret: "hemmelig",
+    },
+    "PATCH /api/identity-providers/:id": { displayName: "Ny innlogging" },
     "POST /api/trusts": { name: "Helse Matrise", firstAdmin: { name: "Mia Matrise", email: "mia@matrise.test" } },
   };
   /** Things only Helse Fonna has: none of them may show up in a Helse Bergen answer. */
@@ -49,6 +70,7 @@ export function routeSamples(world: World) {
     c.fonnaNurse.id,
     u.fonnaAdmin.email,
     u.fonnaCoordinator.email,
+    world.identityProviders.fonna.id,
   ];
   /** Things only HVL has at Helse Bergen: none of them may show up in a UiB coordinator's answer. */
   const otherInstitutionMarkers = [i.hvl.id, c.hvlNursing.id, u.coordinatorHvl.email];

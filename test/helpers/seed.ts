@@ -1,6 +1,9 @@
 import type { Role } from "../../src/contracts/common.ts";
 import { placementSites, professions, programmes } from "../../src/server/modules/catalog/catalog.table.ts";
+import { identityProviders } from "../../src/server/modules/identity-providers/identity-providers.table.ts";
 import { agreements, institutions } from "../../src/server/modules/institutions/institutions.table.ts";
+import { notifications as notificationsTable } from "../../src/server/modules/notifications/notifications.table.ts";
+import { persons } from "../../src/server/modules/persons/persons.table.ts";
 import { trusts } from "../../src/server/modules/trusts/trusts.table.ts";
 import { memberships, users } from "../../src/server/modules/users/users.table.ts";
 import type { Db } from "../../src/server/shared/database.ts";
@@ -62,6 +65,29 @@ export function seedBuilders(db: Db) {
         await db
           .insert(placementSites)
           .values({ name: `Post ${next()}`, ...values })
+          .returning(),
+      ),
+    /** A person (student) without a national ID; store one through the persons use-cases (it is encrypted). */
+    student: async (values: Partial<typeof persons.$inferInsert> & { trustId: string }) =>
+      one(
+        await db
+          .insert(persons)
+          .values({ firstName: "Student", lastName: `Testesen ${next()}`, ...values })
+          .returning(),
+      ),
+    /** An identity provider row; its secret is a placeholder (create real ones through the API, which encrypts). */
+    identityProvider: async (values: Partial<typeof identityProviders.$inferInsert> & { trustId: string }) =>
+      one(
+        await db
+          .insert(identityProviders)
+          .values({
+            kind: "entra_id",
+            displayName: `Innlogging ${next()}`,
+            issuer: "https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/v2.0",
+            clientId: `klient-${next()}`,
+            clientSecretEncrypted: "not-encrypted-placeholder",
+            ...values,
+          })
           .returning(),
       ),
   };
@@ -137,6 +163,40 @@ export async function seedWorld(db: Db) {
     bergenSite: await b.placementSite({ trustId: bergen.id, name: "Medisinsk avdeling, post 3" }),
     fonnaSite: await b.placementSite({ trustId: fonna.id, name: "Kirurgisk sengepost" }),
   };
-  return { trusts: { bergen, fonna }, institutions: { uib, hvl, fsv }, users, agreements, memberships, catalog };
+  const students = {
+    bergen: await b.student({ trustId: bergen.id, firstName: "Silje", lastName: "Student" }),
+    fonna: await b.student({ trustId: fonna.id, firstName: "Frida", lastName: "Student" }),
+  };
+  const identityProviders = {
+    bergen: await b.identityProvider({ trustId: bergen.id, displayName: "Helse Bergen (Entra ID)" }),
+    fonna: await b.identityProvider({ trustId: fonna.id, kind: "feide", displayName: "Feide (Helse Fonna)" }),
+  };
+  /** One unread notification for each person the isolation matrix signs in as, and one at Fonna. */
+  const notify = async (userId: string, trustId: string) =>
+    (
+      await db
+        .insert(notificationsTable)
+        .values({ userId, trustId, kind: "test.seed", text: "Velkommen", link: "/" })
+        .returning()
+    )[0]?.id as string;
+  const notifications = {
+    admin: await notify(users.admin.id, bergen.id),
+    studentAdmin: await notify(users.studentAdmin.id, bergen.id),
+    coordinatorUib: await notify(users.coordinatorUib.id, bergen.id),
+    itProvider: await notify(users.itProvider.id, bergen.id),
+    ehealth: await notify(users.ehealth.id, bergen.id),
+    fonna: await notify(users.fonnaCoordinator.id, fonna.id),
+  };
+  return {
+    trusts: { bergen, fonna },
+    institutions: { uib, hvl, fsv },
+    users,
+    agreements,
+    memberships,
+    catalog,
+    students,
+    identityProviders,
+    notifications,
+  };
 }
 export type World = Awaited<ReturnType<typeof seedWorld>>;

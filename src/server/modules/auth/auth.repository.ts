@@ -73,8 +73,15 @@ export function createAuthRepository({ db }: { db: DbOrTx }) {
       const [trust] = await db.select().from(trusts).where(eq(trusts.id, id));
       return trust;
     },
-    async setLanguage(userId: string, language: "nb" | "nn" | "en" | null) {
-      await db.update(users).set({ language, updatedAt: new Date() }).where(eq(users.id, userId));
+    /** The person's own preferences: UI language and notifications by e-mail. */
+    async updatePreferences(
+      userId: string,
+      values: Partial<Pick<typeof users.$inferInsert, "language" | "emailNotifications">>,
+    ) {
+      await db
+        .update(users)
+        .set({ ...values, updatedAt: new Date() })
+        .where(eq(users.id, userId));
     },
   };
 }

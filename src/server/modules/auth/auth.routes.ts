@@ -59,12 +59,12 @@ export function authRoutes(deps: { auth: AuthUsecases; config: Config }) {
         config: access.signedIn,
         schema: {
           tags: ["auth"],
-          summary: "Choose the UI language",
+          summary: "Choose the UI language and how notifications come by e-mail",
           body: updateMeBody,
           response: { 200: meSchema, ...authErrors },
         },
       },
-      async (req) => deps.auth.setLanguage(actorOf(req), req.body.language),
+      async (req) => deps.auth.updatePreferences(actorOf(req), req.body),
     );
     app.post(
       "/api/auth/trust",

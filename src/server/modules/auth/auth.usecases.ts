@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Me } from "../../../contracts/auth.ts";
 import type { Language, Role } from "../../../contracts/common.ts";
+import type { EmailNotifications } from "../../../contracts/notifications.ts";
 import type { Actor } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { Clock } from "../../shared/clock.ts";
-import type { Db } from "../../shared/database.ts";
+import type { Db, DbOrTx } from "../../shared/database.ts";
 import { timingDummyHash, verifyPassword } from "../../shared/passwords.ts";
 import { writeAudit } from "../audit/audit.repository.ts";
 import { invalidCredentials, notAMember, rateLimited } from "./auth.errors.ts";
@@ -37,6 +38,7 @@ export function createAuthUsecases({ db, clock, policy }: { db: Db; clock: Clock
         email: user.email,
         name: user.name,
         language: user.language,
+        emailNotifications: user.emailNotifications,
         isSystemAdmin: user.isSystemAdmin,
       },
       memberships,
@@ -54,8 +56,32 @@ export function createAuthUsecases({ db, clock, policy }: { db: Db; clock: Clock
     };
   }
 
+  /**
+   * Opens a session for a person who has proven who they are (password or identity provider), with
+   * its sign_in audit row, in the caller's transaction; the returned token goes into the cookie only.
+   */
+  async function openSession(tx: DbOrTx, input: { userId: string; activeTrustId: string | null; requestId: string }) {
+    const now = clock.now();
+    const token = randomBytes(32).toString("base64url");
+    await createAuthRepository({ db: tx }).createSession({
+      tokenHash: hashToken(token),
+      userId: input.userId,
+      activeTrustId: input.activeTrustId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + policy.absoluteMs),
+    });
+    await writeAudit(
+      tx,
+      { actorId: input.userId, trustId: input.activeTrustId, requestId: input.requestId },
+      { entity: "user", entityId: input.userId, action: "sign_in" },
+    );
+    return token;
+  }
+
   return {
     me,
+    openSession,
 
     /** Checks the password and opens a session; the returned token goes into the cookie only. */
     async login(input: { email: string; password: string; ip: string; requestId: string }) {
@@ -70,27 +96,9 @@ export function createAuthUsecases({ db, clock, policy }: { db: Db; clock: Clock
       }
       const memberships = await repo.listMemberships(user.id);
       const activeTrustId = memberships[0]?.trustId ?? null;
-      const token = randomBytes(32).toString("base64url");
-      await db.transaction(async (tx) => {
-        const r = createAuthRepository({ db: tx });
-        await r.clearFailures(input.email);
-        await r.createSession({
-          tokenHash: hashToken(token),
-          userId: user.id,
-          activeTrustId,
-          createdAt: now,
-          lastSeenAt: now,
-          expiresAt: new Date(now.getTime() + policy.absoluteMs),
-        });
-        await writeAudit(
-          tx,
-          { actorId: user.id, trustId: activeTrustId, requestId: input.requestId },
-          {
-            entity: "user",
-            entityId: user.id,
-            action: "sign_in",
-          },
-        );
+      const token = await db.transaction(async (tx) => {
+        await createAuthRepository({ db: tx }).clearFailures(input.email);
+        return openSession(tx, { userId: user.id, activeTrustId, requestId: input.requestId });
       });
       return { token, me: await me(user.id, activeTrustId) };
     },
@@ -136,15 +144,26 @@ export function createAuthUsecases({ db, clock, policy }: { db: Db; clock: Clock
       return me(actor.userId, trustId);
     },
 
-    async setLanguage(actor: Actor, language: Language | null) {
+    /** The person's own preferences (UI language, notifications by e-mail); fields left out stay. */
+    async updatePreferences(
+      actor: Actor,
+      input: { language?: Language | null; emailNotifications?: EmailNotifications },
+    ) {
       await db.transaction(async (tx) => {
-        await createAuthRepository({ db: tx }).setLanguage(actor.userId, language);
-        await writeAudit(tx, auditContext(actor), {
-          entity: "user",
-          entityId: actor.userId,
-          action: "update",
-          fields: ["language"],
+        const r = createAuthRepository({ db: tx });
+        const before = await r.findUser(actor.userId);
+        if (!before) throw invalidCredentials();
+        const fields: string[] = [];
+        if (input.language !== undefined && input.language !== before.language) fields.push("language");
+        if (input.emailNotifications !== undefined && input.emailNotifications !== before.emailNotifications) {
+          fields.push("email_notifications");
+        }
+        if (fields.length === 0) return;
+        await r.updatePreferences(actor.userId, {
+          language: input.language,
+          emailNotifications: input.emailNotifications,
         });
+        await writeAudit(tx, auditContext(actor), { entity: "user", entityId: actor.userId, action: "update", fields });
       });
       return me(actor.userId, actor.trustId);
     },

@@ -5,6 +5,7 @@ import { institutions } from "../institutions/institutions.table.ts";
 import { languageEnum, trusts } from "../trusts/trusts.table.ts";
 
 export const roleEnum = pgEnum("role", ["admin", "student_admin", "coordinator", "it_provider", "ehealth"]);
+export const emailNotificationsEnum = pgEnum("email_notifications", ["immediate", "daily", "off"]);
 
 export const users = pgTable(
   "users",
@@ -18,6 +19,8 @@ export const users = pgTable(
     isSystemAdmin: boolean("is_system_admin").notNull().default(false),
     /** The person's own choice of UI language; the trust's default applies while null. */
     language: languageEnum("language"),
+    /** Notifications by e-mail: each at once, a daily digest at 07:00, or none. */
+    emailNotifications: emailNotificationsEnum("email_notifications").notNull().default("immediate"),
     deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
