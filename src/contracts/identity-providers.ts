@@ -1,0 +1,98 @@
+import { z } from "zod";
+import { text, uuidSchema } from "./common.ts";
+
+/** Entra ID for a trust's own staff, Feide for the institutions' staff. */
+export const identityProviderKinds = ["entra_id", "feide"] as const;
+export const identityProviderKindSchema = z.enum(identityProviderKinds);
+export type IdentityProviderKind = z.infer<typeof identityProviderKindSchema>;
+
+const loopbackHosts = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+/** An issuer identifier: https, or plain http on this machine only (local development and tests). */
+export const issuerSchema = z
+  .url({ protocol: /^https?$/ })
+  .max(500)
+  .refine((v) => {
+    const url = new URL(v);
+    return url.protocol === "https:" || loopbackHosts.has(url.hostname);
+  }, "The issuer must use https.")
+  .refine((v) => !new URL(v).search && !new URL(v).hash, "The issuer has no query or fragment.");
+
+/** A button on the sign-in page: `GET /api/auth/oidc/{id}/start` begins the sign-in. */
+export const signInProviderSchema = z.object({
+  id: uuidSchema,
+  trustName: z.string(),
+  kind: identityProviderKindSchema,
+  displayName: z.string(),
+});
+export type SignInProvider = z.infer<typeof signInProviderSchema>;
+
+/** Where to go after signing in: a path of this app (never another site). */
+export const oidcStartQuery = z.object({
+  returnTo: z
+    .string()
+    .max(500)
+    .regex(/^\/(?![/\\])[^\s]*$/, "A path of this app, starting with one /.")
+    .optional(),
+});
+
+/** What the provider sends back to the callback; everything is checked by hand, so all are optional. */
+export const oidcCallbackQuery = z.looseObject({
+  code: z.string().max(4000).optional(),
+  state: z.string().max(500).optional(),
+  error: z.string().max(200).optional(),
+});
+
+/**
+ * The `feil` codes the sign-in page (`/logg-inn?feil=<code>`) gets when a sign-in through an
+ * identity provider did not succeed; the web shows a translated message for each.
+ */
+export const oidcFailureCodes = [
+  /** No active person with this e-mail has a role at the provider's trust: ask for access. */
+  "oidc.unknown_user",
+  /** The person's account here is deactivated. */
+  "oidc.user_deactivated",
+  /** The sign-in link was used already, expired (10 minutes) or started in another browser: try again. */
+  "oidc.state_invalid",
+  /** The person cancelled at the provider. */
+  "oidc.cancelled",
+  /** The provider is unknown, switched off or unreachable. */
+  "oidc.provider_unavailable",
+  /** Anything else (the provider refused, the answer did not check out, no e-mail claim): try again or use another way. */
+  "oidc.failed",
+] as const;
+export type OidcFailureCode = (typeof oidcFailureCodes)[number];
+
+export const identityProviderSchema = z.object({
+  id: uuidSchema,
+  kind: identityProviderKindSchema,
+  displayName: z.string(),
+  issuer: z.string(),
+  clientId: z.string(),
+  enabled: z.boolean(),
+  /** The redirect URI to register at the provider for this app. */
+  redirectUri: z.string(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type IdentityProvider = z.infer<typeof identityProviderSchema>;
+
+export const createIdentityProviderBody = z.object({
+  kind: identityProviderKindSchema,
+  displayName: text(100),
+  issuer: issuerSchema,
+  clientId: text(500),
+  /** Write-only: stored encrypted, never returned. */
+  clientSecret: z.string().min(1).max(2000),
+  enabled: z.boolean().default(true),
+});
+
+/** Fields left out stay; a new client secret replaces the old one. */
+export const updateIdentityProviderBody = z.object({
+  kind: identityProviderKindSchema.optional(),
+  displayName: text(100).optional(),
+  issuer: issuerSchema.optional(),
+  clientId: text(500).optional(),
+  clientSecret: z.string().min(1).max(2000).optional(),
+  enabled: z.boolean().optional(),
+});
