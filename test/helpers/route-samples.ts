@@ -28,11 +28,13 @@ export function routeSamples(world: World) {
     "placement-sites": { own: c.bergenSite.id, foreign: c.fonnaSite.id },
     persons: { own: world.students.bergen.id, foreign: world.students.fonna.id },
     "identity-providers": { own: world.identityProviders.bergen.id, foreign: world.identityProviders.fonna.id },
+    "account-requests": { own: world.accountRequests.bergen, foreign: world.accountRequests.fonna },
     notifications: { own: world.notifications.admin, foreign: world.notifications.fonna, ownBy: world.notifications },
   };
   const bodies: Record<string, unknown> = {
     "POST /api/auth/trust": { trustId: t.fonna.id },
     "PATCH /api/auth/me": { language: "nb" },
+    "POST /api/account-requests/:id/decline": { reason: "Matrisetest" },
     "POST /api/users": {
       name: "Matrise Testesen",
       email: "matrise@test.no",

@@ -1,4 +1,5 @@
 import type { Role } from "../../src/contracts/common.ts";
+import { accountRequests as accountRequestsTable } from "../../src/server/modules/account-requests/account-requests.table.ts";
 import { placementSites, professions, programmes } from "../../src/server/modules/catalog/catalog.table.ts";
 import { identityProviders } from "../../src/server/modules/identity-providers/identity-providers.table.ts";
 import { agreements, institutions } from "../../src/server/modules/institutions/institutions.table.ts";
@@ -187,7 +188,19 @@ export async function seedWorld(db: Db) {
     ehealth: await notify(users.ehealth.id, bergen.id),
     fonna: await notify(users.fonnaCoordinator.id, fonna.id),
   };
+  const accountRequest = async (trustId: string, email: string) =>
+    (
+      await db
+        .insert(accountRequestsTable)
+        .values({ trustId, name: "Ny Person", email, role: "student_admin" })
+        .returning()
+    )[0]?.id as string;
+  const accountRequests = {
+    bergen: await accountRequest(bergen.id, "ny.bergen@test.no"),
+    fonna: await accountRequest(fonna.id, "ny.fonna@test.no"),
+  };
   return {
+    accountRequests,
     trusts: { bergen, fonna },
     institutions: { uib, hvl, fsv },
     users,

@@ -9,3 +9,4 @@ export * from "../modules/overviews/overviews.table.ts";
 export * from "../modules/persons/persons.table.ts";
 export * from "../modules/trusts/trusts.table.ts";
 export * from "../modules/users/users.table.ts";
+export * from "../modules/account-requests/account-requests.table.ts";

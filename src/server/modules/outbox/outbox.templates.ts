@@ -59,6 +59,38 @@ export const mailTemplates = {
       text: `Hello,\n\nThis happened in Praksistilgang during the last day:\n\n${lines(p)}\nYou receive one e-mail a day because you chose a daily digest. You can change this under Settings in Praksistilgang.\n`,
     }),
   }),
+
+  /** An admin approved an account request or created a person: set a password, or sign in with the organisation's login. */
+  "account-invitation": template<{ name: string; trustName: string; setPasswordLink: string }>({
+    nb: (p) => ({
+      subject: `Du har fått tilgang til Praksistilgang (${p.trustName})`,
+      text: `Hei, ${p.name}!\n\nDu har fått tilgang til Praksistilgang i ${p.trustName}.\n\nVelg et passord her (lenken virker i 7 dager og kan brukes én gang):\n${url(p, p.setPasswordLink)}\n\nHar organisasjonen din innlogging med Feide eller Entra ID i Praksistilgang, kan du i stedet logge inn med den på ${url(p, "/logg-inn")}.\n`,
+    }),
+    nn: (p) => ({
+      subject: `Du har fått tilgang til Praksistilgang (${p.trustName})`,
+      text: `Hei, ${p.name}!\n\nDu har fått tilgang til Praksistilgang i ${p.trustName}.\n\nVel eit passord her (lenkja verkar i 7 dagar og kan brukast éin gong):\n${url(p, p.setPasswordLink)}\n\nHar organisasjonen din innlogging med Feide eller Entra ID i Praksistilgang, kan du i staden logge inn med den på ${url(p, "/logg-inn")}.\n`,
+    }),
+    en: (p) => ({
+      subject: `You have been given access to Praksistilgang (${p.trustName})`,
+      text: `Hello ${p.name},\n\nYou have been given access to Praksistilgang at ${p.trustName}.\n\nChoose a password here (the link works for 7 days, once):\n${url(p, p.setPasswordLink)}\n\nIf your organisation signs in with Feide or Entra ID in Praksistilgang, you can sign in with that instead at ${url(p, "/logg-inn")}.\n`,
+    }),
+  }),
+
+  /** An admin declined an account request, with the reason. */
+  "account-request-declined": template<{ name: string; trustName: string; reason: string }>({
+    nb: (p) => ({
+      subject: `Forespørselen din om tilgang til Praksistilgang (${p.trustName})`,
+      text: `Hei, ${p.name}!\n\n${p.trustName} har ikke gitt deg tilgang til Praksistilgang nå.\n\nBegrunnelse: ${p.reason}\n\nTa kontakt med kontaktpersonen din ved helseforetaket om du har spørsmål.\n`,
+    }),
+    nn: (p) => ({
+      subject: `Førespurnaden din om tilgang til Praksistilgang (${p.trustName})`,
+      text: `Hei, ${p.name}!\n\n${p.trustName} har ikkje gitt deg tilgang til Praksistilgang no.\n\nGrunngiving: ${p.reason}\n\nTa kontakt med kontaktpersonen din ved helseføretaket om du har spørsmål.\n`,
+    }),
+    en: (p) => ({
+      subject: `Your request for access to Praksistilgang (${p.trustName})`,
+      text: `Hello ${p.name},\n\n${p.trustName} has not given you access to Praksistilgang for now.\n\nReason: ${p.reason}\n\nContact your contact person at the trust if you have questions.\n`,
+    }),
+  }),
 };
 
 function lines(p: { items: NotificationLine[] } & Common): string {

@@ -5,8 +5,10 @@ import { auditContext } from "../../shared/audit-context.ts";
 import type { Clock } from "../../shared/clock.ts";
 import type { Db, DbOrTx } from "../../shared/database.ts";
 import { hashPassword } from "../../shared/passwords.ts";
+import type { Inviter } from "../account-requests/invitations.ts";
 import { writeAudit } from "../audit/audit.repository.ts";
 import { createInstitutionsRepository } from "../institutions/institutions.repository.ts";
+import { createTrustsRepository } from "../trusts/trusts.repository.ts";
 import {
   cannotDeactivateSelf,
   lastMembership,
@@ -19,7 +21,7 @@ import { createUsersRepository } from "./users.repository.ts";
 
 type MembershipInput = z.infer<typeof membershipBody>;
 
-export function createUsersUsecases({ db, clock }: { db: Db; clock: Clock }) {
+export function createUsersUsecases({ db, clock, invite }: { db: Db; clock: Clock; invite: Inviter }) {
   async function findInTrust(tx: DbOrTx, trustId: string, userId: string) {
     const [user] = await createUsersRepository({ db: tx }).listForTrust(trustId, userId);
     if (!user) throw userNotFound();
@@ -67,6 +69,10 @@ export function createUsersUsecases({ db, clock }: { db: Db; clock: Clock }) {
             action: "create",
             fields: passwordHash ? ["email", "name", "password"] : ["email", "name"],
           });
+          if (!passwordHash) {
+            const trust = await createTrustsRepository({ db: tx }).find(trustId);
+            await invite(tx, { userId: user.id, trustId, name: user.name, trustName: trust?.name ?? "" });
+          }
         }
         await addMembership(tx, actor, trustId, user.id, input.membership);
         return findInTrust(tx, trustId, user.id);
