@@ -1,0 +1,18 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { apiPost } from "../../../lib/api.ts";
+import { overviewKeys } from "./keys.ts";
+
+/** POST /api/rows/{id}/comments — a signed, dated comment on a row. */
+export const addComment = ({ rowId, body }: { rowId: string; sheetId: string; overviewId: string; body: string }) =>
+  apiPost<unknown>(`/api/rows/${encodeURIComponent(rowId)}/comments`, { body });
+
+export function useAddComment() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: addComment,
+    onSuccess: (_answer, vars) => {
+      void queryClient.invalidateQueries({ queryKey: overviewKeys.rows(vars.sheetId) });
+      void queryClient.invalidateQueries({ queryKey: overviewKeys.changes(vars.overviewId) });
+    },
+  });
+}

@@ -1,0 +1,26 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { apiDelete } from "../../../lib/api.ts";
+import { overviewKeys } from "./keys.ts";
+
+/** DELETE /api/rows/{id}?version= — removes a row (a change once the sheet is submitted). */
+export const deleteRow = ({
+  rowId,
+  version,
+}: {
+  rowId: string;
+  version: number;
+  sheetId: string;
+  overviewId: string;
+}) => apiDelete<unknown>(`/api/rows/${encodeURIComponent(rowId)}?version=${version}`);
+
+export function useDeleteRow() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: deleteRow,
+    onSuccess: (_answer, vars) => {
+      void queryClient.invalidateQueries({ queryKey: overviewKeys.rows(vars.sheetId) });
+      void queryClient.invalidateQueries({ queryKey: overviewKeys.detail(vars.overviewId) });
+      void queryClient.invalidateQueries({ queryKey: overviewKeys.changes(vars.overviewId) });
+    },
+  });
+}

@@ -1,0 +1,102 @@
+import { Button, Dialog, Heading, Paragraph, Textfield } from "@digdir/designsystemet-react";
+import { type FormEvent, useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Row } from "../../../../contracts/overviews.ts";
+import { useAnnounce } from "../../../components/StatusMessage.tsx";
+import { errorMessage } from "../../../lib/errors.ts";
+import { useAddComment } from "../api/addComment.ts";
+import { formatMoment } from "../lib/moments.ts";
+
+/** The signed, dated comments on one row (shown in red, as the procedure asks), and a form to add one. */
+export function CommentsDialog({
+  row,
+  label,
+  overviewId,
+  canComment,
+  onClose,
+}: {
+  row: Row;
+  label: string;
+  overviewId: string;
+  canComment: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const headingId = useId();
+  const fieldId = useId();
+  const add = useAddComment();
+  const [body, setBody] = useState("");
+  const [error, setError] = useState<string | null>(null);
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (!body.trim()) {
+      setError(t("overviews.comments.required"));
+      return;
+    }
+    setError(null);
+    add.mutate(
+      { rowId: row.id, sheetId: row.sheetId, overviewId, body: body.trim() },
+      {
+        onSuccess: () => {
+          setBody("");
+          announce(t("overviews.comments.added"));
+        },
+        onError: (e) => setError(errorMessage(t, e)),
+      },
+    );
+  }
+
+  return (
+    <Dialog
+      open
+      onClose={onClose}
+      closeButton={t("common.closeDialog")}
+      aria-labelledby={headingId}
+      className="form-dialog"
+    >
+      <Heading level={2} data-size="sm" id={headingId}>
+        {t("overviews.comments.title", { name: label })}
+      </Heading>
+      {row.comments.length === 0 ? (
+        <Paragraph>{t("overviews.comments.empty")}</Paragraph>
+      ) : (
+        <ol className="comment-list">
+          {[...row.comments]
+            .sort((a, b) => a.at.localeCompare(b.at))
+            .map((c) => (
+              <li key={c.id} className="comment">
+                <Paragraph className="comment-body">{c.body}</Paragraph>
+                <Paragraph data-size="sm" className="comment-signature">
+                  {t("overviews.comments.signature", { name: c.author.name, at: formatMoment(c.at) })}
+                </Paragraph>
+              </li>
+            ))}
+        </ol>
+      )}
+      {canComment ? (
+        <form onSubmit={onSubmit} noValidate className="form">
+          <Textfield
+            id={fieldId}
+            multiline
+            rows={3}
+            label={t("overviews.comments.new")}
+            description={t("overviews.comments.newHint")}
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+            error={error ?? undefined}
+          />
+          <div className="button-row">
+            <Button type="submit" loading={add.isPending} disabled={add.isPending}>
+              {t("overviews.comments.add")}
+            </Button>
+            <Button type="button" variant="secondary" onClick={onClose}>
+              {t("overviews.comments.close")}
+            </Button>
+          </div>
+        </form>
+      ) : null}
+    </Dialog>
+  );
+}

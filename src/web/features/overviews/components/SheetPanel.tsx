@@ -1,0 +1,275 @@
+import { Alert, Button, Details, Dialog, Heading, Paragraph } from "@digdir/designsystemet-react";
+import { useCallback, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Overview, Sheet } from "../../../../contracts/overviews.ts";
+import { daysBetween, formatDate, todayInOslo } from "../../../../domain/dates.ts";
+import { LoadError, Loading } from "../../../components/QueryState.tsx";
+import { useAnnounce } from "../../../components/StatusMessage.tsx";
+import { isApiError } from "../../../lib/api.ts";
+import { errorMessage } from "../../../lib/errors.ts";
+import { useCreateRows } from "../api/createRows.ts";
+import { useSheetRows } from "../api/listRows.ts";
+import { useSubmitSheet } from "../api/submitSheet.ts";
+import { formatMoment } from "../lib/moments.ts";
+import { DeadlineTag } from "./DeadlineTag.tsx";
+import { PasteRowsDialog } from "./PasteRowsDialog.tsx";
+import { SheetGrid } from "./SheetGrid.tsx";
+
+/** One sheet: its period, deadline and submission, the toolbar (add row, paste, submit) and the grid. */
+export function SheetPanel({
+  overview,
+  sheet,
+  canEdit,
+  testMode,
+  highlightRowId,
+  onCopySheet,
+}: {
+  overview: Overview;
+  sheet: Sheet;
+  canEdit: boolean;
+  testMode: boolean;
+  highlightRowId: string | null;
+  onCopySheet: (sheet: Sheet) => void;
+}) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const rows = useSheetRows(sheet.id);
+  const create = useCreateRows();
+  const submit = useSubmitSheet();
+  const [paste, setPaste] = useState<{ text: string } | null>(null);
+  const [confirmSubmit, setConfirmSubmit] = useState(false);
+  const [submitError, setSubmitError] = useState<string | null>(null);
+  const [focusRowId, setFocusRowId] = useState<string | null>(null);
+  const [lateResult, setLateResult] = useState(false);
+  const clearFocusRow = useCallback(() => setFocusRowId(null), []);
+  const today = todayInOslo(new Date());
+  const daysLeft = daysBetween(today, sheet.deadline);
+  const captionId = `sheet-${sheet.id}-caption`;
+  const helpId = `sheet-${sheet.id}-help`;
+  const submitted = sheet.submittedAt !== null;
+  const late = sheet.deadlineState === "submitted_late";
+
+  const addRow = () =>
+    create.mutate(
+      { sheetId: sheet.id, overviewId: overview.id, rows: [{}] },
+      {
+        onSuccess: (created) => {
+          announce(t("overviews.grid.rowAdded"));
+          setFocusRowId(created[0]?.id ?? null);
+        },
+        onError: (error) => announce(errorMessage(t, error)),
+      },
+    );
+
+  const onSubmit = () =>
+    submit.mutate(
+      { sheetId: sheet.id, overviewId: overview.id },
+      {
+        onSuccess: (result) => {
+          setConfirmSubmit(false);
+          setLateResult(result.late);
+          announce(result.late ? t("overviews.sheet.submittedLateNow") : t("overviews.sheet.submittedNow"));
+        },
+        onError: (error) =>
+          setSubmitError(
+            isApiError(error) && error.code === "sheets.has_problems"
+              ? `${t("overviews.sheet.hasProblems", {
+                  count: Array.isArray(error.details?.rows) ? error.details.rows.length : sheet.problemRowCount,
+                })}${
+                  Array.isArray(error.details?.rows)
+                    ? ` ${t("overviews.sheet.problemRowNames", {
+                        names: error.details.rows
+                          .map((r) => (typeof r === "object" && r && "label" in r ? String(r.label) : ""))
+                          .filter(Boolean)
+                          .join("; "),
+                      })}`
+                    : ""
+                }`
+              : isApiError(error) && error.code === "sheets.already_submitted"
+                ? t("overviews.sheet.alreadySubmitted")
+                : errorMessage(t, error),
+          ),
+      },
+    );
+
+  const deadlineText =
+    sheet.deadlineState === "on_time" || sheet.deadlineState === "due_soon"
+      ? t("overviews.sheet.daysLeft", { count: daysLeft })
+      : sheet.deadlineState === "late"
+        ? t("overviews.sheet.overdue", { count: -daysLeft })
+        : null;
+
+  return (
+    <div className="sheet-panel">
+      <div className="sheet-facts">
+        <dl className="facts">
+          <div>
+            <dt>{t("overviews.sheet.period")}</dt>
+            <dd>
+              {formatDate(sheet.startDate)}–{formatDate(sheet.endDate)}
+            </dd>
+          </div>
+          <div>
+            <dt>{t("overviews.sheet.deadline")}</dt>
+            <dd>
+              {formatDate(sheet.deadline)} <DeadlineTag state={sheet.deadlineState} />
+              {deadlineText ? <span className="facts-note"> {deadlineText}</span> : null}
+            </dd>
+          </div>
+          <div>
+            <dt>{t("overviews.sheet.students")}</dt>
+            <dd>
+              {t("overviews.sheet.counts", {
+                rows: sheet.rowCount,
+                registered: sheet.registeredCount,
+                ordered: sheet.orderedCount,
+              })}
+              {sheet.problemRowCount > 0 ? (
+                <span className="problem-count">
+                  {" "}
+                  {t("overviews.sheet.problemRows", { count: sheet.problemRowCount })}
+                </span>
+              ) : null}
+            </dd>
+          </div>
+        </dl>
+        {submitted ? (
+          <Alert data-color={late ? "warning" : "success"} className="submitted-alert">
+            <Paragraph>
+              {t(late ? "overviews.sheet.submittedLate" : "overviews.sheet.submitted", {
+                date: sheet.submittedAt ? formatMoment(sheet.submittedAt) : "",
+                name: sheet.submittedBy?.name ?? "",
+              })}
+            </Paragraph>
+            {late ? <Paragraph>{t("overviews.sheet.lateWarning")}</Paragraph> : null}
+            <Paragraph data-size="sm">{t("overviews.sheet.changesTracked")}</Paragraph>
+          </Alert>
+        ) : sheet.deadlineState === "late" ? (
+          <Alert data-color="danger">
+            <Paragraph>{t("overviews.sheet.lateNotSubmitted")}</Paragraph>
+          </Alert>
+        ) : null}
+      </div>
+
+      {canEdit ? (
+        <div className="button-row sheet-actions">
+          <Button onClick={addRow} loading={create.isPending} disabled={create.isPending}>
+            {t("overviews.grid.addRow")}
+          </Button>
+          <Button variant="secondary" onClick={() => setPaste({ text: "" })}>
+            {t("overviews.paste.open")}
+          </Button>
+          <Button variant="secondary" onClick={() => onCopySheet(sheet)}>
+            {t("overviews.sheet.copyToNext")}
+          </Button>
+          {!submitted ? (
+            <Button
+              variant="primary"
+              data-color="success"
+              className="submit-button"
+              onClick={() => {
+                setSubmitError(null);
+                setConfirmSubmit(true);
+              }}
+            >
+              {t("overviews.sheet.submit")}
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+
+      {lateResult ? (
+        <Alert data-color="warning" role="alert">
+          <Paragraph>{t("overviews.sheet.lateWarning")}</Paragraph>
+        </Alert>
+      ) : null}
+
+      <Heading level={3} data-size="xs" id={captionId} className="ds-sr-only">
+        {t("overviews.grid.caption", { name: sheet.name })}
+      </Heading>
+      <Details className="keyboard-help">
+        <Details.Summary>{t("overviews.grid.helpSummary")}</Details.Summary>
+        <Details.Content>
+          <ul className="plain-list" id={helpId}>
+            <li>{t("overviews.grid.help.move")}</li>
+            <li>{t("overviews.grid.help.edit")}</li>
+            <li>{t("overviews.grid.help.save")}</li>
+            <li>{t("overviews.grid.help.cancel")}</li>
+            <li>{t("overviews.grid.help.leave")}</li>
+            <li>{t("overviews.grid.help.paste")}</li>
+            <li>{t("overviews.grid.help.colours")}</li>
+          </ul>
+        </Details.Content>
+      </Details>
+      <p id={`${helpId}-short`} className="ds-sr-only">
+        {t("overviews.grid.helpShort")}
+      </p>
+
+      {rows.isPending ? (
+        <Loading />
+      ) : rows.error ? (
+        <LoadError error={rows.error} onRetry={() => void rows.refetch()} />
+      ) : (
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the scrolling box must be reachable by keyboard
+        <section className="grid-scroller" aria-labelledby={captionId} tabIndex={0}>
+          <SheetGrid
+            sheet={rows.data.sheet}
+            rows={rows.data.rows}
+            overviewId={overview.id}
+            canEdit={canEdit}
+            testMode={testMode}
+            highlightRowId={highlightRowId}
+            labelledBy={captionId}
+            describedBy={`${helpId}-short`}
+            focusRowId={focusRowId}
+            onFocusedRow={clearFocusRow}
+            onPasteRows={(text) => setPaste({ text })}
+          />
+        </section>
+      )}
+
+      <PasteRowsDialog
+        open={paste !== null}
+        initialText={paste?.text ?? ""}
+        sheet={sheet}
+        overviewId={overview.id}
+        onClose={() => setPaste(null)}
+        onAdded={(count, firstRowId) => {
+          setPaste(null);
+          announce(t("overviews.paste.added", { count }));
+          setFocusRowId(firstRowId);
+        }}
+      />
+
+      <Dialog
+        open={confirmSubmit}
+        onClose={() => setConfirmSubmit(false)}
+        closeButton={t("common.closeDialog")}
+        aria-labelledby={`${captionId}-submit`}
+        className="form-dialog"
+      >
+        <Heading level={2} data-size="sm" id={`${captionId}-submit`}>
+          {t("overviews.sheet.submitTitle", { name: sheet.name })}
+        </Heading>
+        <Paragraph>
+          {sheet.deadlineState === "late"
+            ? t("overviews.sheet.submitBodyLate", { deadline: formatDate(sheet.deadline) })
+            : t("overviews.sheet.submitBody", { count: sheet.rowCount })}
+        </Paragraph>
+        {submitError ? (
+          <Alert data-color="danger" role="alert">
+            <Paragraph>{submitError}</Paragraph>
+          </Alert>
+        ) : null}
+        <div className="button-row">
+          <Button onClick={onSubmit} loading={submit.isPending} disabled={submit.isPending}>
+            {t("overviews.sheet.submitConfirm")}
+          </Button>
+          <Button variant="secondary" onClick={() => setConfirmSubmit(false)}>
+            {t("common.cancel")}
+          </Button>
+        </div>
+      </Dialog>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import type { TFunction } from "i18next";
+
+/** Problem codes with their own text under overviews.problems.<code with . as _>. */
+const knownProblems = new Set([
+  "name.empty",
+  "placement_site.empty",
+  "import.row_id_invalid",
+  "rows.unknown_placement_site",
+  "rows.duplicate_student",
+  "rows.invalid",
+  "national_id.empty",
+  "national_id.not_digits",
+  "national_id.wrong_length",
+  "national_id.checksum",
+  "national_id.invalid_date",
+  "national_id.test_number_not_allowed",
+  "national_id.leading_zero_restored",
+  "national_id.not_d_number",
+  "email.empty",
+  "email.invalid",
+  "mobile.empty",
+  "mobile.invalid",
+  "date.empty",
+  "date.invalid",
+  "date.outside_period",
+  "date.end_before_start",
+  "save.failed",
+]);
+
+/** The translated text of a problem code, from the grid's checks, the server or the import report. */
+export function problemText(t: TFunction, rawCode: string, suggestions?: string[]): string {
+  // A D-number has the same rules as a fødselsnummer; the server reports it as d_number.*.
+  const code = rawCode.startsWith("d_number.") ? rawCode.replace("d_number.", "national_id.") : rawCode;
+  const key = `overviews.problems.${code.replaceAll(".", "_")}`;
+  if (knownProblems.has(code)) return t(key);
+  if (suggestions && suggestions.length > 0) return t("overviews.problems.rows_unknown_placement_site");
+  return t("overviews.problems.unknown", { code });
+}
+
+/** Notice codes of the import report (ignored columns, header row found …). */
+const knownNotices = new Set([
+  "import.column_ignored",
+  "import.state_column_ignored",
+  "import.column_duplicate",
+  "import.column_missing",
+  "import.title_rows_skipped",
+  "import.national_ids_masked",
+]);
+
+export function noticeText(t: TFunction, code: string, column: string | null): string {
+  if (knownNotices.has(code))
+    return t(`overviews.import.notices.${code.replaceAll(".", "_")}`, { column: column ?? "" });
+  return column
+    ? t("overviews.import.notices.other_column", { code, column })
+    : t("overviews.import.notices.other", { code });
+}

@@ -1,0 +1,20 @@
+import { useQuery } from "@tanstack/react-query";
+import type { z } from "zod";
+import type { searchResultSchema } from "../../../../contracts/overviews.ts";
+import { apiGet } from "../../../lib/api.ts";
+
+export type SearchResult = z.infer<typeof searchResultSchema>["results"][number];
+
+/** GET /api/search?q= — students by name across the documents the caller may see. */
+export const searchStudents = (q: string) =>
+  apiGet<{ results: SearchResult[] }>(`/api/search?q=${encodeURIComponent(q)}`).then((a) => a.results);
+
+export function useStudentSearch(q: string) {
+  const query = q.trim();
+  return useQuery({
+    queryKey: ["search", query],
+    queryFn: () => searchStudents(query),
+    enabled: query.length >= 2,
+    placeholderData: (previous) => previous,
+  });
+}
