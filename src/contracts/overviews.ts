@@ -196,7 +196,7 @@ export const rowInputSchema = z.object({
 export type RowInput = z.infer<typeof rowInputSchema>;
 
 /** One row, or several pasted at once. */
-export const createRowsBody = z.union([rowInputSchema, z.object({ rows: z.array(rowInputSchema).min(1).max(5000) })]);
+export const createRowsBody = z.union([z.object({ rows: z.array(rowInputSchema).min(1).max(5000) }), rowInputSchema]);
 export const updateRowBody = rowInputSchema.extend({ version: z.number().int() });
 export const deleteRowQuery = z.object({ version: z.coerce.number().int() });
 export const commentBody = z.object({ body: z.string().trim().min(1).max(2000) });

@@ -3,6 +3,9 @@ import helmet from "@fastify/helmet";
 import Fastify, { type FastifyInstance, type RouteOptions } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Config } from "./config.ts";
+import { accountRequestsRoutes } from "./modules/account-requests/account-requests.routes.ts";
+import { createAccountRequestsUsecases } from "./modules/account-requests/account-requests.usecases.ts";
+import { createInviter } from "./modules/account-requests/invitations.ts";
 import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { createAuditUsecases } from "./modules/audit/audit.usecases.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
@@ -17,9 +20,14 @@ import { createIdentityProvidersUsecases } from "./modules/identity-providers/id
 import { institutionsRoutes } from "./modules/institutions/institutions.routes.ts";
 import { createInstitutionsUsecases } from "./modules/institutions/institutions.usecases.ts";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
-import { createNotificationsUsecases } from "./modules/notifications/notifications.usecases.ts";
+import { createNotificationsUsecases, createNotifier } from "./modules/notifications/notifications.usecases.ts";
 import { outboxRoutes } from "./modules/outbox/outbox.routes.ts";
-import { createOutboxUsecases } from "./modules/outbox/outbox.usecases.ts";
+import { createOutbox, createOutboxUsecases } from "./modules/outbox/outbox.usecases.ts";
+import { createImportUsecases } from "./modules/overviews/import.usecases.ts";
+import { overviewsPersonAtInstitution } from "./modules/overviews/overviews.core.ts";
+import { overviewsRoutes } from "./modules/overviews/overviews.routes.ts";
+import { createOverviewsUsecases } from "./modules/overviews/overviews.usecases.ts";
+import { createRowsUsecases } from "./modules/overviews/rows.usecases.ts";
 import { personsRoutes } from "./modules/persons/persons.routes.ts";
 import { createPersonsUsecases } from "./modules/persons/persons.usecases.ts";
 import { trustsRoutes } from "./modules/trusts/trusts.routes.ts";
@@ -119,14 +127,28 @@ export async function buildApp({
     clock,
     policy: { ...config.session, maxFailures: config.loginRateLimit },
   });
-  const users = createUsersUsecases({ db, clock });
+  const mail = createOutbox({ publicUrl: config.publicUrl, clock });
+  const notifier = createNotifier({ outbox: mail, clock });
+  const invite = createInviter({ outbox: mail, clock });
+  const users = createUsersUsecases({ db, clock, invite });
   const institutions = createInstitutionsUsecases({ db });
   const catalog = createCatalogUsecases({ db });
   const trusts = createTrustsUsecases({ db });
   const notifications = createNotificationsUsecases({ db, clock });
   const outbox = createOutboxUsecases({ db, smtp: config.mail.smtpUrl !== null });
   const dashboard = createDashboardUsecases({ users, institutions, catalog });
-  const persons = createPersonsUsecases({ db, crypto: createDataCrypto(config.encryptionKey) });
+  const persons = createPersonsUsecases({
+    db,
+    crypto: createDataCrypto(config.encryptionKey),
+    personAtInstitution: overviewsPersonAtInstitution,
+  });
+  const overviewDeps = {
+    db,
+    crypto: createDataCrypto(config.encryptionKey),
+    clock,
+    notifier,
+    persons,
+  };
   const identityProviders = createIdentityProvidersUsecases({
     db,
     clock,
@@ -148,7 +170,19 @@ export async function buildApp({
   await app.register(notificationsRoutes({ notifications }));
   await app.register(outboxRoutes({ outbox }));
   await app.register(personsRoutes({ persons }));
+  await app.register(
+    overviewsRoutes({
+      overviews: createOverviewsUsecases(overviewDeps),
+      rows: createRowsUsecases(overviewDeps),
+      imports: createImportUsecases(overviewDeps),
+    }),
+  );
   await app.register(identityProvidersRoutes({ identityProviders, config }));
+  await app.register(
+    accountRequestsRoutes({
+      accountRequests: createAccountRequestsUsecases({ db, clock, outbox: mail, notifier, invite }),
+    }),
+  );
   await registerWeb(app);
   return app;
 }

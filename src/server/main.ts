@@ -2,6 +2,7 @@ import { buildApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { demoUsers, fillDemoData, isEmpty } from "./demo/demo-data.ts";
 import { mailJobs } from "./modules/outbox/outbox.jobs.ts";
+import { overviewJobs } from "./modules/overviews/overviews.jobs.ts";
 import { migrateDatabase, openDatabase } from "./shared/database.ts";
 import { startJobs } from "./shared/jobs.ts";
 
@@ -15,7 +16,9 @@ async function main() {
   const app = await buildApp({ config, database });
   // Background jobs (pg-boss): the e-mail outbox every minute, the notification digest at 07:00.
   const mail = mailJobs({ db: database.db, config, log: app.log });
-  const jobs = await startJobs({ database, definitions: mail.definitions, log: app.log });
+  // The overviews' deadline reminder at 07:00 Europe/Oslo.
+  const overviewDefinitions = overviewJobs({ db: database.db, config }).definitions;
+  const jobs = await startJobs({ database, definitions: [...mail.definitions, ...overviewDefinitions], log: app.log });
   await jobs.trigger("outbox-flush");
   await app.listen({ port: config.port, host: config.host });
 

@@ -35,14 +35,18 @@ describe("GET /api/audit", () => {
   });
 
   it("filters by actor, record, action and time, and pages", async () => {
-    const byActor = (await t.call("GET", `/api/audit?actorId=${world.users.admin.id}&action=sign_in`, { cookie: admin })).json();
+    const byActor = (
+      await t.call("GET", `/api/audit?actorId=${world.users.admin.id}&action=sign_in`, { cookie: admin })
+    ).json();
     expect(byActor.events.every((e: { action: string }) => e.action === "sign_in")).toBe(true);
     expect(byActor.events.length).toBeGreaterThan(0);
 
     const first = (await t.call("GET", "/api/audit?entity=placement_site&limit=2", { cookie: admin })).json();
     expect(first.events).toHaveLength(2);
     expect(first.next).not.toBeNull();
-    const second = (await t.call("GET", `/api/audit?entity=placement_site&limit=2&before=${first.next}`, { cookie: admin })).json();
+    const second = (
+      await t.call("GET", `/api/audit?entity=placement_site&limit=2&before=${first.next}`, { cookie: admin })
+    ).json();
     expect(second.events).toHaveLength(1);
     expect(second.next).toBeNull();
     const ids = [...first.events, ...second.events].map((e: { id: string }) => e.id);
@@ -57,7 +61,9 @@ describe("GET /api/audit", () => {
   });
 
   it("is for admins only and never shows another trust's rows", async () => {
-    expect((await t.call("GET", "/api/audit", { cookie: await t.login(world.users.studentAdmin.email) })).statusCode).toBe(403);
+    expect(
+      (await t.call("GET", "/api/audit", { cookie: await t.login(world.users.studentAdmin.email) })).statusCode,
+    ).toBe(403);
     const all = (await t.call("GET", "/api/audit?limit=500", { cookie: admin })).json();
     expect(JSON.stringify(all)).not.toContain(world.users.fonnaAdmin.id);
   });

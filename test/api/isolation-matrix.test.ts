@@ -51,7 +51,7 @@ const allows = (route: RouteEntry, roles: Role[]) => {
 };
 
 function fill(route: RouteEntry, id: string) {
-  return route.url.replace(":id", id);
+  return route.url.replace(":id", id) + (samples.queries[`${route.method} ${route.url}`] ?? "");
 }
 
 describe("isolation matrix", () => {

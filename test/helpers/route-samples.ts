@@ -8,7 +8,7 @@ import type { World } from "./seed.ts";
  * about validation. A new route fails the matrix until it has its samples here.
  */
 export function routeSamples(world: World) {
-  const { institutions: i, catalog: c, users: u, trusts: t } = world;
+  const { institutions: i, catalog: c, users: u, trusts: t, overviews: o } = world;
   const resources: Record<
     string,
     {
@@ -29,6 +29,9 @@ export function routeSamples(world: World) {
     persons: { own: world.students.bergen.id, foreign: world.students.fonna.id },
     "identity-providers": { own: world.identityProviders.bergen.id, foreign: world.identityProviders.fonna.id },
     "account-requests": { own: world.accountRequests.bergen, foreign: world.accountRequests.fonna },
+    overviews: { own: o.uib.overview.id, foreign: o.fonna.overview.id, otherInstitution: o.hvl.overview.id },
+    sheets: { own: o.uib.sheet.id, foreign: o.fonna.sheet.id, otherInstitution: o.hvl.sheet.id },
+    rows: { own: o.uib.row.id, foreign: o.fonna.row.id, otherInstitution: o.hvl.row.id },
     notifications: { own: world.notifications.admin, foreign: world.notifications.fonna, ownBy: world.notifications },
   };
   const bodies: Record<string, unknown> = {
@@ -62,7 +65,23 @@ export function routeSamples(world: World) {
       clientSecret: "hemmelig",
     },
     "PATCH /api/identity-providers/:id": { displayName: "Ny innlogging" },
+    "POST /api/overviews": { programmeId: c.uibMedicine.id, cohort: 2030 },
+    "POST /api/overviews/:id/sheets": {
+      kind: "norwegian",
+      label: "Periode",
+      number: 9,
+      startDate: "2027-08-16",
+      endDate: "2027-09-24",
+    },
+    "POST /api/sheets/:id/rows": { lastName: "Matrise", firstName: "Mia" },
+    "PATCH /api/rows/:id": { version: 1, lastName: "Matrise" },
+    "POST /api/rows/:id/comments": { body: "Matrisekommentar" },
     "POST /api/trusts": { name: "Helse Matrise", firstAdmin: { name: "Mia Matrise", email: "mia@matrise.test" } },
+  };
+  /** Query strings for routes that require one (appended to the path). */
+  const queries: Record<string, string> = {
+    "DELETE /api/rows/:id": "?version=1",
+    "GET /api/search": "?q=Radesen",
   };
   /** Things only Helse Fonna has: none of them may show up in a Helse Bergen answer. */
   const otherTrustMarkers = [
@@ -73,10 +92,20 @@ export function routeSamples(world: World) {
     u.fonnaAdmin.email,
     u.fonnaCoordinator.email,
     world.identityProviders.fonna.id,
+    o.fonna.overview.id,
+    o.fonna.sheet.id,
+    o.fonna.row.id,
   ];
   /** Things only HVL has at Helse Bergen: none of them may show up in a UiB coordinator's answer. */
-  const otherInstitutionMarkers = [i.hvl.id, c.hvlNursing.id, u.coordinatorHvl.email];
+  const otherInstitutionMarkers = [
+    i.hvl.id,
+    c.hvlNursing.id,
+    u.coordinatorHvl.email,
+    o.hvl.overview.id,
+    o.hvl.sheet.id,
+    o.hvl.row.id,
+  ];
   /** Lists of the whole region by design: institutions are shared by every trust (names only). */
   const regional = ["GET /api/admin/institutions", "GET /api/trusts"];
-  return { resources, bodies, otherTrustMarkers, otherInstitutionMarkers, regional };
+  return { resources, bodies, queries, otherTrustMarkers, otherInstitutionMarkers, regional };
 }

@@ -4,6 +4,12 @@ import { placementSites, professions, programmes } from "../../src/server/module
 import { identityProviders } from "../../src/server/modules/identity-providers/identity-providers.table.ts";
 import { agreements, institutions } from "../../src/server/modules/institutions/institutions.table.ts";
 import { notifications as notificationsTable } from "../../src/server/modules/notifications/notifications.table.ts";
+import {
+  overviews as overviewsTable,
+  placementRows,
+  sheets as sheetsTable,
+  studentGroups,
+} from "../../src/server/modules/overviews/overviews.table.ts";
 import { persons } from "../../src/server/modules/persons/persons.table.ts";
 import { trusts } from "../../src/server/modules/trusts/trusts.table.ts";
 import { memberships, users } from "../../src/server/modules/users/users.table.ts";
@@ -76,6 +82,61 @@ export function seedBuilders(db: Db) {
           .values({ firstName: "Student", lastName: `Testesen ${next()}`, ...values })
           .returning(),
       ),
+    /**
+     * An overview document with its student group for a programme, one sheet ("Periode 1",
+     * 01.03.2027–09.04.2027) and one row without a national ID (store those through the API).
+     */
+    overview: async (values: {
+      trustId: string;
+      institutionId: string;
+      programmeId: string;
+      name?: string;
+      cohort?: number;
+      row?: Partial<typeof placementRows.$inferInsert>;
+    }) => {
+      const group = one(
+        await db
+          .insert(studentGroups)
+          .values({
+            trustId: values.trustId,
+            institutionId: values.institutionId,
+            programmeId: values.programmeId,
+            cohort: values.cohort ?? 2024,
+          })
+          .returning(),
+      );
+      const overview = one(
+        await db
+          .insert(overviewsTable)
+          .values({
+            trustId: values.trustId,
+            institutionId: values.institutionId,
+            groupId: group.id,
+            name: values.name ?? `Dokument ${next()}`,
+          })
+          .returning(),
+      );
+      const sheet = one(
+        await db
+          .insert(sheetsTable)
+          .values({
+            overviewId: overview.id,
+            kind: "norwegian",
+            name: "Periode 1",
+            startDate: "2027-03-01",
+            endDate: "2027-04-09",
+            position: 1,
+          })
+          .returning(),
+      );
+      const row = one(
+        await db
+          .insert(placementRows)
+          .values({ sheetId: sheet.id, position: 1, lastName: "Radesen", firstName: `Rad ${next()}`, ...values.row })
+          .returning(),
+      );
+      return { group, overview, sheet, row };
+    },
     /** An identity provider row; its secret is a placeholder (create real ones through the API, which encrypts). */
     identityProvider: async (values: Partial<typeof identityProviders.$inferInsert> & { trustId: string }) =>
       one(
@@ -172,6 +233,26 @@ export async function seedWorld(db: Db) {
     bergen: await b.identityProvider({ trustId: bergen.id, displayName: "Helse Bergen (Entra ID)" }),
     fonna: await b.identityProvider({ trustId: fonna.id, kind: "feide", displayName: "Feide (Helse Fonna)" }),
   };
+  const overviews = {
+    uib: await b.overview({
+      trustId: bergen.id,
+      institutionId: uib.id,
+      programmeId: catalog.uibMedicine.id,
+      name: "UIB Medisin kull 2024",
+    }),
+    hvl: await b.overview({
+      trustId: bergen.id,
+      institutionId: hvl.id,
+      programmeId: catalog.hvlNursing.id,
+      name: "HVL Sykepleie kull 2024",
+    }),
+    fonna: await b.overview({
+      trustId: fonna.id,
+      institutionId: fsv.id,
+      programmeId: catalog.fonnaNursing.id,
+      name: "FSV Sykepleie kull 2024",
+    }),
+  };
   /** One unread notification for each person the isolation matrix signs in as, and one at Fonna. */
   const notify = async (userId: string, trustId: string) =>
     (
@@ -210,6 +291,7 @@ export async function seedWorld(db: Db) {
     students,
     identityProviders,
     notifications,
+    overviews,
   };
 }
 export type World = Awaited<ReturnType<typeof seedWorld>>;

@@ -1,3 +1,4 @@
+export * from "../modules/account-requests/account-requests.table.ts";
 export * from "../modules/audit/audit.table.ts";
 export * from "../modules/auth/auth.table.ts";
 export * from "../modules/catalog/catalog.table.ts";
@@ -9,4 +10,3 @@ export * from "../modules/overviews/overviews.table.ts";
 export * from "../modules/persons/persons.table.ts";
 export * from "../modules/trusts/trusts.table.ts";
 export * from "../modules/users/users.table.ts";
-export * from "../modules/account-requests/account-requests.table.ts";

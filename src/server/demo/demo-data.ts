@@ -42,7 +42,7 @@ const demoProgrammes: { institution: string; name: string; profession: (typeof d
   { institution: "VID", name: "Sykepleie", profession: "Sykepleier" },
 ];
 
-const demoSites: { name: string; department: string }[] = [
+export const demoSites: { name: string; department: string }[] = [
   { name: "Medisinsk avdeling, post 3", department: "Medisinsk avdeling" },
   { name: "Kirurgisk avdeling, post 2", department: "Kirurgisk klinikk" },
   { name: "Barne- og ungdomsklinikken", department: "Barne- og ungdomsklinikken" },

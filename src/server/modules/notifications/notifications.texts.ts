@@ -128,7 +128,8 @@ const overviewWords: Record<
   },
 };
 
-const dateText = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v.slice(8, 10)}.${v.slice(5, 7)}.${v.slice(0, 4)}` : v);
+const dateText = (v: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v.slice(8, 10)}.${v.slice(5, 7)}.${v.slice(0, 4)}` : v;
 
 /** "Kari Nordmann, Praksissted: Akuttmottaket → Kvinneklinikken (HVL Sykepleie kull 2024, Periode 1)". */
 function overviewChangeText(language: Language, p: OverviewChangeParams): string {
@@ -166,9 +167,9 @@ const overviewTexts = {
     en: (p) => `The deadline for ${p.document}, ${p.sheet} is ${dateText(p.deadline)}: submit the overview by then`,
   }),
   "overview.submitted": text<{ document: string; sheet: string; late: boolean }>({
-    nb: (p) =>
-      `${p.document}, ${p.sheet} er levert${p.late ? " for sent — tilgang kan ikke garanteres i tide" : ""}`,
-    nn: (p) => `${p.document}, ${p.sheet} er levert${p.late ? " for seint — tilgang kan ikkje garanterast i tide" : ""}`,
+    nb: (p) => `${p.document}, ${p.sheet} er levert${p.late ? " for sent — tilgang kan ikke garanteres i tide" : ""}`,
+    nn: (p) =>
+      `${p.document}, ${p.sheet} er levert${p.late ? " for seint — tilgang kan ikkje garanterast i tide" : ""}`,
     en: (p) => `${p.document}, ${p.sheet} was submitted${p.late ? " late — access cannot be guaranteed in time" : ""}`,
   }),
 };
@@ -190,7 +191,6 @@ export const notificationTexts = {
     en: (p) => `You have been given the role ${roleNames.en[p.role]} at ${p.trust}`,
   }),
 };
-
 
 export type NotificationTextKey = keyof typeof notificationTexts;
 export type NotificationTextParams<K extends NotificationTextKey> = Parameters<(typeof notificationTexts)[K]["nb"]>[0];

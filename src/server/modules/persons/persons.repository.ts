@@ -22,6 +22,27 @@ export function createPersonsRepository({ db }: { db: DbOrTx }) {
         .where(and(eq(persons.trustId, trustId), eq(persons.nationalIdHash, hash)));
       return row;
     },
+    /** Persons with this (lower-cased) e-mail at the trust, for matching overview rows. */
+    findByEmail(trustId: string, email: string) {
+      return db
+        .select()
+        .from(persons)
+        .where(and(eq(persons.trustId, trustId), eq(persons.email, email)));
+    },
+    /** Persons with these names and birth date at the trust, for matching overview rows. */
+    findByNameAndBirthDate(trustId: string, lastName: string, firstName: string, birthDate: string) {
+      return db
+        .select()
+        .from(persons)
+        .where(
+          and(
+            eq(persons.trustId, trustId),
+            eq(persons.lastName, lastName),
+            eq(persons.firstName, firstName),
+            eq(persons.birthDate, birthDate),
+          ),
+        );
+    },
     async create(values: typeof persons.$inferInsert) {
       const [row] = await db.insert(persons).values(values).returning();
       return row as PersonRow;

@@ -201,6 +201,66 @@ export function createPersonsUsecases({ db, crypto, personAtInstitution = noInst
     },
 
     /**
+     * The person an overview row refers to (SPEC §7: one student is one person at a trust): found by
+     * national ID (its keyed hash), else e-mail, else names and birth date — a person found by e-mail
+     * or name only when they hold no other national ID — and created when new (audited). Values must
+     * already be valid (`nationalId` 11 digits, `email` lower-cased, `mobile` E.164). Null when the row
+     * names nobody that can be recognised. For the overviews feature, which authorizes.
+     */
+    async matchOrCreate(
+      actor: Actor,
+      c: {
+        nationalId: string | null;
+        email: string | null;
+        firstName: string;
+        lastName: string;
+        birthDate: string | null;
+      },
+      opts: InTx = {},
+    ): Promise<{ id: string } | null> {
+      const trustId = trustOf(actor);
+      return inTx(opts, async (tx) => {
+        const repo = createPersonsRepository({ db: tx });
+        const hash = c.nationalId ? crypto.hash(c.nationalId) : null;
+        if (hash) {
+          const found = await repo.findByNationalIdHash(trustId, hash);
+          if (found) return { id: found.id };
+        }
+        const compatible = (p: PersonRow) => !hash || p.nationalIdHash === null;
+        const birthDate = c.birthDate ?? (c.nationalId ? birthDateFromNationalId(c.nationalId) : null);
+        const candidates = [
+          ...(c.email ? await repo.findByEmail(trustId, c.email) : []),
+          ...(c.lastName && c.firstName && birthDate
+            ? await repo.findByNameAndBirthDate(trustId, c.lastName, c.firstName, birthDate)
+            : []),
+        ].filter(compatible);
+        const match = candidates[0];
+        if (match) {
+          if (hash && c.nationalId) {
+            await repo.update(trustId, match.id, { nationalIdEnc: crypto.encrypt(c.nationalId), nationalIdHash: hash });
+            await writeAudit(tx, auditContext(actor), {
+              entity: "person",
+              entityId: match.id,
+              action: "update",
+              fields: ["national_id"],
+            });
+          }
+          return { id: match.id };
+        }
+        if (!c.lastName || !c.firstName || (!hash && !c.email && !birthDate)) return null;
+        const row = await insert(
+          tx,
+          actor,
+          trustId,
+          // The mobile stays with the row: the person's own number comes from their registration.
+          { firstName: c.firstName, lastName: c.lastName, email: c.email, birthDate },
+          c.nationalId && hash ? { digits: c.nationalId, hash } : null,
+        );
+        return { id: row.id };
+      });
+    },
+
+    /**
      * The person at the trust with this national ID (any kind, typed in any accepted form), found
      * through the keyed hash; undefined when none or when the value is no national ID. The caller
      * authorizes and scopes `trustId`.

@@ -1,0 +1,407 @@
+import type { Change, Problem, Row, RowField, Sheet } from "../../../contracts/overviews.ts";
+import { todayInOslo } from "../../../domain/dates.ts";
+import { deadlineOf, deadlineState } from "../../../domain/deadlines.ts";
+import { maskNationalId, validateNationalId } from "../../../domain/national-id.ts";
+import type { SheetKind } from "../../../domain/overview-template.ts";
+import { registrationStateOf } from "../../../domain/statuses.ts";
+import { type Actor, hasRole, requireRole } from "../../shared/actor.ts";
+import { auditContext } from "../../shared/audit-context.ts";
+import type { Clock } from "../../shared/clock.ts";
+import type { DataCrypto } from "../../shared/crypto.ts";
+import type { Db, DbOrTx } from "../../shared/database.ts";
+import { writeAudit } from "../audit/audit.repository.ts";
+import type { Notifier } from "../notifications/notifications.usecases.ts";
+import type { PersonAtInstitution, PersonsUsecases } from "../persons/persons.usecases.ts";
+import {
+  createOverviewsRepository,
+  type OverviewRecord,
+  type PlacementRowRecord,
+  type RowInsert,
+  type Scope,
+  type SheetRecord,
+} from "./overviews.repository.ts";
+import type { rowChanges } from "./overviews.table.ts";
+import {
+  duplicateProblem,
+  duplicateRows,
+  isError,
+  type RowContext,
+  type RowData,
+  rowProblems,
+  type Site,
+} from "./rows.model.ts";
+
+export interface OverviewsDeps {
+  db: Db;
+  crypto: DataCrypto;
+  clock: Clock;
+  notifier: Notifier;
+  persons: PersonsUsecases;
+}
+
+/** The persons module's hook: a person belongs to an institution when they have a row in one of its documents. */
+export const overviewsPersonAtInstitution: PersonAtInstitution = (tx, q) =>
+  createOverviewsRepository({ db: tx }).personAtInstitution(q);
+
+/** Coordinators see their institutions; FOU (student_admin) and admins the whole trust; others 403. */
+export function scopeOf(actor: Actor): Scope {
+  const trustId = requireRole(actor, "admin", "student_admin", "coordinator");
+  return { trustId, institutionIds: hasRole(actor, "admin", "student_admin") ? null : actor.institutionIds };
+}
+
+/** Whether the caller acts as the institution (coordinator) rather than as the trust (FOU, admin). */
+export const actsAsInstitution = (actor: Actor) => !hasRole(actor, "admin", "student_admin");
+
+export const snake = (f: string) => f.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+export interface TrustSettings {
+  testMode: boolean;
+  deadlineDays: number;
+  dNumberNeedsManualUser: boolean;
+}
+
+export function contextOf(
+  sheet: Pick<SheetRecord, "kind" | "startDate" | "endDate">,
+  settings: TrustSettings,
+  sites: Site[],
+): RowContext {
+  return {
+    kind: sheet.kind as SheetKind,
+    periodStart: sheet.startDate,
+    periodEnd: sheet.endDate,
+    testMode: settings.testMode,
+    sites,
+  };
+}
+
+export function createCodec(crypto: DataCrypto) {
+  return {
+    /** A stored row in plain form (decrypts the national ID and D-number, in memory only). */
+    toData(rec: PlacementRowRecord, sites: Site[]): RowData {
+      const raw = rec.invalidValues ?? {};
+      const site = rec.placementSiteId ? sites.find((s) => s.id === rec.placementSiteId) : undefined;
+      return {
+        lastName: rec.lastName,
+        firstName: rec.firstName,
+        nationalId: rec.nationalIdEnc ? crypto.decrypt(rec.nationalIdEnc) : "",
+        birthDate: rec.birthDate ?? raw.birthDate ?? "",
+        nationality: rec.nationality,
+        email: rec.email,
+        mobile: rec.mobile,
+        homeInstitution: rec.homeInstitution,
+        studyProgramme: rec.studyProgramme,
+        placementSiteId: rec.placementSiteId,
+        placementSiteName: site?.name ?? rec.placementSiteName,
+        startDate: rec.startDate ?? raw.startDate ?? "",
+        endDate: rec.endDate ?? raw.endDate ?? "",
+        dNumber: rec.dNumberEnc ? crypto.decrypt(rec.dNumberEnc) : "",
+        previousUsername: rec.previousUsername,
+      };
+    },
+    /** The columns that store `d`: national IDs encrypted (hashed when valid), invalid dates as raw text. */
+    toColumns(d: RowData, testMode: boolean): Partial<RowInsert> {
+      const iso = (s: string) => (/^\d{4}-\d{2}-\d{2}$/.test(s) ? s : null);
+      const invalidValues: Record<string, string> = {};
+      for (const f of ["birthDate", "startDate", "endDate"] as const) {
+        if (d[f] && !iso(d[f])) invalidValues[f] = d[f];
+      }
+      const id = d.nationalId ? validateNationalId(d.nationalId, { testMode }) : null;
+      return {
+        lastName: d.lastName,
+        firstName: d.firstName,
+        nationalIdEnc: d.nationalId ? crypto.encrypt(d.nationalId) : null,
+        nationalIdHash: id?.ok ? crypto.hash(id.value) : null,
+        nationalIdProblem: id && !id.ok ? id.code : null,
+        birthDate: iso(d.birthDate),
+        nationality: d.nationality,
+        email: d.email,
+        mobile: d.mobile,
+        homeInstitution: d.homeInstitution,
+        studyProgramme: d.studyProgramme,
+        placementSiteId: d.placementSiteId,
+        placementSiteName: d.placementSiteId ? "" : d.placementSiteName,
+        startDate: iso(d.startDate),
+        endDate: iso(d.endDate),
+        dNumberEnc: d.dNumber ? crypto.encrypt(d.dNumber) : null,
+        previousUsername: d.previousUsername,
+        invalidValues,
+      };
+    },
+  };
+}
+export type Codec = ReturnType<typeof createCodec>;
+
+/** Problems of every row of a sheet, duplicates included (same order as `rows`). */
+export function sheetProblems(rows: RowData[], ctx: RowContext): Problem[][] {
+  const dup = duplicateRows(rows, ctx.testMode);
+  return rows.map((d, i) => [...rowProblems(d, ctx), ...(dup.has(i) ? [duplicateProblem] : [])]);
+}
+
+export function sheetDto(
+  rec: SheetRecord,
+  extra: {
+    deadlineDays: number;
+    now: Date;
+    submittedByName: string | null;
+    counts?: { rows: number; problems: number; registered: number; ordered: number };
+  },
+): Sheet {
+  const submittedOn = rec.submittedAt ? todayInOslo(rec.submittedAt) : null;
+  return {
+    id: rec.id,
+    overviewId: rec.overviewId,
+    kind: rec.kind as SheetKind,
+    name: rec.name,
+    startDate: rec.startDate,
+    endDate: rec.endDate,
+    deadline: deadlineOf(rec.startDate, extra.deadlineDays),
+    deadlineState: rec.submittedAt
+      ? rec.submittedLate
+        ? "submitted_late"
+        : "submitted"
+      : deadlineState({
+          today: todayInOslo(extra.now),
+          periodStart: rec.startDate,
+          deadlineDays: extra.deadlineDays,
+          submittedOn,
+        }),
+    submittedAt: rec.submittedAt?.toISOString() ?? null,
+    submittedBy: rec.submittedBy ? { id: rec.submittedBy, name: extra.submittedByName ?? "" } : null,
+    rowCount: extra.counts?.rows ?? 0,
+    problemRowCount: extra.counts?.problems ?? 0,
+    registeredCount: extra.counts?.registered ?? 0,
+    orderedCount: extra.counts?.ordered ?? 0,
+    position: rec.position,
+  };
+}
+
+type ChangeJoin = { change: typeof rowChanges.$inferSelect; actorName: string; sheetName: string };
+
+export function changeDto(c: ChangeJoin): Change {
+  return {
+    id: c.change.id,
+    sheetId: c.change.sheetId,
+    sheetName: c.sheetName,
+    rowId: c.change.rowId,
+    rowLabel: c.change.rowLabel,
+    kind: c.change.kind as Change["kind"],
+    field: (c.change.field as RowField | null) ?? null,
+    from: c.change.fromValue,
+    to: c.change.toValue,
+    by: { id: c.change.actorId, name: c.actorName },
+    at: c.change.at.toISOString(),
+  };
+}
+
+/** Learning portal: international students without a fødselsnummer, D-number holders when the trust says so. */
+function learningPortalStateOf(
+  d: RowData,
+  kind: SheetKind,
+  settings: TrustSettings,
+  personState: string | null,
+): Row["learningPortalState"] {
+  const kinds = [d.nationalId, d.dNumber]
+    .filter(Boolean)
+    .map((v) => validateNationalId(v, { testMode: settings.testMode }))
+    .filter((r) => r.ok);
+  const hasFnr = kinds.some((r) => r.ok && !r.dNumber);
+  const hasDnr = kinds.some((r) => r.ok && r.dNumber);
+  const needed = hasFnr ? false : hasDnr ? settings.dNumberNeedsManualUser : kind === "international";
+  if (!needed) return "not_needed";
+  return personState === "requested" || personState === "created" ? personState : "needed";
+}
+
+export interface LoadedRow {
+  rec: PlacementRowRecord;
+  data: RowData;
+  hrTransferredAt: Date | null;
+  learningPortalState: string | null;
+}
+
+/** Loads a sheet's rows in plain form; `forUpdate` locks them for the transaction. */
+export async function loadRows(
+  tx: DbOrTx,
+  codec: Codec,
+  sheetId: string,
+  sites: Site[],
+  opts: { forUpdate?: boolean } = {},
+): Promise<LoadedRow[]> {
+  const rows = await createOverviewsRepository({ db: tx }).rowsOfSheet(sheetId, opts);
+  return rows.map((r) => ({
+    rec: r.row,
+    data: codec.toData(r.row, sites),
+    hrTransferredAt: r.hrTransferredAt,
+    learningPortalState: r.learningPortalState,
+  }));
+}
+
+/** Stores each row's error count when it changed (for the sheet counts); returns the problems. */
+export async function refreshErrorCounts(tx: DbOrTx, rows: LoadedRow[], ctx: RowContext) {
+  const problems = sheetProblems(
+    rows.map((r) => r.data),
+    ctx,
+  );
+  const updates = rows
+    .map((r, i) => ({ id: r.rec.id, errorCount: (problems[i] ?? []).filter(isError).length, old: r.rec.errorCount }))
+    .filter((u) => u.errorCount !== u.old);
+  await createOverviewsRepository({ db: tx }).setErrorCounts(updates);
+  return problems;
+}
+
+/** Rows as the API shows them, with problems, latest changes and comments. */
+export async function rowDtos(
+  tx: DbOrTx,
+  rows: LoadedRow[],
+  problems: Problem[][],
+  sheet: SheetRecord,
+  settings: TrustSettings,
+  onlyIds?: Set<string>,
+): Promise<Row[]> {
+  const repo = createOverviewsRepository({ db: tx });
+  const wanted = rows.map((r, i) => ({ r, p: problems[i] ?? [] })).filter(({ r }) => !onlyIds || onlyIds.has(r.rec.id));
+  const ids = wanted.map(({ r }) => r.rec.id);
+  const [comments, changes] = await Promise.all([repo.commentsOf(ids), repo.changesOfRows(ids)]);
+  return wanted.map(({ r, p }) => {
+    const latest = new Map<string, Change>();
+    for (const c of changes) {
+      if (c.change.rowId !== r.rec.id) continue;
+      const key = c.change.field ?? c.change.kind;
+      if (!latest.has(key)) latest.set(key, changeDto(c));
+    }
+    const d = r.data;
+    return {
+      id: r.rec.id,
+      sheetId: r.rec.sheetId,
+      version: r.rec.version,
+      position: r.rec.position,
+      personId: r.rec.personId,
+      lastName: d.lastName,
+      firstName: d.firstName,
+      nationalIdMasked: d.nationalId ? maskOf(d.nationalId) : null,
+      birthDate: /^\d{4}-\d{2}-\d{2}$/.test(d.birthDate) ? d.birthDate : null,
+      nationality: d.nationality,
+      email: d.email,
+      mobile: d.mobile,
+      homeInstitution: d.homeInstitution,
+      studyProgramme: d.studyProgramme,
+      placementSiteId: d.placementSiteId,
+      placementSiteName: d.placementSiteName,
+      startDate: /^\d{4}-\d{2}-\d{2}$/.test(d.startDate) ? d.startDate : null,
+      endDate: /^\d{4}-\d{2}-\d{2}$/.test(d.endDate) ? d.endDate : null,
+      dNumberMasked: d.dNumber ? maskOf(d.dNumber) : null,
+      previousUsername: d.previousUsername,
+      registrationState: registrationStateOf(
+        r.rec.personId ? { registeredAt: null, hrTransferredAt: r.hrTransferredAt } : null,
+      ),
+      orderState: r.rec.orderState as Row["orderState"],
+      learningPortalState: learningPortalStateOf(d, sheet.kind as SheetKind, settings, r.learningPortalState),
+      problems: p,
+      changes: [...latest.values()],
+      comments: comments
+        .filter((c) => c.comment.rowId === r.rec.id)
+        .map((c) => ({
+          id: c.comment.id,
+          body: c.comment.body,
+          author: { id: c.comment.authorId, name: c.authorName },
+          at: c.comment.createdAt.toISOString(),
+        })),
+      addedAfterSubmission: r.rec.addedAfterSubmission,
+    };
+  });
+}
+
+const maskOf = (v: string) => maskNationalId(v);
+
+/** A change to keep after submission (SPEC §3.2): shown in red, listed per document, announced. */
+export interface ChangeEntry {
+  sheetId: string;
+  sheetName: string;
+  rowId: string | null;
+  /** "Etternavn, Fornavn" for the change list. */
+  rowLabel: string | null;
+  /** "Fornavn Etternavn" for the notification text. */
+  personName: string | null;
+  kind: Change["kind"];
+  field: RowField | null;
+  from: string | null;
+  to: string | null;
+}
+
+/**
+ * Keeps the changes and tells the other side, in the caller's transaction: a coordinator's changes
+ * go to the agreement's FOU contacts, FOU's (and admins') to the institution's coordinators — one
+ * notification per recipient for the whole save, saying what changed from and to.
+ */
+export async function recordChanges(
+  tx: DbOrTx,
+  deps: Pick<OverviewsDeps, "clock" | "notifier">,
+  actor: Actor,
+  overview: Pick<OverviewRecord, "id" | "trustId" | "institutionId" | "name">,
+  entries: ChangeEntry[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  const repo = createOverviewsRepository({ db: tx });
+  const at = deps.clock.now();
+  await repo.insertChanges(
+    entries.map((e) => ({
+      overviewId: overview.id,
+      sheetId: e.sheetId,
+      rowId: e.rowId,
+      rowLabel: e.rowLabel,
+      kind: e.kind,
+      field: e.field,
+      fromValue: e.from,
+      toValue: e.to,
+      actorId: actor.userId,
+      at,
+    })),
+  );
+  const recipients = (
+    actsAsInstitution(actor)
+      ? await repo.fouContactsOf(overview.trustId, overview.institutionId)
+      : await repo.coordinatorsOf(overview.trustId, overview.institutionId)
+  ).filter((id) => id !== actor.userId);
+  if (recipients.length === 0) return;
+  const sheetIds = [...new Set(entries.map((e) => e.sheetId))];
+  const shown = entries.slice(0, 5);
+  await deps.notifier.notify(tx, {
+    trustId: overview.trustId,
+    userIds: recipients,
+    kind: "overview.changed",
+    link: `/oversikter/${overview.id}${sheetIds.length === 1 ? `?ark=${sheetIds[0]}` : ""}`,
+    message: {
+      key: "overview.changed",
+      params: {
+        document: overview.name,
+        sheets: [...new Set(entries.map((e) => e.sheetName))],
+        lines: shown.map((e) => ({
+          kind: e.kind,
+          name: e.personName ?? e.rowLabel ?? "",
+          field: e.field,
+          from: e.from,
+          to: e.to,
+          sheet: e.sheetName,
+        })),
+        more: entries.length - shown.length,
+      },
+    },
+  });
+}
+
+/** Audit rows for row changes: entity, id, action and the field names, never values. */
+export async function auditRow(
+  tx: DbOrTx,
+  actor: Actor,
+  institutionId: string,
+  rowId: string,
+  action: string,
+  fields: string[],
+): Promise<void> {
+  await writeAudit(tx, auditContext(actor), {
+    entity: "placement_row",
+    entityId: rowId,
+    action,
+    fields: fields.map(snake),
+    institutionId,
+  });
+}

@@ -1,0 +1,307 @@
+import type { Problem, RowField, RowInput } from "../../../contracts/overviews.ts";
+import { normalizeEmail, normalizeMobile } from "../../../domain/contact.ts";
+import { type IsoDate, parseDate } from "../../../domain/dates.ts";
+import { maskNationalId, validateNationalId } from "../../../domain/national-id.ts";
+import type { SheetKind } from "../../../domain/overview-template.ts";
+import { nearestNames, normalizeName } from "../../../domain/similarity.ts";
+
+/**
+ * A row in plain form, in memory only: what the coordinator typed, normalized where the value is
+ * valid (national IDs as 11 digits, e-mail lower-cased, mobile in E.164, dates as YYYY-MM-DD) and
+ * kept as typed where it is not. Problems are computed from it; the database holds it with the
+ * national ID and D-number encrypted.
+ */
+export interface RowData {
+  lastName: string;
+  firstName: string;
+  nationalId: string;
+  birthDate: string;
+  nationality: string;
+  email: string;
+  mobile: string;
+  homeInstitution: string;
+  studyProgramme: string;
+  placementSiteId: string | null;
+  /** The site's name: from the trust's list when `placementSiteId` is set, else as typed. */
+  placementSiteName: string;
+  startDate: string;
+  endDate: string;
+  dNumber: string;
+  previousUsername: string;
+}
+
+export const emptyRow: RowData = {
+  lastName: "",
+  firstName: "",
+  nationalId: "",
+  birthDate: "",
+  nationality: "",
+  email: "",
+  mobile: "",
+  homeInstitution: "",
+  studyProgramme: "",
+  placementSiteId: null,
+  placementSiteName: "",
+  startDate: "",
+  endDate: "",
+  dNumber: "",
+  previousUsername: "",
+};
+
+export interface Site {
+  id: string;
+  name: string;
+}
+
+export interface RowContext {
+  kind: SheetKind;
+  periodStart: IsoDate;
+  periodEnd: IsoDate;
+  testMode: boolean;
+  sites: Site[];
+}
+
+/** The fields compared for changes, in the template's order. */
+export const trackedFields: RowField[] = [
+  "lastName",
+  "firstName",
+  "nationalId",
+  "birthDate",
+  "nationality",
+  "email",
+  "mobile",
+  "homeInstitution",
+  "studyProgramme",
+  "placementSiteId",
+  "startDate",
+  "endDate",
+  "dNumber",
+  "previousUsername",
+];
+
+const isIso = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
+
+function normalizeNationalId(raw: string, testMode: boolean) {
+  const s = raw.trim();
+  if (!s) return { value: "", warnings: [] as string[] };
+  const r = validateNationalId(s, { testMode });
+  return r.ok ? { value: r.value, warnings: r.warnings as string[] } : { value: s, warnings: [] };
+}
+
+export const siteByName = (sites: Site[], name: string) => {
+  const n = normalizeName(name);
+  return sites.find((s) => normalizeName(s.name) === n);
+};
+
+/**
+ * `base` with the fields `input` names, each normalized. A placement site id that is not in the
+ * trust's list is reported in `unknownSiteId` (the caller refuses it); a site name is matched to the
+ * list (case, spaces and punctuation aside) and kept as typed when unknown.
+ */
+export function applyInput(
+  base: RowData,
+  input: RowInput,
+  ctx: Pick<RowContext, "testMode" | "sites">,
+): { data: RowData; warnings: { field: RowField; code: string }[]; unknownSiteId: boolean } {
+  const d: RowData = { ...base };
+  const warnings: { field: RowField; code: string }[] = [];
+  let unknownSiteId = false;
+  const t = (v: string) => v.trim().replace(/\s+/g, " ");
+  if (input.lastName !== undefined) d.lastName = t(input.lastName);
+  if (input.firstName !== undefined) d.firstName = t(input.firstName);
+  if (input.nationality !== undefined) d.nationality = t(input.nationality);
+  if (input.homeInstitution !== undefined) d.homeInstitution = t(input.homeInstitution);
+  if (input.studyProgramme !== undefined) d.studyProgramme = t(input.studyProgramme);
+  if (input.previousUsername !== undefined) d.previousUsername = input.previousUsername.trim();
+  if (input.nationalId !== undefined) {
+    const r = normalizeNationalId(input.nationalId, ctx.testMode);
+    d.nationalId = r.value;
+    for (const w of r.warnings) warnings.push({ field: "nationalId", code: w });
+  }
+  if (input.dNumber !== undefined) {
+    const r = normalizeNationalId(input.dNumber, ctx.testMode);
+    d.dNumber = r.value;
+    for (const w of r.warnings) warnings.push({ field: "dNumber", code: w });
+  }
+  if (input.email !== undefined) {
+    const r = normalizeEmail(input.email);
+    d.email = r.ok ? r.value : input.email.trim();
+  }
+  if (input.mobile !== undefined) {
+    const r = normalizeMobile(input.mobile);
+    d.mobile = r.ok ? r.value : input.mobile.trim();
+  }
+  for (const f of ["birthDate", "startDate", "endDate"] as const) {
+    const v = input[f];
+    if (v === undefined) continue;
+    d[f] = parseDate(v) ?? v.trim();
+  }
+  if (input.placementSiteId !== undefined) {
+    if (input.placementSiteId === null) {
+      const name = t(input.placementSiteName ?? "");
+      const site = name ? siteByName(ctx.sites, name) : undefined;
+      d.placementSiteId = site?.id ?? null;
+      d.placementSiteName = site?.name ?? name;
+    } else {
+      const site = ctx.sites.find((s) => s.id === input.placementSiteId);
+      if (site) {
+        d.placementSiteId = site.id;
+        d.placementSiteName = site.name;
+      } else unknownSiteId = true;
+    }
+  } else if (input.placementSiteName !== undefined) {
+    const name = t(input.placementSiteName);
+    const site = name ? siteByName(ctx.sites, name) : undefined;
+    d.placementSiteId = site?.id ?? null;
+    d.placementSiteName = site?.name ?? name;
+  }
+  return { data: d, warnings, unknownSiteId };
+}
+
+/** Problems of one row by itself (duplicates across the sheet come from `duplicateProblems`). */
+export function rowProblems(d: RowData, ctx: RowContext): Problem[] {
+  const p: Problem[] = [];
+  if (!d.lastName) p.push({ field: "lastName", code: "name.empty" });
+  if (!d.firstName) p.push({ field: "firstName", code: "name.empty" });
+  if (ctx.kind === "norwegian" || d.nationalId) {
+    const r = validateNationalId(d.nationalId, { testMode: ctx.testMode });
+    if (!r.ok) p.push({ field: "nationalId", code: r.code });
+  }
+  if (d.dNumber) {
+    const r = validateNationalId(d.dNumber, { testMode: ctx.testMode });
+    if (!r.ok) p.push({ field: "dNumber", code: r.code.replace("national_id.", "d_number.") });
+  }
+  if (d.birthDate && !isIso(d.birthDate)) p.push({ field: "birthDate", code: "date.invalid" });
+  if (ctx.kind === "international" && !d.birthDate && !d.dNumber && !d.nationalId) {
+    p.push({ field: "birthDate", code: "date.empty" });
+  }
+  const email = normalizeEmail(d.email);
+  if (!email.ok) p.push({ field: "email", code: email.code });
+  const mobile = normalizeMobile(d.mobile);
+  if (!mobile.ok) p.push({ field: "mobile", code: mobile.code });
+  if (!d.placementSiteId) {
+    if (!d.placementSiteName) p.push({ field: "placementSiteId", code: "placement_site.empty" });
+    else
+      p.push({
+        field: "placementSiteId",
+        code: "rows.unknown_placement_site",
+        suggestions: nearestNames(
+          d.placementSiteName,
+          ctx.sites.map((s) => s.name),
+        ),
+      });
+  }
+  for (const f of ["startDate", "endDate"] as const) {
+    if (!d[f]) p.push({ field: f, code: "date.empty" });
+    else if (!isIso(d[f])) p.push({ field: f, code: "date.invalid" });
+  }
+  if (isIso(d.startDate) && isIso(d.endDate) && d.endDate < d.startDate) {
+    p.push({ field: "endDate", code: "date.end_before_start" });
+  }
+  for (const f of ["startDate", "endDate"] as const) {
+    if (isIso(d[f]) && (d[f] < ctx.periodStart || d[f] > ctx.periodEnd)) {
+      p.push({ field: f, code: "date.outside_period" });
+    }
+  }
+  return p;
+}
+
+/** How a student is recognised within a sheet: national ID, else e-mail, else name and birth date. */
+export function identityKey(d: RowData, testMode: boolean): string | null {
+  for (const id of [d.nationalId, d.dNumber]) {
+    if (id && validateNationalId(id, { testMode }).ok) return `id:${id}`;
+  }
+  if (normalizeEmail(d.email).ok) return `email:${d.email}`;
+  if (d.lastName && d.firstName && isIso(d.birthDate))
+    return `name:${normalizeName(d.lastName)}|${normalizeName(d.firstName)}|${d.birthDate}`;
+  return null;
+}
+
+/** Rows (by index) of the same student with overlapping dates: only overlap makes it an error. */
+export function duplicateRows(rows: RowData[], testMode: boolean): Set<number> {
+  const dup = new Set<number>();
+  const byKey = new Map<string, number[]>();
+  rows.forEach((r, i) => {
+    const key = identityKey(r, testMode);
+    if (key) byKey.set(key, [...(byKey.get(key) ?? []), i]);
+  });
+  for (const indexes of byKey.values()) {
+    for (let a = 0; a < indexes.length; a++) {
+      for (let b = a + 1; b < indexes.length; b++) {
+        const x = rows[indexes[a] as number] as RowData;
+        const y = rows[indexes[b] as number] as RowData;
+        const [xs, xe, ys, ye] = [x.startDate, x.endDate, y.startDate, y.endDate];
+        // Without valid dates both rows cover the whole period as far as we know.
+        const overlap = !isIso(xs) || !isIso(xe) || !isIso(ys) || !isIso(ye) ? true : xs <= ye && ys <= xe;
+        if (overlap) {
+          dup.add(indexes[a] as number);
+          dup.add(indexes[b] as number);
+        }
+      }
+    }
+  }
+  return dup;
+}
+
+export const duplicateProblem: Problem = { field: null, code: "rows.duplicate_student" };
+
+/** Errors block submission; warnings do not. */
+export const isError = (p: Problem) => !p.warning;
+
+/**
+ * Values a person may not save into a field (PATCH): not a national ID, not an e-mail address, not
+ * a phone number, not a date, not a site of the trust. Missing values and row-level problems (end
+ * before start, outside the period, a student twice) are saved and flagged instead.
+ */
+export function fieldIssues(
+  d: RowData,
+  input: RowInput,
+  ctx: RowContext,
+  unknownSiteId: boolean,
+): { path: string; message: string }[] {
+  const given = new Set(Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined));
+  const issues: { path: string; message: string }[] = [];
+  const problems = rowProblems(d, ctx);
+  const formatCodes = (c: string) =>
+    (c.startsWith("national_id.") ||
+      c.startsWith("d_number.") ||
+      c.endsWith(".invalid") ||
+      c === "rows.unknown_placement_site") &&
+    !c.endsWith(".empty");
+  for (const p of problems) {
+    if (!p.field || !formatCodes(p.code)) continue;
+    const inputField = p.field === "placementSiteId" ? ["placementSiteId", "placementSiteName"] : [p.field];
+    if (inputField.some((f) => given.has(f))) {
+      if (p.field === "nationalId" && !d.nationalId) continue;
+      issues.push({ path: p.field, message: p.code });
+    }
+  }
+  if (unknownSiteId) issues.push({ path: "placementSiteId", message: "placement_site.unknown" });
+  return issues;
+}
+
+/** The value of a field as the change history and notifications show it (national IDs masked). */
+export function displayValue(d: RowData, field: RowField): string {
+  switch (field) {
+    case "nationalId":
+    case "dNumber":
+      return d[field] ? maskNationalId(d[field]) : "";
+    case "placementSiteId":
+      return d.placementSiteName;
+    default:
+      return d[field];
+  }
+}
+
+/** The fields whose values differ. */
+export function changedFieldsOf(before: RowData, after: RowData): RowField[] {
+  return trackedFields.filter((f) =>
+    f === "placementSiteId"
+      ? before.placementSiteId !== after.placementSiteId ||
+        (!after.placementSiteId && before.placementSiteName !== after.placementSiteName)
+      : before[f] !== after[f],
+  );
+}
+
+export const rowLabel = (d: Pick<RowData, "lastName" | "firstName">) =>
+  [d.lastName, d.firstName].filter(Boolean).join(", ");
