@@ -1,22 +1,30 @@
 import { Link as DsLink, Paragraph, SkipLink, Tag } from "@digdir/designsystemet-react";
 import { type ReactNode, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, Navigate, Outlet, useLocation } from "react-router";
+import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { MAIN_HEADING_ID } from "../components/Page.tsx";
 import { LoadError, Loading } from "../components/QueryState.tsx";
-import { useClearStatus } from "../components/StatusMessage.tsx";
+import { announcedBy, useAnnounce, useClearStatus } from "../components/StatusMessage.tsx";
 import { LanguageChooser } from "../features/auth/components/LanguageChooser.tsx";
 import { SignOutButton } from "../features/auth/components/SignOutButton.tsx";
 import { TrustSwitcher } from "../features/auth/components/TrustSwitcher.tsx";
-import { useMe } from "../lib/session.ts";
+import { NotificationBell } from "../features/notifications/components/NotificationBell.tsx";
+import { trustsOf, useMe } from "../lib/session.ts";
 import { LanguageSync } from "./LanguageSync.tsx";
 import { Navigation } from "./Navigation.tsx";
+import "./header.css";
 
-/** Everything: language, and focus on the new page's h1 after each navigation. */
+/**
+ * Everything: language, and focus on the new page's h1 after each navigation. The message of the
+ * old page goes; one that came with the navigation is shown (once: it is taken out of the history
+ * entry, so that going back does not repeat it).
+ */
 export function Root() {
   const location = useLocation();
+  const navigate = useNavigate();
   const first = useRef(true);
   const clearStatus = useClearStatus();
+  const announce = useAnnounce();
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every change of page
   useEffect(() => {
     if (first.current) {
@@ -24,6 +32,11 @@ export function Root() {
       return;
     }
     clearStatus();
+    const message = announcedBy(location.state);
+    if (message) {
+      announce(message);
+      void navigate(location, { replace: true, state: null });
+    }
     const frame = window.requestAnimationFrame(() => document.getElementById(MAIN_HEADING_ID)?.focus());
     return () => window.cancelAnimationFrame(frame);
   }, [location.pathname]);
@@ -95,15 +108,21 @@ export function SignedInLayout() {
     return <Navigate to={next === "/" ? "/logg-inn" : `/logg-inn?neste=${encodeURIComponent(next)}`} replace />;
   }
 
+  const canSwitch = trustsOf(me).length > 1;
   return (
     <Shell
       nav={<Navigation me={me} />}
       tools={
         <>
-          {me.activeTrust ? (
+          {/* With several trusts, the switcher names the active one; the name is not repeated. */}
+          {me.activeTrust && (!canSwitch || me.activeTrust.testMode) ? (
             <span className="trust-name">
-              <span className="ds-sr-only">{t("header.activeTrust")}: </span>
-              {me.activeTrust.name}
+              {canSwitch ? null : (
+                <>
+                  <span className="ds-sr-only">{t("header.activeTrust")}: </span>
+                  {me.activeTrust.name}
+                </>
+              )}
               {me.activeTrust.testMode ? (
                 <Tag data-color="warning" data-size="sm" className="test-tag">
                   {t("header.testMode")}
@@ -113,10 +132,18 @@ export function SignedInLayout() {
           ) : null}
           <TrustSwitcher me={me} />
           <LanguageChooser signedIn />
-          <span className="user-name">
+          <NotificationBell />
+          <NavLink to="/min-profil" className="header-link user-name">
+            <svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="20" height="20">
+              <path
+                fill="currentColor"
+                d="M12 2a5 5 0 1 1 0 10 5 5 0 0 1 0-10Zm0 2a3 3 0 1 0 0 6 3 3 0 0 0 0-6Zm0 10c4.42 0 8 2.24 8 5v3H4v-3c0-2.76 3.58-5 8-5Zm0 2c-3.31 0-6 1.57-6 3v1h12v-1c0-1.43-2.69-3-6-3Z"
+              />
+            </svg>
             <span className="ds-sr-only">{t("header.signedInAs")}: </span>
             {me.user.name}
-          </span>
+            <span className="ds-sr-only"> – {t("header.profile")}</span>
+          </NavLink>
           <SignOutButton />
         </>
       }

@@ -26,6 +26,15 @@ export function useClearStatus() {
   return useContext(StatusContext).clear;
 }
 
+/** A message for the page a navigation leads to: `navigate(to, { state: { announce } })`. */
+export type AnnounceState = { announce: string };
+
+/** The message a navigation brought along, if any (see `Root`). */
+export function announcedBy(state: unknown): string | null {
+  const message = (state as Partial<AnnounceState> | null)?.announce;
+  return typeof message === "string" ? message : null;
+}
+
 /** A polite live region that is always in the page, so screen readers hear what is put in it. */
 export function StatusRegion() {
   const { message } = useContext(StatusContext);

@@ -1,9 +1,9 @@
 import { Field, Label, Select } from "@digdir/designsystemet-react";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router";
+import { useLocation, useNavigate } from "react-router";
 import type { Me } from "../../../../contracts/auth.ts";
-import { useAnnounce } from "../../../components/StatusMessage.tsx";
+import { type AnnounceState, useAnnounce } from "../../../components/StatusMessage.tsx";
 import { errorMessage } from "../../../lib/errors.ts";
 import { trustsOf } from "../../../lib/session.ts";
 import { useSwitchTrust } from "../api/switchTrust.ts";
@@ -15,6 +15,7 @@ export function TrustSwitcher({ me }: { me: Me }) {
   const switchTrust = useSwitchTrust();
   const announce = useAnnounce();
   const navigate = useNavigate();
+  const location = useLocation();
   const trusts = trustsOf(me);
   if (trusts.length < 2) return null;
 
@@ -31,8 +32,11 @@ export function TrustSwitcher({ me }: { me: Me }) {
             { trustId },
             {
               onSuccess: (next) => {
-                navigate("/");
-                announce(t("header.trustSwitched", { name: next.activeTrust?.name ?? "" }));
+                const message = t("header.trustSwitched", { name: next.activeTrust?.name ?? "" });
+                // On another page, the message goes with the navigation to the start page (the
+                // messages of the page left behind are cleared when it arrives).
+                if (location.pathname === "/") announce(message);
+                else void navigate("/", { state: { announce: message } satisfies AnnounceState });
               },
               onError: (error) => announce(errorMessage(t, error)),
             },

@@ -1,12 +1,16 @@
-import { Button, Card, Paragraph, Textfield } from "@digdir/designsystemet-react";
+import { Button, Card, Link as DsLink, Heading, Paragraph, Textfield } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Navigate, useSearchParams } from "react-router";
+import { Link, Navigate, useSearchParams } from "react-router";
 import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
 import { Page } from "../../../components/Page.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
 import { useMe } from "../../../lib/session.ts";
+import { useSignInProviders } from "../api/listSignInProviders.ts";
 import { useLogin } from "../api/login.ts";
+import { SignInError } from "../components/SignInError.tsx";
+import { SignInProviders } from "../components/SignInProviders.tsx";
+import "../auth.css";
 
 /** Only paths inside the app are followed after sign-in. */
 function safeNext(value: string | null): string {
@@ -17,6 +21,9 @@ export function LoginPage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const next = safeNext(params.get("neste"));
+  const failure = params.get("feil");
+  const providers = useSignInProviders();
+  const hasProviders = (providers.data?.length ?? 0) > 0;
   const { data: me } = useMe();
   const login = useLogin();
   const form = useFormErrors("login");
@@ -47,8 +54,20 @@ export function LoginPage() {
 
   return (
     <Page title={t("login.title")} lead={<Paragraph>{t("login.lead")}</Paragraph>}>
-      <Card className="narrow-card">
-        <form onSubmit={onSubmit} noValidate className="form">
+      <SignInError code={failure} />
+      <Card className="narrow-card sign-in-card">
+        <SignInProviders next={params.get("neste") ? next : null} />
+        <form
+          onSubmit={onSubmit}
+          noValidate
+          className="form"
+          aria-labelledby={hasProviders ? "password-sign-in-heading" : undefined}
+        >
+          {hasProviders ? (
+            <Heading level={2} data-size="xs" id="password-sign-in-heading">
+              {t("login.passwordHeading")}
+            </Heading>
+          ) : null}
           <FormErrorSummary key={form.attempt} errors={form.summary(labels)} />
           <Textfield
             id={form.fieldId("email")}
@@ -77,7 +96,12 @@ export function LoginPage() {
           </div>
         </form>
       </Card>
-      <Paragraph className="after-card">{t("login.noAccount")}</Paragraph>
+      <Paragraph className="after-card">
+        {t("login.noAccess")}{" "}
+        <DsLink asChild>
+          <Link to="/be-om-tilgang">{t("login.requestAccess")}</Link>
+        </DsLink>
+      </Paragraph>
     </Page>
   );
 }

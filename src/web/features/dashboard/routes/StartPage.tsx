@@ -13,7 +13,18 @@ export function StartPage() {
   const me = useSession();
   const hasAccess = Boolean(me.activeTrust) && me.roles.length > 0;
   const dashboard = useDashboard(hasAccess);
-  const roleNames = me.roles.map((r) => t(`roles.${r}`)).join(", ");
+  // A coordinator is one for an institution: say which.
+  const coordinatorOf = me.memberships
+    .filter((m) => m.role === "coordinator" && m.trustId === me.activeTrust?.id && m.institutionName)
+    .map((m) => m.institutionName)
+    .join(", ");
+  const roleNames = me.roles
+    .map((r) =>
+      r === "coordinator" && coordinatorOf
+        ? t("start.coordinatorFor", { institutions: coordinatorOf })
+        : t(`roles.${r}`),
+    )
+    .join(", ");
 
   return (
     <Page

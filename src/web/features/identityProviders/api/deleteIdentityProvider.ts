@@ -1,0 +1,15 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { apiDelete } from "../../../lib/api.ts";
+import { identityProviderKeys } from "./keys.ts";
+
+/** DELETE /api/identity-providers/{id} — also removes the sign-ins linked through it. */
+export const deleteIdentityProvider = (id: string) =>
+  apiDelete<{ ok: true }>(`/api/identity-providers/${encodeURIComponent(id)}`);
+
+export function useDeleteIdentityProvider() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: deleteIdentityProvider,
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: identityProviderKeys.all }),
+  });
+}

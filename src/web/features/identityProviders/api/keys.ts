@@ -1,0 +1,1 @@
+export const identityProviderKeys = { all: ["identity-providers"] as const };

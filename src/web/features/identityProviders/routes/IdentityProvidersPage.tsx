@@ -1,0 +1,198 @@
+import { Button, Card, Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { IdentityProvider } from "../../../../contracts/identity-providers.ts";
+import { ConfirmDialog } from "../../../components/ConfirmDialog.tsx";
+import { FormDialog } from "../../../components/FormDialog.tsx";
+import { Page } from "../../../components/Page.tsx";
+import { LoadError, Loading } from "../../../components/QueryState.tsx";
+import { AccessGate } from "../../../components/RoleGate.tsx";
+import { useAnnounce } from "../../../components/StatusMessage.tsx";
+import { errorMessage } from "../../../lib/errors.ts";
+import { compareText } from "../../../lib/format.ts";
+import { hasRole, useSession } from "../../../lib/session.ts";
+import { useDeleteIdentityProvider } from "../api/deleteIdentityProvider.ts";
+import { useIdentityProviders } from "../api/listIdentityProviders.ts";
+import { useUpdateIdentityProvider } from "../api/updateIdentityProvider.ts";
+import { CopyButton } from "../components/CopyButton.tsx";
+import { IdentityProviderForm } from "../components/IdentityProviderForm.tsx";
+import "../identityProviders.css";
+
+type DialogState =
+  | { kind: "new" }
+  | { kind: "edit"; provider: IdentityProvider }
+  | { kind: "delete"; provider: IdentityProvider }
+  | null;
+
+export function IdentityProvidersPage() {
+  const me = useSession();
+  return (
+    <AccessGate allowed={hasRole(me, "admin")}>
+      <IdentityProviders />
+    </AccessGate>
+  );
+}
+
+/** /admin/innlogging — sign-in through Entra ID (the trust's staff) and Feide (the institutions' staff). */
+function IdentityProviders() {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const providers = useIdentityProviders();
+  const update = useUpdateIdentityProvider();
+  const remove = useDeleteIdentityProvider();
+  const [dialog, setDialog] = useState<DialogState>(null);
+  const close = () => {
+    setDialog(null);
+    remove.reset();
+  };
+  const sorted = [...(providers.data ?? [])].sort((a, b) => compareText(a.displayName, b.displayName));
+
+  function toggle(p: IdentityProvider) {
+    update.mutate(
+      { id: p.id, enabled: !p.enabled },
+      {
+        onSuccess: (saved) =>
+          announce(
+            t(saved.enabled ? "identityProviders.turnedOn" : "identityProviders.turnedOff", {
+              name: saved.displayName,
+            }),
+          ),
+        onError: (error) => announce(errorMessage(t, error)),
+      },
+    );
+  }
+
+  return (
+    <Page title={t("identityProviders.title")} lead={<Paragraph>{t("identityProviders.lead")}</Paragraph>}>
+      <div className="toolbar">
+        <Paragraph data-size="sm">{t("identityProviders.howTo")}</Paragraph>
+        <Button onClick={() => setDialog({ kind: "new" })}>{t("identityProviders.new")}</Button>
+      </div>
+      {providers.isPending ? (
+        <Loading />
+      ) : providers.error ? (
+        <LoadError error={providers.error} onRetry={() => void providers.refetch()} />
+      ) : sorted.length === 0 ? (
+        <Paragraph>{t("identityProviders.empty")}</Paragraph>
+      ) : (
+        <ul className="idp-list">
+          {sorted.map((p) => (
+            <li key={p.id}>
+              <Card className="idp-card">
+                <div className="idp-title">
+                  <Heading level={2} data-size="xs">
+                    {p.displayName}
+                  </Heading>
+                  <Tag data-size="sm" data-color="neutral">
+                    {t(`identityProviders.kinds.${p.kind}`)}
+                  </Tag>
+                  <Tag data-size="sm" data-color={p.enabled ? "success" : "warning"}>
+                    {p.enabled ? t("identityProviders.on") : t("identityProviders.off")}
+                  </Tag>
+                </div>
+                <dl className="idp-facts">
+                  <div>
+                    <dt>{t("identityProviders.issuer")}</dt>
+                    <dd>{p.issuer}</dd>
+                  </div>
+                  <div>
+                    <dt>{t("identityProviders.clientId")}</dt>
+                    <dd>{p.clientId}</dd>
+                  </div>
+                  <div>
+                    <dt>{t("identityProviders.clientSecret")}</dt>
+                    <dd>{t("identityProviders.secretStored")}</dd>
+                  </div>
+                  <div className="idp-redirect">
+                    <dt>{t("identityProviders.redirectUri")}</dt>
+                    <dd>
+                      <code>{p.redirectUri}</code>
+                      <CopyButton
+                        text={p.redirectUri}
+                        label={t("identityProviders.copyNamed", { name: p.displayName })}
+                      />
+                    </dd>
+                  </div>
+                </dl>
+                <Paragraph data-size="sm" className="muted">
+                  {t("identityProviders.redirectHint")}
+                </Paragraph>
+                <div className="button-row">
+                  <Button
+                    variant="secondary"
+                    data-size="sm"
+                    onClick={() => setDialog({ kind: "edit", provider: p })}
+                    aria-label={t("common.editNamed", { name: p.displayName })}
+                  >
+                    {t("common.edit")}
+                  </Button>
+                  <Button
+                    variant="secondary"
+                    data-size="sm"
+                    onClick={() => toggle(p)}
+                    disabled={update.isPending}
+                    aria-label={t(p.enabled ? "identityProviders.turnOffNamed" : "identityProviders.turnOnNamed", {
+                      name: p.displayName,
+                    })}
+                  >
+                    {p.enabled ? t("identityProviders.turnOff") : t("identityProviders.turnOn")}
+                  </Button>
+                  <Button
+                    variant="tertiary"
+                    data-color="danger"
+                    data-size="sm"
+                    onClick={() => setDialog({ kind: "delete", provider: p })}
+                    aria-label={t("common.deleteNamed", { name: p.displayName })}
+                  >
+                    {t("common.delete")}
+                  </Button>
+                </div>
+              </Card>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <FormDialog
+        open={dialog?.kind === "new" || dialog?.kind === "edit"}
+        title={
+          dialog?.kind === "edit"
+            ? t("identityProviders.editTitle", { name: dialog.provider.displayName })
+            : t("identityProviders.new")
+        }
+        onClose={close}
+      >
+        <IdentityProviderForm
+          provider={dialog?.kind === "edit" ? dialog.provider : null}
+          onCancel={close}
+          onSaved={(saved) => {
+            const created = dialog?.kind === "new";
+            close();
+            announce(t(created ? "identityProviders.created" : "identityProviders.saved", { name: saved.displayName }));
+          }}
+        />
+      </FormDialog>
+      <ConfirmDialog
+        open={dialog?.kind === "delete"}
+        title={
+          dialog?.kind === "delete" ? t("identityProviders.deleteTitle", { name: dialog.provider.displayName }) : ""
+        }
+        body={t("identityProviders.deleteBody")}
+        confirmLabel={t("common.delete")}
+        pending={remove.isPending}
+        error={remove.error ? errorMessage(t, remove.error) : null}
+        onClose={close}
+        onConfirm={() => {
+          if (dialog?.kind !== "delete") return;
+          const name = dialog.provider.displayName;
+          remove.mutate(dialog.provider.id, {
+            onSuccess: () => {
+              close();
+              announce(t("identityProviders.deleted", { name }));
+            },
+          });
+        }}
+      />
+    </Page>
+  );
+}
