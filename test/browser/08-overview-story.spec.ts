@@ -1,0 +1,119 @@
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import { testNationalId } from "../helpers/national-ids.ts";
+import { demoUsers, expectAccessible, screenshot, settled, signIn } from "./support.ts";
+
+/**
+ * Issue 4's story: a coordinator imports a workbook with mistakes, fixes them in the grid and
+ * submits; FOU signs in and sees the change in red and the notification.
+ */
+const fixture = "../shared/fixtures/praksisoversikt-eksempel.xlsx";
+/** A synthetic test number (month + 80) for the demo trust, which is in test mode. */
+const correctedId = testNationalId({ year: 2003, month: 2, day: 17, kind: "tnr" });
+
+async function signedIn(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  await signIn(page, email);
+  return page;
+}
+
+const grid = (page: Page) => page.locator("table[role=grid]");
+const rowOf = (page: Page, name: string) => grid(page).locator("tbody tr", { hasText: name });
+/** The cell in the named student's row and the column with this header. */
+async function cellOf(page: Page, name: string, header: string) {
+  const headers = await grid(page).locator("thead th").allTextContents();
+  const column = headers.findIndex((h) => h.trim().startsWith(header));
+  expect(column, `column ${header}`).toBeGreaterThanOrEqual(0);
+  return rowOf(page, name).locator("td, th").nth(column);
+}
+
+/** Types a new value into a cell by keyboard: focus, Enter to edit, replace, Enter to save. */
+async function typeInto(page: Page, name: string, header: string, value: string) {
+  const cell = await cellOf(page, name, header);
+  await cell.focus();
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Control+a");
+  await page.keyboard.type(value);
+  await page.keyboard.press("Enter");
+}
+
+test("a coordinator imports a workbook with mistakes, fixes them, submits; FOU sees the change in red", async ({
+  browser,
+}) => {
+  const coordinator = await signedIn(browser, demoUsers.hvl.email);
+
+  await coordinator.getByRole("link", { name: "Praksisoversikter" }).first().click();
+  await settled(coordinator);
+  await coordinator.getByRole("button", { name: "Ny praksisoversikt" }).first().click();
+  await coordinator.getByLabel("Studieprogram").selectOption({ label: "Sykepleie" });
+  await coordinator.getByLabel("Kull (opptaksår)").fill("2024");
+  await coordinator.getByRole("button", { name: "Lag praksisoversikt" }).click();
+  await expect(coordinator.getByRole("heading", { level: 1 })).toHaveText("HVL Sykepleie kull 2024");
+
+  await coordinator.getByRole("button", { name: "Nytt ark" }).click();
+  await coordinator.getByLabel("Første dag i perioden").fill("01.03.2027");
+  await coordinator.getByLabel("Siste dag i perioden").fill("09.04.2027");
+  await coordinator.getByRole("button", { name: "Lag arket" }).click();
+  await expect(grid(coordinator)).toBeVisible();
+
+  // Import: the dry run reports exactly the mistakes the file's comment column announces.
+  await coordinator.getByRole("button", { name: "Importer fra Excel" }).click();
+  await coordinator.getByLabel("Excel-fil").setInputFiles(fixture);
+  await coordinator.getByRole("button", { name: "Kontroller filen" }).click();
+  const report = coordinator.locator(".import-flow");
+  await expect(report.getByText("Resultat av kontrollen")).toBeVisible();
+  await expect(report.getByText(/Ugyldig fødselsnummer/).first()).toBeVisible();
+  await expect(report.getByText(/E-postadressen mangler/).first()).toBeVisible();
+  await expect(report.getByText(/Hjerteavdelinga, post 1/).first()).toBeVisible();
+  await screenshot(coordinator, "oversikt import-rapport", { fullPage: false });
+  await expectAccessible(coordinator, "import report");
+  const periods = coordinator.locator(".period-fieldset");
+  for (let i = 0; i < (await periods.count()); i++) {
+    await periods.nth(i).getByLabel("Første dag i perioden").fill("01.03.2027");
+    await periods.nth(i).getByLabel("Siste dag i perioden").fill("09.04.2027");
+  }
+  await coordinator.getByRole("button", { name: "Lagre", exact: true }).click();
+  await expect(report.getByText("Importen er lagret")).toBeVisible();
+  await coordinator.getByRole("button", { name: "Lukk", exact: true }).last().click();
+
+  await expect(rowOf(coordinator, "Johansen")).toBeVisible();
+  await expect(grid(coordinator).locator("[aria-invalid=true]")).toHaveCount(3);
+  await screenshot(coordinator, "oversikt med feil");
+  await expectAccessible(coordinator, "grid with mistakes");
+
+  // Fix the three problems in the grid, by keyboard and with a suggestion.
+  await typeInto(coordinator, "Johansen", "Fødselsnummer", correctedId);
+  await typeInto(coordinator, "Larsen", "E-post", "sindre.larsen@stud.hvl.no");
+  const site = await cellOf(coordinator, "Pedersen", "Praksissted");
+  await site.getByRole("button", { name: "Hjerteavdelinga, post 1" }).click();
+  await expect(grid(coordinator).locator("[aria-invalid=true]")).toHaveCount(0);
+
+  await coordinator.getByRole("button", { name: "Lever arket til FOU" }).click();
+  await coordinator.getByRole("button", { name: "Lever arket", exact: true }).click();
+  await expect(coordinator.getByText(/Levert \d\d\.\d\d\.\d{4}/)).toBeVisible();
+
+  // A change after submission: it is kept and announced to FOU.
+  await typeInto(coordinator, "Hansen", "Mobil", "41 00 00 01");
+  await expect(await cellOf(coordinator, "Hansen", "Mobil")).toContainText("41 00 00 01");
+
+  const fou = await signedIn(browser, demoUsers.fou.email);
+  const bell = fou.locator(".app-header").getByRole("link", { name: /^Varsler/ });
+  await expect(bell).toHaveAttribute("aria-label", /[1-9]\d* ulest/);
+  await bell.click();
+  await settled(fou);
+  const notification = fou.getByRole("link", { name: /Hansen/ }).first();
+  await expect(notification).toContainText(/41 ?00 ?00 ?01|4741000001/);
+  await notification.click();
+  await expect(fou.getByRole("heading", { level: 1 })).toHaveText("HVL Sykepleie kull 2024");
+  const changed = await cellOf(fou, "Hansen", "Mobil");
+  await changed.focus();
+  await expect(fou.getByText(/Endret av Ola Brekke/).first()).toBeVisible();
+  await expect(changed).toHaveClass(/cell-changed/);
+  const [red, green, blue] = await changed
+    .locator(".cell-value")
+    .evaluate((el) => getComputedStyle(el).color.match(/\d+/g)?.map(Number) ?? [0, 0, 0]);
+  expect(red).toBeGreaterThan((green ?? 0) + 60);
+  expect(red).toBeGreaterThan((blue ?? 0) + 60);
+  await screenshot(fou, "oversikt endret i rødt (FOU)");
+  await expectAccessible(fou, "document as FOU");
+});
