@@ -34,12 +34,6 @@ import type { RowsUsecases } from "./rows.usecases.ts";
 /** Uploads of overview workbooks: one file of at most 10 MB (the parser checks the rest before reading it). */
 export const maxUploadBytes = 10 * 1024 * 1024;
 
-/**
- * The contract's `createRowsBody` with the `{ rows }` form tried first: every field of a single row
- * is optional, so the single-row form would otherwise accept `{ rows: [...] }` as an empty row.
- */
-const rowsBody = z.union([createRowsBody.options[1], createRowsBody.options[0]]);
-
 const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const readers = access.roles("admin", "student_admin", "coordinator");
 
@@ -250,7 +244,7 @@ export function overviewsRoutes(deps: { overviews: OverviewsUsecases; rows: Rows
           tags,
           summary: "Add a row, or several pasted rows (stored as typed, with their problems)",
           params: idParams,
-          body: rowsBody,
+          body: createRowsBody,
           response: { 201: createdRowsSchema, ...authErrors },
         },
       },
