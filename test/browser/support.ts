@@ -27,6 +27,12 @@ export function mainHeading(page: Page) {
 export async function settled(page: Page) {
   await expect(mainHeading(page)).toBeVisible();
   await expect(page.locator(".loading, .ds-spinner")).toHaveCount(0);
+  // A dialog fading in has blended colours for a moment: check what people see once it is open.
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Number.POSITIVE_INFINITY),
+  );
 }
 
 /**
