@@ -25,6 +25,14 @@ export const trustSummarySchema = z.object({
   defaultLanguage: languageSchema,
   studentInfoUrl: z.string().nullable(),
   itHelpUrl: z.string().nullable(),
+  /** For previews of deadlines and names before something is created. */
+  deadlineDays: z.number().int(),
+  namingStandard: z.object({
+    document: z.string(),
+    sheet: z.string(),
+    internationalSheet: z.string(),
+    file: z.string(),
+  }),
 });
 
 export const meSchema = z.object({

@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { email, languageSchema, optionalUrl, text, uuidSchema } from "./common.ts";
 
+/** A naming pattern must keep the placeholders that tell documents or sheets apart. */
+const namingPattern = (required: string[]) =>
+  text(120).refine((v) => required.every((p) => v.includes(p)), {
+    message: `The pattern must contain ${required.join(" and ")}.`,
+  });
+
 export const trustSettingsSchema = z.object({
   id: uuidSchema,
   name: z.string(),
@@ -12,6 +18,11 @@ export const trustSettingsSchema = z.object({
   learningPortalEmail: z.string().nullable(),
   retentionMonths: z.number().int(),
   dNumberNeedsManualUser: z.boolean(),
+  /** The naming standard (SPEC §3.6): patterns with {institution}, {programme}, {cohort}, {label} and {n}. */
+  namingDocument: z.string(),
+  namingSheet: z.string(),
+  namingInternationalSheet: z.string(),
+  namingFile: z.string(),
 });
 export type TrustSettings = z.infer<typeof trustSettingsSchema>;
 
@@ -28,6 +39,12 @@ export const updateTrustSettingsBody = z
       .transform((v) => v || null),
     retentionMonths: z.number().int().min(1).max(120),
     dNumberNeedsManualUser: z.boolean(),
+    namingDocument: namingPattern(["{programme}", "{cohort}"]),
+    namingSheet: namingPattern(["{n}"]),
+    namingInternationalSheet: namingPattern(["{n}"]),
+    namingFile: namingPattern(["{programme}", "{cohort}"]).refine((v) => v.toLowerCase().endsWith(".xlsx"), {
+      message: "The file name ends with .xlsx.",
+    }),
   })
   .partial();
 

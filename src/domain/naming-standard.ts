@@ -17,6 +17,19 @@ export const defaultNamingStandard: NamingStandard = {
   file: "Praksisoversikt {institution} {programme} kull {cohort}.xlsx",
 };
 
+/** A trust's naming standard from its settings columns. */
+export const namingStandardOf = (t: {
+  namingDocument: string;
+  namingSheet: string;
+  namingInternationalSheet: string;
+  namingFile: string;
+}): NamingStandard => ({
+  document: t.namingDocument,
+  sheet: t.namingSheet,
+  internationalSheet: t.namingInternationalSheet,
+  file: t.namingFile,
+});
+
 /** Period labels people use: "Periode 1", "Semester 5". */
 export const periodLabels = ["Periode", "Semester"] as const;
 export type PeriodLabel = (typeof periodLabels)[number];

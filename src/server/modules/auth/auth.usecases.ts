@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Me } from "../../../contracts/auth.ts";
 import type { Language, Role } from "../../../contracts/common.ts";
 import type { EmailNotifications } from "../../../contracts/notifications.ts";
+import { namingStandardOf } from "../../../domain/naming-standard.ts";
 import type { Actor } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { Clock } from "../../shared/clock.ts";
@@ -50,6 +51,8 @@ export function createAuthUsecases({ db, clock, policy }: { db: Db; clock: Clock
             defaultLanguage: trust.defaultLanguage,
             studentInfoUrl: trust.studentInfoUrl,
             itHelpUrl: trust.itHelpUrl,
+            deadlineDays: trust.deadlineDays,
+            namingStandard: namingStandardOf(trust),
           }
         : null,
       roles: [...new Set(memberships.filter((m) => m.trustId === activeTrustId).map((m) => m.role))],

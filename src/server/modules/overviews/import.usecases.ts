@@ -454,11 +454,10 @@ export function createImportUsecases(deps: OverviewsDeps) {
           institutionId: overview.institutionId,
         });
         return {
-          fileName: fileName({
-            institution: overview.institutionShortName,
-            programme: overview.programmeName,
-            cohort: overview.cohort,
-          }),
+          fileName: fileName(
+            { institution: overview.institutionShortName, programme: overview.programmeName, cohort: overview.cohort },
+            settings.naming,
+          ),
           buffer,
         };
       });

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import { defaultNamingStandard, namingStandardOf } from "../../../domain/naming-standard.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 import { placementSites, programmes } from "../catalog/catalog.table.ts";
 import { agreements, institutions } from "../institutions/institutions.table.ts";
@@ -71,10 +72,16 @@ export function createOverviewsRepository({ db }: { db: DbOrTx }) {
           testMode: trusts.testMode,
           deadlineDays: trusts.deadlineDays,
           dNumberNeedsManualUser: trusts.dNumberNeedsManualUser,
+          namingDocument: trusts.namingDocument,
+          namingSheet: trusts.namingSheet,
+          namingInternationalSheet: trusts.namingInternationalSheet,
+          namingFile: trusts.namingFile,
         })
         .from(trusts)
         .where(eq(trusts.id, trustId));
-      return row ?? { testMode: false, deadlineDays: 28, dNumberNeedsManualUser: false };
+      if (!row)
+        return { testMode: false, deadlineDays: 28, dNumberNeedsManualUser: false, naming: defaultNamingStandard };
+      return { ...row, naming: namingStandardOf(row) };
     },
     sites(trustId: string) {
       return db

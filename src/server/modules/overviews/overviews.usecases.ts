@@ -10,7 +10,7 @@ import type {
 } from "../../../contracts/overviews.ts";
 import { addDays, daysBetween, todayInOslo } from "../../../domain/dates.ts";
 import { deadlineOf, deadlineState, reminderDue } from "../../../domain/deadlines.ts";
-import { documentName, fileName, sheetName } from "../../../domain/naming-standard.ts";
+import { documentName, fileName, type NamingStandard, sheetName } from "../../../domain/naming-standard.ts";
 import type { Actor } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { DbOrTx } from "../../shared/database.ts";
@@ -47,11 +47,14 @@ export function createOverviewsUsecases(deps: OverviewsDeps) {
   const { db, clock } = deps;
   const codec = createCodec(deps.crypto);
 
-  async function overviewDto(tx: DbOrTx, rec: OverviewRecord, deadlineDays: number): Promise<Overview> {
-    return (await overviewDtos(tx, [rec], deadlineDays))[0] as Overview;
+  type Naming = { deadlineDays: number; naming: NamingStandard };
+
+  async function overviewDto(tx: DbOrTx, rec: OverviewRecord, settings: Naming): Promise<Overview> {
+    return (await overviewDtos(tx, [rec], settings))[0] as Overview;
   }
 
-  async function overviewDtos(tx: DbOrTx, recs: OverviewRecord[], deadlineDays: number): Promise<Overview[]> {
+  async function overviewDtos(tx: DbOrTx, recs: OverviewRecord[], settings: Naming): Promise<Overview[]> {
+    const { deadlineDays } = settings;
     const repo = createOverviewsRepository({ db: tx });
     const sheetRows = await repo.sheetsOf(recs.map((r) => r.id));
     const counts = await repo.sheetCounts(sheetRows.map((s) => s.sheet.id));
@@ -61,7 +64,7 @@ export function createOverviewsUsecases(deps: OverviewsDeps) {
       return {
         id: rec.id,
         name: rec.name,
-        fileName: fileName(naming),
+        fileName: fileName(naming, settings.naming),
         group: {
           id: rec.groupId,
           institutionId: rec.institutionId,
@@ -98,14 +101,14 @@ export function createOverviewsUsecases(deps: OverviewsDeps) {
       const repo = createOverviewsRepository({ db });
       const settings = await repo.trustSettings(scope.trustId);
       const recs = await repo.listOverviews(scope, query);
-      return overviewDtos(db, recs, settings.deadlineDays);
+      return overviewDtos(db, recs, settings);
     },
 
     async get(actor: Actor, id: string): Promise<Overview> {
       const scope = scopeOf(actor);
       const rec = await findOverview(db, scope, id);
       const settings = await createOverviewsRepository({ db }).trustSettings(scope.trustId);
-      return overviewDto(db, rec, settings.deadlineDays);
+      return overviewDto(db, rec, settings);
     },
 
     /** The document of a new student group, named by the naming standard; a second for the group → 409. */
@@ -130,11 +133,11 @@ export function createOverviewsUsecases(deps: OverviewsDeps) {
         if (!group) throw programmeNotFound();
         const existing = await repo.overviewOfGroup(group.id);
         if (existing) throw overviewExists(existing.id);
-        const name = documentName({
-          institution: programme.institutionShortName,
-          programme: programme.name,
-          cohort: body.cohort,
-        });
+        const settings = await repo.trustSettings(scope.trustId);
+        const name = documentName(
+          { institution: programme.institutionShortName, programme: programme.name, cohort: body.cohort },
+          settings.naming,
+        );
         const created = await repo.createOverview({
           trustId: scope.trustId,
           institutionId: instId,
@@ -152,8 +155,7 @@ export function createOverviewsUsecases(deps: OverviewsDeps) {
           fields: ["name", "group"],
           institutionId: instId,
         });
-        const settings = await repo.trustSettings(scope.trustId);
-        return overviewDto(tx, (await repo.findOverview(scope, created.id)) as OverviewRecord, settings.deadlineDays);
+        return overviewDto(tx, (await repo.findOverview(scope, created.id)) as OverviewRecord, settings);
       });
     },
 
@@ -169,7 +171,10 @@ export function createOverviewsUsecases(deps: OverviewsDeps) {
         const repo = createOverviewsRepository({ db: tx });
         const overview = await findOverview(tx, scope, overviewId);
         const settings = await repo.trustSettings(scope.trustId);
-        const name = sheetName({ label: body.label, n: body.number, international: body.kind === "international" });
+        const name = sheetName(
+          { label: body.label, n: body.number, international: body.kind === "international" },
+          settings.naming,
+        );
         const source = body.copyFromSheetId ? await repo.findSheet(scope, body.copyFromSheetId) : undefined;
         if (body.copyFromSheetId && (!source || source.overviewId !== overview.id)) throw sheetNotFound();
         if (source && source.kind !== body.kind) throw copyKindMismatch();

@@ -13,6 +13,10 @@ const settingsColumns = {
   learningPortalEmail: trusts.learningPortalEmail,
   retentionMonths: trusts.retentionMonths,
   dNumberNeedsManualUser: trusts.dNumberNeedsManualUser,
+  namingDocument: trusts.namingDocument,
+  namingSheet: trusts.namingSheet,
+  namingInternationalSheet: trusts.namingInternationalSheet,
+  namingFile: trusts.namingFile,
 };
 
 export function createTrustsRepository({ db }: { db: DbOrTx }) {

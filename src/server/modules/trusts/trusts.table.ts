@@ -1,4 +1,5 @@
 import { boolean, integer, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
+import { defaultNamingStandard } from "../../../domain/naming-standard.ts";
 import { createdAt, id, updatedAt } from "../../shared/columns.ts";
 
 export const languageEnum = pgEnum("language", ["nb", "nn", "en"]);
@@ -19,6 +20,13 @@ export const trusts = pgTable("trusts", {
   learningPortalEmail: text("learning_portal_email"),
   /** Personal data is deleted this many months after a student's last placement ends. */
   retentionMonths: integer("retention_months").notNull().default(12),
+  /** The naming standard: patterns with {institution}, {programme}, {cohort}, {label} and {n}. */
+  namingDocument: text("naming_document").notNull().default(defaultNamingStandard.document),
+  namingSheet: text("naming_sheet").notNull().default(defaultNamingStandard.sheet),
+  namingInternationalSheet: text("naming_international_sheet")
+    .notNull()
+    .default(defaultNamingStandard.internationalSheet),
+  namingFile: text("naming_file").notNull().default(defaultNamingStandard.file),
   /** Whether D-number holders also need a manual Læringsportalen user. */
   dNumberNeedsManualUser: boolean("d_number_needs_manual_user").notNull().default(false),
   createdAt: createdAt(),

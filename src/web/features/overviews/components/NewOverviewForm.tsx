@@ -19,6 +19,7 @@ import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
 import { isApiError } from "../../../lib/api.ts";
 import { compareText } from "../../../lib/format.ts";
+import { useSession } from "../../../lib/session.ts";
 import { useCreateOverview } from "../api/createOverview.ts";
 import type { Programme } from "../api/listProgrammes.ts";
 
@@ -43,6 +44,7 @@ export function NewOverviewForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
+  const trust = useSession().activeTrust;
   const form = useFormErrors("new-overview");
   const create = useCreateOverview();
   const chooseInstitution = ownInstitutionId === null;
@@ -63,7 +65,10 @@ export function NewOverviewForm({
   const validYear = /^\d{4}$/.test(cohort.trim()) && year >= 2000 && year <= 2100;
   const name =
     programme && validYear
-      ? documentName({ institution: programme.institutionShortName, programme: programme.name, cohort: year })
+      ? documentName(
+          { institution: programme.institutionShortName, programme: programme.name, cohort: year },
+          trust?.namingStandard,
+        )
       : null;
   const duplicate = name ? existing.find((o) => o.name === name) : undefined;
 

@@ -16,6 +16,7 @@ import { addDays, formatDate, parseDate } from "../../../../domain/dates.ts";
 import { type PeriodLabel, periodLabels, sheetName } from "../../../../domain/naming-standard.ts";
 import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
+import { useSession } from "../../../lib/session.ts";
 import { useCreateSheet } from "../api/createSheet.ts";
 
 /** The next number after the sheets of the same kind and label: "Periode 2" after "Periode 1". */
@@ -45,6 +46,7 @@ export function NewSheetForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
+  const trust = useSession().activeTrust;
   const form = useFormErrors("new-sheet");
   const create = useCreateSheet();
   const [international, setInternational] = useState(copyFrom?.kind === "international");
@@ -77,7 +79,7 @@ export function NewSheetForm({
 
   const n = Number(number);
   const validNumber = /^\d+$/.test(number.trim()) && n >= 1 && n <= 20;
-  const name = validNumber ? sheetName({ label, n, international }) : null;
+  const name = validNumber ? sheetName({ label, n, international }, trust?.namingStandard) : null;
   const start = parseDate(startDate);
   const end = parseDate(endDate);
   const taken = name !== null && overview.sheets.some((s) => s.name === name);
@@ -196,7 +198,7 @@ export function NewSheetForm({
       </div>
       {start ? (
         <p className="name-preview">
-          {t("overviews.newSheet.deadlinePreview", { date: formatDate(addDays(start, -28)) })}
+          {t("overviews.newSheet.deadlinePreview", { date: formatDate(addDays(start, -(trust?.deadlineDays ?? 28))) })}
         </p>
       ) : null}
       {sameKind.length > 0 ? (

@@ -19,6 +19,15 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
+/** The placeholders each pattern must keep (the server checks the same). */
+const namingPlaceholders = {
+  namingDocument: ["{programme}", "{cohort}"],
+  namingSheet: ["{n}"],
+  namingInternationalSheet: ["{n}"],
+  namingFile: ["{programme}", "{cohort}"],
+} as const;
+type NamingField = keyof typeof namingPlaceholders;
+
 const languageNames: Record<Language, string> = { nb: "Bokmål", nn: "Nynorsk", en: "English" };
 
 export function SettingsForm({ settings }: { settings: TrustSettings }) {
@@ -34,6 +43,12 @@ export function SettingsForm({ settings }: { settings: TrustSettings }) {
   const [learningPortalEmail, setLearningPortalEmail] = useState(settings.learningPortalEmail ?? "");
   const [retentionMonths, setRetentionMonths] = useState(String(settings.retentionMonths));
   const [dNumberNeedsManualUser, setDNumber] = useState(settings.dNumberNeedsManualUser);
+  const [naming, setNaming] = useState({
+    namingDocument: settings.namingDocument,
+    namingSheet: settings.namingSheet,
+    namingInternationalSheet: settings.namingInternationalSheet,
+    namingFile: settings.namingFile,
+  });
 
   const labels = {
     testMode: t("settings.testMode"),
@@ -44,6 +59,10 @@ export function SettingsForm({ settings }: { settings: TrustSettings }) {
     learningPortalEmail: t("settings.learningPortalEmail"),
     dNumberNeedsManualUser: t("settings.dNumberNeedsManualUser"),
     retentionMonths: t("settings.retentionMonths"),
+    namingDocument: t("settings.namingDocument"),
+    namingSheet: t("settings.namingSheet"),
+    namingInternationalSheet: t("settings.namingInternationalSheet"),
+    namingFile: t("settings.namingFile"),
   };
 
   function onSubmit(event: FormEvent) {
@@ -58,6 +77,12 @@ export function SettingsForm({ settings }: { settings: TrustSettings }) {
     const months = Number(retentionMonths);
     if (!/^\d+$/.test(retentionMonths.trim()) || months < 1 || months > 120)
       errors.retentionMonths = t("settings.retentionMonthsInvalid");
+    for (const [field, required] of Object.entries(namingPlaceholders)) {
+      const value = naming[field as NamingField].trim();
+      if (!value || !required.every((p) => value.includes(p)))
+        errors[field] = t("settings.namingMissing", { placeholders: required.join(", ") });
+    }
+    if (!naming.namingFile.trim().toLowerCase().endsWith(".xlsx")) errors.namingFile = t("settings.namingFileXlsx");
     if (Object.keys(errors).length > 0) {
       form.fail(errors);
       return;
@@ -73,6 +98,10 @@ export function SettingsForm({ settings }: { settings: TrustSettings }) {
         learningPortalEmail: learningPortalEmail.trim() || null,
         retentionMonths: months,
         dNumberNeedsManualUser,
+        namingDocument: naming.namingDocument.trim(),
+        namingSheet: naming.namingSheet.trim(),
+        namingInternationalSheet: naming.namingInternationalSheet.trim(),
+        namingFile: naming.namingFile.trim(),
       },
       {
         onSuccess: () => announce(t("settings.saved")),
@@ -165,6 +194,23 @@ export function SettingsForm({ settings }: { settings: TrustSettings }) {
             checked={dNumberNeedsManualUser}
             onChange={(e) => setDNumber(e.target.checked)}
           />
+        </div>
+      </Fieldset>
+
+      <Fieldset>
+        <Fieldset.Legend>{t("settings.namingHeading")}</Fieldset.Legend>
+        <Fieldset.Description>{t("settings.namingHint")}</Fieldset.Description>
+        <div className="form">
+          {(Object.keys(namingPlaceholders) as NamingField[]).map((field) => (
+            <Textfield
+              key={field}
+              id={form.fieldId(field)}
+              label={labels[field]}
+              value={naming[field]}
+              onChange={(e) => setNaming((n) => ({ ...n, [field]: e.target.value }))}
+              error={form.fieldErrors[field]}
+            />
+          ))}
         </div>
       </Fieldset>
 
