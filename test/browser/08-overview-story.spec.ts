@@ -18,9 +18,12 @@ async function signedIn(browser: Browser, email: string): Promise<Page> {
 }
 
 const grid = (page: Page) => page.locator("table[role=grid]");
-const rowOf = (page: Page, name: string) => grid(page).locator("tbody tr", { hasText: name });
+/** The row whose surname (its first cell) is `name`: "Hansen" is not "Johansen". */
+const rowOf = (page: Page, name: string) => grid(page).getByRole("row", { name: new RegExp(`^${name}\\b`) });
 /** The cell in the named student's row and the column with this header. */
 async function cellOf(page: Page, name: string, header: string) {
+  await expect(grid(page).locator("thead th", { hasText: header }).first()).toBeVisible();
+  await expect(rowOf(page, name)).toBeVisible();
   const headers = await grid(page).locator("thead th").allTextContents();
   const column = headers.findIndex((h) => h.trim().startsWith(header));
   expect(column, `column ${header}`).toBeGreaterThanOrEqual(0);
