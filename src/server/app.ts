@@ -136,7 +136,7 @@ export async function buildApp({
   const trusts = createTrustsUsecases({ db });
   const notifications = createNotificationsUsecases({ db, clock });
   const outbox = createOutboxUsecases({ db, smtp: config.mail.smtpUrl !== null });
-  const dashboard = createDashboardUsecases({ users, institutions, catalog });
+
   const persons = createPersonsUsecases({
     db,
     crypto: createDataCrypto(config.encryptionKey),
@@ -158,6 +158,9 @@ export async function buildApp({
     redirectUri: `${config.publicUrl.replace(/\/+$/, "")}/api/auth/oidc/callback`,
   });
 
+  const overviews = createOverviewsUsecases(overviewDeps);
+  const dashboard = createDashboardUsecases({ users, institutions, catalog, overviews });
+
   registerSession(app, { config, auth });
   await app.register(healthRoutes({ database }));
   await app.register(authRoutes({ auth, config }));
@@ -172,7 +175,7 @@ export async function buildApp({
   await app.register(personsRoutes({ persons }));
   await app.register(
     overviewsRoutes({
-      overviews: createOverviewsUsecases(overviewDeps),
+      overviews,
       rows: createRowsUsecases(overviewDeps),
       imports: createImportUsecases(overviewDeps),
     }),

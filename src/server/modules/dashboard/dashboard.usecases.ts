@@ -2,6 +2,7 @@ import type { Dashboard } from "../../../contracts/dashboard.ts";
 import { type Actor, hasRole, requireRole } from "../../shared/actor.ts";
 import type { CatalogUsecases } from "../catalog/catalog.usecases.ts";
 import type { InstitutionsUsecases } from "../institutions/institutions.usecases.ts";
+import type { OverviewsUsecases } from "../overviews/overviews.usecases.ts";
 import type { UsersUsecases } from "../users/users.usecases.ts";
 
 /** The start page's numbers: what exists for the caller's roles, each with the page behind it. */
@@ -9,6 +10,7 @@ export function createDashboardUsecases(deps: {
   users: UsersUsecases;
   institutions: InstitutionsUsecases;
   catalog: CatalogUsecases;
+  overviews: OverviewsUsecases;
 }) {
   return {
     async get(actor: Actor): Promise<Dashboard> {
@@ -17,6 +19,21 @@ export function createDashboardUsecases(deps: {
       const add = (key: string, count: number, link: string) => {
         if (!items.some((i) => i.key === key)) items.push({ key, count, link });
       };
+      if (hasRole(actor, "coordinator", "student_admin", "admin")) {
+        const overviews = await deps.overviews.list(actor, {});
+        const sheets = overviews.flatMap((o) => o.sheets);
+        add("overviews", overviews.length, "/oversikter");
+        add(
+          "sheetsDue",
+          sheets.filter((s) => s.deadlineState === "due_soon" || s.deadlineState === "late").length,
+          "/oversikter",
+        );
+        add(
+          "problemRows",
+          sheets.reduce((sum, s) => sum + s.problemRowCount, 0),
+          "/oversikter",
+        );
+      }
       if (hasRole(actor, "admin")) {
         add("users", (await deps.users.list(actor)).length, "/admin/brukere");
         add("agreements", (await deps.institutions.listAgreements(actor)).length, "/admin/institusjoner");

@@ -15,11 +15,13 @@ const stepsByRole: Record<Role, Step[]> = {
     { key: "admin.settings", to: "/admin/innstillinger" },
   ],
   student_admin: [
+    { key: "studentAdmin.overviews", to: "/oversikter" },
     { key: "studentAdmin.institutions", to: "/institusjoner" },
     { key: "studentAdmin.programmes", to: "/studieprogram" },
     { key: "studentAdmin.rules", to: "/hjelp" },
   ],
   coordinator: [
+    { key: "coordinator.overviews", to: "/oversikter" },
     { key: "coordinator.contact", to: "/institusjoner" },
     { key: "coordinator.programmes", to: "/studieprogram" },
     { key: "coordinator.rules", to: "/hjelp" },
