@@ -44,6 +44,11 @@ export async function openDatabase(
     return { kind: "pglite", db, pglite, close: () => pglite.close() };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+  // An idle connection the server ends (a restart, an administrator) is dropped by the pool and
+  // replaced on the next query; without this listener the error would end the whole process.
+  pool.on("error", (error) => {
+    process.stderr.write(`PostgreSQL closed an idle connection: ${error.message}\n`);
+  });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return { kind: "postgres", db, pool, close: () => pool.end() };
 }
