@@ -18,5 +18,9 @@ export const auditEvents = pgTable(
     fields: text("fields").array().notNull().default([]),
     requestId: text("request_id"),
   },
-  (t) => [index("audit_events_trust_at").on(t.trustId, t.at), index("audit_events_entity").on(t.entity, t.entityId)],
+  (t) => [
+    index("audit_events_trust_at").on(t.trustId, t.at),
+    index("audit_events_entity").on(t.entity, t.entityId),
+    index("audit_events_trust_entity_at").on(t.trustId, t.entity, t.at),
+  ],
 );

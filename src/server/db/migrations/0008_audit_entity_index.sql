@@ -1,0 +1,1 @@
+CREATE INDEX "audit_events_trust_entity_at" ON "audit_events" USING btree ("trust_id","entity","at");
