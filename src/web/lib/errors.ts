@@ -2,25 +2,23 @@ import type { TFunction } from "i18next";
 import { isApiError } from "./api.ts";
 
 /** Error codes with their own translation under `errors.codes.<code with dots as _>`. */
-const knownCodes = new Set([
+export const knownCodes = new Set([
   "auth.invalid_credentials",
   "auth.rate_limited",
   "auth.unauthenticated",
   "auth.forbidden",
   "validation.failed",
-  "users.email_taken",
   "users.not_found",
-  "users.last_admin",
+  "memberships.last",
   "agreements.exists",
   "agreements.not_found",
   "institutions.not_found",
-  "institutions.conflict",
+  "institutions.name_taken",
   "catalog.name_taken",
   "catalog.in_use",
-  "catalog.not_found",
   "memberships.not_found",
-  "memberships.conflict",
-  "trusts.conflict",
+  "memberships.exists",
+  "trusts.name_taken",
   "trusts.not_found",
   "network.failed",
 ]);
@@ -33,8 +31,8 @@ export function errorKey(code: string): string {
 export function errorMessage(t: TFunction, error: unknown): string {
   if (isApiError(error)) {
     if (knownCodes.has(error.code)) return t(errorKey(error.code));
-    if (error.code.endsWith(".not_found")) return t("errors.codes.not_found");
-    if (error.code.endsWith(".conflict")) return t("errors.codes.conflict");
+    if (error.status === 404) return t("errors.codes.not_found");
+    if (error.status === 409) return t("errors.codes.conflict");
     if (error.status === 403) return t("errors.codes.auth_forbidden");
   }
   return t("errors.unknown");

@@ -40,7 +40,7 @@ export function InstitutionForm({
     const body = { name: name.trim(), shortName: shortName.trim() };
     const options = {
       onSuccess: onSaved,
-      onError: (error: unknown) => form.failFromServer(error, { "institutions.conflict": "shortName" }),
+      onError: (error: unknown) => form.failFromServer(error, { "institutions.name_taken": "shortName" }),
     };
     if (institution) update.mutate({ id: institution.id, ...body }, options);
     else create.mutate(body, options);

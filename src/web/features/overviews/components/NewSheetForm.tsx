@@ -110,7 +110,7 @@ export function NewSheetForm({
       },
       {
         onSuccess: onSaved,
-        onError: (error) => form.failFromServer(error, { "sheets.name_taken": "number", "sheets.exists": "number" }),
+        onError: (error) => form.failFromServer(error, { "sheets.name_taken": "number" }),
       },
     );
   }

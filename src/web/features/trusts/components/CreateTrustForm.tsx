@@ -43,8 +43,7 @@ export function CreateTrustForm() {
           setAdminEmail("");
           announce(t("trusts.created", { name: trustName }));
         },
-        onError: (error) =>
-          form.failFromServer(error, { "trusts.conflict": "name", "users.email_taken": "firstAdmin.email" }),
+        onError: (error) => form.failFromServer(error, { "trusts.name_taken": "name" }),
       },
     );
   }

@@ -59,7 +59,7 @@ export function CreateUserForm({
       },
       {
         onSuccess: onCreated,
-        onError: (error) => form.failFromServer(error, { "users.email_taken": "email" }),
+        onError: (error) => form.failFromServer(error, { "memberships.exists": "email" }),
       },
     );
   }
