@@ -30,14 +30,21 @@ async function cellOf(page: Page, name: string, header: string) {
   return rowOf(page, name).locator("td, th").nth(column);
 }
 
-/** Types a new value into a cell by keyboard: focus, Enter to edit, replace, Enter to save. */
+/**
+ * Types a new value into a cell by keyboard as a person does: focus, Enter, wait for the editor
+ * (a national ID is fetched first), replace, Enter to save.
+ */
 async function typeInto(page: Page, name: string, header: string, value: string) {
   const cell = await cellOf(page, name, header);
   await cell.focus();
   await page.keyboard.press("Enter");
+  const editor = cell.locator(".cell-editor");
+  await expect(editor).toBeFocused();
   await page.keyboard.press("Control+a");
   await page.keyboard.type(value);
+  await expect(editor).toHaveValue(value);
   await page.keyboard.press("Enter");
+  await expect(editor).toHaveCount(0);
 }
 
 test("a coordinator imports a workbook with mistakes, fixes them, submits; FOU sees the change in red", async ({

@@ -230,6 +230,8 @@ export function SheetGrid({
           try {
             const answer = await reveal.mutateAsync(row.id);
             setRevealed((old) => ({ ...old, [row.id]: answer.nationalId }));
+            // Typing while the number was fetched already started an edit: keep what was typed.
+            if (editingRef.current) return;
             value = answer.nationalId;
           } catch (error) {
             announce(errorMessage(t, error));
