@@ -6,7 +6,7 @@ export type Institution = z.infer<typeof institutionSchema>;
 
 export const createInstitutionBody = z.object({
   name: text(200),
-  shortName: text(20).transform((s) => s.toUpperCase()),
+  shortName: text(20),
 });
 
 export const agreementSchema = z.object({

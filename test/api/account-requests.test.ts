@@ -55,7 +55,7 @@ describe("asking for an account", () => {
     const res = await t.call("GET", "/api/public/trusts");
     expect(res.statusCode).toBe(200);
     const bergen = res.json().find((x: { name: string }) => x.name === "Helse Bergen");
-    expect(bergen.institutions.map((i: { shortName: string }) => i.shortName)).toEqual(["HVL", "UIB"]);
+    expect(bergen.institutions.map((i: { shortName: string }) => i.shortName)).toEqual(["HVL", "UiB"]);
   });
 
   it("notifies the trust's admins in the app and by e-mail through a real SMTP server", async () => {

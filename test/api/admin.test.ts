@@ -188,7 +188,7 @@ describe("professions, programmes and placement sites", () => {
     const res = await t.call("GET", "/api/programmes", { cookie: cookies.coordinatorUib });
     expect(
       res.json().map((p: { name: string; institutionShortName: string }) => `${p.institutionShortName} ${p.name}`),
-    ).toEqual(["UIB Medisin"]);
+    ).toEqual(["UiB Medisin"]);
     const sites = await t.call("GET", "/api/placement-sites", { cookie: cookies.coordinatorUib });
     expect(sites.json().map((s: { name: string }) => s.name)).toEqual(["Medisinsk avdeling, post 3"]);
   });

@@ -38,7 +38,7 @@ describe("sign-in", () => {
     expect(me.user.email).toBe("koord.uib@bergen.test");
     expect(me.roles).toEqual(["coordinator"]);
     expect(me.memberships).toEqual([
-      expect.objectContaining({ role: "coordinator", trustName: "Helse Bergen", institutionShortName: "UIB" }),
+      expect.objectContaining({ role: "coordinator", trustName: "Helse Bergen", institutionShortName: "UiB" }),
     ]);
   });
 

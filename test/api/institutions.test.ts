@@ -20,14 +20,14 @@ describe("GET /api/institutions", () => {
   it("shows a coordinator only their own institution", async () => {
     const res = await t.call("GET", "/api/institutions", { cookie: cookies.coordinatorUib });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual([{ id: world.institutions.uib.id, name: "Universitetet i Bergen", shortName: "UIB" }]);
+    expect(res.json()).toEqual([{ id: world.institutions.uib.id, name: "Universitetet i Bergen", shortName: "UiB" }]);
   });
 
   it("shows the trust's staff every institution the trust has an agreement with, and nothing of another trust", async () => {
     for (const who of ["admin", "studentAdmin", "itProvider", "ehealth"]) {
       const res = await t.call("GET", "/api/institutions", { cookie: cookies[who] });
       expect(res.statusCode, who).toBe(200);
-      expect(shortNames(res.json()), who).toEqual(["HVL", "UIB"]);
+      expect(shortNames(res.json()), who).toEqual(["HVL", "UiB"]);
     }
     const fonna = await t.call("GET", "/api/institutions", { cookie: cookies.fonnaCoordinator });
     expect(shortNames(fonna.json())).toEqual(["FSV"]);
@@ -38,11 +38,17 @@ describe("agreements and FOU contacts", () => {
   it("lets an admin make an agreement and name the main and deputy contact, with audit rows", async () => {
     const created = await t.call("POST", "/api/institutions", {
       cookie: cookies.admin,
-      body: { name: "VID vitenskapelige høgskole", shortName: "vid" },
+      body: { name: "VID vitenskapelige høgskole", shortName: "VID" },
     });
     expect(created.statusCode).toBe(201);
     expect(created.json().shortName).toBe("VID");
     const vid = created.json().id;
+    const sameShortName = await t.call("POST", "/api/institutions", {
+      cookie: cookies.admin,
+      body: { name: "Vid høgskole", shortName: "vid" },
+    });
+    expect(sameShortName.statusCode).toBe(409);
+    expect(sameShortName.json().code).toBe("institutions.name_taken");
 
     const agreement = await t.call("POST", "/api/agreements", {
       cookie: cookies.admin,
@@ -75,7 +81,7 @@ describe("agreements and FOU contacts", () => {
     const list = await t.call("GET", "/api/agreements", { cookie: cookies.studentAdmin });
     expect(list.json().map((a: { institution: { shortName: string } }) => a.institution.shortName)).toEqual([
       "HVL",
-      "UIB",
+      "UiB",
       "VID",
     ]);
     const coordinatorSees = await t.call("GET", "/api/institutions", { cookie: cookies.coordinatorHvl });
@@ -94,7 +100,7 @@ describe("agreements and FOU contacts", () => {
 
   it("keeps an agreement that coordinators or programmes still use", async () => {
     const agreements = (await t.call("GET", "/api/agreements", { cookie: cookies.admin })).json();
-    const uib = agreements.find((a: { institution: { shortName: string } }) => a.institution.shortName === "UIB");
+    const uib = agreements.find((a: { institution: { shortName: string } }) => a.institution.shortName === "UiB");
     const res = await t.call("DELETE", `/api/agreements/${uib.id}`, { cookie: cookies.admin });
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe("agreements.in_use");
@@ -110,7 +116,7 @@ describe("agreements and FOU contacts", () => {
       expect(res.statusCode, who).toBe(403);
     }
     const own = await t.call("GET", "/api/agreements", { cookie: cookies.coordinatorUib });
-    expect(own.json().map((a: { institution: { shortName: string } }) => a.institution.shortName)).toEqual(["UIB"]);
+    expect(own.json().map((a: { institution: { shortName: string } }) => a.institution.shortName)).toEqual(["UiB"]);
     expect(own.json()[0].mainContact.name).toBe("Marit Solberg");
     const other = await t.call("PATCH", `/api/agreements/${agreement.id}`, {
       cookie: cookies.fonnaAdmin,

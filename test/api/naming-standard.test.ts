@@ -57,7 +57,7 @@ describe("the trust's naming standard", () => {
       body: { programmeId: world.catalog.uibMedicine.id, cohort: 2025 },
     });
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ name: "2025-kullet UIB Medisin", fileName: "UIB Medisin 2025.xlsx" });
+    expect(created.json()).toMatchObject({ name: "2025-kullet UiB Medisin", fileName: "UiB Medisin 2025.xlsx" });
     const sheet = await t.call("POST", `/api/overviews/${created.json().id}/sheets`, {
       cookie: coordinator,
       body: { kind: "norwegian", label: "Semester", number: 3, startDate: "2027-08-16", endDate: "2027-10-08" },
@@ -65,6 +65,6 @@ describe("the trust's naming standard", () => {
     expect(sheet.statusCode).toBe(201);
     expect(sheet.json().name).toBe("Semester 3 (praksis)");
     const exported = await t.call("GET", `/api/overviews/${created.json().id}/export`, { cookie: coordinator });
-    expect(exported.headers["content-disposition"]).toContain("UIB%20Medisin%202025.xlsx");
+    expect(exported.headers["content-disposition"]).toContain("UiB%20Medisin%202025.xlsx");
   });
 });

@@ -30,7 +30,7 @@ async function requestAccess(page: Page, person: { name: string; email: string }
   // With several trusts (Helse Fonna is made by another story) the person chooses one.
   await page.getByLabel("Helseforetak", { exact: true }).selectOption({ label: "Helse Bergen" });
   await page.getByLabel(/^Praksiskoordinator ved/).check();
-  await page.getByLabel("Universitet eller høgskole").selectOption({ label: "Universitetet i Bergen (UIB)" });
+  await page.getByLabel("Universitet eller høgskole").selectOption({ label: "Universitetet i Bergen (UiB)" });
   if (message) await page.getByLabel(/^Melding til administratorene/).fill(message);
   await page.getByRole("button", { name: "Send forespørselen" }).click();
   await expect(
@@ -73,7 +73,7 @@ test("a person asks for access, the admin approves it, and the person sets a pas
 
   // The notification leads to the access requests, and opening it marks it read.
   await admin.page
-    .getByRole("link", { name: `${person.name} (UIB) ber om tilgang til Praksistilgang` })
+    .getByRole("link", { name: `${person.name} (UiB) ber om tilgang til Praksistilgang` })
     .first()
     .click();
   await expect(admin.page).toHaveURL(/\/admin\/tilgangsforesporsler$/);
@@ -81,7 +81,7 @@ test("a person asks for access, the admin approves it, and the person sets a pas
   await expect.poll(() => unreadCount(admin.page)).toBe(before);
   const card = admin.page.locator(".request-card").filter({ hasText: person.email });
   await expect(card).toContainText("Praksiskoordinator");
-  await expect(card).toContainText("Universitetet i Bergen (UIB)");
+  await expect(card).toContainText("Universitetet i Bergen (UiB)");
   await expect(card).toContainText("Ny praksiskoordinator for sykepleie.");
   await expectGoodPage(admin.page, "07 tilgangsforesporsler");
 

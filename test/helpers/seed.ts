@@ -163,7 +163,7 @@ export async function seedWorld(db: Db) {
   const b = seedBuilders(db);
   const bergen = await b.trust({ name: "Helse Bergen", testMode: true });
   const fonna = await b.trust({ name: "Helse Fonna" });
-  const uib = await b.institution({ name: "Universitetet i Bergen", shortName: "UIB" });
+  const uib = await b.institution({ name: "Universitetet i Bergen", shortName: "UiB" });
   const hvl = await b.institution({ name: "Høgskulen på Vestlandet", shortName: "HVL" });
   const fsv = await b.institution({ name: "Fagskulen Vestland", shortName: "FSV" });
 
@@ -238,7 +238,7 @@ export async function seedWorld(db: Db) {
       trustId: bergen.id,
       institutionId: uib.id,
       programmeId: catalog.uibMedicine.id,
-      name: "UIB Medisin kull 2024",
+      name: "UiB Medisin kull 2024",
     }),
     hvl: await b.overview({
       trustId: bergen.id,

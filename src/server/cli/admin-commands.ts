@@ -73,7 +73,7 @@ export async function runAdminCommand(db: Db, command: Command, options: Record<
     case "create-institution": {
       const created = await createInstitutionsUsecases({ db }).create(commandLine, {
         name: o.name as string,
-        shortName: (o["short-name"] as string).toUpperCase(),
+        shortName: o["short-name"] as string,
       });
       return `Created institution ${created.shortName} – ${created.name} (${created.id}).`;
     }

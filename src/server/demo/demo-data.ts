@@ -8,7 +8,7 @@ import type { Db } from "../shared/database.ts";
 import { hashPassword } from "../shared/passwords.ts";
 
 export const demoInstitutions = [
-  { shortName: "UIB", name: "Universitetet i Bergen" },
+  { shortName: "UiB", name: "Universitetet i Bergen" },
   { shortName: "HVL", name: "Høgskulen på Vestlandet" },
   { shortName: "VID", name: "VID vitenskapelige høgskole" },
 ] as const;
@@ -24,7 +24,7 @@ type DemoUser = {
 export const demoUsers: DemoUser[] = [
   { email: "admin@demo.test", name: "Ingrid Haugland", role: "admin" },
   { email: "fou@demo.test", name: "Marit Solberg", role: "student_admin" },
-  { email: "koordinator.uib@demo.test", name: "Kari Nordvik", role: "coordinator", institution: "UIB" },
+  { email: "koordinator.uib@demo.test", name: "Kari Nordvik", role: "coordinator", institution: "UiB" },
   { email: "koordinator.hvl@demo.test", name: "Ola Brekke", role: "coordinator", institution: "HVL" },
   { email: "koordinator.vid@demo.test", name: "Sigrid Lunde", role: "coordinator", institution: "VID" },
   { email: "ikt@demo.test", name: "Thomas Vik", role: "it_provider" },
@@ -34,7 +34,7 @@ export const demoUsers: DemoUser[] = [
 const demoProfessions = ["Sykepleier", "Lege", "Fysioterapeut", "Radiograf", "Bioingeniør"] as const;
 
 const demoProgrammes: { institution: string; name: string; profession: (typeof demoProfessions)[number] }[] = [
-  { institution: "UIB", name: "Medisin", profession: "Lege" },
+  { institution: "UiB", name: "Medisin", profession: "Lege" },
   { institution: "HVL", name: "Sykepleie", profession: "Sykepleier" },
   { institution: "HVL", name: "Fysioterapi", profession: "Fysioterapeut" },
   { institution: "HVL", name: "Radiografi", profession: "Radiograf" },

@@ -42,7 +42,9 @@ export function createInstitutionsUsecases({ db }: { db: Db }) {
     const all = await repo.listAll();
     const clash = all.some(
       (i) =>
-        i.id !== exceptId && (i.name.toLowerCase() === input.name.toLowerCase() || i.shortName === input.shortName),
+        i.id !== exceptId &&
+        (i.name.toLowerCase() === input.name.toLowerCase() ||
+          i.shortName.toLowerCase() === input.shortName.toLowerCase()),
     );
     if (clash) throw institutionNameTaken();
   }
