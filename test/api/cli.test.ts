@@ -30,9 +30,9 @@ describe("npm run admin", () => {
     expect(
       await runAdminCommand(t.database.db, "create-institution", {
         name: "Universitetet i Stavanger",
-        "short-name": "uis",
+        "short-name": "UiS",
       }),
-    ).toMatch(/UIS – Universitetet i Stavanger/);
+    ).toMatch(/UiS – Universitetet i Stavanger/);
     await runAdminCommand(t.database.db, "system-admin", { email: "tone.rygg@sus.test" });
     const [user] = await t.database.db.select().from(users).where(eq(users.email, "tone.rygg@sus.test"));
     expect(user?.isSystemAdmin).toBe(true);
