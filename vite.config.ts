@@ -1,14 +1,16 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { precompress } from "./src/build/precompress.ts";
 
 /**
  * The web app lives in src/web; `vite build` writes it to dist/web, which Fastify serves in
- * production. In development the Vite dev server forwards /api to the Fastify server.
+ * production, with `.br` and `.gz` copies of its text files beside them. In development the Vite
+ * dev server forwards /api to the Fastify server.
  */
 export default defineConfig({
   root: fileURLToPath(new URL("./src/web", import.meta.url)),
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: fileURLToPath(new URL("./dist/web", import.meta.url)),
     emptyOutDir: true,

@@ -5,14 +5,31 @@ import type { FastifyInstance } from "fastify";
 
 export const webRoot = join(process.cwd(), "dist/web");
 
-/** Serves the built single-page app; every non-API path that is not a file gets index.html. */
-export async function registerWeb(app: FastifyInstance): Promise<void> {
-  const built = existsSync(join(webRoot, "index.html"));
-  if (built) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+/** Built files whose names carry a content hash: they never change, so browsers keep them. */
+const hashedAsset = /[\\/]assets[\\/][^\\/]+-[\w-]{8,}\.\w+$/;
+
+/**
+ * Serves the built single-page app; every non-API path that is not a file gets index.html.
+ * The build's `.br`/`.gz` copies are sent to browsers that accept them; hashed assets are cached
+ * for a year, index.html is checked on every visit.
+ */
+export async function registerWeb(app: FastifyInstance, root = webRoot): Promise<void> {
+  const built = existsSync(join(root, "index.html"));
+  if (built) {
+    await app.register(fastifyStatic, {
+      root,
+      wildcard: false,
+      index: false,
+      preCompressed: true,
+      setHeaders(reply, path) {
+        reply.header("cache-control", hashedAsset.test(path) ? "public, max-age=31536000, immutable" : "no-cache");
+      },
+    });
+  }
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split("?")[0] ?? "";
     if (built && req.method === "GET" && !path.startsWith("/api/")) {
-      return reply.type("text/html").header("cache-control", "no-cache").sendFile("index.html");
+      return reply.type("text/html").sendFile("index.html");
     }
     return reply.code(404).send({ code: "route.not_found", message: `No route ${req.method} ${path}.` });
   });

@@ -1,64 +1,100 @@
+import type { ComponentType } from "react";
 import { createBrowserRouter } from "react-router";
-import { AccountRequestsPage } from "../features/accountRequests/routes/AccountRequestsPage.tsx";
-import { RequestAccessPage } from "../features/accountRequests/routes/RequestAccessPage.tsx";
-import { SetPasswordPage } from "../features/accountRequests/routes/SetPasswordPage.tsx";
-import { AuditLogPage } from "../features/audit/routes/AuditLogPage.tsx";
+import { Loading } from "../components/QueryState.tsx";
 import { LoginPage } from "../features/auth/routes/LoginPage.tsx";
-import { ProgrammesAdminPage } from "../features/catalog/routes/ProgrammesAdminPage.tsx";
-import { ProgrammesPage } from "../features/catalog/routes/ProgrammesPage.tsx";
 import { StartPage } from "../features/dashboard/routes/StartPage.tsx";
-import { DevMailboxPage } from "../features/devMailbox/routes/DevMailboxPage.tsx";
-import { HelpPage } from "../features/help/routes/HelpPage.tsx";
-import { IdentityProvidersPage } from "../features/identityProviders/routes/IdentityProvidersPage.tsx";
-import { InstitutionsAdminPage } from "../features/institutions/routes/InstitutionsAdminPage.tsx";
-import { InstitutionsPage } from "../features/institutions/routes/InstitutionsPage.tsx";
-import { NotificationsPage } from "../features/notifications/routes/NotificationsPage.tsx";
-import { OverviewPage } from "../features/overviews/routes/OverviewPage.tsx";
-import { OverviewsPage } from "../features/overviews/routes/OverviewsPage.tsx";
-import { PlacementSitesPage } from "../features/placementSites/routes/PlacementSitesPage.tsx";
-import { ProfilePage } from "../features/profile/routes/ProfilePage.tsx";
-import { SearchPage } from "../features/search/routes/SearchPage.tsx";
-import { SettingsPage } from "../features/settings/routes/SettingsPage.tsx";
-import { TrustsPage } from "../features/trusts/routes/TrustsPage.tsx";
-import { UsersPage } from "../features/users/routes/UsersPage.tsx";
 import { PublicLayout, Root, SignedInLayout } from "./Layout.tsx";
 import { NotFoundPage } from "./NotFoundPage.tsx";
+
+/**
+ * A page loaded when it is first visited, so the first load carries only the shell, the sign-in
+ * page and the start page. The router keeps the current page on screen until the next one is in.
+ */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return { lazy: async () => ({ Component: (await load())[name] }) };
+}
 
 /** Norwegian paths, as people see and share them. */
 export const router = createBrowserRouter([
   {
     element: <Root />,
+    hydrateFallbackElement: <Loading />,
     children: [
       {
         element: <PublicLayout />,
         children: [
           { path: "logg-inn", element: <LoginPage /> },
-          { path: "be-om-tilgang", element: <RequestAccessPage /> },
-          { path: "sett-passord", element: <SetPasswordPage /> },
+          {
+            path: "be-om-tilgang",
+            ...page(() => import("../features/accountRequests/routes/RequestAccessPage.tsx"), "RequestAccessPage"),
+          },
+          {
+            path: "sett-passord",
+            ...page(() => import("../features/accountRequests/routes/SetPasswordPage.tsx"), "SetPasswordPage"),
+          },
         ],
       },
       {
         element: <SignedInLayout />,
         children: [
           { index: true, element: <StartPage /> },
-          { path: "hjelp", element: <HelpPage /> },
-          { path: "institusjoner", element: <InstitutionsPage /> },
-          { path: "oversikter", element: <OverviewsPage /> },
-          { path: "oversikter/:id", element: <OverviewPage /> },
-          { path: "sok", element: <SearchPage /> },
-          { path: "studieprogram", element: <ProgrammesPage /> },
-          { path: "admin/brukere", element: <UsersPage /> },
-          { path: "admin/institusjoner", element: <InstitutionsAdminPage /> },
-          { path: "admin/studieprogram", element: <ProgrammesAdminPage /> },
-          { path: "admin/praksissteder", element: <PlacementSitesPage /> },
-          { path: "admin/innstillinger", element: <SettingsPage /> },
-          { path: "admin/foretak", element: <TrustsPage /> },
-          { path: "varsler", element: <NotificationsPage /> },
-          { path: "min-profil", element: <ProfilePage /> },
-          { path: "admin/logg", element: <AuditLogPage /> },
-          { path: "admin/e-post", element: <DevMailboxPage /> },
-          { path: "admin/tilgangsforesporsler", element: <AccountRequestsPage /> },
-          { path: "admin/innlogging", element: <IdentityProvidersPage /> },
+          { path: "hjelp", ...page(() => import("../features/help/routes/HelpPage.tsx"), "HelpPage") },
+          {
+            path: "institusjoner",
+            ...page(() => import("../features/institutions/routes/InstitutionsPage.tsx"), "InstitutionsPage"),
+          },
+          {
+            path: "oversikter",
+            ...page(() => import("../features/overviews/routes/OverviewsPage.tsx"), "OverviewsPage"),
+          },
+          {
+            path: "oversikter/:id",
+            ...page(() => import("../features/overviews/routes/OverviewPage.tsx"), "OverviewPage"),
+          },
+          { path: "sok", ...page(() => import("../features/search/routes/SearchPage.tsx"), "SearchPage") },
+          {
+            path: "studieprogram",
+            ...page(() => import("../features/catalog/routes/ProgrammesPage.tsx"), "ProgrammesPage"),
+          },
+          { path: "admin/brukere", ...page(() => import("../features/users/routes/UsersPage.tsx"), "UsersPage") },
+          {
+            path: "admin/institusjoner",
+            ...page(() => import("../features/institutions/routes/InstitutionsAdminPage.tsx"), "InstitutionsAdminPage"),
+          },
+          {
+            path: "admin/studieprogram",
+            ...page(() => import("../features/catalog/routes/ProgrammesAdminPage.tsx"), "ProgrammesAdminPage"),
+          },
+          {
+            path: "admin/praksissteder",
+            ...page(() => import("../features/placementSites/routes/PlacementSitesPage.tsx"), "PlacementSitesPage"),
+          },
+          {
+            path: "admin/innstillinger",
+            ...page(() => import("../features/settings/routes/SettingsPage.tsx"), "SettingsPage"),
+          },
+          { path: "admin/foretak", ...page(() => import("../features/trusts/routes/TrustsPage.tsx"), "TrustsPage") },
+          {
+            path: "varsler",
+            ...page(() => import("../features/notifications/routes/NotificationsPage.tsx"), "NotificationsPage"),
+          },
+          { path: "min-profil", ...page(() => import("../features/profile/routes/ProfilePage.tsx"), "ProfilePage") },
+          { path: "admin/logg", ...page(() => import("../features/audit/routes/AuditLogPage.tsx"), "AuditLogPage") },
+          {
+            path: "admin/e-post",
+            ...page(() => import("../features/devMailbox/routes/DevMailboxPage.tsx"), "DevMailboxPage"),
+          },
+          {
+            path: "admin/tilgangsforesporsler",
+            ...page(() => import("../features/accountRequests/routes/AccountRequestsPage.tsx"), "AccountRequestsPage"),
+          },
+          {
+            path: "admin/innlogging",
+            ...page(
+              () => import("../features/identityProviders/routes/IdentityProvidersPage.tsx"),
+              "IdentityProvidersPage",
+            ),
+          },
           { path: "*", element: <NotFoundPage /> },
         ],
       },
