@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from "./config.ts";
 import { demoUsers, fillDemoData, isEmpty } from "./demo/demo-data.ts";
 import { mailJobs } from "./modules/outbox/outbox.jobs.ts";
 import { overviewJobs } from "./modules/overviews/overviews.jobs.ts";
+import { retentionJobs } from "./modules/retention/retention.jobs.ts";
 import { migrateDatabase, openDatabase } from "./shared/database.ts";
 import { startJobs } from "./shared/jobs.ts";
 
@@ -18,7 +19,13 @@ async function main() {
   const mail = mailJobs({ db: database.db, config, log: app.log });
   // The overviews' deadline reminder at 07:00 Europe/Oslo.
   const overviewDefinitions = overviewJobs({ db: database.db, config }).definitions;
-  const jobs = await startJobs({ database, definitions: [...mail.definitions, ...overviewDefinitions], log: app.log });
+  // Personal data past the trusts' retention time, sent e-mail and read notifications at 03:00.
+  const retentionDefinitions = retentionJobs({ db: database.db }).definitions;
+  const jobs = await startJobs({
+    database,
+    definitions: [...mail.definitions, ...overviewDefinitions, ...retentionDefinitions],
+    log: app.log,
+  });
   await jobs.trigger("outbox-flush");
   await app.listen({ port: config.port, host: config.host });
 
