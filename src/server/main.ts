@@ -1,9 +1,7 @@
 import { buildApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { demoUsers, fillDemoData, isEmpty } from "./demo/demo-data.ts";
-import { mailJobs } from "./modules/outbox/outbox.jobs.ts";
-import { overviewJobs } from "./modules/overviews/overviews.jobs.ts";
-import { retentionJobs } from "./modules/retention/retention.jobs.ts";
+import { appJobs } from "./jobs.ts";
 import { migrateDatabase, openDatabase } from "./shared/database.ts";
 import { startJobs } from "./shared/jobs.ts";
 
@@ -15,17 +13,9 @@ async function main() {
   if (config.demoData && firstStart) await fillDemoData(database.db, config.demoPassword);
 
   const app = await buildApp({ config, database });
-  // Background jobs (pg-boss): the e-mail outbox every minute, the notification digest at 07:00.
-  const mail = mailJobs({ db: database.db, config, log: app.log });
-  // The overviews' deadline reminder at 07:00 Europe/Oslo.
-  const overviewDefinitions = overviewJobs({ db: database.db, config }).definitions;
-  // Personal data past the trusts' retention time, sent e-mail and read notifications at 03:00.
-  const retentionDefinitions = retentionJobs({ db: database.db }).definitions;
-  const jobs = await startJobs({
-    database,
-    definitions: [...mail.definitions, ...overviewDefinitions, ...retentionDefinitions],
-    log: app.log,
-  });
+  // Background jobs (pg-boss), listed in jobs.ts.
+  const background = appJobs({ db: database.db, config, log: app.log });
+  const jobs = await startJobs({ database, definitions: background.definitions, log: app.log });
   await jobs.trigger("outbox-flush");
   await app.listen({ port: config.port, host: config.host });
 
@@ -48,7 +38,7 @@ async function main() {
     app.log.info({ signal }, "shutting down");
     await app.close();
     await jobs.stop();
-    mail.close();
+    background.close();
     await database.close();
     process.exit(0);
   };

@@ -1,0 +1,19 @@
+import { mailJobs } from "./modules/outbox/outbox.jobs.ts";
+import { overviewJobs } from "./modules/overviews/overviews.jobs.ts";
+import { retentionJobs } from "./modules/retention/retention.jobs.ts";
+
+/**
+ * Every background job of the app, in one list (started by `shared/jobs.ts`):
+ * - `outbox-flush` every minute: e-mail waiting in the outbox;
+ * - `notifications-digest` and `overviews-deadline-reminders` at 07:00 Europe/Oslo;
+ * - `personal-data-retention` at 03:00 Europe/Oslo.
+ */
+export function appJobs({ db, config, log }: Pick<Parameters<typeof mailJobs>[0], "db" | "config" | "log">) {
+  const mail = mailJobs({ db, config, log });
+  const definitions = [
+    ...mail.definitions,
+    ...overviewJobs({ db, config }).definitions,
+    ...retentionJobs({ db }).definitions,
+  ];
+  return { definitions, close: mail.close };
+}
