@@ -171,6 +171,11 @@ export const rowSchema = z.object({
   comments: z.array(commentSchema),
   /** Added after the sheet was submitted: the whole row shows in red. */
   addedAfterSubmission: z.boolean(),
+  /**
+   * When the student's personal data were deleted after the retention period (SPEC §4), else null.
+   * Such a row has no problems and is read-only: PATCH, DELETE and comments answer 409 `rows.anonymised`.
+   */
+  anonymisedAt: z.string().nullable(),
 });
 export type Row = z.infer<typeof rowSchema>;
 

@@ -251,6 +251,9 @@ describe(`the retention job (${testDbKind})`, () => {
       placementSiteId: world.catalog.bergenSite.id,
       orderState: "not_ordered",
       version: rows.kari.version + 1,
+      // The overviews show it read-only, without problems, from now on.
+      anonymisedAt: firstRun,
+      errorCount: 0,
     });
     const person = await personOf(rows.kari.personId as string);
     expect(person).toMatchObject({
@@ -263,8 +266,14 @@ describe(`the retention job (${testDbKind})`, () => {
       emailConfirmedAt: null,
       mobile: null,
       username: null,
+      anonymisedAt: firstRun,
     });
-    expect(await rowOf(rows.nameless.id)).toMatchObject({ lastName: "Slettet", firstName: "", email: "" });
+    expect(await rowOf(rows.nameless.id)).toMatchObject({
+      lastName: "Slettet",
+      firstName: "",
+      email: "",
+      anonymisedAt: firstRun,
+    });
 
     const db = t.database.db;
     expect(await db.select().from(rowChanges).where(eq(rowChanges.rowId, rows.kari.id))).toEqual([]);
@@ -342,7 +351,12 @@ describe(`the retention job (${testDbKind})`, () => {
   it("keeps a student whose placement ended 11 months ago, and one with a later placement (also their earlier row)", async () => {
     for (const row of [rows.ola, rows.perEarly, rows.perLate]) {
       const stored = await rowOf(row.id);
-      expect(stored).toMatchObject({ lastName: row.lastName, firstName: row.firstName, email: row.email });
+      expect(stored).toMatchObject({
+        lastName: row.lastName,
+        firstName: row.firstName,
+        email: row.email,
+        anonymisedAt: null,
+      });
       expect(stored?.nationalIdEnc).toBeTruthy();
       const person = await personOf(row.personId as string);
       expect(person?.nationalIdHash).toBeTruthy();
@@ -398,8 +412,10 @@ describe(`the retention job (${testDbKind})`, () => {
     // Per (two rows), Ola and Frida; the recent e-mail and notification.
     expect(result).toEqual({ persons: 3, rows: 4, removedRows: 0, sentEmails: 1, readNotifications: 1 });
     for (const row of [rows.perEarly, rows.perLate, rows.ola, rows.frida]) {
-      expect(await rowOf(row.id)).toMatchObject({ lastName: "Slettet", nationalIdEnc: null });
+      expect(await rowOf(row.id)).toMatchObject({ lastName: "Slettet", nationalIdEnc: null, anonymisedAt: secondYear });
     }
+    // Kari's row keeps the moment it was anonymised.
+    expect((await rowOf(rows.kari.id))?.anonymisedAt).toEqual(firstRun);
     const fonnaAudit = await t.database.db
       .select()
       .from(auditEvents)

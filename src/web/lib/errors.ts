@@ -20,6 +20,7 @@ export const knownCodes = new Set([
   "memberships.exists",
   "trusts.name_taken",
   "trusts.not_found",
+  "rows.anonymised",
   "network.failed",
 ]);
 

@@ -16,7 +16,7 @@ import type { Actor } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 import { writeAudit } from "../audit/audit.repository.ts";
-import { type ParsedSheet, parseCommentCell, parseOverviewWorkbook } from "./excel/parse.ts";
+import { type ParsedRow, type ParsedSheet, parseCommentCell, parseOverviewWorkbook } from "./excel/parse.ts";
 import { type ExportRow, writeOverviewWorkbook, writeTemplate } from "./excel/write.ts";
 import {
   auditRow,
@@ -43,6 +43,7 @@ import {
   type RowContext,
   type RowData,
   rowLabel,
+  type Site,
 } from "./rows.model.ts";
 import { personName } from "./rows.usecases.ts";
 
@@ -75,18 +76,22 @@ export function createImportUsecases(deps: OverviewsDeps) {
   const { db, clock } = deps;
   const codec = createCodec(deps.crypto);
 
-  /** Matches file rows to a sheet's rows: row ID, then national ID, then e-mail, then name and birth date. */
+  /**
+   * Matches file rows to a sheet's rows: row ID, then national ID, then e-mail, then name and birth
+   * date. An anonymised row is only found by its row ID (an exported and re-imported document), never
+   * by a student's details; one that no line of the file names is removed like any other.
+   */
   function matcher(existing: LoadedRow[]) {
     const free = new Set(existing.map((r) => r.rec.id));
-    const take = (pred: (r: LoadedRow) => boolean) => {
-      const hit = existing.find((r) => free.has(r.rec.id) && pred(r));
+    const take = (pred: (r: LoadedRow) => boolean, opts: { anonymised?: boolean } = {}) => {
+      const hit = existing.find((r) => free.has(r.rec.id) && (opts.anonymised || !r.data.anonymised) && pred(r));
       if (hit) free.delete(hit.rec.id);
       return hit ?? null;
     };
     return {
       match(rowId: string | null, d: RowData): LoadedRow | null {
         if (rowId) {
-          const byId = take((r) => r.rec.id === rowId);
+          const byId = take((r) => r.rec.id === rowId, { anonymised: true });
           if (byId) return byId;
         }
         if (d.nationalId) {
@@ -109,6 +114,31 @@ export function createImportUsecases(deps: OverviewsDeps) {
       },
       remaining: () => existing.filter((r) => free.has(r.rec.id)),
     };
+  }
+
+  /**
+   * A line of the file naming an anonymised row by its row ID: the row is read-only, so it stays as
+   * it is (neither changed nor removed) and the line's values and comments are not read — with a
+   * warning when they differ from the row.
+   */
+  function anonymisedLine(pr: ParsedRow, hit: LoadedRow, testMode: boolean, sites: Site[]) {
+    const typed = applyInput(hit.data, pr.values, { testMode, sites }).data;
+    const ignored = changedFieldsOf(hit.data, typed).length > 0 || parseCommentCell(pr.comment).some((c) => !c.signed);
+    return {
+      rowNumber: pr.rowNumber,
+      existing: hit,
+      data: hit.data,
+      changed: [],
+      comments: [],
+      report: {
+        rowNumber: pr.rowNumber,
+        action: "unchanged",
+        rowId: hit.rec.id,
+        label: rowLabel(hit.data),
+        problems: ignored ? [{ field: null, code: "rows.anonymised", warning: true, column: null }] : [],
+        changes: [],
+      },
+    } satisfies PlannedRow;
   }
 
   async function plan(
@@ -142,6 +172,7 @@ export function createImportUsecases(deps: OverviewsDeps) {
       const rows: PlannedRow[] = parsed.rows.map((pr) => {
         const probe = applyInput(emptyRow, pr.values, { testMode: settings.testMode, sites });
         const hit = m.match(pr.rowId, probe.data);
+        if (hit?.data.anonymised) return anonymisedLine(pr, hit, settings.testMode, sites);
         const applied = hit ? applyInput(hit.data, pr.values, { testMode: settings.testMode, sites }) : probe;
         const changed = hit ? changedFieldsOf(hit.data, applied.data) : [];
         const comments = parseCommentCell(pr.comment)

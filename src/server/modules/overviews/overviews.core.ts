@@ -96,9 +96,13 @@ export function createCodec(crypto: DataCrypto) {
         endDate: rec.endDate ?? raw.endDate ?? "",
         dNumber: rec.dNumberEnc ? crypto.decrypt(rec.dNumberEnc) : "",
         previousUsername: rec.previousUsername,
+        anonymised: rec.anonymisedAt !== null,
       };
     },
-    /** The columns that store `d`: national IDs encrypted (hashed when valid), invalid dates as raw text. */
+    /**
+     * The columns that store `d`: national IDs encrypted (hashed when valid), invalid dates as raw
+     * text. `anonymised_at` is not among them: only the retention job sets it.
+     */
     toColumns(d: RowData, testMode: boolean): Partial<RowInsert> {
       const iso = (s: string) => (/^\d{4}-\d{2}-\d{2}$/.test(s) ? s : null);
       const invalidValues: Record<string, string> = {};
@@ -200,6 +204,8 @@ function learningPortalStateOf(
   settings: TrustSettings,
   personState: string | null,
 ): Row["learningPortalState"] {
+  // Nobody is left to give a user in the learning portal.
+  if (d.anonymised) return "not_needed";
   const kinds = [d.nationalId, d.dNumber]
     .filter(Boolean)
     .map((v) => validateNationalId(v, { testMode: settings.testMode }))
@@ -306,6 +312,7 @@ export async function rowDtos(
           at: c.comment.createdAt.toISOString(),
         })),
       addedAfterSubmission: r.rec.addedAfterSubmission,
+      anonymisedAt: r.rec.anonymisedAt?.toISOString() ?? null,
     };
   });
 }

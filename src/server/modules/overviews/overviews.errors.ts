@@ -24,6 +24,12 @@ export const rowConflict = (current: unknown) =>
     "Someone else changed this row after you opened it. Compare with the current row and save again.",
     { current },
   );
+export const rowAnonymised = () =>
+  new AppError(
+    "rows.anonymised",
+    409,
+    "The student's personal data in this row were deleted after the retention period, so the row can no longer be changed, removed or commented on.",
+  );
 export const versionRequired = () =>
   new AppError("rows.version_required", 400, "Send the version of the row you changed.", {
     issues: [{ path: "version", message: "required" }],

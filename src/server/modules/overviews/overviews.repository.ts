@@ -383,6 +383,8 @@ export function createOverviewsRepository({ db }: { db: DbOrTx }) {
         .where(
           and(
             inScope(scope),
+            // An anonymised row names nobody ("Slettet" is no student).
+            isNull(placementRows.anonymisedAt),
             ...words.map((w) => or(ilike(placementRows.lastName, w), ilike(placementRows.firstName, w))),
           ),
         )

@@ -272,7 +272,8 @@ export function overviewsRoutes(deps: { overviews: OverviewsUsecases; rows: Rows
         config: readers,
         schema: {
           tags,
-          summary: "Change cells of a row (send its version; 409 rows.conflict with the current row when stale)",
+          summary:
+            "Change cells of a row (send its version; 409 rows.conflict with the current row when stale, 409 rows.anonymised after retention)",
           params: idParams,
           body: updateRowBody,
           response: { 200: rowSchema, ...authErrors },
@@ -286,7 +287,7 @@ export function overviewsRoutes(deps: { overviews: OverviewsUsecases; rows: Rows
         config: readers,
         schema: {
           tags,
-          summary: "Remove a row (send its version)",
+          summary: "Remove a row (send its version; 409 rows.anonymised after retention)",
           params: idParams,
           querystring: deleteRowQuery,
           response: { 200: okSchema, ...authErrors },
@@ -300,7 +301,7 @@ export function overviewsRoutes(deps: { overviews: OverviewsUsecases; rows: Rows
         config: readers,
         schema: {
           tags,
-          summary: "A signed, dated comment on a row",
+          summary: "A signed, dated comment on a row (409 rows.anonymised after retention)",
           params: idParams,
           body: commentBody,
           response: { 201: commentSchema, ...authErrors },

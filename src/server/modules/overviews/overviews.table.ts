@@ -122,6 +122,11 @@ export const placementRows = pgTable(
     /** Errors found when the row (or its sheet) was last saved; for counts without recomputing. */
     errorCount: integer("error_count").notNull().default(0),
     addedAfterSubmission: boolean("added_after_submission").notNull().default(false),
+    /**
+     * When the retention job emptied the row's personal data (SPEC §4); null while it holds them. An
+     * anonymised row has no problems, is read-only and is left out of search.
+     */
+    anonymisedAt: timestamp("anonymised_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -163,7 +163,7 @@ export function createOverviewsUsecases(deps: OverviewsDeps) {
      * A new sheet (period) named by the naming standard. With `copyFromSheetId` the source sheet's
      * rows are copied with their dates moved by the distance between the two periods' starts (a
      * placement in week 2 of period 1 lands in week 2 of period 2); dates that then fall outside the
-     * new period are flagged. Order states and comments are not copied.
+     * new period are flagged. Order states and comments are not copied, nor are anonymised rows.
      */
     async createSheet(actor: Actor, overviewId: string, body: z.infer<typeof createSheetBody>): Promise<Sheet> {
       const scope = scopeOf(actor);
@@ -203,7 +203,8 @@ export function createOverviewsUsecases(deps: OverviewsDeps) {
           const sites = await repo.sites(scope.trustId);
           const shift = daysBetween(source.startDate, body.startDate);
           const moved = (d: string) => (/^\d{4}-\d{2}-\d{2}$/.test(d) ? addDays(d, shift) : d);
-          const rows = await loadRows(tx, codec, source.id, sites);
+          // Anonymised rows name nobody and have nothing to carry into a new period.
+          const rows = (await loadRows(tx, codec, source.id, sites)).filter((r) => !r.data.anonymised);
           const inserted = await repo.insertRows(
             rows.map((r, i) => ({
               ...codec.toColumns(

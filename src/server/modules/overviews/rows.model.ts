@@ -28,6 +28,11 @@ export interface RowData {
   endDate: string;
   dNumber: string;
   previousUsername: string;
+  /**
+   * Whether the retention job emptied the row's personal data (`anonymised_at`): such a row has no
+   * problems, is never a duplicate and is read-only. Not a field anyone types.
+   */
+  anonymised: boolean;
 }
 
 export const emptyRow: RowData = {
@@ -46,6 +51,7 @@ export const emptyRow: RowData = {
   endDate: "",
   dNumber: "",
   previousUsername: "",
+  anonymised: false,
 };
 
 export interface Site {
@@ -158,8 +164,12 @@ export function applyInput(
   return { data: d, warnings, unknownSiteId };
 }
 
-/** Problems of one row by itself (duplicates across the sheet come from `duplicateProblems`). */
+/**
+ * Problems of one row by itself (duplicates across the sheet come from `duplicateRows`). An
+ * anonymised row has none: its personal data were removed on purpose and nobody can fill them in.
+ */
 export function rowProblems(d: RowData, ctx: RowContext): Problem[] {
+  if (d.anonymised) return [];
   const p: Problem[] = [];
   if (!d.lastName) p.push({ field: "lastName", code: "name.empty" });
   if (!d.firstName) p.push({ field: "firstName", code: "name.empty" });
@@ -206,8 +216,12 @@ export function rowProblems(d: RowData, ctx: RowContext): Problem[] {
   return p;
 }
 
-/** How a student is recognised within a sheet: national ID, else e-mail, else name and birth date. */
+/**
+ * How a student is recognised within a sheet: national ID, else e-mail, else name and birth date.
+ * An anonymised row names nobody.
+ */
 export function identityKey(d: RowData, testMode: boolean): string | null {
+  if (d.anonymised) return null;
   for (const id of [d.nationalId, d.dNumber]) {
     if (id && validateNationalId(id, { testMode }).ok) return `id:${id}`;
   }

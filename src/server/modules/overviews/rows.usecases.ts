@@ -22,7 +22,14 @@ import {
   sheetProblems,
   type TrustSettings,
 } from "./overviews.core.ts";
-import { invalidRow, rowConflict, rowNotFound, sheetNotFound, versionRequired } from "./overviews.errors.ts";
+import {
+  invalidRow,
+  rowAnonymised,
+  rowConflict,
+  rowNotFound,
+  sheetNotFound,
+  versionRequired,
+} from "./overviews.errors.ts";
 import { createOverviewsRepository, type Scope, type SheetRecord } from "./overviews.repository.ts";
 import {
   applyInput,
@@ -213,7 +220,8 @@ export function createRowsUsecases(deps: OverviewsDeps) {
     /**
      * Changes cells of a row. The version must be the row's current one (409 `rows.conflict` with the
      * row as it is now otherwise); a value that is not valid for its field is refused with 400
-     * `rows.invalid` and nothing is saved. After submission each changed cell is a change.
+     * `rows.invalid` and nothing is saved. After submission each changed cell is a change. An
+     * anonymised row is read-only (409 `rows.anonymised`).
      */
     async update(actor: Actor, rowId: string, body: z.infer<typeof updateRowBody>): Promise<Row> {
       const scope = scopeOf(actor);
@@ -221,6 +229,7 @@ export function createRowsUsecases(deps: OverviewsDeps) {
       return db.transaction(async (tx) => {
         const found = await rowInScope(tx, scope, rowId, true);
         const { sheet, overview, settings, sites, ctx } = found;
+        if (found.row.anonymisedAt) throw rowAnonymised();
         if (found.row.version !== version) throw rowConflict(await currentRow(tx, sheet, settings, sites, rowId));
         const before = codec.toData(found.row, sites);
         const { data, unknownSiteId } = applyInput(before, input, { testMode: settings.testMode, sites });
@@ -260,11 +269,13 @@ export function createRowsUsecases(deps: OverviewsDeps) {
       });
     },
 
+    /** Removes a row (with its version); an anonymised row stays (409 `rows.anonymised`). */
     async remove(actor: Actor, rowId: string, version: number | undefined): Promise<{ ok: true }> {
       const scope = scopeOf(actor);
       return db.transaction(async (tx) => {
         const found = await rowInScope(tx, scope, rowId, true);
         const { sheet, overview, settings, sites } = found;
+        if (found.row.anonymisedAt) throw rowAnonymised();
         if (version === undefined || Number.isNaN(version)) throw versionRequired();
         if (found.row.version !== version) throw rowConflict(await currentRow(tx, sheet, settings, sites, rowId));
         const repo = createOverviewsRepository({ db: tx });
@@ -283,11 +294,13 @@ export function createRowsUsecases(deps: OverviewsDeps) {
       });
     },
 
-    /** A signed, dated comment; after submission also a change, announced. */
+    /** A signed, dated comment; after submission also a change, announced. Not on an anonymised row (409). */
     async comment(actor: Actor, rowId: string, body: z.infer<typeof commentBody>) {
       const scope = scopeOf(actor);
       return db.transaction(async (tx) => {
-        const found = await rowInScope(tx, scope, rowId);
+        // Locked as a save does, so the retention job cannot anonymise the row in between.
+        const found = await rowInScope(tx, scope, rowId, true);
+        if (found.row.anonymisedAt) throw rowAnonymised();
         const repo = createOverviewsRepository({ db: tx });
         const comment = await repo.insertComment({
           rowId,

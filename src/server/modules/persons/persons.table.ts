@@ -30,6 +30,8 @@ export const persons = pgTable(
     username: text("username"),
     hrTransferredAt: timestamp("hr_transferred_at", { withTimezone: true }),
     learningPortalState: text("learning_portal_state"),
+    /** When the retention job removed the person's personal data (SPEC §4); null while they hold them. */
+    anonymisedAt: timestamp("anonymised_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -159,7 +159,10 @@ export function createRetentionRepository({ db }: { db: DbOrTx }) {
       }
     },
 
-    /** Empties the rows' personal fields; dates, site, programme and states stay for the counts. */
+    /**
+     * Empties the rows' personal fields and stamps `anonymised_at`; dates, site, programme and states
+     * stay for the counts.
+     */
     async anonymiseRows(ids: string[], now: Date) {
       for (const part of chunks(ids)) {
         await db
@@ -178,8 +181,9 @@ export function createRetentionRepository({ db }: { db: DbOrTx }) {
             dNumberEnc: null,
             previousUsername: "",
             invalidValues: {},
-            // Nothing is left to fix in an anonymised row.
+            // Nothing is left to fix in an anonymised row; the overviews show it read-only from now on.
             errorCount: 0,
+            anonymisedAt: now,
             version: sql`${placementRows.version} + 1`,
             updatedAt: now,
           })
@@ -209,6 +213,7 @@ export function createRetentionRepository({ db }: { db: DbOrTx }) {
             emailConfirmedAt: null,
             mobile: null,
             username: null,
+            anonymisedAt: now,
             updatedAt: now,
           })
           .where(inArray(persons.id, part));

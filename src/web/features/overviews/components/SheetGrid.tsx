@@ -19,7 +19,7 @@ import { ConfirmDialog } from "../../../components/ConfirmDialog.tsx";
 import { useAnnounce } from "../../../components/StatusMessage.tsx";
 import { isApiError } from "../../../lib/api.ts";
 import { errorMessage } from "../../../lib/errors.ts";
-import { compareText } from "../../../lib/format.ts";
+import { compareText, formatDate } from "../../../lib/format.ts";
 import { useDeleteRow } from "../api/deleteRow.ts";
 import { overviewKeys } from "../api/keys.ts";
 import { type PlacementSite, usePlacementSites } from "../api/listPlacementSites.ts";
@@ -40,12 +40,16 @@ type Position = { r: number; c: number };
 
 const cellKey = (p: Position) => `${p.r}:${p.c}`;
 
+/** Whether a row may be changed: the caller may edit, and the row still holds a student's personal data. */
+const editableRow = (row: Row | undefined, canEdit: boolean) => canEdit && row !== undefined && !row.anonymisedAt;
+
 /**
  * The sheet as a grid like the Excel sheet: one row per student, sticky header, frozen name
  * columns, cells edited in place, Registrert/Bestilt in colour and text, changes after submission
  * in red with who and when, comments per row. Keyboard model (also shown above the grid):
  * arrows move, Enter/F2 or typing edits, Enter saves and moves down, Tab saves and moves right,
- * Escape cancels; Tab outside edit mode leaves the grid.
+ * Escape cancels; Tab outside edit mode leaves the grid. A row whose personal data were deleted
+ * after the retention period (`anonymisedAt`) is shown read-only, its name cell saying so.
  */
 export function SheetGrid({
   sheet,
@@ -187,6 +191,13 @@ export function SheetGrid({
               problems: [...(problems[field] ?? []).filter((p) => p.warning), ...extra],
               saving: false,
             });
+          if (isApiError(error) && error.code === "rows.anonymised") {
+            // The retention job emptied the row meanwhile: what was typed cannot be kept.
+            for (const field of fields) setDraft(rowId, field, null);
+            announce(errorMessage(t, error));
+            void queryClient.invalidateQueries({ queryKey: overviewKeys.rows(sheet.id) });
+            return;
+          }
           if (isApiError(error) && error.code === "rows.conflict" && error.details?.current) {
             for (const field of fields) keep(field, []);
             setConflict({ rowId, values, current: error.details.current as Row });
@@ -214,14 +225,14 @@ export function SheetGrid({
       const next = previous.then(run, run);
       queue.current.set(rowId, next);
     },
-    [announce, cachedRow, overviewId, setDraft, sheet.id, t, update],
+    [announce, cachedRow, overviewId, queryClient, setDraft, sheet.id, t, update],
   );
 
   const startEdit = useCallback(
     async (p: Position, initial?: string) => {
       const row = rows[p.r];
       const column = columns[p.c];
-      if (!canEdit || !row || !column?.field) return;
+      if (!editableRow(row, canEdit) || !row || !column?.field) return;
       const field = column.field;
       const draft = drafts[row.id]?.[field];
       let value = initial ?? draft?.value;
@@ -276,6 +287,7 @@ export function SheetGrid({
     if (!target.dataset.cell) return;
     const { r, c } = active;
     const column = columns[c];
+    const editable = editableRow(rows[r], canEdit);
     const ctrl = event.ctrlKey || event.metaKey;
     const go = (p: Position) => {
       event.preventDefault();
@@ -300,20 +312,20 @@ export function SheetGrid({
         return go({ r: r - 10, c });
       case "Enter":
       case "F2":
-        if (column?.field && canEdit) {
+        if (column?.field && editable) {
           event.preventDefault();
           void startEdit({ r, c });
         }
         return;
       case "Backspace":
       case "Delete":
-        if (column?.field && canEdit && column.kind !== "site") {
+        if (column?.field && editable && column.kind !== "site") {
           event.preventDefault();
           void startEdit({ r, c }, "");
         }
         return;
       default:
-        if (event.key.length === 1 && !ctrl && !event.altKey && column?.field && canEdit && column.kind !== "site") {
+        if (event.key.length === 1 && !ctrl && !event.altKey && column?.field && editable && column.kind !== "site") {
           event.preventDefault();
           void startEdit({ r, c }, event.key);
         }
@@ -330,7 +342,8 @@ export function SheetGrid({
       return;
     }
     const column = columns[active.c];
-    if (column?.field && column.kind !== "site") void startEdit(active, text.trim());
+    if (column?.field && column.kind !== "site" && editableRow(rows[active.r], canEdit))
+      void startEdit(active, text.trim());
   };
 
   const commentsRow = rows.find((r) => r.id === commentsFor) ?? null;
@@ -372,14 +385,19 @@ export function SheetGrid({
             </tr>
           ) : null}
           {rows.map((row, r) => {
-            const label = rowLabel(row, t("overviews.grid.unnamedRow", { n: r + 1 }));
+            const label = row.anonymisedAt
+              ? t("overviews.grid.anonymised", { date: formatDate(row.anonymisedAt) })
+              : rowLabel(row, t("overviews.grid.unnamedRow", { n: r + 1 }));
             const added = row.addedAfterSubmission ? row.changes.find((ch) => ch.kind === "row_added") : undefined;
+            // Its change history went with the personal data: no red marks on an anonymised row.
+            const addedAfterSubmission = row.addedAfterSubmission && !row.anonymisedAt;
             return (
               <tr
                 key={row.id}
                 data-row-id={row.id}
                 className={[
-                  row.addedAfterSubmission ? "row-added" : "",
+                  addedAfterSubmission ? "row-added" : "",
+                  row.anonymisedAt ? "row-anonymised" : "",
                   row.id === highlightRowId ? "row-highlight" : "",
                 ].join(" ")}
               >
@@ -397,12 +415,12 @@ export function SheetGrid({
                     editing={editing && editing.r === r && editing.c === c ? editing : null}
                     draft={col.field ? drafts[row.id]?.[col.field] : undefined}
                     revealed={revealed[row.id]}
-                    canEdit={canEdit}
+                    canEdit={editableRow(row, canEdit)}
                     sites={sortedSites}
                     addedInfo={
-                      c === 0 && added
+                      c === 0 && addedAfterSubmission && added
                         ? t("overviews.grid.addedAfter", { name: added.by.name, at: formatMoment(added.at) })
-                        : c === 0 && row.addedAfterSubmission
+                        : c === 0 && addedAfterSubmission
                           ? t("overviews.grid.addedAfterShort")
                           : null
                     }
@@ -442,7 +460,7 @@ export function SheetGrid({
           row={commentsRow}
           label={rowLabel(commentsRow, t("overviews.grid.unnamedRow", { n: rows.indexOf(commentsRow) + 1 }))}
           overviewId={overviewId}
-          canComment={canEdit}
+          canComment={editableRow(commentsRow, canEdit)}
           onClose={() => {
             const r = rows.indexOf(commentsRow);
             setCommentsFor(null);
@@ -614,7 +632,7 @@ function GridCell({
     const count = row.comments.length;
     return (
       <td className={classes.join(" ")}>
-        {column.kind === "comments" ? (
+        {column.kind === "comments" && !row.anonymisedAt ? (
           <Button
             variant="tertiary"
             data-size="sm"
@@ -675,7 +693,12 @@ function GridCell({
   const problems = draft ? draft.problems : serverProblems;
   const errors = problems.filter((p) => !p.warning);
   const change = row.changes.find((ch) => ch.kind === "cell_changed" && ch.field === field);
-  const shown = draft ? draft.value : displayValue(row, field, field === "nationalId" ? revealed : undefined);
+  // An anonymised row's name cell says that the personal data were deleted, and when (the label).
+  const shown = draft
+    ? draft.value
+    : row.anonymisedAt && field === "lastName"
+      ? label
+      : displayValue(row, field, field === "nationalId" ? revealed : undefined);
   const siteShown =
     draft && field === "placementSiteId" ? (sites.find((s) => s.id === draft.value)?.name ?? draft.value) : shown;
   const messageId = `${idBase}-msg`;

@@ -198,6 +198,7 @@ export function SheetPanel({
             <li>{t("overviews.grid.help.leave")}</li>
             <li>{t("overviews.grid.help.paste")}</li>
             <li>{t("overviews.grid.help.colours")}</li>
+            <li>{t("overviews.grid.help.anonymised")}</li>
           </ul>
         </Details.Content>
       </Details>

@@ -8,6 +8,7 @@ const knownProblems = new Set([
   "rows.unknown_placement_site",
   "rows.duplicate_student",
   "rows.invalid",
+  "rows.anonymised",
   "national_id.empty",
   "national_id.not_digits",
   "national_id.wrong_length",
