@@ -38,6 +38,10 @@ export const auditActions = [
   "read",
   "read_notifications",
   "reveal_national_id",
+  "import",
+  "export",
+  "anonymise",
+  "delete_changes",
 ] as const;
 
 /** A translated name for an entity or action code; a code without a translation shows as it is. */
