@@ -32,12 +32,14 @@ describe("the built web app", () => {
   it("sends the brotli copy to browsers that accept it, gzip to others, plain text otherwise", async () => {
     const br = await app.inject({ url: "/assets/index-DIWkLmwc.js", headers: { "accept-encoding": "gzip, br" } });
     expect(br.headers["content-encoding"]).toBe("br");
+    expect(br.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
     expect(br.headers["content-type"]).toMatch(/javascript/);
     expect(brotliDecompressSync(br.rawPayload).toString()).toBe(script);
     expect(br.rawPayload.length).toBeLessThan(script.length / 2);
 
     const gz = await app.inject({ url: "/assets/index-DIWkLmwc.js", headers: { "accept-encoding": "gzip" } });
     expect(gz.headers["content-encoding"]).toBe("gzip");
+    expect(gz.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
     expect(gunzipSync(gz.rawPayload).toString()).toBe(script);
 
     const plain = await app.inject({ url: "/assets/index-DIWkLmwc.js", headers: { "accept-encoding": "identity" } });

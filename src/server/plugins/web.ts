@@ -5,8 +5,8 @@ import type { FastifyInstance } from "fastify";
 
 export const webRoot = join(process.cwd(), "dist/web");
 
-/** Built files whose names carry a content hash: they never change, so browsers keep them. */
-const hashedAsset = /[\\/]assets[\\/][^\\/]+-[\w-]{8,}\.\w+$/;
+/** Built files whose names carry a content hash (and their .br/.gz copies): they never change, so browsers keep them. */
+const hashedAsset = /[\\/]assets[\\/][^\\/]+-[\w-]{8,}\.\w+(\.br|\.gz)?$/;
 
 /**
  * Serves the built single-page app; every non-API path that is not a file gets index.html.
