@@ -27,6 +27,9 @@ export type PersonRef = z.infer<typeof personRefSchema>;
 /** A non-empty trimmed text, as people type it into forms. */
 export const text = (max = 200) => z.string().trim().min(1).max(max);
 export const email = () => z.string().trim().toLowerCase().pipe(z.email()).pipe(z.string().max(254));
+
+/** Whether the server will take this as an e-mail address (forms check before sending). */
+export const isEmail = (value: string) => email().safeParse(value).success;
 export const optionalUrl = () =>
   z
     .union([z.url({ protocol: /^https?$/ }), z.literal("")])

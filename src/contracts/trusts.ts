@@ -1,8 +1,15 @@
 import { z } from "zod";
 import { email, languageSchema, optionalUrl, text, uuidSchema } from "./common.ts";
 
-/** A naming pattern must keep the placeholders that tell documents or sheets apart. */
-const namingPattern = (required: string[]) =>
+/** The placeholders each naming pattern must keep: they tell documents or sheets apart. */
+export const namingPlaceholders = {
+  namingDocument: ["{programme}", "{cohort}"],
+  namingSheet: ["{n}"],
+  namingInternationalSheet: ["{n}"],
+  namingFile: ["{programme}", "{cohort}"],
+} as const;
+
+const namingPattern = (required: readonly string[]) =>
   text(120).refine((v) => required.every((p) => v.includes(p)), {
     message: `The pattern must contain ${required.join(" and ")}.`,
   });
@@ -39,10 +46,10 @@ export const updateTrustSettingsBody = z
       .transform((v) => v || null),
     retentionMonths: z.number().int().min(1).max(120),
     dNumberNeedsManualUser: z.boolean(),
-    namingDocument: namingPattern(["{programme}", "{cohort}"]),
-    namingSheet: namingPattern(["{n}"]),
-    namingInternationalSheet: namingPattern(["{n}"]),
-    namingFile: namingPattern(["{programme}", "{cohort}"]).refine((v) => v.toLowerCase().endsWith(".xlsx"), {
+    namingDocument: namingPattern(namingPlaceholders.namingDocument),
+    namingSheet: namingPattern(namingPlaceholders.namingSheet),
+    namingInternationalSheet: namingPattern(namingPlaceholders.namingInternationalSheet),
+    namingFile: namingPattern(namingPlaceholders.namingFile).refine((v) => v.toLowerCase().endsWith(".xlsx"), {
       message: "The file name ends with .xlsx.",
     }),
   })

@@ -11,6 +11,7 @@ import {
 } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { isEmail } from "../../../../contracts/common.ts";
 import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
 import { isApiError } from "../../../lib/api.ts";
@@ -19,7 +20,6 @@ import type { PublicTrust } from "../api/listPublicTrusts.ts";
 import { useSubmitAccountRequest } from "../api/submitAccountRequest.ts";
 import { type RequestableRole, requestableRoles } from "./roleChoices.ts";
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MESSAGE_MAX = 1000;
 
 /**
@@ -59,7 +59,7 @@ export function AccountRequestForm({
     event.preventDefault();
     const errors: Record<string, string> = {};
     if (!name.trim()) errors.name = t("accountRequests.form.nameRequired");
-    if (!EMAIL.test(email.trim())) errors.email = t("accountRequests.form.emailInvalid");
+    if (!isEmail(email.trim())) errors.email = t("accountRequests.form.emailInvalid");
     if (!trust) errors.trustId = t("accountRequests.form.trustRequired");
     if (!role) errors.role = t("accountRequests.form.roleRequired");
     if (role === "coordinator" && !institutionId) errors.institutionId = t("accountRequests.form.institutionRequired");

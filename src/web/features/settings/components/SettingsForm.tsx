@@ -1,14 +1,12 @@
 import { Button, Field, Fieldset, Label, Select, Switch, Textfield } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type Language, languages } from "../../../../contracts/common.ts";
-import type { TrustSettings } from "../../../../contracts/trusts.ts";
+import { isEmail, type Language, languages } from "../../../../contracts/common.ts";
+import { namingPlaceholders, type TrustSettings } from "../../../../contracts/trusts.ts";
 import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
 import { useAnnounce } from "../../../components/StatusMessage.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
 import { useUpdateTrustSettings } from "../api/updateTrustSettings.ts";
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function isHttpUrl(value: string): boolean {
   try {
@@ -19,13 +17,6 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
-/** The placeholders each pattern must keep (the server checks the same). */
-const namingPlaceholders = {
-  namingDocument: ["{programme}", "{cohort}"],
-  namingSheet: ["{n}"],
-  namingInternationalSheet: ["{n}"],
-  namingFile: ["{programme}", "{cohort}"],
-} as const;
 type NamingField = keyof typeof namingPlaceholders;
 
 const languageNames: Record<Language, string> = { nb: "Bokmål", nn: "Nynorsk", en: "English" };
@@ -72,7 +63,7 @@ export function SettingsForm({ settings }: { settings: TrustSettings }) {
     if (!/^\d+$/.test(deadlineDays.trim()) || days > 180) errors.deadlineDays = t("settings.deadlineDaysInvalid");
     if (itHelpUrl.trim() && !isHttpUrl(itHelpUrl.trim())) errors.itHelpUrl = t("settings.urlInvalid");
     if (studentInfoUrl.trim() && !isHttpUrl(studentInfoUrl.trim())) errors.studentInfoUrl = t("settings.urlInvalid");
-    if (learningPortalEmail.trim() && !EMAIL.test(learningPortalEmail.trim()))
+    if (learningPortalEmail.trim() && !isEmail(learningPortalEmail.trim()))
       errors.learningPortalEmail = t("settings.emailInvalid");
     const months = Number(retentionMonths);
     if (!/^\d+$/.test(retentionMonths.trim()) || months < 1 || months > 120)

@@ -1,12 +1,11 @@
 import { Button, Fieldset, Textfield } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { isEmail } from "../../../../contracts/common.ts";
 import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
 import { useAnnounce } from "../../../components/StatusMessage.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
 import { useCreateTrust } from "../api/createTrust.ts";
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function CreateTrustForm() {
   const { t } = useTranslation();
@@ -27,7 +26,7 @@ export function CreateTrustForm() {
     const errors: Record<string, string> = {};
     if (!name.trim()) errors.name = t("trusts.nameRequired");
     if (!adminName.trim()) errors["firstAdmin.name"] = t("trusts.adminNameRequired");
-    if (!EMAIL.test(adminEmail.trim())) errors["firstAdmin.email"] = t("trusts.adminEmailInvalid");
+    if (!isEmail(adminEmail.trim())) errors["firstAdmin.email"] = t("trusts.adminEmailInvalid");
     if (Object.keys(errors).length > 0) {
       form.fail(errors);
       return;

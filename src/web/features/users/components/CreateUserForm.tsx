@@ -1,15 +1,13 @@
 import { Button, Textfield } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Role } from "../../../../contracts/common.ts";
+import { isEmail, type Role } from "../../../../contracts/common.ts";
 import type { Institution } from "../../../../contracts/institutions.ts";
 import type { User } from "../../../../contracts/users.ts";
 import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
 import { useCreateUser } from "../api/createUser.ts";
 import { RoleFields } from "./RoleFields.tsx";
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function CreateUserForm({
   institutions,
@@ -41,7 +39,7 @@ export function CreateUserForm({
     event.preventDefault();
     const errors: Record<string, string> = {};
     if (!name.trim()) errors.name = t("users.nameRequired");
-    if (!EMAIL.test(email.trim())) errors.email = t("users.emailInvalid");
+    if (!isEmail(email.trim())) errors.email = t("users.emailInvalid");
     if (password && password.length < 12) errors.password = t("users.passwordTooShort");
     if (!role) errors["membership.role"] = t("users.roleRequired");
     if (role === "coordinator" && !institutionId) errors["membership.institutionId"] = t("users.institutionRequired");
