@@ -8,6 +8,9 @@ export type IsoDate = string;
 const isoPattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 const norwegianPattern = /^(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{2}|\d{4})$/;
 
+/** Whether a stored value is a calendar date ('YYYY-MM-DD'), not text kept as typed. */
+export const isIsoDate = (value: string): value is IsoDate => isoPattern.test(value);
+
 function valid(y: number, m: number, d: number): IsoDate | null {
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;

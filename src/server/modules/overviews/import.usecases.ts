@@ -9,7 +9,6 @@ import type {
 } from "../../../contracts/overviews.ts";
 import { normalizeEmail } from "../../../domain/contact.ts";
 import { fileName } from "../../../domain/naming-standard.ts";
-import { validateNationalId } from "../../../domain/national-id.ts";
 import type { SheetKind } from "../../../domain/overview-template.ts";
 import { normalizeName } from "../../../domain/similarity.ts";
 import type { Actor } from "../../shared/actor.ts";
@@ -26,6 +25,7 @@ import {
   type LoadedRow,
   loadRows,
   type OverviewsDeps,
+  personFor,
   recordChanges,
   refreshErrorCounts,
   rowDtos,
@@ -272,24 +272,6 @@ export function createImportUsecases(deps: OverviewsDeps) {
 
         const repo = createOverviewsRepository({ db: tx });
         const now = clock.now();
-        const personFor = async (d: RowData) => {
-          const id = [d.nationalId, d.dNumber]
-            .filter(Boolean)
-            .map((v) => validateNationalId(v, { testMode: settings.testMode }))
-            .find((r) => r.ok);
-          const person = await deps.persons.matchOrCreate(
-            actor,
-            {
-              nationalId: id?.ok ? id.value : null,
-              email: normalizeEmail(d.email).ok ? d.email : null,
-              firstName: d.firstName,
-              lastName: d.lastName,
-              birthDate: /^\d{4}-\d{2}-\d{2}$/.test(d.birthDate) ? d.birthDate : null,
-            },
-            { tx },
-          );
-          return person?.id ?? null;
-        };
         const documentSubmitted = await repo.hasSubmittedSheet(overview.id);
         const changes: ChangeEntry[] = [];
         let touched = false;
@@ -349,7 +331,7 @@ export function createImportUsecases(deps: OverviewsDeps) {
                 {
                   ...codec.toColumns(r.data, settings.testMode),
                   sheetId: sheet.id,
-                  personId: await personFor(r.data),
+                  personId: await personFor(tx, deps.persons, actor, r.data, settings.testMode),
                   position: position++,
                   addedAfterSubmission: sub,
                   createdAt: now,
@@ -366,7 +348,8 @@ export function createImportUsecases(deps: OverviewsDeps) {
               if (r.changed.length > 0) {
                 await repo.updateRow(rowId, r.existing.rec.version, {
                   ...codec.toColumns(r.data, settings.testMode),
-                  personId: (await personFor(r.data)) ?? r.existing.rec.personId,
+                  personId:
+                    (await personFor(tx, deps.persons, actor, r.data, settings.testMode)) ?? r.existing.rec.personId,
                   updatedAt: now,
                 });
                 await auditRow(tx, actor, overview.institutionId, rowId, "import", r.changed);

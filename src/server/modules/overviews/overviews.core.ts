@@ -1,5 +1,6 @@
 import type { Change, Problem, Row, RowField, Sheet } from "../../../contracts/overviews.ts";
-import { todayInOslo } from "../../../domain/dates.ts";
+import { normalizeEmail } from "../../../domain/contact.ts";
+import { isIsoDate, todayInOslo } from "../../../domain/dates.ts";
 import { deadlineOf, deadlineState } from "../../../domain/deadlines.ts";
 import { maskNationalId, validateNationalId } from "../../../domain/national-id.ts";
 import type { SheetKind } from "../../../domain/overview-template.ts";
@@ -104,7 +105,7 @@ export function createCodec(crypto: DataCrypto) {
      * text. `anonymised_at` is not among them: only the retention job sets it.
      */
     toColumns(d: RowData, testMode: boolean): Partial<RowInsert> {
-      const iso = (s: string) => (/^\d{4}-\d{2}-\d{2}$/.test(s) ? s : null);
+      const iso = (s: string) => (isIsoDate(s) ? s : null);
       const invalidValues: Record<string, string> = {};
       for (const f of ["birthDate", "startDate", "endDate"] as const) {
         if (d[f] && !iso(d[f])) invalidValues[f] = d[f];
@@ -254,6 +255,32 @@ export async function refreshErrorCounts(tx: DbOrTx, rows: LoadedRow[], ctx: Row
   return problems;
 }
 
+/** The person a row refers to (SPEC §7), matched or created through the persons module. */
+export async function personFor(
+  tx: DbOrTx,
+  persons: PersonsUsecases,
+  actor: Actor,
+  d: RowData,
+  testMode: boolean,
+): Promise<string | null> {
+  const id = [d.nationalId, d.dNumber]
+    .filter(Boolean)
+    .map((v) => validateNationalId(v, { testMode }))
+    .find((r) => r.ok);
+  const person = await persons.matchOrCreate(
+    actor,
+    {
+      nationalId: id?.ok ? id.value : null,
+      email: normalizeEmail(d.email).ok ? d.email : null,
+      firstName: d.firstName,
+      lastName: d.lastName,
+      birthDate: isIsoDate(d.birthDate) ? d.birthDate : null,
+    },
+    { tx },
+  );
+  return person?.id ?? null;
+}
+
 /** Rows as the API shows them, with problems, latest changes and comments. */
 export async function rowDtos(
   tx: DbOrTx,
@@ -267,13 +294,22 @@ export async function rowDtos(
   const wanted = rows.map((r, i) => ({ r, p: problems[i] ?? [] })).filter(({ r }) => !onlyIds || onlyIds.has(r.rec.id));
   const ids = wanted.map(({ r }) => r.rec.id);
   const [comments, changes] = await Promise.all([repo.commentsOf(ids), repo.changesOfRows(ids)]);
+  // Grouped once by row: a sheet's rows are answered in one pass, not a scan of all changes per row.
+  const latestByRow = new Map<string, Map<string, Change>>();
+  for (const c of changes) {
+    if (!c.change.rowId) continue;
+    const latest = latestByRow.get(c.change.rowId) ?? new Map<string, Change>();
+    latestByRow.set(c.change.rowId, latest);
+    const key = c.change.field ?? c.change.kind;
+    if (!latest.has(key)) latest.set(key, changeDto(c));
+  }
+  const commentsByRow = new Map<string, (typeof comments)[number][]>();
+  for (const c of comments) {
+    const list = commentsByRow.get(c.comment.rowId);
+    if (list) list.push(c);
+    else commentsByRow.set(c.comment.rowId, [c]);
+  }
   return wanted.map(({ r, p }) => {
-    const latest = new Map<string, Change>();
-    for (const c of changes) {
-      if (c.change.rowId !== r.rec.id) continue;
-      const key = c.change.field ?? c.change.kind;
-      if (!latest.has(key)) latest.set(key, changeDto(c));
-    }
     const d = r.data;
     return {
       id: r.rec.id,
@@ -283,8 +319,8 @@ export async function rowDtos(
       personId: r.rec.personId,
       lastName: d.lastName,
       firstName: d.firstName,
-      nationalIdMasked: d.nationalId ? maskOf(d.nationalId) : null,
-      birthDate: /^\d{4}-\d{2}-\d{2}$/.test(d.birthDate) ? d.birthDate : null,
+      nationalIdMasked: d.nationalId ? maskNationalId(d.nationalId) : null,
+      birthDate: isIsoDate(d.birthDate) ? d.birthDate : null,
       nationality: d.nationality,
       email: d.email,
       mobile: d.mobile,
@@ -292,9 +328,9 @@ export async function rowDtos(
       studyProgramme: d.studyProgramme,
       placementSiteId: d.placementSiteId,
       placementSiteName: d.placementSiteName,
-      startDate: /^\d{4}-\d{2}-\d{2}$/.test(d.startDate) ? d.startDate : null,
-      endDate: /^\d{4}-\d{2}-\d{2}$/.test(d.endDate) ? d.endDate : null,
-      dNumberMasked: d.dNumber ? maskOf(d.dNumber) : null,
+      startDate: isIsoDate(d.startDate) ? d.startDate : null,
+      endDate: isIsoDate(d.endDate) ? d.endDate : null,
+      dNumberMasked: d.dNumber ? maskNationalId(d.dNumber) : null,
       previousUsername: d.previousUsername,
       registrationState: registrationStateOf(
         r.rec.personId ? { registeredAt: null, hrTransferredAt: r.hrTransferredAt } : null,
@@ -302,22 +338,18 @@ export async function rowDtos(
       orderState: r.rec.orderState as Row["orderState"],
       learningPortalState: learningPortalStateOf(d, sheet.kind as SheetKind, settings, r.learningPortalState),
       problems: p,
-      changes: [...latest.values()],
-      comments: comments
-        .filter((c) => c.comment.rowId === r.rec.id)
-        .map((c) => ({
-          id: c.comment.id,
-          body: c.comment.body,
-          author: { id: c.comment.authorId, name: c.authorName },
-          at: c.comment.createdAt.toISOString(),
-        })),
+      changes: [...(latestByRow.get(r.rec.id)?.values() ?? [])],
+      comments: (commentsByRow.get(r.rec.id) ?? []).map((c) => ({
+        id: c.comment.id,
+        body: c.comment.body,
+        author: { id: c.comment.authorId, name: c.authorName },
+        at: c.comment.createdAt.toISOString(),
+      })),
       addedAfterSubmission: r.rec.addedAfterSubmission,
       anonymisedAt: r.rec.anonymisedAt?.toISOString() ?? null,
     };
   });
 }
-
-const maskOf = (v: string) => maskNationalId(v);
 
 /** A change to keep after submission (SPEC §3.2): shown in red, listed per document, announced. */
 export interface ChangeEntry {

@@ -8,7 +8,7 @@ import type {
   Sheet,
   searchResultSchema,
 } from "../../../contracts/overviews.ts";
-import { addDays, daysBetween, todayInOslo } from "../../../domain/dates.ts";
+import { addDays, daysBetween, isIsoDate, todayInOslo } from "../../../domain/dates.ts";
 import { deadlineOf, deadlineState, reminderDue } from "../../../domain/deadlines.ts";
 import { documentName, fileName, type NamingStandard, sheetName } from "../../../domain/naming-standard.ts";
 import type { Actor } from "../../shared/actor.ts";
@@ -202,7 +202,7 @@ export function createOverviewsUsecases(deps: OverviewsDeps) {
         if (source) {
           const sites = await repo.sites(scope.trustId);
           const shift = daysBetween(source.startDate, body.startDate);
-          const moved = (d: string) => (/^\d{4}-\d{2}-\d{2}$/.test(d) ? addDays(d, shift) : d);
+          const moved = (d: string) => (isIsoDate(d) ? addDays(d, shift) : d);
           // Anonymised rows name nobody and have nothing to carry into a new period.
           const rows = (await loadRows(tx, codec, source.id, sites)).filter((r) => !r.data.anonymised);
           const inserted = await repo.insertRows(

@@ -1,6 +1,6 @@
 import type { Problem, RowField, RowInput } from "../../../contracts/overviews.ts";
 import { normalizeEmail, normalizeMobile } from "../../../domain/contact.ts";
-import { type IsoDate, parseDate } from "../../../domain/dates.ts";
+import { type IsoDate, isIsoDate, overlaps, parseDate } from "../../../domain/dates.ts";
 import { maskNationalId, validateNationalId } from "../../../domain/national-id.ts";
 import type { SheetKind } from "../../../domain/overview-template.ts";
 import { nearestNames, normalizeName } from "../../../domain/similarity.ts";
@@ -84,8 +84,6 @@ export const trackedFields: RowField[] = [
   "dNumber",
   "previousUsername",
 ];
-
-const isIso = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
 
 function normalizeNationalId(raw: string, testMode: boolean) {
   const s = raw.trim();
@@ -181,7 +179,7 @@ export function rowProblems(d: RowData, ctx: RowContext): Problem[] {
     const r = validateNationalId(d.dNumber, { testMode: ctx.testMode });
     if (!r.ok) p.push({ field: "dNumber", code: r.code.replace("national_id.", "d_number.") });
   }
-  if (d.birthDate && !isIso(d.birthDate)) p.push({ field: "birthDate", code: "date.invalid" });
+  if (d.birthDate && !isIsoDate(d.birthDate)) p.push({ field: "birthDate", code: "date.invalid" });
   if (ctx.kind === "international" && !d.birthDate && !d.dNumber && !d.nationalId) {
     p.push({ field: "birthDate", code: "date.empty" });
   }
@@ -203,13 +201,13 @@ export function rowProblems(d: RowData, ctx: RowContext): Problem[] {
   }
   for (const f of ["startDate", "endDate"] as const) {
     if (!d[f]) p.push({ field: f, code: "date.empty" });
-    else if (!isIso(d[f])) p.push({ field: f, code: "date.invalid" });
+    else if (!isIsoDate(d[f])) p.push({ field: f, code: "date.invalid" });
   }
-  if (isIso(d.startDate) && isIso(d.endDate) && d.endDate < d.startDate) {
+  if (isIsoDate(d.startDate) && isIsoDate(d.endDate) && d.endDate < d.startDate) {
     p.push({ field: "endDate", code: "date.end_before_start" });
   }
   for (const f of ["startDate", "endDate"] as const) {
-    if (isIso(d[f]) && (d[f] < ctx.periodStart || d[f] > ctx.periodEnd)) {
+    if (isIsoDate(d[f]) && (d[f] < ctx.periodStart || d[f] > ctx.periodEnd)) {
       p.push({ field: f, code: "date.outside_period" });
     }
   }
@@ -226,7 +224,7 @@ export function identityKey(d: RowData, testMode: boolean): string | null {
     if (id && validateNationalId(id, { testMode }).ok) return `id:${id}`;
   }
   if (normalizeEmail(d.email).ok) return `email:${d.email}`;
-  if (d.lastName && d.firstName && isIso(d.birthDate))
+  if (d.lastName && d.firstName && isIsoDate(d.birthDate))
     return `name:${normalizeName(d.lastName)}|${normalizeName(d.firstName)}|${d.birthDate}`;
   return null;
 }
@@ -246,7 +244,8 @@ export function duplicateRows(rows: RowData[], testMode: boolean): Set<number> {
         const y = rows[indexes[b] as number] as RowData;
         const [xs, xe, ys, ye] = [x.startDate, x.endDate, y.startDate, y.endDate];
         // Without valid dates both rows cover the whole period as far as we know.
-        const overlap = !isIso(xs) || !isIso(xe) || !isIso(ys) || !isIso(ye) ? true : xs <= ye && ys <= xe;
+        const overlap =
+          !isIsoDate(xs) || !isIsoDate(xe) || !isIsoDate(ys) || !isIsoDate(ye) || overlaps(xs, xe, ys, ye);
         if (overlap) {
           dup.add(indexes[a] as number);
           dup.add(indexes[b] as number);

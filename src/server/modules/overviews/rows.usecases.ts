@@ -1,6 +1,5 @@
 import type { z } from "zod";
 import type { commentBody, Row, RowField, RowInput, Sheet, updateRowBody } from "../../../contracts/overviews.ts";
-import { validateNationalId } from "../../../domain/national-id.ts";
 import type { Actor } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { DbOrTx } from "../../shared/database.ts";
@@ -14,6 +13,7 @@ import {
   type LoadedRow,
   loadRows,
   type OverviewsDeps,
+  personFor,
   recordChanges,
   refreshErrorCounts,
   rowDtos,
@@ -62,27 +62,6 @@ export function createRowsUsecases(deps: OverviewsDeps) {
     const settings = await repo.trustSettings(scope.trustId);
     const sites = await repo.sites(scope.trustId);
     return { sheet, overview, settings, sites, ctx: contextOf(sheet, settings, sites) };
-  }
-
-  /** The person a row refers to (SPEC §7), matched or created through the persons module. */
-  async function personFor(tx: DbOrTx, actor: Actor, d: RowData, testMode: boolean): Promise<string | null> {
-    const id = [d.nationalId, d.dNumber]
-      .filter(Boolean)
-      .map((v) => validateNationalId(v, { testMode }))
-      .find((r) => r.ok);
-    const email = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(d.email) ? d.email : null;
-    const person = await deps.persons.matchOrCreate(
-      actor,
-      {
-        nationalId: id?.ok ? id.value : null,
-        email,
-        firstName: d.firstName,
-        lastName: d.lastName,
-        birthDate: /^\d{4}-\d{2}-\d{2}$/.test(d.birthDate) ? d.birthDate : null,
-      },
-      { tx },
-    );
-    return person?.id ?? null;
   }
 
   async function dtosOf(
@@ -182,7 +161,7 @@ export function createRowsUsecases(deps: OverviewsDeps) {
           values.push({
             ...codec.toColumns(d, settings.testMode),
             sheetId: sheet.id,
-            personId: await personFor(tx, actor, d, settings.testMode),
+            personId: await personFor(tx, deps.persons, actor, d, settings.testMode),
             position: position++,
             addedAfterSubmission: sheet.submittedAt !== null,
             createdAt: clock.now(),
@@ -239,7 +218,7 @@ export function createRowsUsecases(deps: OverviewsDeps) {
         if (changed.length === 0) return currentRow(tx, sheet, settings, sites, rowId);
         const repo = createOverviewsRepository({ db: tx });
         const personId = changed.some((f) => identityFields.includes(f))
-          ? ((await personFor(tx, actor, data, settings.testMode)) ?? found.row.personId)
+          ? ((await personFor(tx, deps.persons, actor, data, settings.testMode)) ?? found.row.personId)
           : found.row.personId;
         const updated = await repo.updateRow(rowId, version, {
           ...codec.toColumns(data, settings.testMode),
