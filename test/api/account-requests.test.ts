@@ -140,6 +140,44 @@ describe("deciding", () => {
     expect(login.statusCode).toBe(401);
   });
 
+  it("refuses a too-short password and leaves the invitation usable", async () => {
+    await t.call("POST", "/api/account-requests", {
+      body: request({ name: "Kari Kortpassord", email: "kari.k@hvl.test" }),
+    });
+    const pending = await pendingFrom("kari.k@hvl.test");
+    expect((await t.call("POST", `/api/account-requests/${pending.id}/approve`, { cookie: admin })).statusCode).toBe(
+      200,
+    );
+    await deliver();
+    const [invitation] = mailTo("kari.k@hvl.test");
+    const token = tokenIn(invitation?.text ?? "");
+    expect(token).toBeTruthy();
+
+    const short = await t.call("POST", "/api/auth/set-password", { body: { token, password: "for kort" } });
+    expect(short.statusCode).toBe(400);
+    const set = await t.call("POST", "/api/auth/set-password", { body: { token, password: "langt-nok-passord" } });
+    expect(set.statusCode).toBe(200);
+    await t.login("kari.k@hvl.test", "langt-nok-passord");
+  });
+
+  it("refuses a decline without a reason and leaves the request pending", async () => {
+    await t.call("POST", "/api/account-requests", {
+      body: request({ name: "Uten Grunn", email: "uten.grunn@hvl.test" }),
+    });
+    const pending = await pendingFrom("uten.grunn@hvl.test");
+    expect(pending).toBeDefined();
+    for (const body of [{}, { reason: "   " }]) {
+      const res = await t.call("POST", `/api/account-requests/${pending.id}/decline`, { cookie: admin, body });
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+    }
+    const still = await pendingFrom("uten.grunn@hvl.test");
+    expect(still?.id).toBe(pending.id);
+    const declined = (await t.call("GET", "/api/account-requests?status=declined", { cookie: admin })).json() as {
+      email: string;
+    }[];
+    expect(declined.map((r) => r.email)).not.toContain("uten.grunn@hvl.test");
+  });
+
   it("gives an existing person the new role without a new password", async () => {
     await t.call("POST", "/api/account-requests", {
       body: request({ name: "Thomas Vik", email: world.users.itProvider.email, role: "ehealth", institutionId: null }),

@@ -238,6 +238,12 @@ describe("trust settings", () => {
     });
     const me = await t.call("GET", "/api/auth/me", { cookie: cookies.coordinatorUib });
     expect(me.json().activeTrust.defaultLanguage).toBe("nn");
+    for (const deadlineDays of [500, -1]) {
+      const out = await t.call("PATCH", "/api/trust/settings", { cookie: cookies.admin, body: { deadlineDays } });
+      expect(out.statusCode, `deadlineDays ${deadlineDays}`).toBe(400);
+    }
+    const after = await t.call("GET", "/api/trust/settings", { cookie: cookies.admin });
+    expect(after.json()).toMatchObject({ deadlineDays: 35 });
     const rows = await auditRows(t, world.trusts.bergen.id);
     expect(rows.at(-1)?.fields.sort()).toEqual(["deadline_days", "default_language", "it_help_url"]);
     expect((await t.call("GET", "/api/trust/settings", { cookie: cookies.studentAdmin })).statusCode).toBe(403);

@@ -61,8 +61,12 @@ describe("migrations", () => {
       await database.db.execute(
         sql`insert into audit_events (entity, entity_id, action) values ('test', '1', 'create')`,
       );
-      await expect(database.db.execute(sql`update audit_events set action = 'x'`)).rejects.toThrow();
-      await expect(database.db.execute(sql`delete from audit_events`)).rejects.toThrow();
+      await expect(database.db.execute(sql`update audit_events set action = 'x'`)).rejects.toMatchObject({
+        cause: { message: expect.stringMatching(/audit_events is insert-only/) },
+      });
+      await expect(database.db.execute(sql`delete from audit_events`)).rejects.toMatchObject({
+        cause: { message: expect.stringMatching(/audit_events is insert-only/) },
+      });
     } finally {
       await database.close();
     }

@@ -178,7 +178,7 @@ test("the admin reads the audit log, filtered by what and by record", async ({ p
   await expect(page).toHaveURL(/hva=account_request/);
   const rows = table.locator("tbody tr");
   await expect(rows.first()).toContainText("Tilgangsforespørsel");
-  for (const text of await rows.allInnerTexts()) expect(text).toContain("Tilgangsforespørsel");
+  await expect(rows.filter({ hasNotText: "Tilgangsforespørsel" })).toHaveCount(0);
 
   // A record's id shows everything that happened to it; the filter survives a reload.
   await rows.first().getByRole("link").click();
