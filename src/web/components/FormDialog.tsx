@@ -7,11 +7,13 @@ export function FormDialog({
   open,
   title,
   onClose,
+  className = "form-dialog",
   children,
 }: {
   open: boolean;
   title: string;
   onClose: () => void;
+  className?: string;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -22,7 +24,7 @@ export function FormDialog({
       onClose={onClose}
       closeButton={t("common.closeDialog")}
       aria-labelledby={headingId}
-      className="form-dialog"
+      className={className}
     >
       <Heading level={2} data-size="sm" id={headingId}>
         {title}

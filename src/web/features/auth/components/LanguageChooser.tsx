@@ -5,7 +5,7 @@ import type { Language } from "../../../../contracts/common.ts";
 import { useAnnounce } from "../../../components/StatusMessage.tsx";
 import { applyLanguage, isLanguage, rememberLanguage } from "../../../i18n/i18n.ts";
 import { errorMessage } from "../../../lib/errors.ts";
-import { useUpdateLanguage } from "../api/updateLanguage.ts";
+import { useUpdateMe } from "../api/updateMe.ts";
 
 const names: Record<Language, string> = { nb: "Bokmål", nn: "Nynorsk", en: "English" };
 
@@ -16,7 +16,7 @@ const names: Record<Language, string> = { nb: "Bokmål", nn: "Nynorsk", en: "Eng
 export function LanguageChooser({ signedIn }: { signedIn: boolean }) {
   const { t, i18n } = useTranslation();
   const id = useId();
-  const update = useUpdateLanguage();
+  const update = useUpdateMe();
   const announce = useAnnounce();
   const current = isLanguage(i18n.language) ? i18n.language : "nb";
 

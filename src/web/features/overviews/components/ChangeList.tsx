@@ -3,9 +3,9 @@ import { useTranslation } from "react-i18next";
 import type { Change } from "../../../../contracts/overviews.ts";
 import { LoadError, Loading } from "../../../components/QueryState.tsx";
 import { TableScroller } from "../../../components/TableScroller.tsx";
+import { formatDateTime } from "../../../lib/dateTime.ts";
 import { useChanges } from "../api/listChanges.ts";
 import { formatChangeValue } from "../lib/cells.ts";
-import { formatMoment } from "../lib/moments.ts";
 
 /** Every change after submission, newest first: what, from → to, who and when (shown in red, as in the sheet). */
 export function ChangeList({ overviewId, submittedSheets }: { overviewId: string; submittedSheets: number }) {
@@ -51,7 +51,7 @@ export function ChangeList({ overviewId, submittedSheets }: { overviewId: string
               <Table.Body>
                 {list.map((c) => (
                   <Table.Row key={c.id} className="change-row">
-                    <Table.Cell className="nowrap">{formatMoment(c.at)}</Table.Cell>
+                    <Table.Cell className="nowrap">{formatDateTime(c.at)}</Table.Cell>
                     <Table.Cell>{c.by.name}</Table.Cell>
                     <Table.Cell>{c.sheetName}</Table.Cell>
                     <Table.Cell>{c.rowLabel ?? "–"}</Table.Cell>

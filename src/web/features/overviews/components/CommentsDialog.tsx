@@ -1,11 +1,12 @@
-import { Button, Dialog, Heading, Paragraph, Textfield } from "@digdir/designsystemet-react";
+import { Button, Paragraph, Textfield } from "@digdir/designsystemet-react";
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Row } from "../../../../contracts/overviews.ts";
+import { FormDialog } from "../../../components/FormDialog.tsx";
 import { useAnnounce } from "../../../components/StatusMessage.tsx";
+import { formatDateTime } from "../../../lib/dateTime.ts";
 import { errorMessage } from "../../../lib/errors.ts";
 import { useAddComment } from "../api/addComment.ts";
-import { formatMoment } from "../lib/moments.ts";
 
 /** The signed, dated comments on one row (shown in red, as the procedure asks), and a form to add one. */
 export function CommentsDialog({
@@ -23,7 +24,6 @@ export function CommentsDialog({
 }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
-  const headingId = useId();
   const fieldId = useId();
   const add = useAddComment();
   const [body, setBody] = useState("");
@@ -49,16 +49,7 @@ export function CommentsDialog({
   }
 
   return (
-    <Dialog
-      open
-      onClose={onClose}
-      closeButton={t("common.closeDialog")}
-      aria-labelledby={headingId}
-      className="form-dialog"
-    >
-      <Heading level={2} data-size="sm" id={headingId}>
-        {t("overviews.comments.title", { name: label })}
-      </Heading>
+    <FormDialog open title={t("overviews.comments.title", { name: label })} onClose={onClose}>
       {row.comments.length === 0 ? (
         <Paragraph>{t("overviews.comments.empty")}</Paragraph>
       ) : (
@@ -69,7 +60,7 @@ export function CommentsDialog({
               <li key={c.id} className="comment">
                 <Paragraph className="comment-body">{c.body}</Paragraph>
                 <Paragraph data-size="sm" className="comment-signature">
-                  {t("overviews.comments.signature", { name: c.author.name, at: formatMoment(c.at) })}
+                  {t("overviews.comments.signature", { name: c.author.name, at: formatDateTime(c.at) })}
                 </Paragraph>
               </li>
             ))}
@@ -97,6 +88,6 @@ export function CommentsDialog({
           </div>
         </form>
       ) : null}
-    </Dialog>
+    </FormDialog>
   );
 }

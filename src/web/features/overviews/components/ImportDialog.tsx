@@ -2,7 +2,6 @@ import {
   Alert,
   Button,
   Details,
-  Dialog,
   Heading,
   Label,
   Paragraph,
@@ -16,6 +15,8 @@ import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ImportReport, Overview } from "../../../../contracts/overviews.ts";
 import { formatDate, parseDate } from "../../../../domain/dates.ts";
+import { FormDialog } from "../../../components/FormDialog.tsx";
+import { TableScroller } from "../../../components/TableScroller.tsx";
 import { isApiError } from "../../../lib/api.ts";
 import { errorMessage } from "../../../lib/errors.ts";
 import { type ImportPeriods, importOverview } from "../api/importOverview.ts";
@@ -49,20 +50,10 @@ function uploadError(t: (key: string, options?: Record<string, unknown>) => stri
  */
 export function ImportDialog({ open, overview, onClose }: { open: boolean; overview: Overview; onClose: () => void }) {
   const { t } = useTranslation();
-  const headingId = useId();
   return (
-    <Dialog
-      open={open}
-      onClose={onClose}
-      closeButton={t("common.closeDialog")}
-      aria-labelledby={headingId}
-      className="import-dialog"
-    >
-      <Heading level={2} data-size="sm" id={headingId}>
-        {t("overviews.import.title")}
-      </Heading>
-      {open ? <ImportFlow overview={overview} onClose={onClose} /> : null}
-    </Dialog>
+    <FormDialog open={open} title={t("overviews.import.title")} onClose={onClose} className="import-dialog">
+      <ImportFlow overview={overview} onClose={onClose} />
+    </FormDialog>
   );
 }
 
@@ -357,7 +348,7 @@ function ReportView({
               </ul>
             ) : null}
             {problemRows.length > 0 ? (
-              <div className="table-scroller">
+              <TableScroller labelledBy={headingId}>
                 <Table data-size="sm" className="report-table">
                   <caption>{t("overviews.import.problemsCaption", { count: problemRows.length })}</caption>
                   <Table.Head>
@@ -389,7 +380,7 @@ function ReportView({
                     )}
                   </Table.Body>
                 </Table>
-              </div>
+              </TableScroller>
             ) : null}
             {changedRows.length > 0 || sheet.removedRows.length > 0 ? (
               <Details>

@@ -18,6 +18,7 @@ import { orderColour, registrationColour } from "../../../../domain/statuses.ts"
 import { ConfirmDialog } from "../../../components/ConfirmDialog.tsx";
 import { useAnnounce } from "../../../components/StatusMessage.tsx";
 import { isApiError } from "../../../lib/api.ts";
+import { formatDateTime } from "../../../lib/dateTime.ts";
 import { errorMessage } from "../../../lib/errors.ts";
 import { compareText, formatDate } from "../../../lib/format.ts";
 import { useDeleteRow } from "../api/deleteRow.ts";
@@ -28,7 +29,6 @@ import { useRevealNationalId } from "../api/revealNationalId.ts";
 import { useUpdateRow } from "../api/updateRow.ts";
 import { type CellProblem, checkCell, displayValue, editValue, formatChangeValue, toInput } from "../lib/cells.ts";
 import { type GridColumn, gridColumns, rowLabel } from "../lib/columns.ts";
-import { formatMoment } from "../lib/moments.ts";
 import { problemText } from "../lib/problems.ts";
 import { CommentsDialog } from "./CommentsDialog.tsx";
 import { ConflictDialog, type ConflictState } from "./ConflictDialog.tsx";
@@ -121,15 +121,15 @@ export function SheetGrid({
   );
 
   // A highlighted row (?rad= from search) or a row just added: scroll to it and make it the active row.
+  // Once per highlighted row, not again after each save (saving replaces the rows array).
+  const highlightIndex = highlightRowId ? rows.findIndex((row) => row.id === highlightRowId) : -1;
   useEffect(() => {
-    if (!highlightRowId) return;
-    const r = rows.findIndex((row) => row.id === highlightRowId);
-    if (r < 0) return;
-    setActive({ r, c: 0 });
+    if (!highlightRowId || highlightIndex < 0) return;
+    setActive({ r: highlightIndex, c: 0 });
     window.requestAnimationFrame(() =>
       gridRef.current?.querySelector(`[data-row-id="${highlightRowId}"]`)?.scrollIntoView({ block: "center" }),
     );
-  }, [highlightRowId, rows]);
+  }, [highlightRowId, highlightIndex]);
 
   useEffect(() => {
     if (!focusRowId) return;
@@ -419,7 +419,7 @@ export function SheetGrid({
                     sites={sortedSites}
                     addedInfo={
                       c === 0 && addedAfterSubmission && added
-                        ? t("overviews.grid.addedAfter", { name: added.by.name, at: formatMoment(added.at) })
+                        ? t("overviews.grid.addedAfter", { name: added.by.name, at: formatDateTime(added.at) })
                         : c === 0 && addedAfterSubmission
                           ? t("overviews.grid.addedAfterShort")
                           : null
@@ -832,7 +832,7 @@ function GridCell({
           className={`cell-change${tip ? " is-open" : ""}`}
           style={tip ? { top: `${tip.top}px`, left: `${Math.max(4, tip.left)}px` } : undefined}
         >
-          {t("overviews.grid.changedBy", { name: change.by.name, at: formatMoment(change.at) })}
+          {t("overviews.grid.changedBy", { name: change.by.name, at: formatDateTime(change.at) })}
           {change.from ? ` ${t("overviews.grid.changedFrom", { from: formatChangeValue(field, change.from) })}` : ""}
         </span>
       ) : null}

@@ -6,11 +6,11 @@ import { daysBetween, formatDate, todayInOslo } from "../../../../domain/dates.t
 import { LoadError, Loading } from "../../../components/QueryState.tsx";
 import { useAnnounce } from "../../../components/StatusMessage.tsx";
 import { isApiError } from "../../../lib/api.ts";
+import { formatDateTime } from "../../../lib/dateTime.ts";
 import { errorMessage } from "../../../lib/errors.ts";
 import { useCreateRows } from "../api/createRows.ts";
 import { useSheetRows } from "../api/listRows.ts";
 import { useSubmitSheet } from "../api/submitSheet.ts";
-import { formatMoment } from "../lib/moments.ts";
 import { DeadlineTag } from "./DeadlineTag.tsx";
 import { PasteRowsDialog } from "./PasteRowsDialog.tsx";
 import { SheetGrid } from "./SheetGrid.tsx";
@@ -137,7 +137,7 @@ export function SheetPanel({
           <Alert data-color={late ? "warning" : "success"} className="submitted-alert">
             <Paragraph>
               {t(late ? "overviews.sheet.submittedLate" : "overviews.sheet.submitted", {
-                date: sheet.submittedAt ? formatMoment(sheet.submittedAt) : "",
+                date: sheet.submittedAt ? formatDateTime(sheet.submittedAt) : "",
                 name: sheet.submittedBy?.name ?? "",
               })}
             </Paragraph>

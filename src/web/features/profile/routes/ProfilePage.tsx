@@ -10,7 +10,7 @@ import { useAnnounce } from "../../../components/StatusMessage.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
 import { applyLanguage, rememberLanguage } from "../../../i18n/i18n.ts";
 import { useSession } from "../../../lib/session.ts";
-import { useUpdateProfile } from "../api/updateProfile.ts";
+import { useUpdateMe } from "../../auth/api/updateMe.ts";
 import "../profile.css";
 
 const languageNames: Record<Language, string> = { nb: "Bokmål", nn: "Nynorsk", en: "English" };
@@ -23,7 +23,7 @@ export function ProfilePage() {
   const me = useSession();
   const announce = useAnnounce();
   const form = useFormErrors("profile");
-  const update = useUpdateProfile();
+  const update = useUpdateMe();
   const [language, setLanguage] = useState<LanguageChoice>(me.user.language ?? "trust");
   const [email, setEmail] = useState<EmailNotifications>(me.user.emailNotifications);
   const trustDefault = me.activeTrust?.defaultLanguage ?? "nb";

@@ -4,15 +4,13 @@ import type { Me, updateMeBody } from "../../../../contracts/auth.ts";
 import { apiPatch } from "../../../lib/api.ts";
 import { queryKeys } from "../../../lib/queryKeys.ts";
 
-export type UpdateProfileInput = z.input<typeof updateMeBody>;
+/** PATCH /api/auth/me — the person's own UI language (null: the trust's default) and e-mail notifications. */
+export const updateMe = (body: z.input<typeof updateMeBody>) => apiPatch<Me>("/api/auth/me", body);
 
-/** PATCH /api/auth/me — the person's own UI language and e-mail notifications. */
-export const updateProfile = (body: UpdateProfileInput) => apiPatch<Me>("/api/auth/me", body);
-
-export function useUpdateProfile() {
+export function useUpdateMe() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: updateProfile,
+    mutationFn: updateMe,
     onSuccess: (me) => queryClient.setQueryData(queryKeys.me, me),
   });
 }
