@@ -34,6 +34,9 @@ export async function writeAudit(db: DbOrTx, ctx: AuditContext, entry: AuditEntr
   });
 }
 
+/** The audit name of a field: its column name (`deadlineDays` → `deadline_days`). */
+export const columnName = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
 /** The names of the keys in `patch` whose values differ from `before`. */
 export function changedFields<T extends Record<string, unknown>>(before: T, patch: Partial<T>): string[] {
   return Object.keys(patch).filter((k) => patch[k] !== undefined && patch[k] !== before[k]);

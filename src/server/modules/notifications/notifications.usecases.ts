@@ -143,7 +143,8 @@ export function createNotificationsUsecases({ db, clock }: { db: Db; clock: Cloc
         const before = await repo.findOwn(actor.userId, id);
         if (!before) throw notificationNotFound();
         if (before.readAt) return toNotification(before);
-        await repo.markRead(actor.userId, id, clock.now());
+        const readAt = clock.now();
+        await repo.markRead(actor.userId, id, readAt);
         await writeAudit(tx, auditContext(actor), {
           entity: "notification",
           entityId: id,
@@ -151,7 +152,7 @@ export function createNotificationsUsecases({ db, clock }: { db: Db; clock: Cloc
           fields: ["read_at"],
           trustId: before.trustId,
         });
-        return toNotification((await repo.findOwn(actor.userId, id)) as NotificationRow);
+        return toNotification({ ...before, readAt });
       });
     },
 

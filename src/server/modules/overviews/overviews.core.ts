@@ -10,7 +10,7 @@ import { auditContext } from "../../shared/audit-context.ts";
 import type { Clock } from "../../shared/clock.ts";
 import type { DataCrypto } from "../../shared/crypto.ts";
 import type { Db, DbOrTx } from "../../shared/database.ts";
-import { writeAudit } from "../audit/audit.repository.ts";
+import { columnName, writeAudit } from "../audit/audit.repository.ts";
 import type { Notifier } from "../notifications/notifications.usecases.ts";
 import type { PersonAtInstitution, PersonsUsecases } from "../persons/persons.usecases.ts";
 import {
@@ -52,8 +52,6 @@ export function scopeOf(actor: Actor): Scope {
 
 /** Whether the caller acts as the institution (coordinator) rather than as the trust (FOU, admin). */
 export const actsAsInstitution = (actor: Actor) => !hasRole(actor, "admin", "student_admin");
-
-export const snake = (f: string) => f.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 export interface TrustSettings {
   testMode: boolean;
@@ -440,7 +438,7 @@ export async function auditRow(
     entity: "placement_row",
     entityId: rowId,
     action,
-    fields: fields.map(snake),
+    fields: fields.map(columnName),
     institutionId,
   });
 }

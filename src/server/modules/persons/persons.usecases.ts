@@ -1,6 +1,6 @@
-import { parsePhoneNumberFromString } from "libphonenumber-js";
 import type { Person, PersonInput } from "../../../contracts/persons.ts";
 import { personInputSchema } from "../../../contracts/persons.ts";
+import { normalizeMobile } from "../../../domain/contact.ts";
 import {
   birthDateFromNationalId,
   maskNationalId,
@@ -12,7 +12,7 @@ import { auditContext } from "../../shared/audit-context.ts";
 import type { DataCrypto } from "../../shared/crypto.ts";
 import type { Db, DbOrTx } from "../../shared/database.ts";
 import { AppError, forbidden } from "../../shared/errors.ts";
-import { writeAudit } from "../audit/audit.repository.ts";
+import { changedFields, writeAudit } from "../audit/audit.repository.ts";
 import { createInstitutionsRepository } from "../institutions/institutions.repository.ts";
 import { invalidMobile, invalidNationalId, nationalIdExists, noNationalId, personNotFound } from "./persons.errors.ts";
 import { createPersonsRepository, type PersonRow } from "./persons.repository.ts";
@@ -61,11 +61,12 @@ function parseInput(input: PersonInput) {
   return parsed.data;
 }
 
+/** A mobile number in E.164 by the domain rule; empty means none, an invalid one is refused. */
 function toE164(mobile: string | null | undefined): string | null | undefined {
   if (mobile === undefined || mobile === null || mobile === "") return mobile === "" ? null : mobile;
-  const phone = parsePhoneNumberFromString(mobile, "NO");
-  if (!phone?.isValid()) throw invalidMobile();
-  return phone.number;
+  const phone = normalizeMobile(mobile);
+  if (!phone.ok) throw invalidMobile();
+  return phone.value;
 }
 
 export function createPersonsUsecases({ db, crypto, personAtInstitution = noInstitutionLinksYet }: PersonsDeps) {
@@ -181,9 +182,7 @@ export function createPersonsUsecases({ db, crypto, personAtInstitution = noInst
           username: data.username,
           birthDate: data.birthDate ?? (existing.birthDate ? undefined : birthDateFromNationalId(nationalId.digits)),
         };
-        const changed = (Object.keys(patch) as (keyof typeof patch)[]).filter(
-          (k) => patch[k] !== undefined && patch[k] !== existing[k],
-        );
+        const changed = changedFields(existing, patch) as (keyof typeof patch)[];
         if (changed.length === 0) return { person: toPerson(existing), created: false, warnings: nationalId.warnings };
         const row = await repo.update(
           trustId,

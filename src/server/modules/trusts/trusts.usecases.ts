@@ -3,12 +3,10 @@ import type { createTrustBody, updateTrustSettingsBody } from "../../../contract
 import { type Actor, requireRole, requireSystemAdmin } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { Db } from "../../shared/database.ts";
-import { changedFields, writeAudit } from "../audit/audit.repository.ts";
+import { changedFields, columnName, writeAudit } from "../audit/audit.repository.ts";
 import { createUsersRepository } from "../users/users.repository.ts";
 import { trustNameTaken } from "./trusts.errors.ts";
 import { createTrustsRepository } from "./trusts.repository.ts";
-
-const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 export function createTrustsUsecases({ db }: { db: Db }) {
   const repo = createTrustsRepository({ db });
@@ -28,7 +26,7 @@ export function createTrustsUsecases({ db }: { db: Db }) {
           entity: "trust",
           entityId: trustId,
           action: "update",
-          fields: changedFields(before, input).map(snake),
+          fields: changedFields(before, input).map(columnName),
         });
         return updated;
       });
