@@ -3,7 +3,7 @@ import Fastify from "fastify";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
 import { testNationalId } from "../../../test/helpers/national-ids.ts";
-import { loggerOptions, maskNationalIds, pinoOptions } from "./logger.ts";
+import { loggerOptions, pinoOptions } from "./logger.ts";
 
 /** A pino logger with the app's options, writing into an array of lines. */
 function capture(level = "trace") {
@@ -31,17 +31,6 @@ function expectNoIds(output: string) {
   expect(output).not.toContain(synthetic);
   for (const p of personal) expect(output).not.toContain(p);
 }
-
-describe("maskNationalIds", () => {
-  it("masks 11 digits and 6 + 5 with a space when the check digits fit, and nothing else", () => {
-    expect(maskNationalIds(`fnr ${id}, spaced ${spaced}.`)).toBe(`fnr ${mask}, spaced ${mask}.`);
-    expect(maskNationalIds(`test ${synthetic}`)).toBe("test 109155 *****");
-    const wrong = `${id.slice(0, 10)}${(Number(id[10]) + 1) % 10}`;
-    expect(maskNationalIds(`typo ${wrong}`)).toBe(`typo ${wrong}`);
-    expect(maskNationalIds(`longer 9${id}`)).toBe(`longer 9${id}`);
-    expect(maskNationalIds("order 12345")).toBe("order 12345");
-  });
-});
 
 describe("the logger", () => {
   it("writes no national ID from messages, arguments, fields, nested fields, arrays or errors", () => {

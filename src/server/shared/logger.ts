@@ -1,5 +1,6 @@
 import type { FastifyServerOptions } from "fastify";
 import pino from "pino";
+import { maskNationalIdsInText } from "../../domain/free-text.ts";
 import { hasValidNationalIdChecksum, maskNationalId } from "../../domain/national-id.ts";
 
 /** Paths that may hold personal or secret values; the logger writes "[redacted]" instead. */
@@ -13,16 +14,8 @@ export const redactPaths = [
   "*.fodselsnummer",
 ];
 
-/** 11 digits, or 6 + 5 with one space (also as it looks in a URL), not part of a longer number. */
-const nationalIdLike = /(?<!\d)(\d{6})(?:[ \u00a0+]|%20)?(\d{5})(?!\d)/g;
-
-/** Replaces every national ID in `text` (any number whose check digits fit) with its mask. */
-export function maskNationalIds(text: string): string {
-  if (text.length < 11) return text;
-  return text.replace(nationalIdLike, (match, birth: string, personal: string) =>
-    hasValidNationalIdChecksum(birth + personal) ? maskNationalId(birth + personal) : match,
-  );
-}
+/** The free-text rule of the domain (`maskNationalIdsInText`): what counts as a national ID in a log line. */
+const maskNationalIds = (text: string) => maskNationalIdsInText(text).text;
 
 const maxDepth = 8;
 
