@@ -137,7 +137,8 @@ describe("checkUpload", () => {
     entries.push({ name: "xl/media/huge.bin", data: Buffer.from("x"), declaredSize: 4_000_000_000 });
     const error = rejection(() => checkUpload(zipOf(entries)));
     expect(error.code).toBe("upload.too_large_unpacked");
-    expect(error.message).toMatch(/at most 50 MB/);
+    expect(error.message).toMatch(/too large when unpacked \(3\.7 GB by its zip directory; at most 50 MB\)/);
+    expect(error.details).toMatchObject({ reason: "declared", max: 50 * 1024 * 1024 });
   });
 
   it("refuses a zip bomb that lies about its unpacked size, without inflating it all", () => {
@@ -148,6 +149,18 @@ describe("checkUpload", () => {
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const error = rejection(() => checkUpload(bomb));
     expect(error.code).toBe("upload.too_large_unpacked");
+    // What was found, not the file's claim rounded to "0 MB": inflating stopped at the limit.
+    expect(error.message).toMatch(
+      /too large when unpacked \(more than 50 MB, the most allowed, although its zip directory declares 1 kB\)/,
+    );
+    expect(error.message).not.toMatch(/\b0 MB/);
+    expect(error.details).toMatchObject({ reason: "inflated", max: 50 * 1024 * 1024 });
+  });
+
+  it("refuses a part that is larger than it declares but within the limit as a broken file", () => {
+    const entries = workbookParts(sheetXml(1, 1));
+    entries.push({ name: "xl/media/liar.bin", data: Buffer.alloc(2 * 1024 * 1024), declaredSize: 1024 });
+    expect(rejection(() => checkUpload(zipOf(entries))).code).toBe("upload.not_xlsx");
   });
 
   it("refuses a sheet with 5,001 students before parsing it, and takes 5,000", async () => {

@@ -5,8 +5,9 @@ import { AppError } from "../../../shared/errors.ts";
  * Upload limits for overview workbooks (SPEC §3.6, ARCHITECTURE "Uploaded workbooks"), checked
  * BEFORE exceljs sees the file: the size of the upload, that it is a zip with an xlsx workbook in it,
  * the number of zip entries, their total unpacked size (declared in the central directory AND
- * verified by inflating each entry with a hard output cap, so an entry that lies about its size is
- * refused before it can fill memory), and the number of rows with content in each worksheet.
+ * verified by inflating each entry with a hard output cap, what is left of the limit, so an entry
+ * that lies about its size is stopped at the limit and refused), and the number of rows with content
+ * in each worksheet. In the app this runs in the parse pool's worker threads with the parse.
  *
  * No new packages: the zip central directory is read here (with ZIP64 support) and entries are
  * inflated with node:zlib. Pure: no database, no HTTP; the errors carry stable codes and an HTTP
@@ -70,6 +71,15 @@ export interface UploadSummary {
 
 const MB = 1024 * 1024;
 const mb = (n: number) => `${Math.round((n / MB) * 10) / 10} MB`;
+/** A size as people read it: bytes and kB for small ones (a lying zip declares 1 KB), GB for huge ones. */
+const sizeText = (n: number) =>
+  n < 1024
+    ? `${n} bytes`
+    : n < MB
+      ? `${Math.round(n / 1024)} kB`
+      : n < 1024 * MB
+        ? mb(n)
+        : `${Math.round((n / (1024 * MB)) * 10) / 10} GB`;
 const thousands = (n: number) => n.toLocaleString("en-GB");
 
 const notXlsx = (why: string) =>
@@ -186,15 +196,33 @@ function readCentralDirectory(buf: Buffer, limits: UploadLimits): ZipEntry[] {
   return entries;
 }
 
-const tooLargeUnpacked = (bytes: number, limits: UploadLimits) =>
+const unpackAdvice = "Remove unused sheets, pictures or formatting and try again.";
+
+/** The zip directory declares more than the limit: refused before anything is inflated. */
+const declaredTooLarge = (declared: number, limits: UploadLimits) =>
   new UploadRejectedError(
     "upload.too_large_unpacked",
-    `The workbook is too large when unpacked (${bytes >= MAX32 ? "several GB" : mb(bytes)}; at most ${mb(limits.maxUnpackedBytes)}). Remove unused sheets, pictures or formatting and try again.`,
-    { unpackedBytes: bytes, max: limits.maxUnpackedBytes },
+    `The workbook is too large when unpacked (${sizeText(declared)} by its zip directory; at most ${mb(limits.maxUnpackedBytes)}). ${unpackAdvice}`,
+    { reason: "declared", declaredBytes: declared, max: limits.maxUnpackedBytes },
   );
 
-/** Inflates one entry, refusing to produce more than its declared size (or the remaining budget). */
-function inflateEntry(buf: Buffer, entry: ZipEntry, budget: number, limits: UploadLimits, spent: number): Buffer {
+/**
+ * The entries hold more than they declare and inflating them reached the limit, where it stopped: a
+ * zip bomb (or a broken file). What was found is "more than the limit", and the file's claim is told.
+ */
+const inflatedTooLarge = (declared: number, limits: UploadLimits) =>
+  new UploadRejectedError(
+    "upload.too_large_unpacked",
+    `The workbook is too large when unpacked (more than ${mb(limits.maxUnpackedBytes)}, the most allowed, although its zip directory declares ${sizeText(declared)}). ${unpackAdvice}`,
+    { reason: "inflated", declaredBytes: declared, max: limits.maxUnpackedBytes },
+  );
+
+/**
+ * Inflates one entry, producing at most `budget` bytes (what is left of the unpacked limit): an entry
+ * that would give more is stopped there and refused with {@link inflatedTooLarge}. An entry whose real
+ * size within the budget differs from the declared one is a broken file.
+ */
+function inflateEntry(buf: Buffer, entry: ZipEntry, budget: number, limits: UploadLimits, declared: number): Buffer {
   const p = entry.localHeaderOffset;
   if (p + 30 > buf.length || buf.readUInt32LE(p) !== SIG_LOCAL) throw notXlsx("broken zip entry");
   const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
@@ -206,19 +234,16 @@ function inflateEntry(buf: Buffer, entry: ZipEntry, budget: number, limits: Uplo
     return data;
   }
   if (entry.method !== 8) throw notXlsx("unsupported zip compression");
-  const cap = Math.min(entry.uncompressedSize, budget);
+  let out: Buffer;
   try {
-    const out = inflateRawSync(data, { maxOutputLength: Math.max(cap, 1) });
-    if (out.length !== entry.uncompressedSize) throw notXlsx("zip entry size mismatch");
-    return out;
+    out = inflateRawSync(data, { maxOutputLength: Math.max(budget, 1) });
   } catch (error) {
-    if (error instanceof UploadRejectedError) throw error;
-    if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") {
-      // The entry holds more than it declares: a zip bomb, or a broken file.
-      throw tooLargeUnpacked(spent + cap + 1, limits);
-    }
+    if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw inflatedTooLarge(declared, limits);
     throw notXlsx("broken zip entry");
   }
+  if (out.length > budget) throw inflatedTooLarge(declared, limits);
+  if (out.length !== entry.uncompressedSize) throw notXlsx("zip entry size mismatch");
+  return out;
 }
 
 const decodeXml = (s: string) =>
@@ -283,8 +308,9 @@ export function countContent(sheetXml: string): { rows: number; cells: number; e
  * - `upload.too_large`: more than `maxBytes` (10 MB);
  * - `upload.not_xlsx`: not a zip, no `xl/workbook.xml`, encrypted, or a broken archive;
  * - `upload.too_many_entries`: more than `maxEntries` zip entries (1,000);
- * - `upload.too_large_unpacked`: declared or actual unpacked size over `maxUnpackedBytes` (50 MB),
- *   or a sheet with more than `maxCellsPerSheet` cell and row elements;
+ * - `upload.too_large_unpacked`: declared (`details.reason` `declared`) or actual (`inflated`, found
+ *   while inflating and stopped at the limit) unpacked size over `maxUnpackedBytes` (50 MB), or a
+ *   sheet with more than `maxCellsPerSheet` cell and row elements;
  * - `upload.too_many_rows`: a sheet with more than `maxRowsPerSheet` rows besides its header (5,000).
  * Costs one inflate of the workbook (bounded by the limits).
  */
@@ -302,7 +328,7 @@ export function checkUpload(buffer: Buffer | Uint8Array, overrides: Partial<Uplo
   if (entries.some((e) => e.flags & 0x1)) throw notXlsx("encrypted zip entries");
 
   const declared = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
-  if (declared > limits.maxUnpackedBytes) throw tooLargeUnpacked(declared, limits);
+  if (declared > limits.maxUnpackedBytes) throw declaredTooLarge(declared, limits);
 
   const names = new Set(entries.map((e) => e.name));
   if (!names.has("[Content_Types].xml") || !names.has("xl/workbook.xml")) throw notXlsx("no workbook inside");
@@ -311,9 +337,8 @@ export function checkUpload(buffer: Buffer | Uint8Array, overrides: Partial<Uplo
   const xml = new Map<string, string>();
   for (const entry of entries) {
     if (entry.name.endsWith("/")) continue;
-    const out = inflateEntry(buf, entry, limits.maxUnpackedBytes - spent, limits, spent);
+    const out = inflateEntry(buf, entry, limits.maxUnpackedBytes - spent, limits, declared);
     spent += out.length;
-    if (spent > limits.maxUnpackedBytes) throw tooLargeUnpacked(spent, limits);
     if (
       entry.name === "xl/workbook.xml" ||
       entry.name === "xl/_rels/workbook.xml.rels" ||
