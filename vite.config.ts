@@ -6,7 +6,8 @@ import { precompress } from "./src/build/precompress.ts";
 /**
  * The web app lives in src/web; `vite build` writes it to dist/web, which Fastify serves in
  * production, with `.br` and `.gz` copies of its text files beside them. In development the Vite
- * dev server forwards /api to the Fastify server.
+ * dev server forwards /api to the Fastify server, which accepts the dev server's origin only when
+ * started with `DEV_ORIGINS=http://localhost:5173`.
  */
 export default defineConfig({
   root: fileURLToPath(new URL("./src/web", import.meta.url)),

@@ -34,6 +34,7 @@ import { trustsRoutes } from "./modules/trusts/trusts.routes.ts";
 import { createTrustsUsecases } from "./modules/trusts/trusts.usecases.ts";
 import { usersRoutes } from "./modules/users/users.routes.ts";
 import { createUsersUsecases } from "./modules/users/users.usecases.ts";
+import { registerApiNoStore } from "./plugins/cache-control.ts";
 import { registerErrorHandler } from "./plugins/error-handler.ts";
 import { registerOpenApi } from "./plugins/openapi.ts";
 import { type Access, registerSession } from "./plugins/session.ts";
@@ -101,6 +102,7 @@ export async function buildApp({
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerApiNoStore(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {

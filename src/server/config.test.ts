@@ -44,6 +44,17 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ PORT: "nitti", DATA_DIR: dataDir() })).toThrow(/PORT/);
   });
 
+  it("reads DEV_ORIGINS as a list of origins, empty by default, and refuses anything else", () => {
+    const dir = dataDir();
+    expect(loadConfig({ DATA_DIR: dir }).devOrigins).toEqual([]);
+    expect(
+      loadConfig({ DATA_DIR: dir, DEV_ORIGINS: "http://localhost:5173/, https://dev.test:8443" }).devOrigins,
+    ).toEqual(["http://localhost:5173", "https://dev.test:8443"]);
+    for (const bad of ["localhost:5173", "http://localhost:5173/app", "ftp://files.test", "*"]) {
+      expect(() => loadConfig({ DATA_DIR: dir, DEV_ORIGINS: bad }), bad).toThrow(/DEV_ORIGINS/);
+    }
+  });
+
   it("marks cookies Secure behind HTTPS", () => {
     const dir = dataDir();
     expect(loadConfig({ DATA_DIR: dir }).secureCookies).toBe(false);

@@ -3,6 +3,30 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "n
 import { join } from "node:path";
 import { z } from "zod";
 
+/** Comma-separated origins (`http://localhost:5173`): scheme, host and port, no path; empty for none. */
+const originList = z
+  .string()
+  .default("")
+  .transform((v) =>
+    v
+      .split(",")
+      .map((o) => o.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z.array(
+      z
+        .string()
+        .refine((o) => {
+          const url = URL.canParse(o) ? new URL(o) : null;
+          return (
+            /^https?:$/.test(url?.protocol ?? "") && url?.pathname === "/" && !url.search && !url.hash && !url.username
+          );
+        }, "each must be an origin such as http://localhost:5173, without a path")
+        .transform((o) => new URL(o).origin),
+    ),
+  );
+
 /**
  * The one validated configuration. Every setting is documented here and in the README's
  * configuration table; secrets have no defaults outside the embedded demo.
@@ -27,6 +51,7 @@ const envSchema = z.object({
     .refine((v) => /^smtps?:\/\//.test(v), "must start with smtp:// or smtps://")
     .optional(),
   MAIL_FROM: z.string().min(3).default("Praksistilgang <ikke-svar@praksistilgang.no>"),
+  DEV_ORIGINS: originList,
 });
 
 export type DatabaseKind = "pglite" | "postgres";
@@ -48,6 +73,8 @@ export interface Config {
   loginRateLimit: number;
   /** E-mail: sent over SMTP when `smtpUrl` is set, otherwise kept in the outbox (the dev mailbox). */
   mail: { smtpUrl: string | null; from: string };
+  /** Origins besides `publicUrl`'s that may send state-changing requests (the Vite dev server's). */
+  devOrigins: string[];
 }
 
 export class ConfigError extends Error {}
@@ -106,5 +133,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
+    devOrigins: e.DEV_ORIGINS,
   };
 }

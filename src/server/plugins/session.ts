@@ -31,17 +31,20 @@ export function mayAccess(actor: Actor, access: Exclude<Access, "public" | "sign
 
 const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-/** Resolves the session cookie into `req.actor` and refuses state changes from other sites. */
+/**
+ * Resolves the session cookie into `req.actor` and refuses state changes from other sites: an
+ * `Origin` other than `PUBLIC_URL`'s or one of `DEV_ORIGINS` (never what the `Host` header claims,
+ * which the caller chooses), or no `Origin` with `Sec-Fetch-Site: cross-site`.
+ */
 export function registerSession(app: FastifyInstance, deps: { config: Config; auth: AuthUsecases }): void {
-  const ownOrigin = new URL(deps.config.publicUrl).origin;
+  const allowedOrigins = new Set([new URL(deps.config.publicUrl).origin, ...deps.config.devOrigins]);
   app.decorateRequest("actor", null);
   app.addHook("onRequest", async (req) => {
     if (!req.url.startsWith("/api/")) return;
     if (unsafeMethods.has(req.method)) {
       const origin = req.headers.origin;
-      const hostOrigin = `${req.protocol}://${req.headers.host}`;
-      if (origin && origin !== ownOrigin && origin !== hostOrigin) throw badOrigin();
-      if (!origin && req.headers["sec-fetch-site"] === "cross-site") throw badOrigin();
+      if (origin !== undefined && !allowedOrigins.has(origin)) throw badOrigin();
+      if (origin === undefined && req.headers["sec-fetch-site"] === "cross-site") throw badOrigin();
     }
     const token = req.cookies[sessionCookie];
     if (token) req.actor = await deps.auth.authenticate(token, req.id);
