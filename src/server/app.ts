@@ -128,6 +128,7 @@ export async function buildApp({
     db,
     clock,
     policy: { ...config.session, maxFailures: config.loginRateLimit },
+    crypto: createDataCrypto(config.encryptionKey),
   });
   const mail = createOutbox({ publicUrl: config.publicUrl, clock });
   const notifier = createNotifier({ outbox: mail, clock });

@@ -70,6 +70,7 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
   trustProxy: boolean;
   session: { idleMs: number; absoluteMs: number };
+  /** Failed sign-ins of one account before further attempts from addresses that failed for it wait (1, 2, 4 … 60 s); an address gets five times as many across accounts. */
   loginRateLimit: number;
   /** E-mail: sent over SMTP when `smtpUrl` is set, otherwise kept in the outbox (the dev mailbox). */
   mail: { smtpUrl: string | null; from: string };

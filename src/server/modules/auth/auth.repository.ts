@@ -1,9 +1,14 @@
-import { and, asc, count, eq, gt } from "drizzle-orm";
+import { createHash } from "node:crypto";
+import { and, asc, eq, gt, inArray, lt, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../shared/database.ts";
 import { institutions } from "../institutions/institutions.table.ts";
 import { trusts } from "../trusts/trusts.table.ts";
 import { memberships, users } from "../users/users.table.ts";
 import { loginFailures, sessions } from "./auth.table.ts";
+import type { RecentFailures } from "./auth.throttle.ts";
+
+/** The advisory locks' first key for sign-in throttling (the two-key form, apart from single-key locks). */
+const throttleLockSpace = 7_270_402;
 
 export function createAuthRepository({ db }: { db: DbOrTx }) {
   return {
@@ -15,22 +20,55 @@ export function createAuthRepository({ db }: { db: DbOrTx }) {
       const [user] = await db.select().from(users).where(eq(users.id, id));
       return user;
     },
-    async countRecentFailures(email: string, ip: string, since: Date) {
-      const [byEmail] = await db
-        .select({ n: count() })
-        .from(loginFailures)
-        .where(and(eq(loginFailures.email, email), gt(loginFailures.at, since)));
-      const [byIp] = await db
-        .select({ n: count() })
-        .from(loginFailures)
-        .where(and(eq(loginFailures.ip, ip), gt(loginFailures.at, since)));
-      return { byEmail: byEmail?.n ?? 0, byIp: byIp?.n ?? 0 };
+    /**
+     * Holds the account's and the address's throttling until the transaction ends, so attempts for
+     * either are counted and recorded one at a time across connections and instances. The two locks
+     * are taken in ascending order, so two attempts never each hold the one the other waits for.
+     */
+    async lockFailures(emailHash: string, ip: string) {
+      const keys = [`account:${emailHash}`, `address:${ip}`]
+        .map((key) => createHash("sha256").update(key).digest().readInt32BE(0))
+        .sort((a, b) => a - b);
+      for (const key of new Set(keys)) {
+        await db.execute(sql`select pg_advisory_xact_lock(${throttleLockSpace}::int, ${key}::int)`);
+      }
     },
-    async recordFailure(email: string, ip: string, at: Date) {
-      await db.insert(loginFailures).values({ email, ip, at });
+    /** The failures since `since` of the account (by its hash), of the account from the address, and of the address. */
+    async recentFailures(emailHash: string, ip: string, since: Date): Promise<RecentFailures> {
+      const ofAccount = sql`${loginFailures.emailHash} = ${emailHash}`;
+      const ofAddress = sql`${loginFailures.ip} = ${ip}`;
+      const [row] = await db
+        .select({
+          accountCount: sql`count(*) filter (where ${ofAccount})`.mapWith(Number),
+          accountLast: sql<Date | null>`max(${loginFailures.at}) filter (where ${ofAccount})`.mapWith(loginFailures.at),
+          accountFromAddress: sql`count(*) filter (where ${ofAccount} and ${ofAddress})`.mapWith(Number),
+          addressCount: sql`count(*) filter (where ${ofAddress})`.mapWith(Number),
+          addressLast: sql<Date | null>`max(${loginFailures.at}) filter (where ${ofAddress})`.mapWith(loginFailures.at),
+        })
+        .from(loginFailures)
+        .where(and(or(eq(loginFailures.emailHash, emailHash), eq(loginFailures.ip, ip)), gt(loginFailures.at, since)));
+      return {
+        account: { count: row?.accountCount ?? 0, last: row?.accountLast ?? null },
+        accountFromAddress: row?.accountFromAddress ?? 0,
+        address: { count: row?.addressCount ?? 0, last: row?.addressLast ?? null },
+      };
     },
-    async clearFailures(email: string) {
-      await db.delete(loginFailures).where(eq(loginFailures.email, email));
+    async recordFailure(emailHash: string, ip: string, at: Date) {
+      await db.insert(loginFailures).values({ emailHash, ip, at });
+    },
+    /** Forgets the account's failures from this address (its owner signed in from there). */
+    async clearFailures(emailHash: string, ip: string) {
+      await db.delete(loginFailures).where(and(eq(loginFailures.emailHash, emailHash), eq(loginFailures.ip, ip)));
+    },
+    /** Deletes up to 100 failures older than `before`, skipping rows another attempt is deleting. */
+    async pruneFailures(before: Date) {
+      const old = db
+        .select({ id: loginFailures.id })
+        .from(loginFailures)
+        .where(lt(loginFailures.at, before))
+        .limit(100)
+        .for("update", { skipLocked: true });
+      await db.delete(loginFailures).where(inArray(loginFailures.id, old));
     },
     async createSession(row: typeof sessions.$inferInsert) {
       await db.insert(sessions).values(row);

@@ -4,6 +4,7 @@ import { errorSchema, okSchema } from "../../../contracts/common.ts";
 import type { Config } from "../../config.ts";
 import { actorOf, clearSessionCookie, setSessionCookie } from "../../plugins/session.ts";
 import { access, authErrors, typed } from "../../shared/routes.ts";
+import { RateLimited } from "./auth.errors.ts";
 import type { AuthUsecases } from "./auth.usecases.ts";
 
 export function authRoutes(deps: { auth: AuthUsecases; config: Config }) {
@@ -21,9 +22,14 @@ export function authRoutes(deps: { auth: AuthUsecases; config: Config }) {
         },
       },
       async (req, reply) => {
-        const { token, me } = await deps.auth.login({ ...req.body, ip: req.ip, requestId: req.id });
-        setSessionCookie(reply, deps.config, token);
-        return me;
+        try {
+          const { token, me } = await deps.auth.login({ ...req.body, ip: req.ip, requestId: req.id });
+          setSessionCookie(reply, deps.config, token);
+          return me;
+        } catch (error) {
+          if (error instanceof RateLimited) reply.header("retry-after", String(error.retryAfterSeconds));
+          throw error;
+        }
       },
     );
     app.post(

@@ -21,14 +21,21 @@ export const sessions = pgTable(
   (t) => [index("sessions_user").on(t.userId)],
 );
 
-/** Failed sign-ins, counted per e-mail and per address to rate-limit guessing across instances. */
+/**
+ * Failed sign-ins, one row each, to throttle guessing across instances (see auth.throttle.ts). What
+ * was typed in the e-mail field is kept only as its keyed hash; rows older than the window are pruned.
+ */
 export const loginFailures = pgTable(
   "login_failures",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    email: text("email").notNull(),
+    emailHash: text("email_hash").notNull(),
     ip: text("ip").notNull(),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("login_failures_email_at").on(t.email, t.at), index("login_failures_ip_at").on(t.ip, t.at)],
+  (t) => [
+    index("login_failures_email_hash_at").on(t.emailHash, t.at),
+    index("login_failures_ip_at").on(t.ip, t.at),
+    index("login_failures_at").on(t.at),
+  ],
 );

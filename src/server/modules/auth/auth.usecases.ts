@@ -6,27 +6,55 @@ import { namingStandardOf } from "../../../domain/naming-standard.ts";
 import type { Actor } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { Clock } from "../../shared/clock.ts";
+import type { DataCrypto } from "../../shared/crypto.ts";
 import type { Db, DbOrTx } from "../../shared/database.ts";
 import { timingDummyHash, verifyPassword } from "../../shared/passwords.ts";
 import { writeAudit } from "../audit/audit.repository.ts";
 import { invalidCredentials, notAMember, rateLimited } from "./auth.errors.ts";
 import { createAuthRepository } from "./auth.repository.ts";
+import { failureWindowMs, waitMs } from "./auth.throttle.ts";
 
 export interface SessionPolicy {
   idleMs: number;
   absoluteMs: number;
-  /** Failed sign-ins allowed per e-mail in the window; an address gets five times as many. */
+  /** Failed sign-ins per account before further attempts wait (auth.throttle.ts); an address gets five times as many. */
   maxFailures: number;
 }
 
-const failureWindowMs = 15 * 60_000;
 /** last_seen_at is written at most this often. */
 const touchIntervalMs = 60_000;
 
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("base64url");
 
-export function createAuthUsecases({ db, clock, policy }: { db: Db; clock: Clock; policy: SessionPolicy }) {
+export function createAuthUsecases({
+  db,
+  clock,
+  policy,
+  crypto,
+}: {
+  db: Db;
+  clock: Clock;
+  policy: SessionPolicy;
+  crypto: DataCrypto;
+}) {
   const repo = createAuthRepository({ db });
+
+  /**
+   * Counts the attempt as a failure before its password is checked, unless it must wait; the lock
+   * makes count and record one step, so parallel attempts cannot all pass the same count. Returns
+   * the wait in ms (0: go on and check the password).
+   */
+  async function beginAttempt(emailHash: string, ip: string, now: Date): Promise<number> {
+    return db.transaction(async (tx) => {
+      const r = createAuthRepository({ db: tx });
+      await r.lockFailures(emailHash, ip);
+      const since = new Date(now.getTime() - failureWindowMs);
+      await r.pruneFailures(since);
+      const wait = waitMs(await r.recentFailures(emailHash, ip, since), policy.maxFailures, now);
+      if (wait === 0) await r.recordFailure(emailHash, ip, now);
+      return wait;
+    });
+  }
 
   async function me(userId: string, activeTrustId: string | null): Promise<Me> {
     const user = await repo.findUser(userId);
@@ -86,21 +114,23 @@ export function createAuthUsecases({ db, clock, policy }: { db: Db; clock: Clock
     me,
     openSession,
 
-    /** Checks the password and opens a session; the returned token goes into the cookie only. */
+    /**
+     * Checks the password and opens a session; the returned token goes into the cookie only. The
+     * attempt is throttled first (429 with the wait); a wrong password stays counted as a failure, the
+     * right one forgets the account's failures from this address.
+     */
     async login(input: { email: string; password: string; ip: string; requestId: string }) {
-      const now = clock.now();
-      const failures = await repo.countRecentFailures(input.email, input.ip, new Date(now.getTime() - failureWindowMs));
-      if (failures.byEmail >= policy.maxFailures || failures.byIp >= policy.maxFailures * 5) throw rateLimited();
+      // What was typed is kept only as a keyed hash; the prefix keeps these apart from other hashes.
+      const emailHash = crypto.hash(`login:${input.email}`);
+      const wait = await beginAttempt(emailHash, input.ip, clock.now());
+      if (wait > 0) throw rateLimited(Math.ceil(wait / 1000));
       const user = await repo.findUserByEmail(input.email);
       const ok = await verifyPassword(user?.passwordHash ?? timingDummyHash, input.password);
-      if (!user?.passwordHash || !ok || user.deactivatedAt) {
-        await repo.recordFailure(input.email, input.ip, now);
-        throw invalidCredentials();
-      }
+      if (!user?.passwordHash || !ok || user.deactivatedAt) throw invalidCredentials();
       const memberships = await repo.listMemberships(user.id);
       const activeTrustId = memberships[0]?.trustId ?? null;
       const token = await db.transaction(async (tx) => {
-        await createAuthRepository({ db: tx }).clearFailures(input.email);
+        await createAuthRepository({ db: tx }).clearFailures(emailHash, input.ip);
         return openSession(tx, { userId: user.id, activeTrustId, requestId: input.requestId });
       });
       return { token, me: await me(user.id, activeTrustId) };
