@@ -8,7 +8,7 @@ import { createAccountRequestsUsecases } from "./modules/account-requests/accoun
 import { createInviter } from "./modules/account-requests/invitations.ts";
 import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { createAuditUsecases } from "./modules/audit/audit.usecases.ts";
-import { authRoutes } from "./modules/auth/auth.routes.ts";
+import { authRoutes, warnOnForwardedForWithoutTrustProxy } from "./modules/auth/auth.routes.ts";
 import { createAuthUsecases } from "./modules/auth/auth.usecases.ts";
 import { catalogRoutes } from "./modules/catalog/catalog.routes.ts";
 import { createCatalogUsecases } from "./modules/catalog/catalog.usecases.ts";
@@ -164,6 +164,7 @@ export async function buildApp({
   const overviews = createOverviewsUsecases(overviewDeps);
   const dashboard = createDashboardUsecases({ users, institutions, catalog, overviews });
 
+  warnOnForwardedForWithoutTrustProxy(app, config);
   registerSession(app, { config, auth });
   await app.register(healthRoutes({ database }));
   await app.register(authRoutes({ auth, config }));

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { loginFailures } from "../../src/server/modules/auth/auth.table.ts";
 import { seedBuilders, testPassword } from "../helpers/seed.ts";
 import { createTestApp, createTestClock, type TestApp } from "../helpers/test-app.ts";
@@ -160,5 +160,33 @@ describe("sign-in throttling slows guessing and locks nobody out", () => {
     clock.advance(15 * 60_000);
     await fail(email, address, limit);
     expectWait(await signIn(email, "gjetting", address), 1);
+  });
+});
+
+describe("behind a proxy that is not trusted", () => {
+  it("warns once, at the first request carrying X-Forwarded-For", async () => {
+    const untrusting = await createTestApp({ env: { TRUST_PROXY: "0" } });
+    try {
+      const warn = vi.spyOn(untrusting.app.log, "warn");
+      await untrusting.call("GET", "/api/health");
+      expect(warn).not.toHaveBeenCalled();
+      for (const address of ["203.0.113.7", "203.0.113.8"]) {
+        await untrusting.call("POST", "/api/auth/login", {
+          body: { email: "noen@proxy.test", password: "feil" },
+          headers: { "x-forwarded-for": address },
+        });
+      }
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0]?.[0])).toContain("TRUST_PROXY=0");
+    } finally {
+      await untrusting.close();
+    }
+  });
+
+  it("does not warn when the proxy is trusted", async () => {
+    const warn = vi.spyOn(t.app.log, "warn");
+    await signIn("noen@proxy.test", "feil", freshAddress());
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
   });
 });

@@ -7,6 +7,22 @@ import { access, authErrors, typed } from "../../shared/routes.ts";
 import { RateLimited } from "./auth.errors.ts";
 import type { AuthUsecases } from "./auth.usecases.ts";
 
+/**
+ * With TRUST_PROXY=0 the app sees the proxy's address for everyone behind it, so sign-in throttling
+ * by address holds them all back together: say so, once, at the first request that came through one.
+ */
+export function warnOnForwardedForWithoutTrustProxy(app: FastifyInstance, config: Config): void {
+  if (config.trustProxy) return;
+  let warned = false;
+  app.addHook("onRequest", async (req) => {
+    if (warned || req.headers["x-forwarded-for"] === undefined) return;
+    warned = true;
+    app.log.warn(
+      "A request carried X-Forwarded-For while TRUST_PROXY=0: every client behind that proxy shares its address, also for sign-in throttling. Set TRUST_PROXY=1 when the app runs behind a load balancer.",
+    );
+  });
+}
+
 export function authRoutes(deps: { auth: AuthUsecases; config: Config }) {
   return async (fastify: FastifyInstance) => {
     const app = typed(fastify);
