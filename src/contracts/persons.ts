@@ -45,3 +45,41 @@ export type PersonInput = z.input<typeof personInputSchema>;
  */
 export const revealNationalIdBody = z.object({ institutionId: uuidSchema.optional() }).nullish();
 export const revealNationalIdResponse = z.object({ nationalId: z.string().regex(/^\d{11}$/) });
+
+/** Why two or more persons may be the same student: the same e-mail, or the same names and birth date. */
+export const duplicateReasonSchema = z.enum(["email", "name_birth_date"]);
+export type DuplicateReason = z.infer<typeof duplicateReasonSchema>;
+
+export const duplicatesQuery = z.object({
+  reason: duplicateReasonSchema.optional(),
+  /** Part of the e-mail or name the groups share. */
+  q: z.string().trim().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+/** A person in a group of likely duplicates, with the institutions whose rows name them. */
+export const duplicatePersonSchema = personSchema
+  .pick({ id: true, firstName: true, lastName: true, birthDate: true, nationalIdMasked: true, email: true })
+  .extend({
+    institutions: z.array(z.object({ id: uuidSchema, name: z.string(), shortName: z.string(), rows: z.number() })),
+    createdAt: z.string(),
+  });
+
+export const duplicateGroupSchema = z.object({
+  reason: duplicateReasonSchema,
+  /** What the persons share, lower-cased: the e-mail, or "etternavn, fornavn, YYYY-MM-DD". */
+  key: z.string(),
+  persons: z.array(duplicatePersonSchema),
+});
+export type DuplicateGroup = z.infer<typeof duplicateGroupSchema>;
+
+export const duplicatesResponse = z.object({
+  groups: z.array(duplicateGroupSchema),
+  /** Groups matching the filters, over every page. */
+  total: z.number(),
+});
+
+/** Merge `otherId` into the person of the path: the other person's rows move to it and it is deleted. */
+export const mergePersonBody = z.object({ otherId: uuidSchema });
+export const mergePersonResponse = z.object({ person: personSchema, movedRows: z.number() });

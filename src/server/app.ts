@@ -24,7 +24,7 @@ import { createNotificationsUsecases, createNotifier } from "./modules/notificat
 import { outboxRoutes } from "./modules/outbox/outbox.routes.ts";
 import { createOutbox, createOutboxUsecases } from "./modules/outbox/outbox.usecases.ts";
 import { createImportUsecases } from "./modules/overviews/import.usecases.ts";
-import { overviewsPersonAtInstitution } from "./modules/overviews/overviews.core.ts";
+import { overviewsPersonLinks } from "./modules/overviews/overviews.core.ts";
 import { overviewsRoutes } from "./modules/overviews/overviews.routes.ts";
 import { createOverviewsUsecases } from "./modules/overviews/overviews.usecases.ts";
 import { createRowsUsecases } from "./modules/overviews/rows.usecases.ts";
@@ -143,7 +143,7 @@ export async function buildApp({
   const persons = createPersonsUsecases({
     db,
     crypto: createDataCrypto(config.encryptionKey),
-    personAtInstitution: overviewsPersonAtInstitution,
+    links: overviewsPersonLinks,
   });
   const overviewDeps = {
     db,

@@ -1,7 +1,9 @@
 import { buildApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { demoUsers, fillDemoData, isEmpty } from "./demo/demo-data.ts";
+import { upgradeCiphertexts } from "./encryption-upgrade.ts";
 import { appJobs } from "./jobs.ts";
+import { createDataCrypto } from "./shared/crypto.ts";
 import { migrateDatabase, openDatabase } from "./shared/database.ts";
 import { startJobs } from "./shared/jobs.ts";
 
@@ -13,6 +15,8 @@ async function main() {
   if (config.demoData && firstStart) await fillDemoData(database.db, config.demoPassword);
 
   const app = await buildApp({ config, database });
+  const upgraded = await upgradeCiphertexts(database.db, createDataCrypto(config.encryptionKey));
+  if (upgraded > 0) app.log.info({ upgraded }, "encrypted values re-encrypted in the current format");
   // Background jobs (pg-boss), listed in jobs.ts.
   const background = appJobs({ db: database.db, config, log: app.log });
   const jobs = await startJobs({ database, definitions: background.definitions, log: app.log });

@@ -74,7 +74,7 @@ describe("storing a person", () => {
       mobile: "+4791234567",
       birthDate: "2036-05-17",
     });
-    expect(row?.nationalIdEnc).toMatch(/^v1\./);
+    expect(row?.nationalIdEnc).toMatch(/^v2\./);
     expect(row?.nationalIdHash).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
     const dump = await databaseDump();
@@ -239,17 +239,32 @@ describe("POST /api/persons/{id}/reveal-national-id", () => {
       ["coordinator"],
       [world.institutions.uib.id],
     );
-    const withRows = createPersonsUsecases({
-      db: t.database.db,
-      crypto: createDataCrypto(key),
-      personAtInstitution: async (_tx, q) => q.personId === personId && q.institutionId === world.institutions.uib.id,
+    const atUib = (q: { personId: string; institutionId: string }) =>
+      q.personId === personId && q.institutionId === world.institutions.uib.id;
+    const links = (numberFromUib: boolean) => ({
+      atInstitution: async (_tx: unknown, q: { personId: string; institutionId: string }) => atUib(q),
+      nationalIdAtInstitution: async (_tx: unknown, q: { personId: string; institutionId: string }) =>
+        numberFromUib && atUib(q),
+      knownAtInstitution: async () => [],
+      institutionsOf: async () => [],
+      moveRows: async () => 0,
     });
+    const withRows = createPersonsUsecases({ db: t.database.db, crypto: createDataCrypto(key), links: links(true) });
     await expect(
       withRows.revealNationalId(coordinator, personId, { institutionId: world.institutions.uib.id }),
     ).resolves.toEqual({ nationalId });
     await expect(
       withRows.revealNationalId(coordinator, personId, { institutionId: world.institutions.hvl.id }),
     ).rejects.toMatchObject({ status: 404 });
+    // The person is at UiB, but the number came from another institution's rows: not shown.
+    const numberFromElsewhere = createPersonsUsecases({
+      db: t.database.db,
+      crypto: createDataCrypto(key),
+      links: links(false),
+    });
+    await expect(
+      numberFromElsewhere.revealNationalId(coordinator, personId, { institutionId: world.institutions.uib.id }),
+    ).rejects.toMatchObject({ status: 404, code: "persons.no_national_id" });
     const rows = (await auditRows(t, personId)).filter((r) => r.action === "reveal_national_id");
     expect(rows.at(-1)).toMatchObject({
       actorId: world.users.coordinatorUib.id,

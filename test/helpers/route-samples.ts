@@ -56,6 +56,7 @@ export function routeSamples(world: World) {
     "POST /api/placement-sites": { name: "Matrisepost" },
     "PATCH /api/placement-sites/:id": { name: "Ny post" },
     "POST /api/persons/:id/reveal-national-id": {},
+    "POST /api/persons/:id/merge": { otherId: "00000000-0000-4000-8000-000000000000" },
     "PATCH /api/trust/settings": { deadlineDays: 28 },
     "POST /api/identity-providers": {
       kind: "feide",

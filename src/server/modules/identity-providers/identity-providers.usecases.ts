@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type {
   createIdentityProviderBody,
@@ -9,7 +10,7 @@ import type {
 import { type Actor, requireRole } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { Clock } from "../../shared/clock.ts";
-import type { DataCrypto } from "../../shared/crypto.ts";
+import type { CipherPlace, DataCrypto } from "../../shared/crypto.ts";
 import type { Db } from "../../shared/database.ts";
 import type { OidcAdapter, OidcClaims, OidcProviderSettings } from "../../shared/oidc.ts";
 import { writeAudit } from "../audit/audit.repository.ts";
@@ -17,6 +18,13 @@ import { type AuthUsecases, hashToken } from "../auth/auth.usecases.ts";
 import { identityProviderNotFound, oidcFailure } from "./identity-providers.errors.ts";
 import { createIdentityProvidersRepository } from "./identity-providers.repository.ts";
 import type { identityProviders } from "./identity-providers.table.ts";
+
+/** Where a provider's client secret is stored: its ciphertext decrypts only there. */
+export const secretPlace = (id: string): CipherPlace => ({
+  table: "identity_providers",
+  column: "client_secret_encrypted",
+  id,
+});
 
 /** How long a started sign-in may take at the provider. */
 export const oidcLoginTtlMs = 10 * 60_000;
@@ -64,7 +72,7 @@ export function createIdentityProvidersUsecases(deps: {
     id: row.id,
     issuer: row.issuer,
     clientId: row.clientId,
-    clientSecret: crypto.decrypt(row.clientSecretEncrypted),
+    clientSecret: crypto.decrypt(row.clientSecretEncrypted, secretPlace(row.id)),
     version: String(row.updatedAt.getTime()),
   });
 
@@ -82,13 +90,15 @@ export function createIdentityProvidersUsecases(deps: {
     async create(actor: Actor, input: z.infer<typeof createIdentityProviderBody>): Promise<IdentityProvider> {
       const trustId = requireRole(actor, "admin");
       return db.transaction(async (tx) => {
+        const id = randomUUID();
         const row = await createIdentityProvidersRepository({ db: tx }).create({
+          id,
           trustId,
           kind: input.kind,
           displayName: input.displayName,
           issuer: input.issuer,
           clientId: input.clientId,
-          clientSecretEncrypted: crypto.encrypt(input.clientSecret),
+          clientSecretEncrypted: crypto.encrypt(input.clientSecret, secretPlace(id)),
           enabled: input.enabled,
         });
         await writeAudit(tx, auditContext(actor), {
@@ -128,7 +138,7 @@ export function createIdentityProvidersUsecases(deps: {
           }
         }
         if (input.clientSecret !== undefined) {
-          changes.clientSecretEncrypted = crypto.encrypt(input.clientSecret);
+          changes.clientSecretEncrypted = crypto.encrypt(input.clientSecret, secretPlace(id));
           fields.push("client_secret");
         }
         if (fields.length === 0) return view(before);

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type {
   ImportReport,
@@ -329,9 +330,9 @@ export function createImportUsecases(deps: OverviewsDeps) {
             if (!r.existing) {
               const [row] = await repo.insertRows([
                 {
-                  ...codec.toColumns(r.data, settings.testMode),
+                  ...codec.toColumns(rowId, r.data, settings.testMode),
                   sheetId: sheet.id,
-                  personId: await personFor(tx, deps.persons, actor, r.data, settings.testMode),
+                  personId: await personFor(tx, deps.persons, actor, overview.institutionId, r.data, settings.testMode),
                   position: position++,
                   addedAfterSubmission: sub,
                   createdAt: now,
@@ -347,15 +348,18 @@ export function createImportUsecases(deps: OverviewsDeps) {
               rowId = r.existing.rec.id;
               if (r.changed.length > 0) {
                 await repo.updateRow(rowId, r.existing.rec.version, {
-                  ...codec.toColumns(r.data, settings.testMode),
+                  id,
+                  ...codec.toColumns(id, r.data, settings.testMode),
                   personId:
-                    (await personFor(tx, deps.persons, actor, r.data, settings.testMode)) ?? r.existing.rec.personId,
+                    (await personFor(tx, deps.persons, actor, overview.institutionId, r.data, settings.testMode)) ??
+                    r.existing.rec.personId,
                   updatedAt: now,
                 });
                 await auditRow(tx, actor, overview.institutionId, rowId, "import", r.changed);
                 for (const f of r.changed) {
                   entry(rowId, r.data, {
                     kind: "cell_changed",
+              const id = randomUUID();
                     field: f,
                     from: displayValue(r.existing.data, f) || null,
                     to: displayValue(r.data, f) || null,

@@ -8,11 +8,11 @@ import { registrationStateOf } from "../../../domain/statuses.ts";
 import { type Actor, hasRole, requireRole } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { Clock } from "../../shared/clock.ts";
-import type { DataCrypto } from "../../shared/crypto.ts";
+import type { CipherPlace, DataCrypto } from "../../shared/crypto.ts";
 import type { Db, DbOrTx } from "../../shared/database.ts";
 import { columnName, writeAudit } from "../audit/audit.repository.ts";
 import type { Notifier } from "../notifications/notifications.usecases.ts";
-import type { PersonAtInstitution, PersonsUsecases } from "../persons/persons.usecases.ts";
+import type { PersonLinks, PersonsUsecases } from "../persons/persons.usecases.ts";
 import {
   createOverviewsRepository,
   type OverviewRecord,
@@ -40,9 +40,14 @@ export interface OverviewsDeps {
   persons: PersonsUsecases;
 }
 
-/** The persons module's hook: a person belongs to an institution when they have a row in one of its documents. */
-export const overviewsPersonAtInstitution: PersonAtInstitution = (tx, q) =>
-  createOverviewsRepository({ db: tx }).personAtInstitution(q);
+/** The persons module's links: a person belongs to an institution through their rows in its documents. */
+export const overviewsPersonLinks: PersonLinks = {
+  atInstitution: (tx, q) => createOverviewsRepository({ db: tx }).personAtInstitution(q),
+  nationalIdAtInstitution: (tx, q) => createOverviewsRepository({ db: tx }).nationalIdAtInstitution(q),
+  knownAtInstitution: (tx, q) => createOverviewsRepository({ db: tx }).personsKnownAtInstitution(q),
+  institutionsOf: (tx, q) => createOverviewsRepository({ db: tx }).institutionsOfPersons(q),
+  moveRows: (tx, q) => createOverviewsRepository({ db: tx }).movePersonRows(q),
+};
 
 /** Coordinators see their institutions; FOU (student_admin) and admins the whole trust; others 403. */
 export function scopeOf(actor: Actor): Scope {
@@ -73,16 +78,23 @@ export function contextOf(
   };
 }
 
+/** Where a row's national ID and D-number are stored: each ciphertext decrypts only there. */
+export const rowPlaces = (id: string): { nationalId: CipherPlace; dNumber: CipherPlace } => ({
+  nationalId: { table: "placement_rows", column: "national_id_enc", id },
+  dNumber: { table: "placement_rows", column: "d_number_enc", id },
+});
+
 export function createCodec(crypto: DataCrypto) {
   return {
     /** A stored row in plain form (decrypts the national ID and D-number, in memory only). */
     toData(rec: PlacementRowRecord, sites: Site[]): RowData {
+      const place = rowPlaces(rec.id);
       const raw = rec.invalidValues ?? {};
       const site = rec.placementSiteId ? sites.find((s) => s.id === rec.placementSiteId) : undefined;
       return {
         lastName: rec.lastName,
         firstName: rec.firstName,
-        nationalId: rec.nationalIdEnc ? crypto.decrypt(rec.nationalIdEnc) : "",
+        nationalId: rec.nationalIdEnc ? crypto.decrypt(rec.nationalIdEnc, place.nationalId) : "",
         birthDate: rec.birthDate ?? raw.birthDate ?? "",
         nationality: rec.nationality,
         email: rec.email,
@@ -93,16 +105,18 @@ export function createCodec(crypto: DataCrypto) {
         placementSiteName: site?.name ?? rec.placementSiteName,
         startDate: rec.startDate ?? raw.startDate ?? "",
         endDate: rec.endDate ?? raw.endDate ?? "",
-        dNumber: rec.dNumberEnc ? crypto.decrypt(rec.dNumberEnc) : "",
+        dNumber: rec.dNumberEnc ? crypto.decrypt(rec.dNumberEnc, place.dNumber) : "",
         previousUsername: rec.previousUsername,
         anonymised: rec.anonymisedAt !== null,
       };
     },
     /**
-     * The columns that store `d`: national IDs encrypted (hashed when valid), invalid dates as raw
-     * text. `anonymised_at` is not among them: only the retention job sets it.
+     * The columns that store `d` in row `rowId`: national IDs encrypted for that row (hashed when
+     * valid), invalid dates as raw text. `anonymised_at` is not among them: only the retention job
+     * sets it. A new row needs its id first (`randomUUID()`).
      */
-    toColumns(d: RowData, testMode: boolean): Partial<RowInsert> {
+    toColumns(rowId: string, d: RowData, testMode: boolean): Partial<RowInsert> {
+      const place = rowPlaces(rowId);
       const iso = (s: string) => (isIsoDate(s) ? s : null);
       const invalidValues: Record<string, string> = {};
       for (const f of ["birthDate", "startDate", "endDate"] as const) {
@@ -112,7 +126,7 @@ export function createCodec(crypto: DataCrypto) {
       return {
         lastName: d.lastName,
         firstName: d.firstName,
-        nationalIdEnc: d.nationalId ? crypto.encrypt(d.nationalId) : null,
+        nationalIdEnc: d.nationalId ? crypto.encrypt(d.nationalId, place.nationalId) : null,
         nationalIdHash: id?.ok ? crypto.hash(id.value) : null,
         nationalIdProblem: id && !id.ok ? id.code : null,
         birthDate: iso(d.birthDate),
@@ -125,7 +139,7 @@ export function createCodec(crypto: DataCrypto) {
         placementSiteName: d.placementSiteId ? "" : d.placementSiteName,
         startDate: iso(d.startDate),
         endDate: iso(d.endDate),
-        dNumberEnc: d.dNumber ? crypto.encrypt(d.dNumber) : null,
+        dNumberEnc: d.dNumber ? crypto.encrypt(d.dNumber, place.dNumber) : null,
         previousUsername: d.previousUsername,
         invalidValues,
       };
@@ -253,11 +267,12 @@ export async function refreshErrorCounts(tx: DbOrTx, rows: LoadedRow[], ctx: Row
   return problems;
 }
 
-/** The person a row refers to (SPEC §7), matched or created through the persons module. */
+/** The person a row of the institution refers to (SPEC §4, §7), matched or created through the persons module. */
 export async function personFor(
   tx: DbOrTx,
   persons: PersonsUsecases,
   actor: Actor,
+  institutionId: string,
   d: RowData,
   testMode: boolean,
 ): Promise<string | null> {
@@ -268,6 +283,7 @@ export async function personFor(
   const person = await persons.matchOrCreate(
     actor,
     {
+      institutionId,
       nationalId: id?.ok ? id.value : null,
       email: normalizeEmail(d.email).ok ? d.email : null,
       firstName: d.firstName,

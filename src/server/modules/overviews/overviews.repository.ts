@@ -303,6 +303,7 @@ export function createOverviewsRepository({ db }: { db: DbOrTx }) {
       if (ids.length) await db.delete(placementRows).where(inArray(placementRows.id, ids));
     },
     /** Whether the person has a row in one of the institution's documents at the trust. */
+    /** Whether the person has a row in one of the institution's documents. */
     async personAtInstitution(q: { trustId: string; personId: string; institutionId: string }) {
       const [row] = await db
         .select({ n: count() })
@@ -317,6 +318,127 @@ export function createOverviewsRepository({ db }: { db: DbOrTx }) {
           ),
         );
       return (row?.n ?? 0) > 0;
+    },
+
+    /** Whether one of the person's rows at the institution carries the national ID with this hash. */
+    async nationalIdAtInstitution(q: { trustId: string; personId: string; institutionId: string; hash: string }) {
+      const [row] = await db
+        .select({ n: count() })
+        .from(placementRows)
+        .innerJoin(sheets, eq(sheets.id, placementRows.sheetId))
+        .innerJoin(overviews, eq(overviews.id, sheets.overviewId))
+        .where(
+          and(
+            eq(overviews.trustId, q.trustId),
+            eq(overviews.institutionId, q.institutionId),
+            eq(placementRows.personId, q.personId),
+            eq(placementRows.nationalIdHash, q.hash),
+          ),
+        );
+      return (row?.n ?? 0) > 0;
+    },
+
+    /**
+     * Persons the institution's own rows know by this e-mail, or by these names and birth date (rows
+     * that are not anonymised); and persons whose every row is at the institution, by their own values.
+     */
+    async personsKnownAtInstitution(q: {
+      trustId: string;
+      institutionId: string;
+      email: string | null;
+      lastName: string;
+      firstName: string;
+      birthDate: string | null;
+    }): Promise<string[]> {
+      const byRow = or(
+        q.email ? eq(placementRows.email, q.email) : undefined,
+        q.birthDate && q.lastName && q.firstName
+          ? and(
+              eq(placementRows.lastName, q.lastName),
+              eq(placementRows.firstName, q.firstName),
+              eq(placementRows.birthDate, q.birthDate),
+            )
+          : undefined,
+      );
+      const byPerson = or(
+        q.email ? eq(persons.email, q.email) : undefined,
+        q.birthDate && q.lastName && q.firstName
+          ? and(
+              eq(persons.lastName, q.lastName),
+              eq(persons.firstName, q.firstName),
+              eq(persons.birthDate, q.birthDate),
+            )
+          : undefined,
+      );
+      if (!byRow || !byPerson) return [];
+      const rows = await db
+        .selectDistinct({ id: persons.id, createdAt: persons.createdAt })
+        .from(placementRows)
+        .innerJoin(sheets, eq(sheets.id, placementRows.sheetId))
+        .innerJoin(overviews, eq(overviews.id, sheets.overviewId))
+        .innerJoin(persons, eq(persons.id, placementRows.personId))
+        .where(
+          and(
+            eq(overviews.trustId, q.trustId),
+            eq(overviews.institutionId, q.institutionId),
+            isNull(placementRows.anonymisedAt),
+            isNull(persons.anonymisedAt),
+            or(
+              byRow,
+              and(
+                byPerson,
+                sql`not exists (select 1 from ${placementRows} r
+                      join ${sheets} s on s.id = r.sheet_id
+                      join ${overviews} o on o.id = s.overview_id
+                     where r.person_id = ${persons.id} and o.institution_id <> ${q.institutionId})`,
+              ),
+            ),
+          ),
+        )
+        .orderBy(asc(persons.createdAt), asc(persons.id));
+      return rows.map((r) => r.id);
+    },
+
+    /** The institutions whose documents have rows of these persons, with the number of rows. */
+    institutionsOfPersons(q: { trustId: string; personIds: string[] }) {
+      if (q.personIds.length === 0) return Promise.resolve([]);
+      return db
+        .select({
+          personId: placementRows.personId,
+          institutionId: overviews.institutionId,
+          name: institutions.name,
+          shortName: institutions.shortName,
+          rows: count(),
+        })
+        .from(placementRows)
+        .innerJoin(sheets, eq(sheets.id, placementRows.sheetId))
+        .innerJoin(overviews, eq(overviews.id, sheets.overviewId))
+        .innerJoin(institutions, eq(institutions.id, overviews.institutionId))
+        .where(and(eq(overviews.trustId, q.trustId), inArray(placementRows.personId, q.personIds)))
+        .groupBy(placementRows.personId, overviews.institutionId, institutions.name, institutions.shortName)
+        .orderBy(asc(institutions.shortName));
+    },
+
+    /** Moves every row of one person to another (a merge); the number of rows moved. */
+    async movePersonRows(q: { trustId: string; fromPersonId: string; toPersonId: string }) {
+      const moved = await db
+        .update(placementRows)
+        .set({ personId: q.toPersonId })
+        .where(
+          and(
+            eq(placementRows.personId, q.fromPersonId),
+            inArray(
+              placementRows.sheetId,
+              db
+                .select({ id: sheets.id })
+                .from(sheets)
+                .innerJoin(overviews, eq(overviews.id, sheets.overviewId))
+                .where(eq(overviews.trustId, q.trustId)),
+            ),
+          ),
+        )
+        .returning({ id: placementRows.id });
+      return moved.length;
     },
 
     commentsOf(rowIds: string[]) {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type {
   Change,
@@ -206,15 +207,20 @@ export function createOverviewsUsecases(deps: OverviewsDeps) {
           // Anonymised rows name nobody and have nothing to carry into a new period.
           const rows = (await loadRows(tx, codec, source.id, sites)).filter((r) => !r.data.anonymised);
           const inserted = await repo.insertRows(
-            rows.map((r, i) => ({
-              ...codec.toColumns(
-                { ...r.data, startDate: moved(r.data.startDate), endDate: moved(r.data.endDate) },
-                settings.testMode,
-              ),
-              sheetId: sheet.id,
-              personId: r.rec.personId,
-              position: i + 1,
-            })),
+            rows.map((r, i) => {
+              const id = randomUUID();
+              return {
+                id,
+                ...codec.toColumns(
+                  id,
+                  { ...r.data, startDate: moved(r.data.startDate), endDate: moved(r.data.endDate) },
+                  settings.testMode,
+                ),
+                sheetId: sheet.id,
+                personId: r.rec.personId,
+                position: i + 1,
+              };
+            }),
           );
           rowCount = inserted.length;
           const copied = await loadRows(tx, codec, sheet.id, sites);

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { commentBody, Row, RowField, RowInput, Sheet, updateRowBody } from "../../../contracts/overviews.ts";
 import type { Actor } from "../../shared/actor.ts";
@@ -18,6 +19,7 @@ import {
   refreshErrorCounts,
   rowDtos,
   scopeOf,
+  rowPlaces,
   sheetDto,
   sheetProblems,
   type TrustSettings,
@@ -159,9 +161,11 @@ export function createRowsUsecases(deps: OverviewsDeps) {
         const values = [];
         for (const d of prepared) {
           values.push({
-            ...codec.toColumns(d, settings.testMode),
+          const id = randomUUID();
+            id,
+            ...codec.toColumns(id, d, settings.testMode),
             sheetId: sheet.id,
-            personId: await personFor(tx, deps.persons, actor, d, settings.testMode),
+            personId: await personFor(tx, deps.persons, actor, overview.institutionId, d, settings.testMode),
             position: position++,
             addedAfterSubmission: sheet.submittedAt !== null,
             createdAt: clock.now(),
@@ -218,10 +222,11 @@ export function createRowsUsecases(deps: OverviewsDeps) {
         if (changed.length === 0) return currentRow(tx, sheet, settings, sites, rowId);
         const repo = createOverviewsRepository({ db: tx });
         const personId = changed.some((f) => identityFields.includes(f))
-          ? ((await personFor(tx, deps.persons, actor, data, settings.testMode)) ?? found.row.personId)
+          ? ((await personFor(tx, deps.persons, actor, overview.institutionId, data, settings.testMode)) ??
+            found.row.personId)
           : found.row.personId;
         const updated = await repo.updateRow(rowId, version, {
-          ...codec.toColumns(data, settings.testMode),
+          ...codec.toColumns(rowId, data, settings.testMode),
           personId,
           updatedAt: clock.now(),
         });
@@ -320,7 +325,7 @@ export function createRowsUsecases(deps: OverviewsDeps) {
       return db.transaction(async (tx) => {
         const found = await rowInScope(tx, scope, rowId);
         if (!found.row.nationalIdEnc) throw noNationalId();
-        const nationalId = deps.crypto.decrypt(found.row.nationalIdEnc);
+        const nationalId = deps.crypto.decrypt(found.row.nationalIdEnc, rowPlaces(rowId).nationalId);
         await writeAudit(tx, auditContext(actor), {
           entity: "placement_row",
           entityId: rowId,

@@ -10,3 +10,13 @@ export const invalidNationalId = (code: string) =>
   new AppError(code, 400, "The national ID is not valid.", { field: "nationalId" });
 export const invalidMobile = () =>
   new AppError("persons.mobile_invalid", 400, "The mobile number is not valid.", { field: "mobile" });
+export const mergeSamePerson = () =>
+  new AppError("persons.merge_same", 400, "A person cannot be merged with themselves.", { field: "otherId" });
+export const mergeConflictingNationalIds = () =>
+  new AppError(
+    "persons.merge_conflicting_national_ids",
+    409,
+    "Both persons hold a national ID, and they differ: they are not the same student.",
+  );
+export const mergeAnonymised = () =>
+  new AppError("persons.merge_anonymised", 409, "An anonymised person cannot be merged.");

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../shared/database.ts";
 import { trusts } from "../trusts/trusts.table.ts";
 import { persons } from "./persons.table.ts";
@@ -22,26 +22,54 @@ export function createPersonsRepository({ db }: { db: DbOrTx }) {
         .where(and(eq(persons.trustId, trustId), eq(persons.nationalIdHash, hash)));
       return row;
     },
-    /** Persons with this (lower-cased) e-mail at the trust, for matching overview rows. */
-    findByEmail(trustId: string, email: string) {
-      return db
+    /** The trust's persons with these ids, oldest first; `forUpdate` locks them for the transaction. */
+    findMany(trustId: string, ids: string[], opts: { forUpdate?: boolean } = {}) {
+      if (ids.length === 0) return Promise.resolve([]);
+      const q = db
         .select()
         .from(persons)
-        .where(and(eq(persons.trustId, trustId), eq(persons.email, email)));
+        .where(and(eq(persons.trustId, trustId), inArray(persons.id, ids)))
+        .orderBy(asc(persons.createdAt), asc(persons.id));
+      return opts.forUpdate ? q.for("update") : q;
     },
-    /** Persons with these names and birth date at the trust, for matching overview rows. */
-    findByNameAndBirthDate(trustId: string, lastName: string, firstName: string, birthDate: string) {
-      return db
-        .select()
-        .from(persons)
-        .where(
-          and(
-            eq(persons.trustId, trustId),
-            eq(persons.lastName, lastName),
-            eq(persons.firstName, firstName),
-            eq(persons.birthDate, birthDate),
-          ),
-        );
+    /**
+     * Groups of two or more persons at the trust (not anonymised) with the same e-mail, or the same
+     * names (case-insensitive) and birth date, ordered by what they share; one page and the total.
+     */
+    async duplicateGroups(
+      trustId: string,
+      f: { reason?: "email" | "name_birth_date"; q?: string; limit: number; offset: number },
+    ) {
+      const search = f.q ? `%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+      const result = await db.execute(sql`
+        with keyed as (
+          select id, created_at, 'email' as reason, email as key
+            from persons
+           where trust_id = ${trustId} and anonymised_at is null and email is not null
+          union all
+          select id, created_at, 'name_birth_date' as reason,
+                 lower(last_name) || ', ' || lower(first_name) || ', ' || birth_date::text as key
+            from persons
+           where trust_id = ${trustId} and anonymised_at is null and birth_date is not null
+             and last_name <> '' and first_name <> ''
+        ), groups as (
+          select reason, key, array_agg(id::text order by created_at, id) as ids
+            from keyed
+           where (${f.reason ?? null}::text is null or reason = ${f.reason ?? null})
+             and (${search}::text is null or key like ${search})
+           group by reason, key
+          having count(*) > 1
+        )
+        select reason, key, ids, count(*) over () as total
+          from groups
+         order by key, reason
+         limit ${f.limit} offset ${f.offset}`);
+      const rows = (result as unknown as { rows: { reason: string; key: string; ids: string[]; total: string }[] })
+        .rows;
+      return {
+        groups: rows.map((r) => ({ reason: r.reason as "email" | "name_birth_date", key: r.key, ids: r.ids })),
+        total: Number(rows[0]?.total ?? 0),
+      };
     },
     async create(values: typeof persons.$inferInsert) {
       const [row] = await db.insert(persons).values(values).returning();
@@ -54,6 +82,16 @@ export function createPersonsRepository({ db }: { db: DbOrTx }) {
         .where(and(eq(persons.trustId, trustId), eq(persons.id, id)))
         .returning();
       return row as PersonRow;
+    },
+    async delete(trustId: string, id: string) {
+      await db.delete(persons).where(and(eq(persons.trustId, trustId), eq(persons.id, id)));
+    },
+    /** Takes the national ID off a person (a merge moves it to the surviving record). */
+    async clearNationalId(trustId: string, id: string) {
+      await db
+        .update(persons)
+        .set({ nationalIdEnc: null, nationalIdHash: null })
+        .where(and(eq(persons.trustId, trustId), eq(persons.id, id)));
     },
     /** Whether the trust accepts H-numbers and synthetic test national IDs. */
     async trustTestMode(trustId: string) {

@@ -1,5 +1,7 @@
-import type { Person, PersonInput } from "../../../contracts/persons.ts";
-import { personInputSchema } from "../../../contracts/persons.ts";
+import { randomUUID } from "node:crypto";
+import type { z } from "zod";
+import type { DuplicateGroup, Person, PersonInput } from "../../../contracts/persons.ts";
+import { type duplicatesQuery, personInputSchema } from "../../../contracts/persons.ts";
 import { normalizeMobile } from "../../../domain/contact.ts";
 import {
   birthDateFromNationalId,
@@ -9,31 +11,75 @@ import {
 } from "../../../domain/national-id.ts";
 import { type Actor, hasRole, requireRole } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
-import type { DataCrypto } from "../../shared/crypto.ts";
+import type { CipherPlace, DataCrypto } from "../../shared/crypto.ts";
 import type { Db, DbOrTx } from "../../shared/database.ts";
 import { AppError, forbidden } from "../../shared/errors.ts";
-import { changedFields, writeAudit } from "../audit/audit.repository.ts";
+import { changedFields, columnName, writeAudit } from "../audit/audit.repository.ts";
 import { createInstitutionsRepository } from "../institutions/institutions.repository.ts";
-import { invalidMobile, invalidNationalId, nationalIdExists, noNationalId, personNotFound } from "./persons.errors.ts";
+import {
+  invalidMobile,
+  invalidNationalId,
+  mergeAnonymised,
+  mergeConflictingNationalIds,
+  mergeSamePerson,
+  nationalIdExists,
+  noNationalId,
+  personNotFound,
+} from "./persons.errors.ts";
 import { createPersonsRepository, type PersonRow } from "./persons.repository.ts";
 
-/**
- * Whether a person belongs to an institution at the trust: has a row in one of its overviews (or
- * a registration through one of its campaigns). The overviews feature provides it; until then no
- * person belongs anywhere, so coordinators cannot reveal national IDs (FOU and admins can).
- */
-export type PersonAtInstitution = (
-  tx: DbOrTx,
-  query: { trustId: string; personId: string; institutionId: string },
-) => Promise<boolean>;
+/** What the persons module needs to know of where a person appears (the overviews feature provides it). */
+export interface PersonLinks {
+  /** Whether the person has a row in one of the institution's documents. */
+  atInstitution(tx: DbOrTx, q: { trustId: string; personId: string; institutionId: string }): Promise<boolean>;
+  /** Whether one of the person's rows at the institution carries the national ID with this hash. */
+  nationalIdAtInstitution(
+    tx: DbOrTx,
+    q: { trustId: string; personId: string; institutionId: string; hash: string },
+  ): Promise<boolean>;
+  /**
+   * Persons the institution itself knows by this e-mail, or these names and birth date: through its
+   * own rows, or by their own values when every row of theirs is at the institution. Oldest first.
+   */
+  knownAtInstitution(
+    tx: DbOrTx,
+    q: {
+      trustId: string;
+      institutionId: string;
+      email: string | null;
+      lastName: string;
+      firstName: string;
+      birthDate: string | null;
+    },
+  ): Promise<string[]>;
+  /** The institutions with rows of these persons, and how many. */
+  institutionsOf(
+    tx: DbOrTx,
+    q: { trustId: string; personIds: string[] },
+  ): Promise<{ personId: string | null; institutionId: string; name: string; shortName: string; rows: number }[]>;
+  /** Moves every row of one person to another; the number moved. */
+  moveRows(tx: DbOrTx, q: { trustId: string; fromPersonId: string; toPersonId: string }): Promise<number>;
+}
 
-const noInstitutionLinksYet: PersonAtInstitution = async () => false;
+/** No feature links persons to institutions: nobody belongs anywhere, so coordinators reveal nothing. */
+const noLinks: PersonLinks = {
+  atInstitution: async () => false,
+  nationalIdAtInstitution: async () => false,
+  knownAtInstitution: async () => [],
+  institutionsOf: async () => [],
+  moveRows: async () => 0,
+};
 
 export interface PersonsDeps {
   db: Db;
   crypto: DataCrypto;
-  personAtInstitution?: PersonAtInstitution;
+  links?: PersonLinks;
 }
+
+/** Where a person's national ID is stored: its ciphertext decrypts only there. */
+export const nationalIdPlace = (id: string): CipherPlace => ({ table: "persons", column: "national_id_enc", id });
+
+type DuplicatesQuery = z.output<typeof duplicatesQuery>;
 
 /** Runs in the caller's transaction when one is given, otherwise in a new one. */
 interface InTx {
@@ -69,7 +115,7 @@ function toE164(mobile: string | null | undefined): string | null | undefined {
   return phone.value;
 }
 
-export function createPersonsUsecases({ db, crypto, personAtInstitution = noInstitutionLinksYet }: PersonsDeps) {
+export function createPersonsUsecases({ db, crypto, links = noLinks }: PersonsDeps) {
   const inTx = <T>(opts: InTx, fn: (tx: DbOrTx) => Promise<T>): Promise<T> =>
     opts.tx ? fn(opts.tx) : db.transaction((tx) => fn(tx));
 
@@ -79,7 +125,9 @@ export function createPersonsUsecases({ db, crypto, personAtInstitution = noInst
       firstName: row.firstName,
       lastName: row.lastName,
       birthDate: row.birthDate,
-      nationalIdMasked: row.nationalIdEnc ? maskNationalId(crypto.decrypt(row.nationalIdEnc)) : null,
+      nationalIdMasked: row.nationalIdEnc
+        ? maskNationalId(crypto.decrypt(row.nationalIdEnc, nationalIdPlace(row.id)))
+        : null,
       email: row.email,
       emailConfirmed: row.emailConfirmedAt !== null,
       mobile: row.mobile,
@@ -110,9 +158,11 @@ export function createPersonsUsecases({ db, crypto, personAtInstitution = noInst
     data: ReturnType<typeof parseInput>,
     nationalId: { digits: string; hash: string } | null,
   ) {
+    const id = randomUUID();
     const row = await createPersonsRepository({ db: tx }).create({
+      id,
       trustId,
-      nationalIdEnc: nationalId ? crypto.encrypt(nationalId.digits) : null,
+      nationalIdEnc: nationalId ? crypto.encrypt(nationalId.digits, nationalIdPlace(id)) : null,
       nationalIdHash: nationalId?.hash ?? null,
       firstName: data.firstName,
       lastName: data.lastName,
@@ -200,15 +250,20 @@ export function createPersonsUsecases({ db, crypto, personAtInstitution = noInst
     },
 
     /**
-     * The person an overview row refers to (SPEC §7: one student is one person at a trust): found by
-     * national ID (its keyed hash), else e-mail, else names and birth date — a person found by e-mail
-     * or name only when they hold no other national ID — and created when new (audited). Values must
-     * already be valid (`nationalId` 11 digits, `email` lower-cased, `mobile` E.164). Null when the row
-     * names nobody that can be recognised. For the overviews feature, which authorizes.
+     * The person an overview row of `institutionId` refers to (SPEC §4, §7). Across institutions a
+     * person is shared only through the national ID (its keyed hash), the one key the writer proves
+     * they know. E-mail, or names and birth date, find only a person the institution itself knows
+     * (`links.knownAtInstitution`), and only one without another national ID when the row has one;
+     * that person is given the row's national ID only while every row of theirs is at this
+     * institution, so no institution changes what another's rows gave the person. Otherwise a new
+     * person is created (audited). Values must already be valid (`nationalId` 11 digits, `email`
+     * lower-cased). Null when the row names nobody that can be recognised. For the overviews
+     * feature, which authorizes.
      */
     async matchOrCreate(
       actor: Actor,
       c: {
+        institutionId: string;
         nationalId: string | null;
         email: string | null;
         firstName: string;
@@ -225,26 +280,32 @@ export function createPersonsUsecases({ db, crypto, personAtInstitution = noInst
           const found = await repo.findByNationalIdHash(trustId, hash);
           if (found) return { id: found.id };
         }
-        const compatible = (p: PersonRow) => !hash || p.nationalIdHash === null;
         const birthDate = c.birthDate ?? (c.nationalId ? birthDateFromNationalId(c.nationalId) : null);
-        const candidates = [
-          ...(c.email ? await repo.findByEmail(trustId, c.email) : []),
-          ...(c.lastName && c.firstName && birthDate
-            ? await repo.findByNameAndBirthDate(trustId, c.lastName, c.firstName, birthDate)
-            : []),
-        ].filter(compatible);
-        const match = candidates[0];
-        if (match) {
-          if (hash && c.nationalId) {
-            await repo.update(trustId, match.id, { nationalIdEnc: crypto.encrypt(c.nationalId), nationalIdHash: hash });
+        const known = await repo.findMany(trustId, await links.knownAtInstitution(tx, { ...c, trustId, birthDate }));
+        const byEmailFirst = [...known].sort((a, b) => Number(b.email === c.email) - Number(a.email === c.email));
+        if (!hash || !c.nationalId) {
+          const match = byEmailFirst[0];
+          if (match) return { id: match.id };
+        } else {
+          const withoutNumber = byEmailFirst.filter((p) => p.nationalIdHash === null);
+          const places = await links.institutionsOf(tx, { trustId, personIds: withoutNumber.map((p) => p.id) });
+          const match = withoutNumber.find((p) =>
+            places.every((place) => place.personId !== p.id || place.institutionId === c.institutionId),
+          );
+          if (match) {
+            await repo.update(trustId, match.id, {
+              nationalIdEnc: crypto.encrypt(c.nationalId, nationalIdPlace(match.id)),
+              nationalIdHash: hash,
+            });
             await writeAudit(tx, auditContext(actor), {
               entity: "person",
               entityId: match.id,
               action: "update",
               fields: ["national_id"],
+              institutionId: c.institutionId,
             });
+            return { id: match.id };
           }
-          return { id: match.id };
         }
         if (!c.lastName || !c.firstName || (!hash && !c.email && !birthDate)) return null;
         const row = await insert(
@@ -278,8 +339,9 @@ export function createPersonsUsecases({ db, crypto, personAtInstitution = noInst
      * The plain national ID, for the people SPEC §4 allows: admins and FOU (student_admin) of the
      * person's trust, and coordinators of an institution the person belongs to. Coordinators name
      * that institution (`institutionId`, the overview row's institution) and must coordinate it,
-     * and the person must belong to it (`personAtInstitution`); otherwise the person is not found
-     * (404). Other roles get 403, another trust's person 404. Every reveal writes an audit row
+     * and the person must have a row there (else 404 `persons.not_found`); they are shown only a
+     * number that came from their own institution's rows — one of which carries the same national
+     * ID — else 404 `persons.no_national_id`. Other roles get 403, another trust's person 404. Every reveal writes an audit row
      * (the field's name, never its value) in the same transaction.
      */
     async revealNationalId(
@@ -294,7 +356,11 @@ export function createPersonsUsecases({ db, crypto, personAtInstitution = noInst
         if (!person) throw personNotFound();
         if (throughInstitutionOnly) {
           if (!institutionId || !actor.institutionIds.includes(institutionId)) throw personNotFound();
-          if (!(await personAtInstitution(tx, { trustId, personId, institutionId }))) throw personNotFound();
+          if (!(await links.atInstitution(tx, { trustId, personId, institutionId }))) throw personNotFound();
+          const hash = person.nationalIdHash;
+          if (!hash || !(await links.nationalIdAtInstitution(tx, { trustId, personId, institutionId, hash }))) {
+            throw noNationalId();
+          }
         } else if (
           institutionId &&
           !(await createInstitutionsRepository({ db: tx }).findAgreementByInstitution(trustId, institutionId))
@@ -302,7 +368,7 @@ export function createPersonsUsecases({ db, crypto, personAtInstitution = noInst
           throw personNotFound();
         }
         if (!person.nationalIdEnc) throw noNationalId();
-        const nationalId = crypto.decrypt(person.nationalIdEnc);
+        const nationalId = crypto.decrypt(person.nationalIdEnc, nationalIdPlace(person.id));
         await writeAudit(tx, auditContext(actor), {
           entity: "person",
           entityId: person.id,
@@ -311,6 +377,107 @@ export function createPersonsUsecases({ db, crypto, personAtInstitution = noInst
           institutionId: institutionId ?? null,
         });
         return { nationalId };
+      });
+    },
+
+    /**
+     * Persons who may be the same student (SPEC §4): groups of two or more with the same e-mail, or
+     * the same names and birth date — typically rows of different institutions, which matching never
+     * joins by those keys. For FOU and admins, who merge them by hand.
+     */
+    async duplicates(actor: Actor, query: DuplicatesQuery): Promise<{ groups: DuplicateGroup[]; total: number }> {
+      const trustId = requireRole(actor, "admin", "student_admin");
+      return db.transaction(async (tx) => {
+        const repo = createPersonsRepository({ db: tx });
+        const page = await repo.duplicateGroups(trustId, query);
+        const ids = [...new Set(page.groups.flatMap((g) => g.ids))];
+        const [people, places] = await Promise.all([
+          repo.findMany(trustId, ids),
+          links.institutionsOf(tx, { trustId, personIds: ids }),
+        ]);
+        const byId = new Map(people.map((p) => [p.id, p]));
+        return {
+          total: page.total,
+          groups: page.groups.map((g) => ({
+            reason: g.reason,
+            key: g.key,
+            persons: g.ids.flatMap((id) => {
+              const p = byId.get(id);
+              if (!p) return [];
+              const shown = toPerson(p);
+              return [
+                {
+                  id,
+                  firstName: shown.firstName,
+                  lastName: shown.lastName,
+                  birthDate: shown.birthDate,
+                  nationalIdMasked: shown.nationalIdMasked,
+                  email: shown.email,
+                  createdAt: p.createdAt.toISOString(),
+                  institutions: places
+                    .filter((place) => place.personId === id)
+                    .map((place) => ({
+                      id: place.institutionId,
+                      name: place.name,
+                      shortName: place.shortName,
+                      rows: Number(place.rows),
+                    })),
+                },
+              ];
+            }),
+          })),
+        };
+      });
+    },
+
+    /**
+     * Merges `otherId` into `personId` (FOU and admins): the other person's rows move to this one,
+     * which keeps its own values and takes the other's where it has none — the national ID too,
+     * encrypted anew for this record — and the other person is deleted. Refused when both hold a
+     * national ID (they differ: one number is one person) or either is anonymised. Audited on both
+     * records with the field names only.
+     */
+    async merge(actor: Actor, personId: string, otherId: string): Promise<{ person: Person; movedRows: number }> {
+      const trustId = requireRole(actor, "admin", "student_admin");
+      if (personId === otherId) throw mergeSamePerson();
+      return db.transaction(async (tx) => {
+        const repo = createPersonsRepository({ db: tx });
+        const locked = await repo.findMany(trustId, [personId, otherId], { forUpdate: true });
+        const keep = locked.find((p) => p.id === personId);
+        const other = locked.find((p) => p.id === otherId);
+        if (!keep || !other) throw personNotFound();
+        if (keep.anonymisedAt || other.anonymisedAt) throw mergeAnonymised();
+        if (keep.nationalIdHash && other.nationalIdHash) throw mergeConflictingNationalIds();
+        const patch = {
+          nationalIdEnc:
+            keep.nationalIdEnc ??
+            (other.nationalIdEnc
+              ? crypto.encrypt(crypto.decrypt(other.nationalIdEnc, nationalIdPlace(other.id)), nationalIdPlace(keep.id))
+              : null),
+          nationalIdHash: keep.nationalIdHash ?? other.nationalIdHash,
+          birthDate: keep.birthDate ?? other.birthDate,
+          email: keep.email ?? other.email,
+          emailConfirmedAt: keep.email ? keep.emailConfirmedAt : other.emailConfirmedAt,
+          mobile: keep.mobile ?? other.mobile,
+          username: keep.username ?? other.username,
+          hrTransferredAt: keep.hrTransferredAt ?? other.hrTransferredAt,
+          learningPortalState: keep.learningPortalState ?? other.learningPortalState,
+        };
+        const changed = changedFields(keep, patch) as (keyof typeof patch)[];
+        // The unique index allows one holder of a number: the other record gives it up first.
+        if (!keep.nationalIdHash && other.nationalIdHash) await repo.clearNationalId(trustId, other.id);
+        const movedRows = await links.moveRows(tx, { trustId, fromPersonId: other.id, toPersonId: keep.id });
+        await repo.delete(trustId, other.id);
+        const row =
+          changed.length > 0
+            ? await repo.update(trustId, keep.id, Object.fromEntries(changed.map((k) => [k, patch[k]])))
+            : keep;
+        const fields = [...new Set(changed.map((k) => (k === "nationalIdHash" ? "nationalIdEnc" : k)))].map((k) =>
+          k === "nationalIdEnc" ? "national_id" : columnName(k),
+        );
+        await writeAudit(tx, auditContext(actor), { entity: "person", entityId: keep.id, action: "merge", fields });
+        await writeAudit(tx, auditContext(actor), { entity: "person", entityId: other.id, action: "merged_into" });
+        return { person: toPerson(row), movedRows };
       });
     },
   };
