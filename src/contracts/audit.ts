@@ -1,5 +1,19 @@
 import { z } from "zod";
+import { isIsoDate } from "../domain/dates.ts";
 import { uuidSchema } from "./common.ts";
+
+const dateTime = z.iso.datetime({ offset: true, local: true });
+
+/**
+ * A moment to filter by: a date by the app's date rule (`isIsoDate`; its start in UTC) or an ISO
+ * date-time on such a date. Anything else is refused with `date.invalid` on the field.
+ */
+const moment = z
+  .string()
+  .refine((v) => isIsoDate(v.slice(0, 10)) && (v.length === 10 || dateTime.safeParse(v).success), {
+    message: "date.invalid",
+  })
+  .transform((v) => new Date(v));
 
 export const auditQuery = z.object({
   actorId: uuidSchema.optional(),
@@ -7,9 +21,9 @@ export const auditQuery = z.object({
   entityId: z.string().trim().max(100).optional(),
   action: z.string().trim().max(60).optional(),
   /** Inclusive, ISO date-time or date. */
-  from: z.coerce.date().optional(),
+  from: moment.optional(),
   /** Exclusive. */
-  to: z.coerce.date().optional(),
+  to: moment.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   /** The cursor `next` of the previous page. */
   before: z.string().max(100).optional(),

@@ -1,20 +1,38 @@
 /**
  * Calendar dates of periods and placements: 'YYYY-MM-DD' strings, meant in Europe/Oslo.
  * Pure: no I/O, shared by server and web.
+ *
+ * The one date rule of the app, for every entry point (API bodies, pasted and imported cells, the
+ * web's forms): a date is a day the calendar has (no 30 February, no 29 February outside leap
+ * years, no month 13) in the years {@link minYear}–{@link maxYear}. Birth dates of living students
+ * and placement periods lie well inside; anything outside is a typing error, and the database's
+ * `date` columns never see it (PostgreSQL refuses year 0 and impossible days with an error).
  */
 
 export type IsoDate = string;
 
+/** The first and last year a date may have. */
+export const minYear = 1900;
+export const maxYear = 2199;
+
 const isoPattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 const norwegianPattern = /^(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{2}|\d{4})$/;
 
-/** Whether a stored value is a calendar date ('YYYY-MM-DD'), not text kept as typed. */
-export const isIsoDate = (value: string): value is IsoDate => isoPattern.test(value);
-
+/** The date of year, month and day by the rule above, else null. */
 function valid(y: number, m: number, d: number): IsoDate | null {
+  if (!Number.isInteger(y) || y < minYear || y > maxYear) return null;
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
   return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+/**
+ * Whether a value is a date by the rule above, written 'YYYY-MM-DD': what may be stored in a `date`
+ * column. Text kept as typed (`2027-02-30`, `neste uke`) is not.
+ */
+export function isIsoDate(value: string): value is IsoDate {
+  const iso = isoPattern.exec(value);
+  return iso !== null && valid(Number(iso[1]), Number(iso[2]), Number(iso[3])) !== null;
 }
 
 /** Parses `2026-08-17`, `17.08.2026`, `17.8.26` or `17/08/2026`; null when it is not a real date. */
@@ -58,7 +76,8 @@ export function todayInOslo(now: Date): IsoDate {
 /** Excel stores dates as days since 1899-12-30 (with the 1900 leap-year bug folded in). */
 export function fromExcelSerial(serial: number): IsoDate | null {
   if (!Number.isFinite(serial) || serial < 1 || serial > 2_958_465) return null;
-  return addDays("1899-12-30", Math.floor(serial));
+  const date = addDays("1899-12-30", Math.floor(serial));
+  return isIsoDate(date) ? date : null;
 }
 
 /** Dates from a spreadsheet cell: an Excel date, a serial number or text. */

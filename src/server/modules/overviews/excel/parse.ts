@@ -185,10 +185,6 @@ function dateOf(value: ExcelJS.CellValue): { date: string | null; raw: string } 
     // "01.03.2027 00:00" (a date typed with a time, or a date-time exported as text)
     date = parseDate(raw.replace(/[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?$/, ""));
   }
-  if (date) {
-    const year = Number(date.slice(0, 4));
-    if (year < 1900 || year > 2199) date = null;
-  }
   return { date, raw };
 }
 

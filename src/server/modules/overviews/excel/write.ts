@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import type { z } from "zod";
 import type { learningPortalStateSchema, RowField } from "../../../../contracts/overviews.ts";
-import { formatDate, parseDate, todayInOslo } from "../../../../domain/dates.ts";
+import { formatDate, maxYear, minYear, parseDate, todayInOslo } from "../../../../domain/dates.ts";
 import { maskNationalId } from "../../../../domain/national-id.ts";
 import {
   type Column,
@@ -373,7 +373,7 @@ export async function writeTemplate(kind: SheetKind): Promise<Buffer> {
         errorStyle: "stop",
         errorTitle: lang === "nb" ? "Ugyldig dato" : "Invalid date",
         error: lang === "nb" ? "Skriv datoen som dd.mm.åååå." : "Write the date as dd.mm.yyyy.",
-        formulae: [new Date(Date.UTC(1900, 0, 1)), new Date(Date.UTC(2199, 11, 31))],
+        formulae: [new Date(Date.UTC(minYear, 0, 1)), new Date(Date.UTC(maxYear, 11, 31))],
       });
     } else if (idKeys.has(c.key)) {
       validations.add(range, {

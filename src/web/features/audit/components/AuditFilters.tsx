@@ -2,6 +2,7 @@ import { Button, Field, Label, Select, Textfield } from "@digdir/designsystemet-
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { User } from "../../../../contracts/users.ts";
+import { isIsoDate } from "../../../../domain/dates.ts";
 import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
 import { compareText } from "../../../lib/format.ts";
@@ -18,8 +19,6 @@ export type AuditFilterValues = {
 };
 
 export const emptyFilter: AuditFilterValues = { actorId: "", entity: "", action: "", entityId: "", from: "", to: "" };
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Who, what, which record and when; applied with a button so that a half-typed id does not search. */
 export function AuditFilters({
@@ -59,8 +58,8 @@ export function AuditFilters({
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     const errors: Record<string, string> = {};
-    if (draft.from && !DATE.test(draft.from)) errors.from = t("audit.filter.dateInvalid");
-    if (draft.to && !DATE.test(draft.to)) errors.to = t("audit.filter.dateInvalid");
+    if (draft.from && !isIsoDate(draft.from)) errors.from = t("audit.filter.dateInvalid");
+    if (draft.to && !isIsoDate(draft.to)) errors.to = t("audit.filter.dateInvalid");
     if (!errors.from && !errors.to && draft.from && draft.to && draft.from > draft.to)
       errors.to = t("audit.filter.toBeforeFrom");
     if (Object.keys(errors).length > 0) {
