@@ -3,7 +3,7 @@ import Fastify from "fastify";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
 import { testNationalId } from "../../../test/helpers/national-ids.ts";
-import { loggerOptions, pinoOptions } from "./logger.ts";
+import { databaseErrorOf, loggerOptions, pinoOptions } from "./logger.ts";
 
 /** A pino logger with the app's options, writing into an array of lines. */
 function capture(level = "trace") {
@@ -71,6 +71,63 @@ describe("the logger", () => {
     expect(res.statusCode).toBe(500);
     const output = lines.join("\n");
     expect(output).toContain('"url":"/api/lookup?nr=');
+    expectNoIds(output);
+  });
+
+  it("writes a database error, also as the cause of Drizzle's, as its SQLSTATE and place only", () => {
+    // What pg and PGlite throw (a DatabaseError) and how Drizzle wraps it (a DrizzleQueryError).
+    const database = Object.assign(new Error('duplicate key value violates unique constraint "persons_email"'), {
+      name: "error",
+      severity: "ERROR",
+      code: "23505",
+      detail: "Key (email)=(kari.nordmann@stud.hvl.no) already exists.",
+      schema: "public",
+      table: "persons",
+      constraint: "persons_email",
+      where: "SQL function",
+      internalQuery: "select 'Kari'",
+    });
+    class DrizzleQueryError extends Error {
+      constructor(
+        readonly query: string,
+        readonly params: unknown[],
+        cause: Error,
+      ) {
+        super(`Failed query: ${query}\nparams: ${params}`, { cause });
+      }
+    }
+    const params = ["Kari", "Nordmann", "kari.nordmann@stud.hvl.no", "+4791234567", id, "v1.aXY.dGFn.Y2lwaGVy"];
+    const wrapped = new DrizzleQueryError('insert into "persons" values ($1, $2, $3, $4, $5, $6)', params, database);
+    expect(databaseErrorOf(wrapped)).toBe(database);
+    expect(databaseErrorOf(new Error("plain"))).toBeNull();
+    expect(databaseErrorOf(Object.assign(new Error("socket"), { code: "ECONNRESET" }))).toBeNull();
+
+    const { logger, lines } = capture();
+    logger.error({ err: wrapped }, "request failed");
+    logger.error(database);
+    logger.error({ err: wrapped });
+    expect(lines).toHaveLength(3);
+    expect(lines.map((l) => JSON.parse(l).msg)).toEqual([
+      "request failed",
+      "database error 23505",
+      "database error 23505",
+    ]);
+    const [first, second] = lines.map((l) => JSON.parse(l).err);
+    expect(first).toMatchObject({
+      type: "DrizzleQueryError",
+      message: "database error 23505",
+      code: "23505",
+      severity: "ERROR",
+      schema: "public",
+      table: "persons",
+      constraint: "persons_email",
+    });
+    expect(first.stack).toMatch(/^\s+at /);
+    expect(second).toMatchObject({ message: "database error 23505", table: "persons" });
+    const output = lines.join("\n");
+    for (const value of [...params, "Key (email)", "Failed query", "select 'Kari'", "duplicate key"]) {
+      expect(output).not.toContain(value);
+    }
     expectNoIds(output);
   });
 });

@@ -67,8 +67,59 @@ function serializeRequest(req: {
   };
 }
 
-/** pino's error serializer, with national IDs masked in the message, stack and other fields. */
+/** The fields of a database error that name what failed, never a value. */
+const databaseErrorFields = ["code", "severity", "schema", "table", "column", "constraint", "routine"] as const;
+type DatabaseErrorFields = Partial<Record<(typeof databaseErrorFields)[number], string>>;
+
+/**
+ * The PostgreSQL error in `err` or its causes: pg's and PGlite's `DatabaseError` carry a SQLSTATE
+ * (`code`) and a `severity`; Drizzle wraps them in a `DrizzleQueryError` whose message holds the
+ * query's parameters.
+ */
+export function databaseErrorOf(err: unknown): DatabaseErrorFields | null {
+  let e: unknown = err;
+  for (let depth = 0; depth < 5 && e instanceof Error; depth++) {
+    const fields = e as Error & DatabaseErrorFields;
+    if (typeof fields.code === "string" && /^[0-9A-Z]{5}$/.test(fields.code) && typeof fields.severity === "string") {
+      return fields;
+    }
+    e = e.cause;
+  }
+  return null;
+}
+
+/** The frames of an error's stack without its first lines, which repeat the message; "" when they cannot be told apart. */
+function framesOf(err: Error): string {
+  const stack = err.stack ?? "";
+  const head = err.message ? `${err.name}: ${err.message}` : err.name;
+  if (!stack.startsWith(head)) return "";
+  return stack
+    .slice(head.length)
+    .split("\n")
+    .filter((line) => line.startsWith("    at "))
+    .join("\n");
+}
+
+/**
+ * A database error as the log may hold it: its SQLSTATE, where it happened (schema, table, column,
+ * constraint) and the stack's frames. Never the message, detail or query: PostgreSQL's message and
+ * detail quote values (`Key (email)=(…)`, `invalid input syntax for type date: "…"`) and Drizzle's
+ * message lists the query's parameters.
+ */
+function serializeDatabaseError(err: Error, db: DatabaseErrorFields) {
+  const out: Record<string, unknown> = { type: err.constructor.name, message: `database error ${db.code}` };
+  for (const key of databaseErrorFields) if (db[key] !== undefined) out[key] = db[key];
+  out.stack = framesOf(err);
+  return out;
+}
+
+/**
+ * pino's error serializer, with national IDs masked in the message, stack and other fields; a
+ * database error (or an error caused by one) is reduced to {@link serializeDatabaseError}.
+ */
 function serializeError(err: Error) {
+  const db = databaseErrorOf(err);
+  if (db) return serializeDatabaseError(err, db);
   const serialized = pino.stdSerializers.err(err) as unknown as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const key in serialized) out[key] = maskDeep(serialized[key]);
@@ -76,10 +127,23 @@ function serializeError(err: Error) {
 }
 
 /**
+ * Gives a line logging a database error without a message of its own (`log.error(err)`,
+ * `log.error({ err })`) the message `database error <SQLSTATE>`: pino would take the error's.
+ */
+function databaseErrorMessage(this: pino.Logger, args: Parameters<pino.LogFn>, method: pino.LogFn) {
+  const [first] = args;
+  const err = first instanceof Error ? first : (first as { err?: unknown } | null)?.err;
+  const db = args.length === 1 ? databaseErrorOf(err) : null;
+  if (db) return method.apply(this, [first, `database error ${db.code}`]);
+  return method.apply(this, args);
+}
+
+/**
  * The logger's options. Besides the redacted paths, national IDs never reach the log: they are
  * masked (`010190 *****`) in the message after its arguments are filled in (a serializer of the
  * message key, which pino applies to every line), in the logged object's strings and numbers
- * (`formatters.log`), and in the requests and errors that their serializers write.
+ * (`formatters.log`), and in the requests and errors that their serializers write. Database errors
+ * are written as their SQLSTATE and place only (`serializeDatabaseError`, `databaseErrorMessage`).
  */
 export function pinoOptions(level: string): pino.LoggerOptions {
   return {
@@ -87,9 +151,11 @@ export function pinoOptions(level: string): pino.LoggerOptions {
     redact: { paths: redactPaths, censor: "[redacted]" },
     serializers: { req: serializeRequest, err: serializeError, msg: maskDeep },
     formatters: { log: (object) => maskDeep(object) as Record<string, unknown> },
+    hooks: { logMethod: databaseErrorMessage },
   };
 }
 
-export function loggerOptions(level: string): FastifyServerOptions["logger"] {
-  return pinoOptions(level);
+/** Fastify's logger options; `stream` replaces standard output (tests read the lines). */
+export function loggerOptions(level: string, stream?: pino.DestinationStream): FastifyServerOptions["logger"] {
+  return stream ? { ...pinoOptions(level), stream } : pinoOptions(level);
 }
