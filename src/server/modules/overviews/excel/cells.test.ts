@@ -43,4 +43,10 @@ describe("plainValue", () => {
     expect(plainValue(undefined)).toBeNull();
     expect(plainValue(true)).toBe(true);
   });
+
+  it("drops NUL characters from text, which PostgreSQL text cannot hold", () => {
+    expect(plainValue("Nord\u0000mann")).toBe("Nordmann");
+    expect(plainValue({ richText: [{ text: "Ka\u0000ri" }] })).toBe("Kari");
+    expect(plainValue({ text: "kari@hvl.no\u0000", hyperlink: "mailto:kari@hvl.no" })).toBe("kari@hvl.no");
+  });
 });

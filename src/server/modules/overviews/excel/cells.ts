@@ -9,10 +9,15 @@ import type { CellValue } from "exceljs";
 /** A cell value reduced to something plain: rich text, hyperlinks and formula results unwrapped. */
 export type PlainCellValue = string | number | boolean | Date | null;
 
-/** Rich text → its text, hyperlink → its text (else the address without `mailto:`), formula → its result, error → `#N/A`… */
+/**
+ * Rich text → its text, hyperlink → its text (else the address without `mailto:`), formula → its
+ * result, error → `#N/A`… NUL characters are dropped from text: no one types them, a crafted file
+ * can carry them (`_x0000_`, which exceljs decodes) and PostgreSQL text cannot hold them.
+ */
 export function plainValue(value: CellValue | unknown): PlainCellValue {
   if (value === null || value === undefined) return null;
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (typeof value === "string") return value.replaceAll("\u0000", "");
+  if (typeof value === "number" || typeof value === "boolean") return value;
   if (value instanceof Date) return value;
   if (typeof value !== "object") return null;
   const v = value as Record<string, unknown>;
