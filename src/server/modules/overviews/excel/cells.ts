@@ -22,7 +22,9 @@ export function plainValue(value: CellValue | unknown): PlainCellValue {
   if (typeof value !== "object") return null;
   const v = value as Record<string, unknown>;
   if (Array.isArray(v.richText)) {
-    return (v.richText as { text?: unknown }[]).map((r) => (typeof r.text === "string" ? r.text : "")).join("");
+    return plainValue(
+      (v.richText as { text?: unknown }[]).map((r) => (typeof r.text === "string" ? r.text : "")).join(""),
+    );
   }
   if ("hyperlink" in v) {
     const text = plainValue(v.text);
