@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { email, roleSchema, text, uuidSchema } from "./common.ts";
+import { email, okSchema, roleSchema, text, uuidSchema } from "./common.ts";
+import { noticesSchema } from "./notices.ts";
 
 /** What the sign-in page offers a person without an account: the trusts and their institutions. */
 export const publicTrustsSchema = z.array(
@@ -18,6 +19,7 @@ export const accountRequestBody = z
     /** Required for coordinators: the institution they work at. */
     institutionId: uuidSchema.nullable().optional(),
     role: roleSchema.exclude(["admin"]),
+    /** Free text, like `name`: national IDs in either are masked (a notice in the answer). */
     message: z.string().trim().max(1000).optional(),
   })
   .refine((r) => r.role !== "coordinator" || Boolean(r.institutionId), {
@@ -44,8 +46,13 @@ export const accountRequestSchema = z.object({
 });
 export type AccountRequest = z.infer<typeof accountRequestSchema>;
 
+/** The answer to a request: the same whoever asks, with a notice when national IDs were masked. */
+export const accountRequestSubmittedSchema = okSchema.extend({ notices: noticesSchema });
+
 export const accountRequestListQuery = z.object({ status: accountRequestStatusSchema.optional() });
+/** The reason is free text sent to the person: national IDs in it are masked (a notice in the answer). */
 export const declineBody = z.object({ reason: text(1000) });
+export const declinedAccountRequestSchema = accountRequestSchema.extend({ notices: noticesSchema });
 
 export const setPasswordBody = z.object({
   token: z.string().min(20).max(200),

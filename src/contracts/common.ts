@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { holdsNationalId } from "../domain/free-text.ts";
 
 export const roles = ["admin", "student_admin", "coordinator", "it_provider", "ehealth"] as const;
 export const roleSchema = z.enum(roles);
@@ -26,7 +27,18 @@ export type PersonRef = z.infer<typeof personRefSchema>;
 
 /** A non-empty trimmed text, as people type it into forms. */
 export const text = (max = 200) => z.string().trim().min(1).max(max);
-export const email = () => z.string().trim().toLowerCase().pipe(z.email()).pipe(z.string().max(254));
+/**
+ * An e-mail address. One holding a national ID (`01019012345@uib.no`) is refused (`email.national_id`):
+ * an address is an identifier, never masked, and no school or trust gives out such addresses.
+ */
+export const email = () =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email())
+    .pipe(z.string().max(254))
+    .refine((v) => !holdsNationalId(v), "email.national_id");
 
 /** Whether the server will take this as an e-mail address (forms check before sending). */
 export const isEmail = (value: string) => email().safeParse(value).success;

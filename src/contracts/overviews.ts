@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { uuidSchema } from "./common.ts";
+import { noticesSchema } from "./notices.ts";
 
 /**
  * Placement overviews (SPEC §3.2, §3.3, §3.6, §7): one document per student group, one sheet per
@@ -137,6 +138,8 @@ export const commentSchema = z.object({
   author: z.object({ id: uuidSchema, name: z.string() }),
   at: z.string(),
 });
+/** A new comment, with a notice when national IDs in it were masked. */
+export const createdCommentSchema = commentSchema.extend({ notices: noticesSchema });
 
 export const rowSchema = z.object({
   id: uuidSchema,
@@ -204,6 +207,7 @@ export type RowInput = z.infer<typeof rowInputSchema>;
 export const createRowsBody = z.union([z.object({ rows: z.array(rowInputSchema).min(1).max(5000) }), rowInputSchema]);
 export const updateRowBody = rowInputSchema.extend({ version: z.number().int() });
 export const deleteRowQuery = z.object({ version: z.coerce.number().int() });
+/** Free text: national IDs in it are masked. */
 export const commentBody = z.object({ body: z.string().trim().min(1).max(2000) });
 
 export const sheetRowsSchema = z.object({ sheet: sheetSchema, rows: z.array(rowSchema) });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { testNationalId } from "../../test/helpers/national-ids.ts";
+import { isEmail } from "../contracts/common.ts";
 import { formatMobile, normalizeEmail, normalizeMobile } from "./contact.ts";
 
 describe("mobile numbers", () => {
@@ -38,5 +40,14 @@ describe("e-mail addresses", () => {
     expect(normalizeEmail("kari.nordmann@")).toEqual({ ok: false, code: "email.invalid" });
     expect(normalizeEmail("kari nordmann@uib.no")).toEqual({ ok: false, code: "email.invalid" });
     expect(normalizeEmail("")).toEqual({ ok: false, code: "email.empty" });
+  });
+
+  it("refuses an address holding a national ID, whole or masked", () => {
+    const id = testNationalId();
+    expect(normalizeEmail(`${id}@uib.no`)).toEqual({ ok: false, code: "email.national_id" });
+    expect(normalizeEmail(`kari.${id}@student.uib.no`)).toEqual({ ok: false, code: "email.national_id" });
+    expect(normalizeEmail(`${id.slice(0, 6)} *****@uib.no`)).toEqual({ ok: false, code: "email.national_id" });
+    expect(isEmail(`${id}@uib.no`)).toBe(false);
+    expect(isEmail(`student${id.slice(0, 8)}@uib.no`)).toBe(true);
   });
 });

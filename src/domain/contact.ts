@@ -1,4 +1,5 @@
 import { type CountryCode, parsePhoneNumberFromString } from "libphonenumber-js/max";
+import { holdsNationalId } from "./free-text.ts";
 
 /** Mobile numbers in E.164; Norwegian numbers may be written with spaces, +47, 0047 or nothing. */
 export type PhoneResult = { ok: true; value: string } | { ok: false; code: "mobile.invalid" | "mobile.empty" };
@@ -23,12 +24,18 @@ export function formatMobile(e164: string): string {
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 
-export type EmailResult = { ok: true; value: string } | { ok: false; code: "email.invalid" | "email.empty" };
+export type EmailResult =
+  | { ok: true; value: string }
+  | { ok: false; code: "email.invalid" | "email.empty" | "email.national_id" };
 
-/** Trims and lower-cases; checks the syntax (the student confirms the address later). */
+/**
+ * Trims and lower-cases; checks the syntax (the student confirms the address later). An address
+ * holding a national ID, whole or masked, is none (`email.national_id`), as in the contracts' rule.
+ */
 export function normalizeEmail(input: string): EmailResult {
   const value = input.trim().toLowerCase();
   if (!value) return { ok: false, code: "email.empty" };
+  if (holdsNationalId(value)) return { ok: false, code: "email.national_id" };
   if (value.length > 254 || !emailPattern.test(value)) return { ok: false, code: "email.invalid" };
   return { ok: true, value };
 }

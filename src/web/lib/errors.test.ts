@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { knownCodes } from "./errors.ts";
+import { knownNoticeCodes } from "./notices.ts";
 
 /** Every `.ts`/`.tsx` file below `dir`. */
 function sources(dir: string): string[] {
@@ -25,6 +26,10 @@ describe("error codes the web translates", () => {
   it("are codes the server really sends", () => {
     const unknown = [...knownCodes].filter((code) => !webOnly.has(code) && !serverCodes.has(code));
     expect(unknown).toEqual([]);
+  });
+
+  it("include the notice codes of successful answers, which the server really sends", () => {
+    expect([...knownNoticeCodes].filter((code) => !serverCodes.has(code))).toEqual([]);
   });
 
   it("are the codes forms put on their fields", () => {

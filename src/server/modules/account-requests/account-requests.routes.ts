@@ -5,7 +5,9 @@ import {
   accountRequestBody,
   accountRequestListQuery,
   accountRequestSchema,
+  accountRequestSubmittedSchema,
   declineBody,
+  declinedAccountRequestSchema,
   publicTrustsSchema,
   setPasswordBody,
 } from "../../../contracts/account-requests.ts";
@@ -42,13 +44,11 @@ export function accountRequestsRoutes({ accountRequests }: { accountRequests: Ac
           tags,
           summary: "Ask a trust's admins for an account (public; the answer never tells whether the e-mail is known)",
           body: accountRequestBody,
-          response: { 202: okSchema, 400: errorSchema, 404: errorSchema, 429: errorSchema },
+          response: { 202: accountRequestSubmittedSchema, 400: errorSchema, 404: errorSchema, 429: errorSchema },
         },
       },
-      async (req, reply) => {
-        await accountRequests.submit(req.body, req.id);
-        return reply.code(202).send({ ok: true as const });
-      },
+      async (req, reply) =>
+        reply.code(202).send({ ok: true as const, notices: await accountRequests.submit(req.body, req.id) }),
     );
     app.get(
       "/api/account-requests",
@@ -82,10 +82,10 @@ export function accountRequestsRoutes({ accountRequests }: { accountRequests: Ac
         config: access.roles("admin"),
         schema: {
           tags,
-          summary: "Decline with a reason sent to the person",
+          summary: "Decline with a reason sent to the person (national IDs in it masked)",
           params: idParams,
           body: declineBody,
-          response: { 200: accountRequestSchema, ...authErrors },
+          response: { 200: declinedAccountRequestSchema, ...authErrors },
         },
       },
       async (req) => accountRequests.decline(actorOf(req), req.params.id, req.body.reason),

@@ -4,6 +4,7 @@ import { type Actor, requireRole } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { Clock } from "../../shared/clock.ts";
 import type { Db } from "../../shared/database.ts";
+import { maskFreeText } from "../../shared/free-text.ts";
 import { hashPassword } from "../../shared/passwords.ts";
 import { writeAudit } from "../audit/audit.repository.ts";
 import type { Notifier } from "../notifications/notifications.usecases.ts";
@@ -51,23 +52,26 @@ export function createAccountRequestsUsecases(deps: {
 
     /**
      * Anyone may ask; the answer is the same whether or not the e-mail is known or already asked,
-     * so the form reveals nothing about who has an account.
+     * so the form reveals nothing about who has an account. The name and message are free text:
+     * national IDs in them are masked before anything is stored or sent, and the notices say so.
      */
     async submit(input: RequestInput, requestId: string) {
       const trust = await repo.findTrust(input.trustId);
       if (!trust) throw unknownTrust();
       const institutionId = input.institutionId ?? null;
       if (institutionId && !(await repo.hasAgreement(trust.id, institutionId))) throw institutionNotAtTrust();
+      const name = maskFreeText("name", input.name);
+      const message = maskFreeText("message", input.message ?? "");
       await db.transaction(async (tx) => {
         const r = createAccountRequestsRepository({ db: tx });
         if (await r.findPending(trust.id, input.email)) return;
         const created = await r.insert({
           trustId: trust.id,
-          name: input.name,
+          name: name.text,
           email: input.email,
           institutionId,
           role: input.role,
-          message: input.message || null,
+          message: message.text || null,
           createdAt: clock.now(),
         });
         await writeAudit(
@@ -89,10 +93,11 @@ export function createAccountRequestsUsecases(deps: {
           link: "/admin/tilgangsforesporsler",
           message: {
             key: "account_request.received",
-            params: { name: input.name, institution: listed?.institution?.shortName ?? trust.name },
+            params: { name: name.text, institution: listed?.institution?.shortName ?? trust.name },
           },
         });
       });
+      return [...name.notices, ...message.notices];
     },
 
     async list(actor: Actor, status?: "pending" | "approved" | "declined") {
@@ -148,8 +153,10 @@ export function createAccountRequestsUsecases(deps: {
       });
     },
 
-    async decline(actor: Actor, id: string, reason: string) {
+    /** Declines with a reason e-mailed to the person; national IDs in the reason are masked first (notices). */
+    async decline(actor: Actor, id: string, typedReason: string) {
       const trustId = requireRole(actor, "admin");
+      const { text: reason, notices } = maskFreeText("reason", typedReason);
       return db.transaction(async (tx) => {
         const r = createAccountRequestsRepository({ db: tx });
         const request = await findPendingForAdmin(r, trustId, id);
@@ -175,7 +182,7 @@ export function createAccountRequestsUsecases(deps: {
           institutionId: request.institution?.id ?? null,
         });
         const [decided] = await r.list(trustId, { id });
-        return decided as NonNullable<typeof decided>;
+        return { ...(decided as NonNullable<typeof decided>), notices };
       });
     },
 

@@ -9,12 +9,14 @@ import type {
   RowField,
 } from "../../../contracts/overviews.ts";
 import { normalizeEmail } from "../../../domain/contact.ts";
+import { maskNationalIdsInText } from "../../../domain/free-text.ts";
 import { fileName } from "../../../domain/naming-standard.ts";
 import type { SheetKind } from "../../../domain/overview-template.ts";
 import { normalizeName } from "../../../domain/similarity.ts";
 import type { Actor } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { DbOrTx } from "../../shared/database.ts";
+import { nationalIdMaskedCode } from "../../shared/free-text.ts";
 import { writeAudit } from "../audit/audit.repository.ts";
 import { type ParsedRow, type ParsedSheet, parseCommentCell, parseOverviewWorkbook } from "./excel/parse.ts";
 import { type ExportRow, writeOverviewWorkbook, writeTemplate } from "./excel/write.ts";
@@ -176,15 +178,17 @@ export function createImportUsecases(deps: OverviewsDeps) {
         if (hit?.data.anonymised) return anonymisedLine(pr, hit, settings.testMode, sites);
         const applied = hit ? applyInput(hit.data, pr.values, { testMode: settings.testMode, sites }) : probe;
         const changed = hit ? changedFieldsOf(hit.data, applied.data) : [];
+        // Unsigned lines become comments: free text, so national IDs in them are masked (a row warning).
         const comments = parseCommentCell(pr.comment)
           .filter((c) => !c.signed)
-          .map((c) => c.body);
+          .map((c) => maskNationalIdsInText(c.body));
+        const commentMasked = comments.some((c) => c.masked > 0);
         return {
           rowNumber: pr.rowNumber,
           existing: hit,
           data: applied.data,
           changed,
-          comments,
+          comments: comments.map((c) => c.text),
           report: {
             rowNumber: pr.rowNumber,
             action: hit ? (changed.length ? "change" : "unchanged") : "add",
@@ -198,6 +202,9 @@ export function createImportUsecases(deps: OverviewsDeps) {
                 warning: true,
                 column: headerOf.get(columnKeyOf(w.field)) ?? null,
               })),
+              ...(commentMasked
+                ? [{ field: null, code: nationalIdMaskedCode, warning: true, column: headerOf.get("comment") ?? null }]
+                : []),
             ],
             changes: hit
               ? changed.map((f) => ({

@@ -5,7 +5,7 @@ import { idParams, okSchema } from "../../../contracts/common.ts";
 import {
   changesSchema,
   commentBody,
-  commentSchema,
+  createdCommentSchema,
   createdRowsSchema,
   createOverviewBody,
   createRowsBody,
@@ -301,10 +301,10 @@ export function overviewsRoutes(deps: { overviews: OverviewsUsecases; rows: Rows
         config: readers,
         schema: {
           tags,
-          summary: "A signed, dated comment on a row (409 rows.anonymised after retention)",
+          summary: "A signed, dated comment on a row, national IDs masked (409 rows.anonymised after retention)",
           params: idParams,
           body: commentBody,
-          response: { 201: commentSchema, ...authErrors },
+          response: { 201: createdCommentSchema, ...authErrors },
         },
       },
       async (req, reply) => reply.code(201).send(await rows.comment(actorOf(req), req.params.id, req.body)),

@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
+import { testNationalId } from "../../../../test/helpers/national-ids.ts";
 import { anonymisedLastName } from "../../../domain/retention.ts";
-import { duplicateRows, emptyRow, identityKey, type RowContext, type RowData, rowProblems } from "./rows.model.ts";
+import {
+  applyInput,
+  duplicateRows,
+  emptyRow,
+  fieldIssues,
+  identityKey,
+  type RowContext,
+  type RowData,
+  rowProblems,
+} from "./rows.model.ts";
 
 const ctx: RowContext = {
   kind: "norwegian",
@@ -41,5 +51,33 @@ describe("anonymised rows", () => {
     expect(identityKey({ ...student, anonymised: true }, true)).toBeNull();
     expect(duplicateRows([anonymised, anonymised, student, { ...student, anonymised: true }], true)).toEqual(new Set());
     expect(duplicateRows([student, student], true)).toEqual(new Set([0, 1]));
+  });
+});
+
+describe("national IDs in identifier fields", () => {
+  const id = testNationalId();
+  const mask = `${id.slice(0, 6)} *****`;
+  const input = { email: `${id}@uib.no`, previousUsername: ` ${id} ` };
+
+  it("are kept only masked, each flagged as an error on its field", () => {
+    const { data } = applyInput(emptyRow, input, ctx);
+    expect(data.email).toBe(`${mask}@uib.no`);
+    expect(data.previousUsername).toBe(mask);
+    const problems = rowProblems(data, ctx).filter((p) => p.field === "email" || p.field === "previousUsername");
+    expect(problems).toEqual([
+      { field: "email", code: "email.national_id" },
+      { field: "previousUsername", code: "previous_username.national_id" },
+    ]);
+    expect(rowProblems({ ...data, previousUsername: "kno012" }, ctx).map((p) => p.field)).not.toContain(
+      "previousUsername",
+    );
+  });
+
+  it("are refused when a person saves them into the field", () => {
+    const { data, unknownSiteId } = applyInput(emptyRow, input, ctx);
+    expect(fieldIssues(data, input, ctx, unknownSiteId)).toEqual([
+      { path: "email", message: "email.national_id" },
+      { path: "previousUsername", message: "previous_username.national_id" },
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import type { Problem, RowField, RowInput } from "../../../contracts/overviews.ts";
 import { normalizeEmail, normalizeMobile } from "../../../domain/contact.ts";
 import { type IsoDate, isIsoDate, overlaps, parseDate } from "../../../domain/dates.ts";
+import { holdsNationalId, maskNationalIdsInText } from "../../../domain/free-text.ts";
 import { maskNationalId, validateNationalId } from "../../../domain/national-id.ts";
 import type { SheetKind } from "../../../domain/overview-template.ts";
 import { nearestNames, normalizeName } from "../../../domain/similarity.ts";
@@ -98,9 +99,16 @@ export const siteByName = (sites: Site[], name: string) => {
 };
 
 /**
+ * An identifier kept as typed because it is not valid: a national ID in it is masked, so the plain
+ * number is never stored; the mask still flags the field (`holdsNationalId`).
+ */
+const keptAsTyped = (value: string) => maskNationalIdsInText(value.trim()).text;
+
+/**
  * `base` with the fields `input` names, each normalized. A placement site id that is not in the
  * trust's list is reported in `unknownSiteId` (the caller refuses it); a site name is matched to the
- * list (case, spaces and punctuation aside) and kept as typed when unknown.
+ * list (case, spaces and punctuation aside) and kept as typed when unknown. An e-mail address or
+ * previous username holding a national ID is kept masked, with its problem.
  */
 export function applyInput(
   base: RowData,
@@ -116,7 +124,7 @@ export function applyInput(
   if (input.nationality !== undefined) d.nationality = t(input.nationality);
   if (input.homeInstitution !== undefined) d.homeInstitution = t(input.homeInstitution);
   if (input.studyProgramme !== undefined) d.studyProgramme = t(input.studyProgramme);
-  if (input.previousUsername !== undefined) d.previousUsername = input.previousUsername.trim();
+  if (input.previousUsername !== undefined) d.previousUsername = keptAsTyped(input.previousUsername);
   if (input.nationalId !== undefined) {
     const r = normalizeNationalId(input.nationalId, ctx.testMode);
     d.nationalId = r.value;
@@ -129,7 +137,7 @@ export function applyInput(
   }
   if (input.email !== undefined) {
     const r = normalizeEmail(input.email);
-    d.email = r.ok ? r.value : input.email.trim();
+    d.email = r.ok ? r.value : keptAsTyped(input.email);
   }
   if (input.mobile !== undefined) {
     const r = normalizeMobile(input.mobile);
@@ -187,6 +195,7 @@ export function rowProblems(d: RowData, ctx: RowContext): Problem[] {
   if (!email.ok) p.push({ field: "email", code: email.code });
   const mobile = normalizeMobile(d.mobile);
   if (!mobile.ok) p.push({ field: "mobile", code: mobile.code });
+  if (holdsNationalId(d.previousUsername)) p.push({ field: "previousUsername", code: "previous_username.national_id" });
   if (!d.placementSiteId) {
     if (!d.placementSiteName) p.push({ field: "placementSiteId", code: "placement_site.empty" });
     else
@@ -263,8 +272,9 @@ export const isError = (p: Problem) => !p.warning;
 
 /**
  * Values a person may not save into a field (PATCH): not a national ID, not an e-mail address, not
- * a phone number, not a date, not a site of the trust. Missing values and row-level problems (end
- * before start, outside the period, a student twice) are saved and flagged instead.
+ * a phone number, not a date, not a site of the trust, a national ID in an e-mail address or previous
+ * username. Missing values and row-level problems (end before start, outside the period, a student
+ * twice) are saved and flagged instead.
  */
 export function fieldIssues(
   d: RowData,
@@ -279,6 +289,7 @@ export function fieldIssues(
     (c.startsWith("national_id.") ||
       c.startsWith("d_number.") ||
       c.endsWith(".invalid") ||
+      c.endsWith(".national_id") ||
       c === "rows.unknown_placement_site") &&
     !c.endsWith(".empty");
   for (const p of problems) {

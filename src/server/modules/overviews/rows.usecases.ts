@@ -4,6 +4,7 @@ import type { commentBody, Row, RowField, RowInput, Sheet, updateRowBody } from 
 import type { Actor } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { DbOrTx } from "../../shared/database.ts";
+import { maskFreeText } from "../../shared/free-text.ts";
 import { writeAudit } from "../audit/audit.repository.ts";
 import { noNationalId } from "../persons/persons.errors.ts";
 import {
@@ -278,9 +279,13 @@ export function createRowsUsecases(deps: OverviewsDeps) {
       });
     },
 
-    /** A signed, dated comment; after submission also a change, announced. Not on an anonymised row (409). */
-    async comment(actor: Actor, rowId: string, body: z.infer<typeof commentBody>) {
+    /**
+     * A signed, dated comment; after submission also a change, announced. Not on an anonymised row
+     * (409). National IDs in it are masked before it is stored or sent on, and the notices say so.
+     */
+    async comment(actor: Actor, rowId: string, input: z.infer<typeof commentBody>) {
       const scope = scopeOf(actor);
+      const body = maskFreeText("body", input.body);
       return db.transaction(async (tx) => {
         // Locked as a save does, so the retention job cannot anonymise the row in between.
         const found = await rowInScope(tx, scope, rowId, true);
@@ -289,7 +294,7 @@ export function createRowsUsecases(deps: OverviewsDeps) {
         const comment = await repo.insertComment({
           rowId,
           authorId: actor.userId,
-          body: body.body,
+          body: body.text,
           createdAt: clock.now(),
         });
         await writeAudit(tx, auditContext(actor), {
@@ -306,7 +311,7 @@ export function createRowsUsecases(deps: OverviewsDeps) {
               kind: "comment_added",
               field: null,
               from: null,
-              to: body.body,
+              to: body.text,
             }),
           ]);
         }
@@ -315,6 +320,7 @@ export function createRowsUsecases(deps: OverviewsDeps) {
           body: comment.body,
           author: { id: actor.userId, name: await repo.userName(actor.userId) },
           at: comment.createdAt.toISOString(),
+          notices: body.notices,
         };
       });
     },

@@ -1,11 +1,14 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { AccountRequest } from "../../../../contracts/account-requests.ts";
+import type { z } from "zod";
+import type { declinedAccountRequestSchema } from "../../../../contracts/account-requests.ts";
 import { apiPost } from "../../../lib/api.ts";
 import { accountRequestKeys } from "./keys.ts";
 
-/** POST /api/account-requests/{id}/decline — with a reason that is sent to the person. */
+export type DeclinedAccountRequest = z.infer<typeof declinedAccountRequestSchema>;
+
+/** POST /api/account-requests/{id}/decline — with a reason that is sent to the person (national IDs masked). */
 export const declineAccountRequest = ({ id, reason }: { id: string; reason: string }) =>
-  apiPost<AccountRequest>(`/api/account-requests/${encodeURIComponent(id)}/decline`, { reason });
+  apiPost<DeclinedAccountRequest>(`/api/account-requests/${encodeURIComponent(id)}/decline`, { reason });
 
 export function useDeclineAccountRequest() {
   const queryClient = useQueryClient();

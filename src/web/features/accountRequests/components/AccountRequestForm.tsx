@@ -16,6 +16,7 @@ import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
 import { isApiError } from "../../../lib/api.ts";
 import { compareText } from "../../../lib/format.ts";
+import { noticeTexts } from "../../../lib/notices.ts";
 import type { PublicTrust } from "../api/listPublicTrusts.ts";
 import { useSubmitAccountRequest } from "../api/submitAccountRequest.ts";
 import { type RequestableRole, requestableRoles } from "./roleChoices.ts";
@@ -31,7 +32,8 @@ export function AccountRequestForm({
   onSent,
 }: {
   trusts: PublicTrust[];
-  onSent: (trust: PublicTrust) => void;
+  /** With the translated notices of the answer (national IDs masked in the name or message). */
+  onSent: (trust: PublicTrust, notices: string[]) => void;
 }) {
   const { t } = useTranslation();
   const form = useFormErrors("request");
@@ -79,7 +81,7 @@ export function AccountRequestForm({
         ...(message.trim() ? { message: message.trim() } : {}),
       },
       {
-        onSuccess: () => onSent(trust),
+        onSuccess: (answer) => onSent(trust, noticeTexts(t, answer.notices)),
         onError: (error) => {
           if (isApiError(error) && error.status === 429) {
             form.fail({}, t("accountRequests.form.rateLimited"));

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { AccountRequest } from "../../../../contracts/account-requests.ts";
 import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
-import { useDeclineAccountRequest } from "../api/declineAccountRequest.ts";
+import { type DeclinedAccountRequest, useDeclineAccountRequest } from "../api/declineAccountRequest.ts";
 
 /** Declining needs a reason: it is sent to the person by e-mail. */
 export function DeclineForm({
@@ -13,7 +13,7 @@ export function DeclineForm({
   onCancel,
 }: {
   request: AccountRequest;
-  onDone: (request: AccountRequest) => void;
+  onDone: (request: DeclinedAccountRequest) => void;
   onCancel: () => void;
 }) {
   const { t } = useTranslation();

@@ -10,6 +10,7 @@ import { useAnnounce } from "../../../components/StatusMessage.tsx";
 import { TableScroller } from "../../../components/TableScroller.tsx";
 import { formatDateTime } from "../../../lib/dateTime.ts";
 import { errorMessage } from "../../../lib/errors.ts";
+import { noticeTexts } from "../../../lib/notices.ts";
 import { hasRole, useSession } from "../../../lib/session.ts";
 import { useApproveAccountRequest } from "../api/approveAccountRequest.ts";
 import { useAccountRequests } from "../api/listAccountRequests.ts";
@@ -235,7 +236,7 @@ function AccountRequests() {
             onCancel={close}
             onDone={(r) => {
               close();
-              announce(t("accountRequests.admin.declined", { name: r.name }));
+              announce([t("accountRequests.admin.declined", { name: r.name }), ...noticeTexts(t, r.notices)].join(" "));
             }}
           />
         ) : null}

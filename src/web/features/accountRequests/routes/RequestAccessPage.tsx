@@ -12,22 +12,22 @@ import "../accountRequests.css";
 export function RequestAccessPage() {
   const { t } = useTranslation();
   const trusts = usePublicTrusts();
-  const [sentTo, setSentTo] = useState<PublicTrust | null>(null);
+  const [sent, setSent] = useState<{ trust: PublicTrust; notices: string[] } | null>(null);
 
   return (
     <Page title={t("accountRequests.request.title")} lead={<Paragraph>{t("accountRequests.request.lead")}</Paragraph>}>
-      {sentTo ? (
-        <Sent trust={sentTo} />
+      {sent ? (
+        <Sent trust={sent.trust} notices={sent.notices} />
       ) : trusts.isPending ? (
         <Loading />
       ) : trusts.error ? (
         <LoadError error={trusts.error} onRetry={() => void trusts.refetch()} />
       ) : (
         <Card className="request-form-card">
-          <AccountRequestForm trusts={trusts.data} onSent={setSentTo} />
+          <AccountRequestForm trusts={trusts.data} onSent={(trust, notices) => setSent({ trust, notices })} />
         </Card>
       )}
-      {sentTo ? null : (
+      {sent ? null : (
         <Paragraph>
           <DsLink asChild>
             <Link to="/logg-inn">{t("accountRequests.request.haveAccount")}</Link>
@@ -38,8 +38,8 @@ export function RequestAccessPage() {
   );
 }
 
-/** The confirmation, focused so that it is read out at once. */
-function Sent({ trust }: { trust: PublicTrust }) {
+/** The confirmation, focused so that it is read out at once, with what was changed in the text. */
+function Sent({ trust, notices }: { trust: PublicTrust; notices: string[] }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => ref.current?.focus(), []);
@@ -49,6 +49,9 @@ function Sent({ trust }: { trust: PublicTrust }) {
         {t("accountRequests.request.sentHeading")}
       </Heading>
       <Paragraph>{t("accountRequests.request.sent", { trust: trust.name })}</Paragraph>
+      {notices.map((text) => (
+        <Paragraph key={text}>{text}</Paragraph>
+      ))}
       <Paragraph>
         <DsLink asChild>
           <Link to="/logg-inn">{t("accountRequests.request.backToSignIn")}</Link>

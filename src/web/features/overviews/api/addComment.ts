@@ -1,10 +1,12 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import type { createdCommentSchema } from "../../../../contracts/overviews.ts";
 import { apiPost } from "../../../lib/api.ts";
 import { overviewKeys } from "./keys.ts";
 
-/** POST /api/rows/{id}/comments — a signed, dated comment on a row. */
+/** POST /api/rows/{id}/comments — a signed, dated comment on a row (national IDs in it masked, with a notice). */
 export const addComment = ({ rowId, body }: { rowId: string; sheetId: string; overviewId: string; body: string }) =>
-  apiPost<unknown>(`/api/rows/${encodeURIComponent(rowId)}/comments`, { body });
+  apiPost<z.infer<typeof createdCommentSchema>>(`/api/rows/${encodeURIComponent(rowId)}/comments`, { body });
 
 export function useAddComment() {
   const queryClient = useQueryClient();

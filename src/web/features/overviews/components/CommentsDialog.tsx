@@ -1,4 +1,4 @@
-import { Button, Paragraph, Textfield } from "@digdir/designsystemet-react";
+import { Alert, Button, Paragraph, Textfield } from "@digdir/designsystemet-react";
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Row } from "../../../../contracts/overviews.ts";
@@ -6,6 +6,7 @@ import { FormDialog } from "../../../components/FormDialog.tsx";
 import { useAnnounce } from "../../../components/StatusMessage.tsx";
 import { formatDateTime } from "../../../lib/dateTime.ts";
 import { errorMessage } from "../../../lib/errors.ts";
+import { noticeTexts } from "../../../lib/notices.ts";
 import { useAddComment } from "../api/addComment.ts";
 
 /** The signed, dated comments on one row (shown in red, as the procedure asks), and a form to add one. */
@@ -28,6 +29,8 @@ export function CommentsDialog({
   const add = useAddComment();
   const [body, setBody] = useState("");
   const [error, setError] = useState<string | null>(null);
+  /** Why the saved comment differs from what was typed (national IDs masked), until the next one. */
+  const [notices, setNotices] = useState<string[]>([]);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -36,12 +39,15 @@ export function CommentsDialog({
       return;
     }
     setError(null);
+    setNotices([]);
     add.mutate(
       { rowId: row.id, sheetId: row.sheetId, overviewId, body: body.trim() },
       {
-        onSuccess: () => {
+        onSuccess: (created) => {
+          const texts = noticeTexts(t, created.notices);
           setBody("");
-          announce(t("overviews.comments.added"));
+          setNotices(texts);
+          announce([t("overviews.comments.added"), ...texts].join(" "));
         },
         onError: (e) => setError(errorMessage(t, e)),
       },
@@ -66,6 +72,13 @@ export function CommentsDialog({
             ))}
         </ol>
       )}
+      {notices.length > 0 ? (
+        <Alert data-color="warning">
+          {notices.map((text) => (
+            <Paragraph key={text}>{text}</Paragraph>
+          ))}
+        </Alert>
+      ) : null}
       {canComment ? (
         <form onSubmit={onSubmit} noValidate className="form">
           <Textfield

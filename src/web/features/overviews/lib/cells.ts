@@ -1,6 +1,7 @@
 import type { Row, RowField, RowInput } from "../../../../contracts/overviews.ts";
 import { formatMobile, normalizeEmail, normalizeMobile } from "../../../../domain/contact.ts";
 import { formatDate, parseDate } from "../../../../domain/dates.ts";
+import { holdsNationalId } from "../../../../domain/free-text.ts";
 import { validateNationalId } from "../../../../domain/national-id.ts";
 
 /** A problem found in a cell: a stable code (translated under overviews.problems) and whether it only warns. */
@@ -44,7 +45,10 @@ export function editValue(row: Row, field: RowField, revealed?: string): string 
   return displayValue(row, field);
 }
 
-/** Validation as one types (the server repeats it): national ID, e-mail, mobile, dates inside the period. */
+/**
+ * Validation as one types (the server repeats it): national ID, e-mail, mobile, a previous username
+ * that is no national ID, dates inside the period.
+ */
 export function checkCell(field: RowField, raw: string, ctx: CheckContext): CellProblem[] {
   const value = raw.trim();
   switch (field) {
@@ -68,6 +72,8 @@ export function checkCell(field: RowField, raw: string, ctx: CheckContext): Cell
       const result = normalizeMobile(value);
       return result.ok ? [] : [{ code: result.code }];
     }
+    case "previousUsername":
+      return holdsNationalId(value) ? [{ code: "previous_username.national_id" }] : [];
     case "birthDate": {
       if (!value) return [];
       return parseDate(value) ? [] : [{ code: "date.invalid" }];
