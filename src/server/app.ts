@@ -23,6 +23,7 @@ import { notificationsRoutes } from "./modules/notifications/notifications.route
 import { createNotificationsUsecases, createNotifier } from "./modules/notifications/notifications.usecases.ts";
 import { outboxRoutes } from "./modules/outbox/outbox.routes.ts";
 import { createOutbox, createOutboxUsecases } from "./modules/outbox/outbox.usecases.ts";
+import { createParsePool, type ParsePool } from "./modules/overviews/excel/parse-pool.ts";
 import { createImportUsecases } from "./modules/overviews/import.usecases.ts";
 import { overviewsPersonLinks } from "./modules/overviews/overviews.core.ts";
 import { overviewsRoutes } from "./modules/overviews/overviews.routes.ts";
@@ -67,6 +68,8 @@ export interface AppDeps {
   clock?: Clock;
   /** The identity-provider adapter; openid-client unless a test replaces it. */
   oidc?: OidcAdapter;
+  /** The worker threads that parse imported workbooks; from the configuration unless a test gives its own. The app closes it. */
+  parsePool?: ParsePool;
 }
 
 /** Plugins and modules, no listen: main.ts and the tests both build the app here. */
@@ -75,6 +78,7 @@ export async function buildApp({
   database,
   clock = systemClock,
   oidc = createOidcAdapter(),
+  parsePool: givenParsePool,
 }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(config.logLevel),
@@ -102,6 +106,10 @@ export async function buildApp({
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  const parsePool =
+    givenParsePool ??
+    createParsePool({ concurrency: config.imports.concurrency, queueLimit: config.imports.queue, log: app.log });
+  app.addHook("onClose", () => parsePool.close());
   registerApiNoStore(app);
 
   await app.register(helmet, {
@@ -181,7 +189,7 @@ export async function buildApp({
     overviewsRoutes({
       overviews,
       rows: createRowsUsecases(overviewDeps),
-      imports: createImportUsecases(overviewDeps),
+      imports: createImportUsecases({ ...overviewDeps, parsePool }),
     }),
   );
   await app.register(identityProvidersRoutes({ identityProviders, config }));

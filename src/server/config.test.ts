@@ -55,6 +55,17 @@ describe("loadConfig", () => {
     }
   });
 
+  it("reads IMPORT_CONCURRENCY and IMPORT_QUEUE, 2 and 8 by default, at least one at a time", () => {
+    const dir = dataDir();
+    expect(loadConfig({ DATA_DIR: dir }).imports).toEqual({ concurrency: 2, queue: 8 });
+    expect(loadConfig({ DATA_DIR: dir, IMPORT_CONCURRENCY: "4", IMPORT_QUEUE: "0" }).imports).toEqual({
+      concurrency: 4,
+      queue: 0,
+    });
+    expect(() => loadConfig({ DATA_DIR: dir, IMPORT_CONCURRENCY: "0" })).toThrow(/IMPORT_CONCURRENCY/);
+    expect(() => loadConfig({ DATA_DIR: dir, IMPORT_QUEUE: "-1" })).toThrow(/IMPORT_QUEUE/);
+  });
+
   it("marks cookies Secure behind HTTPS", () => {
     const dir = dataDir();
     expect(loadConfig({ DATA_DIR: dir }).secureCookies).toBe(false);

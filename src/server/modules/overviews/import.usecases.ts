@@ -18,7 +18,8 @@ import { auditContext } from "../../shared/audit-context.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 import { nationalIdMaskedCode } from "../../shared/free-text.ts";
 import { writeAudit } from "../audit/audit.repository.ts";
-import { type ParsedRow, type ParsedSheet, parseCommentCell, parseOverviewWorkbook } from "./excel/parse.ts";
+import { type ParsedRow, type ParsedSheet, type ParsedWorkbook, parseCommentCell } from "./excel/parse.ts";
+import type { ParsePool } from "./excel/parse-pool.ts";
 import { type ExportRow, writeOverviewWorkbook, writeTemplate } from "./excel/write.ts";
 import {
   auditRow,
@@ -35,7 +36,7 @@ import {
   scopeOf,
   sheetProblems,
 } from "./overviews.core.ts";
-import { overviewNotFound } from "./overviews.errors.ts";
+import { importInProgress, overviewNotFound } from "./overviews.errors.ts";
 import { createOverviewsRepository, type SheetRecord } from "./overviews.repository.ts";
 import {
   applyInput,
@@ -74,10 +75,15 @@ interface PlannedSheet {
   report: SheetReport;
 }
 
-/** Import of a filled workbook (SPEC §3.6), export of a document, and the blank templates. */
-export function createImportUsecases(deps: OverviewsDeps) {
+/**
+ * Import of a filled workbook (SPEC §3.6), export of a document, and the blank templates. Workbooks
+ * are parsed in `parsePool`'s worker threads, before the import's transaction opens.
+ */
+export function createImportUsecases(deps: OverviewsDeps & { parsePool: ParsePool }) {
   const { db, clock } = deps;
   const codec = createCodec(deps.crypto);
+  /** People with an import running on this instance. */
+  const importing = new Set<string>();
 
   /**
    * Matches file rows to a sheet's rows: row ID, then national ID, then e-mail, then name and birth
@@ -148,14 +154,13 @@ export function createImportUsecases(deps: OverviewsDeps) {
     tx: DbOrTx,
     actor: Actor,
     overviewId: string,
-    file: Buffer,
+    workbook: ParsedWorkbook,
     periods: z.infer<typeof importPeriodsSchema>,
   ) {
     const scope = scopeOf(actor);
     const repo = createOverviewsRepository({ db: tx });
     const overview = await repo.findOverview(scope, overviewId);
     if (!overview) throw overviewNotFound();
-    const workbook = await parseOverviewWorkbook(file);
     const settings = await repo.trustSettings(scope.trustId);
     const sites = await repo.sites(scope.trustId);
     const planned: PlannedSheet[] = [];
@@ -256,18 +261,35 @@ export function createImportUsecases(deps: OverviewsDeps) {
 
   return {
     /**
+     * Runs `work`, a person's import, while they have no other import running on this instance; a
+     * second one meanwhile is refused at once (429 `import.in_progress`), so one person cannot take
+     * every place of the parse pool.
+     */
+    async oneAtATime<T>(actor: Actor, work: () => Promise<T>): Promise<T> {
+      if (importing.has(actor.userId)) throw importInProgress();
+      importing.add(actor.userId);
+      try {
+        return await work();
+      } finally {
+        importing.delete(actor.userId);
+      }
+    },
+
+    /**
      * Reads a workbook, matches its rows to the document's sheets and reports per row and cell what
      * would change. Unless `dryRun`, saves everything in one transaction (all or nothing) — but only
      * when every new sheet has its period dates. Rows are stored as typed with their problems.
-     * The uploaded file is only held in memory.
+     * The uploaded file is only held in memory; it is handed to a parse worker (the buffer is not
+     * readable afterwards) and parsed before the transaction opens, so no connection waits for it.
      */
     async importWorkbook(
       actor: Actor,
       overviewId: string,
       input: { file: Buffer; periods: z.infer<typeof importPeriodsSchema>; dryRun: boolean },
     ): Promise<ImportReport> {
+      const workbook = await deps.parsePool.parse(input.file);
       return db.transaction(async (tx) => {
-        const { overview, settings, sites, planned } = await plan(tx, actor, overviewId, input.file, input.periods);
+        const { overview, settings, sites, planned } = await plan(tx, actor, overviewId, workbook, input.periods);
         const all = planned.flatMap((s) => s.rows.flatMap((r) => r.report.problems));
         const report: ImportReport = {
           dryRun: input.dryRun,

@@ -25,6 +25,7 @@ import {
   updateRowBody,
 } from "../../../contracts/overviews.ts";
 import { actorOf } from "../../plugins/session.ts";
+import { AppError } from "../../shared/errors.ts";
 import { access, authErrors, typed } from "../../shared/routes.ts";
 import type { ImportUsecases } from "./import.usecases.ts";
 import { invalidPeriods, uploadMissing, uploadTooLarge } from "./overviews.errors.ts";
@@ -167,19 +168,34 @@ export function overviewsRoutes(deps: { overviews: OverviewsUsecases; rows: Rows
           summary:
             "Import a filled workbook (multipart: field `file`, optional `periods` JSON); ?dryRun=true only reports",
           description:
-            'multipart/form-data with the .xlsx in `file` (at most 10 MB) and, for sheets the document does not have yet, `periods` = JSON `{ "<sheet name>": { "startDate": "YYYY-MM-DD", "endDate": "YYYY-MM-DD" } }`. Saves all or nothing; not saved while a new sheet lacks its period (`needsPeriod`). The file is not stored.',
+            'multipart/form-data with the .xlsx in `file` (at most 10 MB) and, for sheets the document does not have yet, `periods` = JSON `{ "<sheet name>": { "startDate": "YYYY-MM-DD", "endDate": "YYYY-MM-DD" } }`. Saves all or nothing; not saved while a new sheet lacks its period (`needsPeriod`). The file is not stored. One import at a time per person (429 `import.in_progress`); when every parse worker is busy and the queue is full, 503 `import.busy` with `Retry-After`.',
           consumes: ["multipart/form-data"],
           params: idParams,
           querystring: z.object({ dryRun: z.stringbool().optional() }),
-          response: { 200: importReportSchema, 413: authErrors[400], ...authErrors },
+          response: {
+            200: importReportSchema,
+            413: authErrors[400],
+            429: authErrors[400],
+            503: authErrors[400],
+            ...authErrors,
+          },
         },
       },
-      async (req) => {
+      async (req, reply) => {
         const actor = actorOf(req);
         // 404 for another trust's or institution's document before the upload is even read.
         await overviews.get(actor, req.params.id);
-        const upload = await readUpload(req);
-        return imports.importWorkbook(actor, req.params.id, { ...upload, dryRun: req.query.dryRun === true });
+        return imports
+          .oneAtATime(actor, async () => {
+            const upload = await readUpload(req);
+            return imports.importWorkbook(actor, req.params.id, { ...upload, dryRun: req.query.dryRun === true });
+          })
+          .catch((error: unknown) => {
+            if (error instanceof AppError && error.code === "import.busy") {
+              reply.header("retry-after", String(error.details?.retryAfterSeconds));
+            }
+            throw error;
+          });
       },
     );
     app.get(
