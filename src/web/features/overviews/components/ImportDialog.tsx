@@ -32,13 +32,20 @@ const uploadCodes = new Set([
   "upload.too_many_rows",
   "upload.not_xlsx",
   "upload.missing",
+  "upload.too_complex",
+  "import.busy",
+  "import.in_progress",
   "import.invalid_periods",
 ]);
 
 /** What went wrong with an upload, in words a coordinator understands. */
 function uploadError(t: (key: string, options?: Record<string, unknown>) => string, error: unknown): string {
   if (isApiError(error) && uploadCodes.has(error.code)) {
-    return t(`overviews.import.errors.${error.code.replaceAll(".", "_")}`, { ...(error.details ?? {}) });
+    // `details.reason` picks the variant that says what was found (a zip bomb: `_inflated`).
+    return t(`overviews.import.errors.${error.code.replaceAll(".", "_")}`, {
+      ...(error.details ?? {}),
+      context: error.details?.reason,
+    });
   }
   if (isApiError(error) && error.status === 413) return t("overviews.import.errors.upload_too_large");
   return errorMessage(t as never, error);
