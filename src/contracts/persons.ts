@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { holdsNationalId } from "../domain/free-text.ts";
 import { email, text, uuidSchema } from "./common.ts";
 
 /** A person (student) as the API shows them: the national ID only masked (`010190 *****`). */
@@ -33,7 +34,11 @@ export const personInputSchema = z.object({
   lastName: text(100),
   email: email().nullable().optional(),
   mobile: z.string().trim().max(40).nullable().optional(),
-  username: text(100).nullable().optional(),
+  /** An identifier, never masked: one that holds a national ID is refused (`username.national_id`). */
+  username: text(100)
+    .refine((v) => !holdsNationalId(v), "username.national_id")
+    .nullable()
+    .optional(),
   birthDate: z.iso.date().nullable().optional(),
 });
 export type PersonInput = z.input<typeof personInputSchema>;

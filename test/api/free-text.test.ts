@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,6 +9,9 @@ import { accountRequests } from "../../src/server/modules/account-requests/accou
 import { notifications } from "../../src/server/modules/notifications/notifications.table.ts";
 import { outboxMessages } from "../../src/server/modules/outbox/outbox.table.ts";
 import { rowChanges, rowComments } from "../../src/server/modules/overviews/overviews.table.ts";
+import { createPersonsUsecases } from "../../src/server/modules/persons/persons.usecases.ts";
+import type { Actor } from "../../src/server/shared/actor.ts";
+import { createDataCrypto } from "../../src/server/shared/crypto.ts";
 import { databaseDump } from "../helpers/database-dump.ts";
 import { testNationalId } from "../helpers/national-ids.ts";
 import { seedWorld, type World } from "../helpers/seed.ts";
@@ -310,6 +314,29 @@ describe("identifier fields", () => {
       ]),
     );
     expectNone(pasted.body);
+  });
+
+  it("refuse a person's username that is a national ID", async () => {
+    const persons = createPersonsUsecases({ db: t.database.db, crypto: createDataCrypto(randomBytes(32)) });
+    const fou = {
+      userId: world.users.studentAdmin.id,
+      isSystemAdmin: false,
+      trustId: world.trusts.bergen.id,
+      roles: ["student_admin"],
+      institutionIds: [],
+      requestId: null,
+    } satisfies Actor;
+    await expect(
+      persons.upsertByNationalId(fou, {
+        nationalId: student.nationalId,
+        firstName: "Kari",
+        lastName: "Nordmann",
+        username: inUsername,
+      }),
+    ).rejects.toMatchObject({
+      code: "validation.failed",
+      details: { issues: [{ path: "username", message: "username.national_id" }] },
+    });
   });
 
   it("leave none of the numbers anywhere in the database", async () => {
