@@ -357,9 +357,11 @@ export function createImportUsecases(deps: OverviewsDeps & { parsePool: ParsePoo
           for (const r of s.rows) {
             let rowId: string;
             if (!r.existing) {
+              const id = randomUUID();
               const [row] = await repo.insertRows([
                 {
-                  ...codec.toColumns(rowId, r.data, settings.testMode),
+                  id,
+                  ...codec.toColumns(id, r.data, settings.testMode),
                   sheetId: sheet.id,
                   personId: await personFor(tx, deps.persons, actor, overview.institutionId, r.data, settings.testMode),
                   position: position++,
@@ -377,8 +379,7 @@ export function createImportUsecases(deps: OverviewsDeps & { parsePool: ParsePoo
               rowId = r.existing.rec.id;
               if (r.changed.length > 0) {
                 await repo.updateRow(rowId, r.existing.rec.version, {
-                  id,
-                  ...codec.toColumns(id, r.data, settings.testMode),
+                  ...codec.toColumns(rowId, r.data, settings.testMode),
                   personId:
                     (await personFor(tx, deps.persons, actor, overview.institutionId, r.data, settings.testMode)) ??
                     r.existing.rec.personId,
@@ -388,7 +389,6 @@ export function createImportUsecases(deps: OverviewsDeps & { parsePool: ParsePoo
                 for (const f of r.changed) {
                   entry(rowId, r.data, {
                     kind: "cell_changed",
-              const id = randomUUID();
                     field: f,
                     from: displayValue(r.existing.data, f) || null,
                     to: displayValue(r.data, f) || null,

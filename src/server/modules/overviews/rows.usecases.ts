@@ -19,8 +19,8 @@ import {
   recordChanges,
   refreshErrorCounts,
   rowDtos,
-  scopeOf,
   rowPlaces,
+  scopeOf,
   sheetDto,
   sheetProblems,
   type TrustSettings,
@@ -161,8 +161,8 @@ export function createRowsUsecases(deps: OverviewsDeps) {
         let position = await repo.nextRowPosition(sheet.id);
         const values = [];
         for (const d of prepared) {
-          values.push({
           const id = randomUUID();
+          values.push({
             id,
             ...codec.toColumns(id, d, settings.testMode),
             sheetId: sheet.id,
