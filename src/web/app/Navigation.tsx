@@ -15,6 +15,7 @@ export function navigationItems(me: Me, t: (key: string) => string): Item[] {
   if (isAdmin || hasRole(me, "student_admin") || hasRole(me, "coordinator")) {
     items.push({ to: "/oversikter", label: t("nav.overviews") }, { to: "/sok", label: t("nav.search") });
   }
+  if (isAdmin || hasRole(me, "student_admin")) items.push({ to: "/personer/duplikater", label: t("nav.duplicates") });
   if (isAdmin) {
     items.push(
       { to: "/admin/brukere", label: t("nav.users") },

@@ -53,6 +53,10 @@ export const router = createBrowserRouter([
           },
           { path: "sok", ...page(() => import("../features/search/routes/SearchPage.tsx"), "SearchPage") },
           {
+            path: "personer/duplikater",
+            ...page(() => import("../features/persons/routes/DuplicatesPage.tsx"), "DuplicatesPage"),
+          },
+          {
             path: "studieprogram",
             ...page(() => import("../features/catalog/routes/ProgrammesPage.tsx"), "ProgrammesPage"),
           },

@@ -21,6 +21,9 @@ export const knownCodes = new Set([
   "trusts.name_taken",
   "trusts.not_found",
   "rows.anonymised",
+  "persons.merge_same",
+  "persons.merge_conflicting_national_ids",
+  "persons.merge_anonymised",
   "network.failed",
 ]);
 

@@ -42,6 +42,8 @@ export const auditActions = [
   "export",
   "anonymise",
   "delete_changes",
+  "merge",
+  "merged_into",
 ] as const;
 
 /** A translated name for an entity or action code; a code without a translation shows as it is. */

@@ -53,6 +53,7 @@ export function HelpPage() {
           <List.Item>{t("help.studentsRule2")}</List.Item>
           <List.Item>{t("help.studentsRule3")}</List.Item>
         </List.Unordered>
+        <Paragraph>{t("help.studentsMatching")}</Paragraph>
       </section>
 
       <section className="section" aria-labelledby="help-inquiries">
