@@ -1,6 +1,6 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { testNationalId } from "../helpers/national-ids.ts";
-import { demoUsers, expectAccessible, screenshot, settled, signIn } from "./support.ts";
+import { demoUsers, expectAccessible, screenshot, settled, signedIn } from "./support.ts";
 
 /**
  * Issue 4's story: a coordinator imports a workbook with mistakes, fixes them in the grid and
@@ -9,13 +9,6 @@ import { demoUsers, expectAccessible, screenshot, settled, signIn } from "./supp
 const fixture = "../shared/fixtures/praksisoversikt-eksempel.xlsx";
 /** A synthetic test number (month + 80) for the demo trust, which is in test mode. */
 const correctedId = testNationalId({ year: 2003, month: 2, day: 17, kind: "tnr" });
-
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const page = await context.newPage();
-  await signIn(page, email);
-  return page;
-}
 
 const grid = (page: Page) => page.locator("table[role=grid]");
 /** The row whose surname (its first cell) is `name`: "Hansen" is not "Johansen". */

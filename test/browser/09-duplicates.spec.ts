@@ -1,6 +1,6 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { testNationalId } from "../helpers/national-ids.ts";
-import { demoUsers, expectGoodPage, settled, signIn } from "./support.ts";
+import { demoUsers, expectGoodPage, settled, signedIn } from "./support.ts";
 
 /**
  * Issue 7: UiB and HVL each add a row for a student with the same e-mail. Matching keeps them apart
@@ -10,13 +10,6 @@ import { demoUsers, expectGoodPage, settled, signIn } from "./support.ts";
 const email = "eli.brattli@student.uib.no";
 /** A synthetic test number (month + 80) for the demo trust, which is in test mode. */
 const number = testNationalId({ year: 2004, month: 9, day: 30, kind: "tnr" });
-
-async function signedIn(browser: Browser, who: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await signIn(page, who);
-  return page;
-}
 
 /** Through the API with the signed-in person's cookie, as the grid would: a document, a sheet and one row. */
 async function addStudent(page: Page, programme: string, row: Record<string, string>) {

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { type Browser, expect, type Page } from "@playwright/test";
 
 /** Password of every demo sign-in (README, `DEMO_PASSWORD`). */
 export const DEMO_PASSWORD = "demo-passord";
@@ -47,6 +47,14 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await expect(page).not.toHaveURL(/\/logg-inn/);
   await expect(page.getByRole("navigation")).toBeVisible();
   await settled(page);
+}
+
+/** A new browser context (its own cookies) signed in as `email`, at a desktop width. */
+export async function signedIn(browser: Browser, email: string, viewport = { width: 1400, height: 900 }) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  await signIn(page, email);
+  return page;
 }
 
 /** Signs out with the button in the header (any language) and waits for the sign-in page. */

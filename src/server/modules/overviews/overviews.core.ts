@@ -43,7 +43,7 @@ export interface OverviewsDeps {
 /** The persons module's links: a person belongs to an institution through their rows in its documents. */
 export const overviewsPersonLinks: PersonLinks = {
   atInstitution: (tx, q) => createOverviewsRepository({ db: tx }).personAtInstitution(q),
-  nationalIdAtInstitution: (tx, q) => createOverviewsRepository({ db: tx }).nationalIdAtInstitution(q),
+  nationalIdAtInstitution: (tx, q) => createOverviewsRepository({ db: tx }).personAtInstitution(q),
   knownAtInstitution: (tx, q) => createOverviewsRepository({ db: tx }).personsKnownAtInstitution(q),
   institutionsOf: (tx, q) => createOverviewsRepository({ db: tx }).institutionsOfPersons(q),
   moveRows: (tx, q) => createOverviewsRepository({ db: tx }).movePersonRows(q),

@@ -303,8 +303,11 @@ export function createOverviewsRepository({ db }: { db: DbOrTx }) {
       if (ids.length) await db.delete(placementRows).where(inArray(placementRows.id, ids));
     },
     /** Whether the person has a row in one of the institution's documents at the trust. */
-    /** Whether the person has a row in one of the institution's documents. */
-    async personAtInstitution(q: { trustId: string; personId: string; institutionId: string }) {
+    /**
+     * Whether the person has a row in one of the institution's documents — with `hash`, one that
+     * carries the national ID with that keyed hash.
+     */
+    async personAtInstitution(q: { trustId: string; personId: string; institutionId: string; hash?: string }) {
       const [row] = await db
         .select({ n: count() })
         .from(placementRows)
@@ -315,24 +318,7 @@ export function createOverviewsRepository({ db }: { db: DbOrTx }) {
             eq(overviews.trustId, q.trustId),
             eq(overviews.institutionId, q.institutionId),
             eq(placementRows.personId, q.personId),
-          ),
-        );
-      return (row?.n ?? 0) > 0;
-    },
-
-    /** Whether one of the person's rows at the institution carries the national ID with this hash. */
-    async nationalIdAtInstitution(q: { trustId: string; personId: string; institutionId: string; hash: string }) {
-      const [row] = await db
-        .select({ n: count() })
-        .from(placementRows)
-        .innerJoin(sheets, eq(sheets.id, placementRows.sheetId))
-        .innerJoin(overviews, eq(overviews.id, sheets.overviewId))
-        .where(
-          and(
-            eq(overviews.trustId, q.trustId),
-            eq(overviews.institutionId, q.institutionId),
-            eq(placementRows.personId, q.personId),
-            eq(placementRows.nationalIdHash, q.hash),
+            q.hash ? eq(placementRows.nationalIdHash, q.hash) : undefined,
           ),
         );
       return (row?.n ?? 0) > 0;
