@@ -7,6 +7,7 @@ export const knownCodes = new Set([
   "auth.rate_limited",
   "auth.unauthenticated",
   "auth.forbidden",
+  "auth.bad_origin",
   "validation.failed",
   "users.not_found",
   "memberships.last",
