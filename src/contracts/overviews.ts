@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isIsoDate } from "../domain/dates.ts";
 import { uuidSchema } from "./common.ts";
 import { noticesSchema } from "./notices.ts";
 
@@ -8,7 +9,17 @@ import { noticesSchema } from "./notices.ts";
  * calendar dates in Europe/Oslo; moments are ISO date-times.
  */
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD.");
+const datePattern = /^\d{4}-\d{2}-\d{2}$/;
+/** A date in an answer: `YYYY-MM-DD` as stored. */
+export const isoDate = z.string().regex(datePattern, "Use YYYY-MM-DD.");
+/**
+ * A date a request sends: `YYYY-MM-DD` and a day by the app's one date rule (`isIsoDate` in
+ * src/domain/dates.ts: a day the calendar has, years 1900–2199); else `date.invalid` on the field.
+ */
+export const dateInput = z
+  .string()
+  .regex(datePattern, { message: "date.invalid", abort: true })
+  .refine(isIsoDate, { message: "date.invalid" });
 export const sheetKindSchema = z.enum(["norwegian", "international"]);
 export const periodLabelSchema = z.enum(["Periode", "Semester"]);
 export const deadlineStateSchema = z.enum(["on_time", "due_soon", "late", "submitted", "submitted_late"]);
@@ -108,12 +119,15 @@ export const createSheetBody = z
     kind: sheetKindSchema,
     label: periodLabelSchema,
     number: z.number().int().min(1).max(20),
-    startDate: isoDate,
-    endDate: isoDate,
+    startDate: dateInput,
+    endDate: dateInput,
     /** Copy the rows of this sheet (same document) to start the next period. */
     copyFromSheetId: uuidSchema.optional(),
   })
-  .refine((s) => s.endDate > s.startDate, { message: "The period must end after it starts.", path: ["endDate"] });
+  .refine((s) => !isIsoDate(s.startDate) || !isIsoDate(s.endDate) || s.endDate > s.startDate, {
+    message: "The period must end after it starts.",
+    path: ["endDate"],
+  });
 
 /** A change kept after submission, shown in red with who and when (national IDs masked). */
 export const changeSchema = z.object({
@@ -240,7 +254,7 @@ export const searchResultSchema = z.object({
 });
 
 /** Period dates for sheets of an imported file that do not exist yet, keyed by sheet name. */
-export const importPeriodsSchema = z.record(z.string(), z.object({ startDate: isoDate, endDate: isoDate }));
+export const importPeriodsSchema = z.record(z.string(), z.object({ startDate: dateInput, endDate: dateInput }));
 
 export const importRowReportSchema = z.object({
   /** The row's number in the file (1-based, as Excel shows it). */
