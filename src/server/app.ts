@@ -2,6 +2,7 @@ import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import Fastify, { type FastifyInstance, type RouteOptions } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { DestinationStream } from "pino";
 import type { Config } from "./config.ts";
 import { accountRequestsRoutes } from "./modules/account-requests/account-requests.routes.ts";
 import { createAccountRequestsUsecases } from "./modules/account-requests/account-requests.usecases.ts";
@@ -37,6 +38,7 @@ import { usersRoutes } from "./modules/users/users.routes.ts";
 import { createUsersUsecases } from "./modules/users/users.usecases.ts";
 import { registerApiNoStore } from "./plugins/cache-control.ts";
 import { registerErrorHandler } from "./plugins/error-handler.ts";
+import { registerNulGuard } from "./plugins/nul-guard.ts";
 import { registerOpenApi } from "./plugins/openapi.ts";
 import { type Access, registerSession } from "./plugins/session.ts";
 import { registerWeb } from "./plugins/web.ts";
@@ -70,6 +72,8 @@ export interface AppDeps {
   oidc?: OidcAdapter;
   /** The worker threads that parse imported workbooks; from the configuration unless a test gives its own. The app closes it. */
   parsePool?: ParsePool;
+  /** Where log lines go instead of standard output (tests read them). */
+  logStream?: DestinationStream;
 }
 
 /** Plugins and modules, no listen: main.ts and the tests both build the app here. */
@@ -79,9 +83,10 @@ export async function buildApp({
   clock = systemClock,
   oidc = createOidcAdapter(),
   parsePool: givenParsePool,
+  logStream,
 }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: loggerOptions(config.logLevel),
+    logger: loggerOptions(config.logLevel, logStream),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
@@ -174,6 +179,7 @@ export async function buildApp({
 
   warnOnForwardedForWithoutTrustProxy(app, config);
   registerSession(app, { config, auth });
+  registerNulGuard(app);
   await app.register(healthRoutes({ database }));
   await app.register(authRoutes({ auth, config }));
   await app.register(usersRoutes({ users }));

@@ -9,6 +9,7 @@ export const knownCodes = new Set([
   "auth.forbidden",
   "auth.bad_origin",
   "validation.failed",
+  "validation.nul_character",
   "users.not_found",
   "memberships.last",
   "agreements.exists",

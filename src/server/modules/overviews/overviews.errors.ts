@@ -43,6 +43,13 @@ export const uploadMissing = () =>
   new AppError("upload.missing", 400, "Attach the workbook as the multipart field 'file'.", {
     issues: [{ path: "file", message: "required" }],
   });
+export const uploadMalformed = () =>
+  new AppError(
+    "upload.malformed",
+    400,
+    "The upload could not be read as multipart/form-data (it may have been cut off). Send the file again.",
+    { issues: [{ path: "file", message: "malformed" }] },
+  );
 export const invalidPeriods = () =>
   new AppError(
     "import.invalid_periods",

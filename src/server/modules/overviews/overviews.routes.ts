@@ -28,7 +28,7 @@ import { actorOf } from "../../plugins/session.ts";
 import { AppError } from "../../shared/errors.ts";
 import { access, authErrors, typed } from "../../shared/routes.ts";
 import type { ImportUsecases } from "./import.usecases.ts";
-import { invalidPeriods, uploadMissing, uploadTooLarge } from "./overviews.errors.ts";
+import { invalidPeriods, uploadMalformed, uploadMissing, uploadTooLarge } from "./overviews.errors.ts";
 import type { OverviewsUsecases } from "./overviews.usecases.ts";
 import type { RowsUsecases } from "./rows.usecases.ts";
 
@@ -64,11 +64,14 @@ async function readUpload(
       }
     }
   } catch (err) {
-    const code = (err as { code?: string }).code;
+    const { code, statusCode } = err as { code?: string; statusCode?: number };
     if (code === "FST_REQ_FILE_TOO_LARGE" || code === "FST_FILES_LIMIT" || code === "FST_PARTS_LIMIT") {
       throw uploadTooLarge();
     }
-    throw err;
+    // @fastify/multipart's own errors carry their status; the parser's (a body cut off before its
+    // closing boundary, a broken part header) are plain errors.
+    if (statusCode !== undefined) throw err;
+    throw uploadMalformed();
   }
   if (!file) throw uploadMissing();
   let periods: z.infer<typeof importPeriodsSchema> = {};

@@ -35,6 +35,7 @@ const uploadCodes = new Set([
   "upload.too_complex",
   "import.busy",
   "import.in_progress",
+  "upload.malformed",
   "import.invalid_periods",
 ]);
 
