@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
+import type { DestinationStream } from "pino";
 import { buildApp } from "../../src/server/app.ts";
 import { loadConfig } from "../../src/server/config.ts";
 import type { Clock } from "../../src/server/shared/clock.ts";
@@ -33,7 +34,9 @@ export interface TestApp {
 }
 
 /** The whole app on a fresh migrated database, as main.ts builds it, without listening. */
-export async function createTestApp(overrides: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  overrides: { clock?: Clock; env?: Record<string, string>; logStream?: DestinationStream } = {},
+): Promise<TestApp> {
   const database = await createTestDb();
   const config = loadConfig({
     DATA_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
@@ -41,7 +44,7 @@ export async function createTestApp(overrides: { clock?: Clock; env?: Record<str
     PUBLIC_URL: "http://praksistilgang.test",
     ...overrides.env,
   });
-  const app = await buildApp({ config, database, clock: overrides.clock });
+  const app = await buildApp({ config, database, clock: overrides.clock, logStream: overrides.logStream });
   const call: TestApp["call"] = (method, url, options = {}) =>
     app.inject({
       method,
