@@ -18,6 +18,8 @@ export const trusts = pgTable("trusts", {
   /** The trust's page for IT problems, linked from the help page. */
   itHelpUrl: text("it_help_url"),
   learningPortalEmail: text("learning_portal_email"),
+  /** Whom to tell about accessibility problems: an e-mail address or a web address (the statement shows it). */
+  accessibilityContact: text("accessibility_contact"),
   /** Personal data is deleted this many months after a student's last placement ends. */
   retentionMonths: integer("retention_months").notNull().default(12),
   /** The naming standard: patterns with {institution}, {programme}, {cohort}, {label} and {n}. */

@@ -1,0 +1,1 @@
+ALTER TABLE "trusts" ADD COLUMN "accessibility_contact" text;
