@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isIsoDate } from "../domain/dates.ts";
 import { holdsNationalId } from "../domain/free-text.ts";
 
 export const roles = ["admin", "student_admin", "coordinator", "it_provider", "ehealth"] as const;
@@ -8,6 +9,18 @@ export type Role = z.infer<typeof roleSchema>;
 export const languages = ["nb", "nn", "en"] as const;
 export const languageSchema = z.enum(languages);
 export type Language = z.infer<typeof languageSchema>;
+
+const datePattern = /^\d{4}-\d{2}-\d{2}$/;
+/** A date in an answer: `YYYY-MM-DD` as stored. */
+export const isoDate = z.string().regex(datePattern, "Use YYYY-MM-DD.");
+/**
+ * A date a request sends: `YYYY-MM-DD` and a day by the app's one date rule (`isIsoDate` in
+ * src/domain/dates.ts: a day the calendar has, years 1900–2199); else `date.invalid` on the field.
+ */
+export const dateInput = z
+  .string()
+  .regex(datePattern, { message: "date.invalid", abort: true })
+  .refine(isIsoDate, { message: "date.invalid" });
 
 export const uuidSchema = z.uuid();
 export const idParams = z.object({ id: uuidSchema });

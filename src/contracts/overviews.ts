@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isIsoDate } from "../domain/dates.ts";
-import { uuidSchema } from "./common.ts";
+import { dateInput, isoDate, uuidSchema } from "./common.ts";
 import { noticesSchema } from "./notices.ts";
 
 /**
@@ -9,17 +9,6 @@ import { noticesSchema } from "./notices.ts";
  * calendar dates in Europe/Oslo; moments are ISO date-times.
  */
 
-const datePattern = /^\d{4}-\d{2}-\d{2}$/;
-/** A date in an answer: `YYYY-MM-DD` as stored. */
-export const isoDate = z.string().regex(datePattern, "Use YYYY-MM-DD.");
-/**
- * A date a request sends: `YYYY-MM-DD` and a day by the app's one date rule (`isIsoDate` in
- * src/domain/dates.ts: a day the calendar has, years 1900–2199); else `date.invalid` on the field.
- */
-export const dateInput = z
-  .string()
-  .regex(datePattern, { message: "date.invalid", abort: true })
-  .refine(isIsoDate, { message: "date.invalid" });
 export const sheetKindSchema = z.enum(["norwegian", "international"]);
 export const periodLabelSchema = z.enum(["Periode", "Semester"]);
 export const deadlineStateSchema = z.enum(["on_time", "due_soon", "late", "submitted", "submitted_late"]);

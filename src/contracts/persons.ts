@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { holdsNationalId } from "../domain/free-text.ts";
-import { email, text, uuidSchema } from "./common.ts";
+import { dateInput, email, text, uuidSchema } from "./common.ts";
 
 /** A person (student) as the API shows them: the national ID only masked (`010190 *****`). */
 export const personSchema = z.object({
@@ -39,7 +39,7 @@ export const personInputSchema = z.object({
     .refine((v) => !holdsNationalId(v), "username.national_id")
     .nullable()
     .optional(),
-  birthDate: z.iso.date().nullable().optional(),
+  birthDate: dateInput.nullable().optional(),
 });
 export type PersonInput = z.input<typeof personInputSchema>;
 
