@@ -144,7 +144,8 @@ export function createRowsUsecases(deps: OverviewsDeps) {
     /**
      * Adds rows (one typed, or several pasted from Excel). Values are stored as typed and flagged
      * with their problems, so nothing pasted is lost; only a placement site id that is not the
-     * trust's is refused. After submission each new row is a change, announced to the other side.
+     * trust's is refused. A row that names no study programme starts with the document's (the
+     * student group's programme). After submission each new row is a change, announced to the other side.
      */
     async create(actor: Actor, sheetId: string, inputs: RowInput[]): Promise<{ rows: Row[] }> {
       const scope = scopeOf(actor);
@@ -152,8 +153,9 @@ export function createRowsUsecases(deps: OverviewsDeps) {
         const { sheet, overview, settings, sites } = await sheetInScope(tx, scope, sheetId);
         const repo = createOverviewsRepository({ db: tx });
         await repo.lockSheet(sheet.id);
+        const base: RowData = { ...emptyRow, studyProgramme: overview.programmeName };
         const prepared = inputs.map((input, i) => {
-          const r = applyInput(emptyRow, input, { testMode: settings.testMode, sites });
+          const r = applyInput(base, input, { testMode: settings.testMode, sites });
           if (r.unknownSiteId)
             throw invalidRow([{ path: `rows.${i}.placementSiteId`, message: "placement_site.unknown" }]);
           return r.data;
