@@ -14,6 +14,19 @@ const namingPattern = (required: readonly string[]) =>
     message: `The pattern must contain ${required.join(" and ")}.`,
   });
 
+/** Whether an accessibility contact is a web address (else it is an e-mail address). */
+export const isWebAddress = (contact: string) => /^https?:\/\//i.test(contact);
+
+/**
+ * Whom people tell about accessibility problems (the accessibility statement shows it): an e-mail
+ * address or an http(s) web address; empty or null clears it.
+ */
+const accessibilityContactInput = () =>
+  z
+    .union([email(), z.url({ protocol: /^https?$/ }).max(500), z.literal("")])
+    .nullable()
+    .transform((v) => v || null);
+
 export const trustSettingsSchema = z.object({
   id: uuidSchema,
   name: z.string(),
@@ -23,6 +36,7 @@ export const trustSettingsSchema = z.object({
   studentInfoUrl: z.string().nullable(),
   itHelpUrl: z.string().nullable(),
   learningPortalEmail: z.string().nullable(),
+  accessibilityContact: z.string().nullable(),
   retentionMonths: z.number().int(),
   dNumberNeedsManualUser: z.boolean(),
   /** The naming standard (SPEC §3.6): patterns with {institution}, {programme}, {cohort}, {label} and {n}. */
@@ -44,6 +58,7 @@ export const updateTrustSettingsBody = z
       .union([email(), z.literal("")])
       .nullable()
       .transform((v) => v || null),
+    accessibilityContact: accessibilityContactInput(),
     retentionMonths: z.number().int().min(1).max(120),
     dNumberNeedsManualUser: z.boolean(),
     namingDocument: namingPattern(namingPlaceholders.namingDocument),
@@ -59,3 +74,9 @@ export const createTrustBody = z.object({
   name: text(160),
   firstAdmin: z.object({ name: text(200), email: email() }),
 });
+
+/** The accessibility statement's contacts: each trust that has set one (public). */
+export const accessibilityContactsSchema = z.array(
+  z.object({ trustId: uuidSchema, trustName: z.string(), contact: z.string() }),
+);
+export type AccessibilityContact = z.infer<typeof accessibilityContactsSchema>[number];

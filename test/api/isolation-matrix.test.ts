@@ -133,6 +133,27 @@ describe("isolation matrix", () => {
     expect(problems).toEqual([]);
   });
 
+  it("opens only the routes listed as public, and their lists to anonymous callers hold nobody's e-mail", async () => {
+    const open = t.app
+      .routeTable()
+      .filter((r) => r.url.startsWith("/api/") && r.access === "public")
+      .map((r) => `${r.method} ${r.url}`);
+    expect(
+      open.sort(),
+      "every public route is listed, with why, in publicRoutes (test/helpers/route-samples.ts)",
+    ).toEqual(Object.keys(samples.publicRoutes).sort());
+    const emails = Object.values(world.users).map((u) => u.email);
+    for (const [name, route] of Object.entries(samples.publicRoutes)) {
+      if (!route.read) continue;
+      const res = await t.call("GET", name.replace(/^GET /, ""));
+      expect(res.statusCode, name).toBe(200);
+      expect(
+        emails.filter((e) => res.body.includes(e)),
+        name,
+      ).toEqual([]);
+    }
+  });
+
   it("answers 404 for another trust's things to a person of that trust's neighbour, whatever the role", async () => {
     const fonnaAdmin = await t.login(world.users.fonnaAdmin.email);
     /** Every PATCH of one thing by id, read from the route table: the routes this test is meant to cover. */

@@ -106,7 +106,30 @@ export function routeSamples(world: World) {
     o.hvl.sheet.id,
     o.hvl.row.id,
   ];
+  /**
+   * Every route open to callers without a session, and why it must be: the matrix fails for a
+   * public route not listed here. `read` marks the lists an anonymous caller reads: they answer
+   * 200 and hold nobody's e-mail address.
+   */
+  const publicRoutes: Record<string, { why: string; read?: true }> = {
+    "GET /api/health": { why: "the load balancer's check", read: true },
+    "POST /api/auth/login": { why: "signing in" },
+    "POST /api/auth/set-password": { why: "an invitation's link, before there is a password" },
+    "GET /api/auth/providers": { why: "the sign-in page's buttons", read: true },
+    "GET /api/auth/oidc/:id/start": { why: "signing in with an identity provider" },
+    "GET /api/auth/oidc/callback": { why: "the identity provider's answer" },
+    "GET /api/public/trusts": { why: "the account request form's choices", read: true },
+    "POST /api/account-requests": { why: "asking for access" },
+    "GET /api/public/accessibility-contacts": { why: "the accessibility statement", read: true },
+    "GET /api/openapi.json": { why: "the API's description", read: true },
+    "GET /api/docs/": { why: "the API's description, readable" },
+    "GET /api/docs/json": { why: "the API's description, readable" },
+    "GET /api/docs/yaml": { why: "the API's description, readable" },
+    "GET /api/docs/static/*": { why: "the API's description, readable" },
+    "GET /api/docs/static/index.html": { why: "the API's description, readable" },
+    "GET /api/docs/static/swagger-initializer.js": { why: "the API's description, readable" },
+  };
   /** Lists of the whole region by design: institutions are shared by every trust (names only). */
   const regional = ["GET /api/admin/institutions", "GET /api/trusts"];
-  return { resources, bodies, queries, otherTrustMarkers, otherInstitutionMarkers, regional };
+  return { resources, bodies, queries, otherTrustMarkers, otherInstitutionMarkers, regional, publicRoutes };
 }

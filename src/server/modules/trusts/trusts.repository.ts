@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, isNotNull } from "drizzle-orm";
 import type { DbOrTx } from "../../shared/database.ts";
 import { trusts } from "./trusts.table.ts";
 
@@ -11,6 +11,7 @@ const settingsColumns = {
   studentInfoUrl: trusts.studentInfoUrl,
   itHelpUrl: trusts.itHelpUrl,
   learningPortalEmail: trusts.learningPortalEmail,
+  accessibilityContact: trusts.accessibilityContact,
   retentionMonths: trusts.retentionMonths,
   dNumberNeedsManualUser: trusts.dNumberNeedsManualUser,
   namingDocument: trusts.namingDocument,
@@ -23,6 +24,14 @@ export function createTrustsRepository({ db }: { db: DbOrTx }) {
   return {
     list() {
       return db.select(settingsColumns).from(trusts).orderBy(asc(trusts.name));
+    },
+    /** The trusts that name an accessibility contact, by name. */
+    accessibilityContacts() {
+      return db
+        .select({ trustId: trusts.id, trustName: trusts.name, contact: trusts.accessibilityContact })
+        .from(trusts)
+        .where(isNotNull(trusts.accessibilityContact))
+        .orderBy(asc(trusts.name));
     },
     async find(id: string) {
       const [row] = await db.select(settingsColumns).from(trusts).where(eq(trusts.id, id));

@@ -1,6 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { createTrustBody, trustSettingsSchema, updateTrustSettingsBody } from "../../../contracts/trusts.ts";
+import {
+  accessibilityContactsSchema,
+  createTrustBody,
+  trustSettingsSchema,
+  updateTrustSettingsBody,
+} from "../../../contracts/trusts.ts";
 import { actorOf } from "../../plugins/session.ts";
 import { access, authErrors, typed } from "../../shared/routes.ts";
 import type { TrustsUsecases } from "./trusts.usecases.ts";
@@ -29,6 +34,18 @@ export function trustsRoutes({ trusts }: { trusts: TrustsUsecases }) {
         },
       },
       async (req) => trusts.updateSettings(actorOf(req), req.body),
+    );
+    app.get(
+      "/api/public/accessibility-contacts",
+      {
+        config: access.public,
+        schema: {
+          tags,
+          summary: "Whom to tell about accessibility problems, per trust that has set it (public: the statement)",
+          response: { 200: accessibilityContactsSchema },
+        },
+      },
+      async () => trusts.accessibilityContacts(),
     );
     app.get(
       "/api/trusts",

@@ -32,6 +32,12 @@ export function createTrustsUsecases({ db }: { db: Db }) {
       });
     },
 
+    /** For the public accessibility statement: a contact is published information, nothing else is. */
+    async accessibilityContacts() {
+      const rows = await repo.accessibilityContacts();
+      return rows.map((r) => ({ ...r, contact: r.contact as string }));
+    },
+
     async list(actor: Actor) {
       requireSystemAdmin(actor);
       return repo.list();
