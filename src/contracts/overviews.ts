@@ -35,6 +35,32 @@ export const rowFieldSchema = z.enum([
 ]);
 export type RowField = z.infer<typeof rowFieldSchema>;
 
+/**
+ * What a check found, for a message that says more than that a value is wrong; `reason` picks the
+ * text and the other fields fill it in (src/domain/national-id.ts, contact.ts and rows.model.ts):
+ * - `national_id.*`, `d_number.*`: `digits` (how many, not 11), `characters` (the non-digits found,
+ *   each once), `date_digits` (`dateDigits`, the first six, are no date), `leading_zero` (10 digits
+ *   that fail with the zero Excel may have dropped put back; `dateDigits` with `.invalid_date`)
+ * - `email.invalid`: `too_long`, `spaces`, `missing_at`, `several_at`, `missing_name`, `missing_domain`
+ * - `mobile.invalid`: `characters`, `digits` (a Norwegian number with `digits` digits, not 8),
+ *   `not_norwegian` (8 digits outside the numbering plan), `foreign` (not possible for its country code)
+ * - `rows.unknown_placement_site`: `not_in_list`, with the `name` as typed
+ * - `date.outside_period`: `period`, with the period's `start` and `end`
+ * - `rows.duplicate_student`: how the student was recognised (`national_id`, `email`, `name` with
+ *   birth date) and, in an import report, the other `rows` of the file with the same student
+ */
+export const problemDetailsSchema = z.object({
+  reason: z.string(),
+  digits: z.number().int().optional(),
+  characters: z.string().optional(),
+  dateDigits: z.string().optional(),
+  name: z.string().optional(),
+  start: isoDate.optional(),
+  end: isoDate.optional(),
+  rows: z.array(z.number().int()).optional(),
+});
+export type ProblemDetails = z.infer<typeof problemDetailsSchema>;
+
 /** A problem with one cell (or the whole row when `field` is null), with a stable code the web translates. */
 export const problemSchema = z.object({
   field: rowFieldSchema.nullable(),
@@ -43,6 +69,7 @@ export const problemSchema = z.object({
   suggestions: z.array(z.string()).optional(),
   /** Whether it only warns (e.g. national_id.leading_zero_restored); errors block submission. */
   warning: z.boolean().optional(),
+  details: problemDetailsSchema.optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;
 
@@ -261,6 +288,13 @@ export const importSheetReportSchema = z.object({
   sheetId: uuidSchema.nullable(),
   /** A new sheet needs its period dates (the `periods` field of the upload) before it can be saved. */
   needsPeriod: z.boolean(),
+  /**
+   * Checks that could not run yet: those against the period (`date.outside_period`) while a new
+   * sheet's period is not given. Every other check has run.
+   */
+  pendingChecks: z.array(z.enum(["date.outside_period"])),
+  /** Rows with at least one error: what the grid will count ("4 rader med feil") once saved. */
+  errorRowCount: z.number().int(),
   added: z.number().int(),
   changed: z.number().int(),
   removed: z.number().int(),
@@ -276,7 +310,11 @@ export const importReportSchema = z.object({
   /** False on a dry run, or when something stops saving (a new sheet without period dates). */
   saved: z.boolean(),
   sheets: z.array(importSheetReportSchema),
+  /** Errors found, in every sheet; final only when `complete`. */
   errorCount: z.number().int(),
+  errorRowCount: z.number().int(),
   warningCount: z.number().int(),
+  /** Whether every check has run (no sheet has `pendingChecks`), so the counts are final. */
+  complete: z.boolean(),
 });
 export type ImportReport = z.infer<typeof importReportSchema>;

@@ -175,23 +175,28 @@ describe("validateNationalId", () => {
     expect(validateNationalId(`${value.slice(0, 6)}  ${value.slice(6)}`, { testMode: false })).toEqual({
       ok: false,
       code: "national_id.not_digits",
+      details: { reason: "characters", characters: " " },
     });
     expect(validateNationalId(`${value.slice(0, 3)} ${value.slice(3)}`, { testMode: false })).toEqual({
       ok: false,
       code: "national_id.not_digits",
+      details: { reason: "characters", characters: " " },
     });
     expect(validateNationalId("   ", { testMode: false })).toEqual({ ok: false, code: "national_id.empty" });
-    expect(validateNationalId(`${value.slice(0, 10)}x`, { testMode: false })).toEqual({
+    expect(validateNationalId(`${value.slice(0, 4)}-${value.slice(4, 10)}xx`, { testMode: false })).toEqual({
       ok: false,
       code: "national_id.not_digits",
+      details: { reason: "characters", characters: "-x" },
     });
     expect(validateNationalId(`${value}1`, { testMode: false })).toEqual({
       ok: false,
       code: "national_id.wrong_length",
+      details: { reason: "digits", digits: 12 },
     });
     expect(validateNationalId(value.slice(0, 9), { testMode: false })).toEqual({
       ok: false,
       code: "national_id.wrong_length",
+      details: { reason: "digits", digits: 9 },
     });
     // 31 April does not exist; the check digits are made to fit so only the date is wrong.
     const badDate = withCheckDigits("310435512") ?? withCheckDigits("310435513");
@@ -199,9 +204,18 @@ describe("validateNationalId", () => {
     expect(validateNationalId(badDate as string, { testMode: true })).toEqual({
       ok: false,
       code: "national_id.invalid_date",
+      details: { reason: "date_digits", dateDigits: "310435" },
     });
-    expect(validateNationalId(-1, { testMode: false })).toEqual({ ok: false, code: "national_id.not_digits" });
-    expect(validateNationalId(1.5, { testMode: false })).toEqual({ ok: false, code: "national_id.not_digits" });
+    expect(validateNationalId(-1, { testMode: false })).toMatchObject({
+      ok: false,
+      code: "national_id.not_digits",
+      details: { characters: "-" },
+    });
+    expect(validateNationalId(1.5, { testMode: false })).toMatchObject({
+      ok: false,
+      code: "national_id.not_digits",
+      details: { characters: "." },
+    });
   });
 
   it("gives a 10-digit value (Excel dropped the leading zero) its zero back with a warning", () => {
@@ -210,7 +224,12 @@ describe("validateNationalId", () => {
     const expected = { ok: true, value, kind: "fnr", warnings: ["national_id.leading_zero_restored"] };
     expect(validateNationalId(Number(value), { testMode: false })).toMatchObject(expected);
     expect(validateNationalId(value.slice(1), { testMode: false })).toMatchObject(expected);
-    expect(validateNationalId(Number(value) + 1, { testMode: false })).toMatchObject({ ok: false });
+    // Ten digits that fail even with the zero put back say so.
+    expect(validateNationalId(Number(value) + 1, { testMode: false })).toEqual({
+      ok: false,
+      code: "national_id.checksum",
+      details: { reason: "leading_zero", digits: 10 },
+    });
     expect(validateNationalId(value, { testMode: false })).toMatchObject({ ok: true, warnings: [] });
   });
 });

@@ -38,7 +38,22 @@ export type NationalIdResult =
       dNumber: boolean;
       warnings: NationalIdWarning[];
     }
-  | { ok: false; code: NationalIdError };
+  | { ok: false; code: NationalIdError; details?: NationalIdDetails };
+
+/**
+ * What was found in a number that fails, for a message that says so (never the personal digits):
+ *   digits        the number has `digits` digits, not 11 (`national_id.wrong_length`)
+ *   characters    it holds the non-digit `characters`, each once (`national_id.not_digits`)
+ *   date_digits   its first six digits, `dateDigits`, are no date (`national_id.invalid_date`)
+ *   leading_zero  it has 10 digits, and with the zero Excel may have dropped it still fails
+ *                 (`national_id.checksum`, or `.invalid_date` with `dateDigits`)
+ * The first six digits are what the mask `010190 *****` shows anyway.
+ */
+export type NationalIdDetails =
+  | { reason: "digits"; digits: number }
+  | { reason: "characters"; characters: string }
+  | { reason: "date_digits"; dateDigits: string }
+  | { reason: "leading_zero"; digits: 10; dateDigits?: string };
 
 const libraryKinds = {
   fnr: { kind: "fnr", dNumber: false },
@@ -52,7 +67,12 @@ const libraryKinds = {
 /** Kinds that exist only in test data (or as hospital-internal H-numbers): accepted in test mode only. */
 const testKinds: ReadonlySet<NationalIdKind> = new Set(["hnr", "synthetic"]);
 
-type Normalized = { ok: true; digits: string; warnings: NationalIdWarning[] } | { ok: false; code: NationalIdError };
+type Normalized =
+  | { ok: true; digits: string; warnings: NationalIdWarning[] }
+  | { ok: false; code: NationalIdError; details?: NationalIdDetails };
+
+/** The characters of `text` that are not digits, each once, in the order they first appear. */
+const nonDigits = (text: string) => [...new Set(text.replace(/\d/g, ""))].join("");
 
 /**
  * Trims, accepts "DDMMYY NNNNN" with one space, and gives a 10-digit value its leading zero back:
@@ -61,23 +81,38 @@ type Normalized = { ok: true; digits: string; warnings: NationalIdWarning[] } | 
 function normalize(input: string | number): Normalized {
   let text: string;
   if (typeof input === "number") {
-    if (!Number.isSafeInteger(input) || input < 0) return { ok: false, code: "national_id.not_digits" };
+    if (!Number.isSafeInteger(input) || input < 0) {
+      return {
+        ok: false,
+        code: "national_id.not_digits",
+        details: { reason: "characters", characters: nonDigits(String(input)) },
+      };
+    }
     text = String(input);
   } else {
     text = input.trim();
     if (/^\d{6}[ \u00a0]\d{5}$/.test(text)) text = text.slice(0, 6) + text.slice(7);
   }
   if (text === "") return { ok: false, code: "national_id.empty" };
-  if (!/^\d+$/.test(text)) return { ok: false, code: "national_id.not_digits" };
+  if (!/^\d+$/.test(text)) {
+    return {
+      ok: false,
+      code: "national_id.not_digits",
+      details: { reason: "characters", characters: nonDigits(text) },
+    };
+  }
   if (text.length === 10) return { ok: true, digits: `0${text}`, warnings: ["national_id.leading_zero_restored"] };
-  if (text.length !== 11) return { ok: false, code: "national_id.wrong_length" };
+  if (text.length !== 11) {
+    return { ok: false, code: "national_id.wrong_length", details: { reason: "digits", digits: text.length } };
+  }
   return { ok: true, digits: text, warnings: [] };
 }
 
 /**
  * Validates a national ID as typed or read from a workbook. H-numbers and synthetic test numbers
  * pass only with `testMode` (the trust's test mode). When both the check digits and the date are
- * wrong, the code is `national_id.checksum`.
+ * wrong, the code is `national_id.checksum`. A fault carries `details` when there is more to say
+ * than its code (how many digits, which characters, which date).
  */
 export function validateNationalId(input: string | number, options: { testMode: boolean }): NationalIdResult {
   const normalized = normalize(input);
@@ -85,8 +120,20 @@ export function validateNationalId(input: string | number, options: { testMode: 
   const { digits, warnings } = normalized;
   const result = idnr(digits);
   if (result.status === "invalid") {
-    if (result.reasons.includes("checksums don't match")) return { ok: false, code: "national_id.checksum" };
-    if (result.reasons.includes("invalid date")) return { ok: false, code: "national_id.invalid_date" };
+    const restored = warnings.includes("national_id.leading_zero_restored");
+    const dateDigits = digits.slice(0, 6);
+    if (result.reasons.includes("checksums don't match")) {
+      return restored
+        ? { ok: false, code: "national_id.checksum", details: { reason: "leading_zero", digits: 10 } }
+        : { ok: false, code: "national_id.checksum" };
+    }
+    if (result.reasons.includes("invalid date")) {
+      return {
+        ok: false,
+        code: "national_id.invalid_date",
+        details: restored ? { reason: "leading_zero", digits: 10, dateDigits } : { reason: "date_digits", dateDigits },
+      };
+    }
     return { ok: false, code: "national_id.wrong_length" };
   }
   const { kind, dNumber } = libraryKinds[result.type];

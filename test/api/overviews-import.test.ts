@@ -379,6 +379,124 @@ describe("a workbook the way a coordinator's Excel makes it", () => {
   });
 });
 
+describe("a workbook into a document that does not have its sheets", () => {
+  const period = { "Periode 3": { startDate: "2027-08-16", endDate: "2027-09-24" } };
+  const twice = testNationalId({ year: 2035, month: 8, day: 2, individual: 610 });
+  const ten = testNationalId({ year: 2035, month: 9, day: 12, individual: 620 }).slice(1);
+  const twelve = `${testNationalId({ year: 2035, month: 9, day: 13, individual: 630 })}4`;
+  let document: Overview;
+  let file: Buffer;
+
+  beforeAll(async () => {
+    document = json<Overview>(
+      await t.call("POST", "/api/overviews", {
+        cookie: cookie.coordinatorHvl,
+        body: { programmeId: world.catalog.hvlNursing.id, cohort: 2023 },
+      }),
+    );
+    const id = (n: number) => testNationalId({ year: 2035, month: 8, day: 10 + n, individual: 640 + n });
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Periode 3");
+    ws.addRow(["Etternavn", "Fornavn", "Fødselsnummer", "E-post", "Mobil", "Praksissted", "Startdato", "Sluttdato"]);
+    const row = (
+      cells: Partial<Record<"last" | "first" | "id" | "email" | "mobile" | "site" | "start" | "end", string>>,
+    ) =>
+      ws.addRow([
+        cells.last ?? "Student",
+        cells.first ?? "Stine",
+        cells.id ?? id(ws.rowCount),
+        cells.email ?? `student${ws.rowCount}@stud.hvl.no`,
+        cells.mobile ?? "412 34 567",
+        cells.site ?? "Akuttmottaket",
+        cells.start ?? "16.08.2027",
+        cells.end ?? "24.09.2027",
+      ]);
+    row({ last: "Ti", id: ten }); // row 2
+    row({ last: "Tolv", id: twelve }); // row 3
+    row({ last: "Epost", email: "epost.stud.hvl.no" }); // row 4
+    row({ last: "Mobil", mobile: "412 34 56" }); // row 5
+    row({ last: "Sted", site: "Hjerteavd post 1" }); // row 6
+    row({ last: "Dobbel", id: twice, end: "03.09.2027" }); // row 7
+    row({ last: "Dobbel", id: twice, start: "30.08.2027" }); // row 8
+    row({ last: "Utenfor", start: "01.10.2027", end: "29.10.2027" }); // row 9
+    row({ last: "Riktig" }); // row 10
+    file = Buffer.from(await wb.xlsx.writeBuffer());
+  });
+
+  it("the first check, without the period, reports every problem but the dates against it, and says those are pending", async () => {
+    const res = await upload(file, { dryRun: true, overviewId: document.id });
+    expect(res.statusCode, res.body).toBe(200);
+    const report = json<ImportReport>(res);
+    expect(report).toMatchObject({ dryRun: true, saved: false, complete: false, errorCount: 7, errorRowCount: 7 });
+    const sheet = report.sheets[0];
+    expect(sheet).toMatchObject({ needsPeriod: true, pendingChecks: ["date.outside_period"], errorRowCount: 7 });
+    const byRow = new Map(sheet?.rows.map((r) => [r.rowNumber, r.problems]));
+    expect(byRow.get(2)).toEqual([
+      expect.objectContaining({
+        field: "nationalId",
+        code: expect.stringMatching(/^national_id\.(checksum|invalid_date)$/),
+        details: expect.objectContaining({ reason: "leading_zero", digits: 10 }),
+        column: "Fødselsnummer",
+      }),
+    ]);
+    expect(byRow.get(3)).toEqual([
+      {
+        field: "nationalId",
+        code: "national_id.wrong_length",
+        details: { reason: "digits", digits: 12 },
+        column: "Fødselsnummer",
+      },
+    ]);
+    expect(byRow.get(4)).toEqual([
+      { field: "email", code: "email.invalid", details: { reason: "missing_at" }, column: "E-post" },
+    ]);
+    expect(byRow.get(5)).toEqual([
+      { field: "mobile", code: "mobile.invalid", details: { reason: "digits", digits: 7 }, column: "Mobil" },
+    ]);
+    expect(byRow.get(6)).toEqual([
+      expect.objectContaining({
+        code: "rows.unknown_placement_site",
+        details: { reason: "not_in_list", name: "Hjerteavd post 1" },
+        suggestions: expect.arrayContaining(["Hjerteavdelinga, post 1"]),
+      }),
+    ]);
+    expect(byRow.get(7)).toEqual([
+      { field: null, code: "rows.duplicate_student", details: { reason: "national_id", rows: [8] }, column: null },
+    ]);
+    expect(byRow.get(8)?.[0]?.details).toEqual({ reason: "national_id", rows: [7] });
+    expect(byRow.get(9)).toEqual([]);
+    expect(byRow.get(10)).toEqual([]);
+  });
+
+  it("the check with the period gives the final report, and saving stores what it said", async () => {
+    const dry = json<ImportReport>(await upload(file, { dryRun: true, overviewId: document.id, periods: period }));
+    expect(dry).toMatchObject({ saved: false, complete: true, errorCount: 9, errorRowCount: 8 });
+    expect(dry.sheets[0]).toMatchObject({ needsPeriod: false, pendingChecks: [], errorRowCount: 8 });
+    const outside = dry.sheets[0]?.rows.find((r) => r.rowNumber === 9)?.problems;
+    expect(outside).toEqual(
+      ["startDate", "endDate"].map((field) => ({
+        field,
+        code: "date.outside_period",
+        details: { reason: "period", start: "2027-08-16", end: "2027-09-24" },
+        column: field === "startDate" ? "Startdato" : "Sluttdato",
+      })),
+    );
+
+    const saved = json<ImportReport>(await upload(file, { overviewId: document.id, periods: period }));
+    expect(saved).toMatchObject({ saved: true, complete: true, errorCount: dry.errorCount });
+    const got = json<Overview>(await t.call("GET", `/api/overviews/${document.id}`, { cookie: cookie.coordinatorHvl }));
+    expect(got.sheets.map((s) => [s.name, s.rowCount, s.problemRowCount])).toEqual([["Periode 3", 9, 8]]);
+    const rows = json<{ rows: Row[] }>(
+      await t.call("GET", `/api/sheets/${got.sheets[0]?.id}/rows`, { cookie: cookie.coordinatorHvl }),
+    ).rows;
+    expect(rows.flatMap((r) => r.problems).filter((p) => !p.warning)).toHaveLength(dry.errorCount);
+    const tolv = rows.find((r) => r.lastName === "Tolv");
+    expect(tolv?.problems).toEqual([
+      { field: "nationalId", code: "national_id.wrong_length", details: { reason: "digits", digits: 12 } },
+    ]);
+  });
+});
+
 describe("refusals", () => {
   it("refuses an upload over 10 MB with a clear message", async () => {
     const big = Buffer.alloc(10 * 1024 * 1024 + 10, 1);

@@ -5,7 +5,6 @@ import type {
   importPeriodsSchema,
   importRowReportSchema,
   importSheetReportSchema,
-  Problem,
   RowField,
 } from "../../../contracts/overviews.ts";
 import { normalizeEmail } from "../../../domain/contact.ts";
@@ -44,6 +43,7 @@ import {
   displayValue,
   emptyRow,
   isError,
+  periodChecks,
   type RowContext,
   type RowData,
   rowLabel,
@@ -170,9 +170,14 @@ export function createImportUsecases(deps: OverviewsDeps & { parsePool: ParsePoo
       const period = existing
         ? { startDate: existing.startDate, endDate: existing.endDate }
         : (periods[parsed.name.trim()] ?? periods[parsed.name] ?? null);
-      const ctx: RowContext | null = period
-        ? { kind, periodStart: period.startDate, periodEnd: period.endDate, testMode: settings.testMode, sites }
-        : null;
+      // Without the period (a new sheet the upload gives no dates for) every check runs but those against it.
+      const ctx: RowContext = {
+        kind,
+        periodStart: period?.startDate ?? null,
+        periodEnd: period?.endDate ?? null,
+        testMode: settings.testMode,
+        sites,
+      };
       if (existing) await repo.lockSheet(existing.id);
       const current = existing ? await loadRows(tx, codec, existing.id, sites, { forUpdate: true }) : [];
       const m = matcher(current);
@@ -222,19 +227,18 @@ export function createImportUsecases(deps: OverviewsDeps & { parsePool: ParsePoo
         };
       });
       const removed = m.remaining();
-      if (ctx) {
-        const problems = sheetProblems(
-          rows.map((r) => r.data),
-          ctx,
-        );
-        rows.forEach((r, i) => {
-          const seen = new Set(r.report.problems.map((p) => `${p.field}|${p.code}`));
-          for (const p of problems[i] ?? []) {
-            if (seen.has(`${p.field}|${p.code}`)) continue;
-            r.report.problems.push({ ...p, column: p.field ? (headerOf.get(columnKeyOf(p.field)) ?? null) : null });
-          }
-        });
-      }
+      const problems = sheetProblems(
+        rows.map((r) => r.data),
+        ctx,
+        rows.map((r) => r.rowNumber),
+      );
+      rows.forEach((r, i) => {
+        const seen = new Set(r.report.problems.map((p) => `${p.field}|${p.code}`));
+        for (const p of problems[i] ?? []) {
+          if (seen.has(`${p.field}|${p.code}`)) continue;
+          r.report.problems.push({ ...p, column: p.field ? (headerOf.get(columnKeyOf(p.field)) ?? null) : null });
+        }
+      });
       planned.push({
         parsed,
         existing,
@@ -246,6 +250,8 @@ export function createImportUsecases(deps: OverviewsDeps & { parsePool: ParsePoo
           kind,
           sheetId: existing?.id ?? null,
           needsPeriod: !period,
+          pendingChecks: period ? [] : [...periodChecks],
+          errorRowCount: rows.filter((r) => r.report.problems.some((p) => isError(p))).length,
           added: rows.filter((r) => r.report.action === "add").length,
           changed: rows.filter((r) => r.report.action === "change").length,
           removed: removed.length,
@@ -295,8 +301,10 @@ export function createImportUsecases(deps: OverviewsDeps & { parsePool: ParsePoo
           dryRun: input.dryRun,
           saved: false,
           sheets: planned.map((s) => s.report),
-          errorCount: all.filter((p) => isError(p as Problem)).length,
+          errorCount: all.filter((p) => isError(p)).length,
+          errorRowCount: planned.reduce((n, s) => n + s.report.errorRowCount, 0),
           warningCount: all.filter((p) => p.warning).length,
+          complete: planned.every((s) => s.report.pendingChecks.length === 0),
         };
         if (input.dryRun || planned.some((s) => !s.period)) return report;
 

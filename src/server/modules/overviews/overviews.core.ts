@@ -22,15 +22,7 @@ import {
   type SheetRecord,
 } from "./overviews.repository.ts";
 import type { rowChanges } from "./overviews.table.ts";
-import {
-  duplicateProblem,
-  duplicateRows,
-  isError,
-  type RowContext,
-  type RowData,
-  rowProblems,
-  type Site,
-} from "./rows.model.ts";
+import { duplicateProblems, isError, type RowContext, type RowData, rowProblems, type Site } from "./rows.model.ts";
 
 export interface OverviewsDeps {
   db: Db;
@@ -148,10 +140,16 @@ export function createCodec(crypto: DataCrypto) {
 }
 export type Codec = ReturnType<typeof createCodec>;
 
-/** Problems of every row of a sheet, duplicates included (same order as `rows`). */
-export function sheetProblems(rows: RowData[], ctx: RowContext): Problem[][] {
-  const dup = duplicateRows(rows, ctx.testMode);
-  return rows.map((d, i) => [...rowProblems(d, ctx), ...(dup.has(i) ? [duplicateProblem] : [])]);
+/**
+ * Problems of every row of a sheet, duplicates included (same order as `rows`); `rowNumbers` (an
+ * import's rows in the file) name the other rows of a duplicate.
+ */
+export function sheetProblems(rows: RowData[], ctx: RowContext, rowNumbers?: number[]): Problem[][] {
+  const dup = duplicateProblems(rows, ctx.testMode, rowNumbers);
+  return rows.map((d, i) => {
+    const duplicate = dup[i];
+    return [...rowProblems(d, ctx), ...(duplicate ? [duplicate] : [])];
+  });
 }
 
 export function sheetDto(

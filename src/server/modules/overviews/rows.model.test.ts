@@ -3,7 +3,7 @@ import { testNationalId } from "../../../../test/helpers/national-ids.ts";
 import { anonymisedLastName } from "../../../domain/retention.ts";
 import {
   applyInput,
-  duplicateRows,
+  duplicateProblems,
   emptyRow,
   fieldIssues,
   identityKey,
@@ -49,8 +49,16 @@ describe("anonymised rows", () => {
     const student: RowData = { ...anonymised, anonymised: false, email: "kari@stud.hvl.no", firstName: "Kari" };
     expect(identityKey(anonymised, true)).toBeNull();
     expect(identityKey({ ...student, anonymised: true }, true)).toBeNull();
-    expect(duplicateRows([anonymised, anonymised, student, { ...student, anonymised: true }], true)).toEqual(new Set());
-    expect(duplicateRows([student, student], true)).toEqual(new Set([0, 1]));
+    expect(duplicateProblems([anonymised, anonymised, student, { ...student, anonymised: true }], true)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(duplicateProblems([student, student], true).map((p) => p?.code)).toEqual([
+      "rows.duplicate_student",
+      "rows.duplicate_student",
+    ]);
   });
 });
 
@@ -79,5 +87,74 @@ describe("national IDs in identifier fields", () => {
       { path: "email", message: "email.national_id" },
       { path: "previousUsername", message: "previous_username.national_id" },
     ]);
+  });
+});
+
+describe("checks without the sheet's period", () => {
+  const student: RowData = {
+    ...emptyRow,
+    lastName: "Nordmann",
+    firstName: "Kari",
+    nationalId: testNationalId(),
+    email: "kari@stud.hvl.no",
+    mobile: "+4741234567",
+    placementSiteId: "site-1",
+    placementSiteName: "Medisinsk avdeling, post 3",
+    startDate: "2025-05-05",
+    endDate: "2025-05-30",
+  };
+  const unknownPeriod: RowContext = { ...ctx, periodStart: null, periodEnd: null };
+
+  it("run every check but the one against the period, which names the period once known", () => {
+    const bad = { ...student, email: "kari.stud.hvl.no", startDate: "2025-06-01" };
+    expect(rowProblems(bad, unknownPeriod).map((p) => p.code)).toEqual(["email.invalid", "date.end_before_start"]);
+    expect(rowProblems(student, unknownPeriod)).toEqual([]);
+    expect(rowProblems(student, ctx)).toEqual([
+      {
+        field: "startDate",
+        code: "date.outside_period",
+        details: { reason: "period", start: "2025-03-03", end: "2025-04-30" },
+      },
+      {
+        field: "endDate",
+        code: "date.outside_period",
+        details: { reason: "period", start: "2025-03-03", end: "2025-04-30" },
+      },
+    ]);
+  });
+
+  it("say what was found: digits, the missing @, the site as typed", () => {
+    const row = {
+      ...student,
+      nationalId: student.nationalId.slice(0, 10),
+      dNumber: `${student.nationalId}9`,
+      email: "kari.stud.hvl.no",
+      mobile: "412 34 56",
+      placementSiteId: null,
+      placementSiteName: "Medisinsk post 3",
+    };
+    const byField = Object.fromEntries(rowProblems(row, unknownPeriod).map((p) => [p.field, p]));
+    expect(byField.nationalId?.details).toEqual({ reason: "leading_zero", digits: 10 });
+    expect(byField.dNumber).toMatchObject({ code: "d_number.wrong_length", details: { reason: "digits", digits: 12 } });
+    expect(byField.email?.details).toEqual({ reason: "missing_at" });
+    expect(byField.mobile?.details).toEqual({ reason: "digits", digits: 7 });
+    expect(byField.placementSiteId).toMatchObject({
+      code: "rows.unknown_placement_site",
+      suggestions: ["Medisinsk avdeling, post 3"],
+      details: { reason: "not_in_list", name: "Medisinsk post 3" },
+    });
+  });
+
+  it("find the same student twice from the rows' own dates, naming how and on which rows of the file", () => {
+    const later = { ...student, startDate: "2025-06-02", endDate: "2025-06-27" };
+    const overlapping = { ...student, startDate: "2025-05-26", endDate: "2025-06-06" };
+    expect(duplicateProblems([student, later], true)).toEqual([undefined, undefined]);
+    expect(duplicateProblems([student, later, overlapping], true, [2, 3, 7])).toEqual([
+      { field: null, code: "rows.duplicate_student", details: { reason: "national_id", rows: [7] } },
+      { field: null, code: "rows.duplicate_student", details: { reason: "national_id", rows: [7] } },
+      { field: null, code: "rows.duplicate_student", details: { reason: "national_id", rows: [2, 3] } },
+    ]);
+    const byEmail = { ...student, nationalId: "" };
+    expect(duplicateProblems([byEmail, byEmail], true)[0]?.details).toEqual({ reason: "email" });
   });
 });

@@ -62,8 +62,12 @@ export interface Site {
 
 export interface RowContext {
   kind: SheetKind;
-  periodStart: IsoDate;
-  periodEnd: IsoDate;
+  /**
+   * The sheet's period; null while it is not known (a new sheet in an import's first check): the
+   * checks against it (`periodChecks`) are then pending, every other check runs.
+   */
+  periodStart: IsoDate | null;
+  periodEnd: IsoDate | null;
   testMode: boolean;
   sites: Site[];
 }
@@ -170,9 +174,13 @@ export function applyInput(
   return { data: d, warnings, unknownSiteId };
 }
 
+/** The problem codes that need the sheet's period: pending while the period is not known. */
+export const periodChecks = ["date.outside_period"] as const;
+
 /**
- * Problems of one row by itself (duplicates across the sheet come from `duplicateRows`). An
- * anonymised row has none: its personal data were removed on purpose and nobody can fill them in.
+ * Problems of one row by itself (duplicates across the sheet come from `duplicateProblems`), with
+ * `details` saying what was found where the code alone does not. An anonymised row has none: its
+ * personal data were removed on purpose and nobody can fill them in.
  */
 export function rowProblems(d: RowData, ctx: RowContext): Problem[] {
   if (d.anonymised) return [];
@@ -181,20 +189,26 @@ export function rowProblems(d: RowData, ctx: RowContext): Problem[] {
   if (!d.firstName) p.push({ field: "firstName", code: "name.empty" });
   if (ctx.kind === "norwegian" || d.nationalId) {
     const r = validateNationalId(d.nationalId, { testMode: ctx.testMode });
-    if (!r.ok) p.push({ field: "nationalId", code: r.code });
+    if (!r.ok) p.push({ field: "nationalId", code: r.code, ...(r.details ? { details: r.details } : {}) });
   }
   if (d.dNumber) {
     const r = validateNationalId(d.dNumber, { testMode: ctx.testMode });
-    if (!r.ok) p.push({ field: "dNumber", code: r.code.replace("national_id.", "d_number.") });
+    if (!r.ok) {
+      const code = r.code.replace("national_id.", "d_number.");
+      p.push({ field: "dNumber", code, ...(r.details ? { details: r.details } : {}) });
+    }
   }
   if (d.birthDate && !isIsoDate(d.birthDate)) p.push({ field: "birthDate", code: "date.invalid" });
   if (ctx.kind === "international" && !d.birthDate && !d.dNumber && !d.nationalId) {
     p.push({ field: "birthDate", code: "date.empty" });
   }
   const email = normalizeEmail(d.email);
-  if (!email.ok) p.push({ field: "email", code: email.code });
+  if (!email.ok)
+    p.push({ field: "email", code: email.code, ...("details" in email ? { details: email.details } : {}) });
   const mobile = normalizeMobile(d.mobile);
-  if (!mobile.ok) p.push({ field: "mobile", code: mobile.code });
+  if (!mobile.ok) {
+    p.push({ field: "mobile", code: mobile.code, ...("details" in mobile ? { details: mobile.details } : {}) });
+  }
   if (holdsNationalId(d.previousUsername)) p.push({ field: "previousUsername", code: "previous_username.national_id" });
   if (!d.placementSiteId) {
     if (!d.placementSiteName) p.push({ field: "placementSiteId", code: "placement_site.empty" });
@@ -206,6 +220,7 @@ export function rowProblems(d: RowData, ctx: RowContext): Problem[] {
           d.placementSiteName,
           ctx.sites.map((s) => s.name),
         ),
+        details: { reason: "not_in_list", name: d.placementSiteName },
       });
   }
   for (const f of ["startDate", "endDate"] as const) {
@@ -215,37 +230,52 @@ export function rowProblems(d: RowData, ctx: RowContext): Problem[] {
   if (isIsoDate(d.startDate) && isIsoDate(d.endDate) && d.endDate < d.startDate) {
     p.push({ field: "endDate", code: "date.end_before_start" });
   }
-  for (const f of ["startDate", "endDate"] as const) {
-    if (isIsoDate(d[f]) && (d[f] < ctx.periodStart || d[f] > ctx.periodEnd)) {
-      p.push({ field: f, code: "date.outside_period" });
+  const { periodStart: start, periodEnd: end } = ctx;
+  if (start && end) {
+    for (const f of ["startDate", "endDate"] as const) {
+      if (isIsoDate(d[f]) && (d[f] < start || d[f] > end)) {
+        p.push({ field: f, code: "date.outside_period", details: { reason: "period", start, end } });
+      }
     }
   }
   return p;
 }
 
+/** How two rows were found to be the same student: national ID or D-number, e-mail, or name and birth date. */
+export type IdentityKind = "national_id" | "email" | "name";
+
 /**
  * How a student is recognised within a sheet: national ID, else e-mail, else name and birth date.
  * An anonymised row names nobody.
  */
-export function identityKey(d: RowData, testMode: boolean): string | null {
+export function identityKey(d: RowData, testMode: boolean): { key: string; kind: IdentityKind } | null {
   if (d.anonymised) return null;
   for (const id of [d.nationalId, d.dNumber]) {
-    if (id && validateNationalId(id, { testMode }).ok) return `id:${id}`;
+    if (id && validateNationalId(id, { testMode }).ok) return { key: `id:${id}`, kind: "national_id" };
   }
-  if (normalizeEmail(d.email).ok) return `email:${d.email}`;
+  if (normalizeEmail(d.email).ok) return { key: `email:${d.email}`, kind: "email" };
   if (d.lastName && d.firstName && isIsoDate(d.birthDate))
-    return `name:${normalizeName(d.lastName)}|${normalizeName(d.firstName)}|${d.birthDate}`;
+    return { key: `name:${normalizeName(d.lastName)}|${normalizeName(d.firstName)}|${d.birthDate}`, kind: "name" };
   return null;
 }
 
-/** Rows (by index) of the same student with overlapping dates: only overlap makes it an error. */
-export function duplicateRows(rows: RowData[], testMode: boolean): Set<number> {
-  const dup = new Set<number>();
+/**
+ * The `rows.duplicate_student` problem of each row (by index) that is the same student as another
+ * row with overlapping dates (only overlap makes it an error), else undefined. Its details say how
+ * the student was recognised and, given `rowNumbers` (an import: the rows' numbers in the file),
+ * on which other rows.
+ */
+export function duplicateProblems(rows: RowData[], testMode: boolean, rowNumbers?: number[]): (Problem | undefined)[] {
+  const others = new Map<number, number[]>();
+  const kinds = new Map<number, IdentityKind>();
   const byKey = new Map<string, number[]>();
   rows.forEach((r, i) => {
-    const key = identityKey(r, testMode);
-    if (key) byKey.set(key, [...(byKey.get(key) ?? []), i]);
+    const id = identityKey(r, testMode);
+    if (!id) return;
+    kinds.set(i, id.kind);
+    byKey.set(id.key, [...(byKey.get(id.key) ?? []), i]);
   });
+  const pair = (a: number, b: number) => others.set(a, [...(others.get(a) ?? []), b]);
   for (const indexes of byKey.values()) {
     for (let a = 0; a < indexes.length; a++) {
       for (let b = a + 1; b < indexes.length; b++) {
@@ -256,16 +286,20 @@ export function duplicateRows(rows: RowData[], testMode: boolean): Set<number> {
         const overlap =
           !isIsoDate(xs) || !isIsoDate(xe) || !isIsoDate(ys) || !isIsoDate(ye) || overlaps(xs, xe, ys, ye);
         if (overlap) {
-          dup.add(indexes[a] as number);
-          dup.add(indexes[b] as number);
+          pair(indexes[a] as number, indexes[b] as number);
+          pair(indexes[b] as number, indexes[a] as number);
         }
       }
     }
   }
-  return dup;
+  return rows.map((_, i) => {
+    const mates = others.get(i);
+    if (!mates) return undefined;
+    const reason = kinds.get(i) as IdentityKind;
+    const details = rowNumbers ? { reason, rows: mates.map((j) => rowNumbers[j] as number) } : { reason };
+    return { field: null, code: "rows.duplicate_student", details };
+  });
 }
-
-export const duplicateProblem: Problem = { field: null, code: "rows.duplicate_student" };
 
 /** Errors block submission; warnings do not. */
 export const isError = (p: Problem) => !p.warning;
