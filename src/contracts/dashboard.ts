@@ -1,10 +1,28 @@
 import { z } from "zod";
 
-/** What the start page shows: counts of what exists, each with the page behind it. */
+/**
+ * Every number the start page can show, defined once: the server sends only these keys, and the
+ * web has a text for each in every language (src/web/features/dashboard/lib/items.test.ts).
+ */
+export const dashboardItemKeySchema = z.enum([
+  "overviews",
+  "sheetsDue",
+  "problemRows",
+  "users",
+  "agreements",
+  "professions",
+  "programmes",
+  "placementSites",
+  "contactFor",
+  "institutions",
+]);
+export type DashboardItemKey = z.infer<typeof dashboardItemKeySchema>;
+
+/** What the start page shows: counts of what exists, each with the page listing what it counts. */
 export const dashboardSchema = z.object({
   items: z.array(
     z.object({
-      key: z.string(),
+      key: dashboardItemKeySchema,
       count: z.number().int(),
       link: z.string(),
     }),

@@ -65,7 +65,7 @@ const stories: Story[] = [
     who: "ehelse",
     roles: "E-helse",
     nav: regionalNav,
-    nextStep: ["Les hvordan søknader om endring håndteres", "/hjelp"],
+    nextStep: ["Se institusjonene helseforetaket har avtale med", "/institusjoner"],
   },
 ];
 

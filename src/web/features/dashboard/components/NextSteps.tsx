@@ -18,22 +18,14 @@ const stepsByRole: Record<Role, Step[]> = {
     { key: "studentAdmin.overviews", to: "/oversikter" },
     { key: "studentAdmin.institutions", to: "/institusjoner" },
     { key: "studentAdmin.programmes", to: "/studieprogram" },
-    { key: "studentAdmin.rules", to: "/hjelp" },
   ],
   coordinator: [
     { key: "coordinator.overviews", to: "/oversikter" },
     { key: "coordinator.contact", to: "/institusjoner" },
     { key: "coordinator.programmes", to: "/studieprogram" },
-    { key: "coordinator.rules", to: "/hjelp" },
   ],
-  it_provider: [
-    { key: "itProvider.institutions", to: "/institusjoner" },
-    { key: "itProvider.rules", to: "/hjelp" },
-  ],
-  ehealth: [
-    { key: "ehealth.institutions", to: "/institusjoner" },
-    { key: "ehealth.rules", to: "/hjelp" },
-  ],
+  it_provider: [{ key: "itProvider.institutions", to: "/institusjoner" }],
+  ehealth: [{ key: "ehealth.institutions", to: "/institusjoner" }],
 };
 
 /** What the person can do next, by role; the same link is listed once. */

@@ -6,6 +6,6 @@ import { queryKeys } from "../../../lib/queryKeys.ts";
 /** GET /api/agreements — the active trust's agreements the caller may see. */
 export const listAgreements = () => apiGet<Agreement[]>("/api/agreements");
 
-export function useAgreements() {
-  return useQuery({ queryKey: queryKeys.agreements, queryFn: listAgreements });
+export function useAgreements(enabled = true) {
+  return useQuery({ queryKey: queryKeys.agreements, queryFn: listAgreements, enabled });
 }

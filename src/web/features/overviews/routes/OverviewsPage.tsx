@@ -24,6 +24,17 @@ import "../overviews.css";
 const columns = ["name", "institution", "deadline", "problems"] as const;
 const urgency: Record<string, number> = { late: 0, due_soon: 1, on_time: 2, submitted_late: 3, submitted: 4 };
 
+/**
+ * `?vis=`: the documents behind the start page's numbers — those with a sheet whose deadline is
+ * near or passed and not yet submitted, or with rows that have problems.
+ */
+const shows = { frist: "due", feil: "problems" } as const;
+type Show = (typeof shows)[keyof typeof shows];
+const showFilters: Record<Show, (o: Overview) => boolean> = {
+  due: (o) => o.sheets.some((s) => s.deadlineState === "due_soon" || s.deadlineState === "late"),
+  problems: (o) => o.sheets.some((s) => s.problemRowCount > 0),
+};
+
 export function OverviewsPage() {
   const me = useSession();
   const allowed = hasRole(me, "coordinator") || hasRole(me, "student_admin") || hasRole(me, "admin");
@@ -50,6 +61,8 @@ function Overviews() {
     : null;
   const [params, setParams] = useSearchParams();
   const institutionFilter = isCoordinator ? null : params.get("institusjon");
+  const showParam = params.get("vis") ?? "";
+  const show: Show | null = Object.hasOwn(shows, showParam) ? shows[showParam as keyof typeof shows] : null;
   const overviews = useOverviews(institutionFilter);
   const institutions = useInstitutions(!isCoordinator);
   const programmes = useProgrammes();
@@ -57,8 +70,10 @@ function Overviews() {
   const [creating, setCreating] = useState(false);
 
   const all = overviews.data ?? [];
-  const filtered = all.filter((o) =>
-    matchesSearch(list.query, o.name, o.group.institutionShortName, o.group.programmeName, String(o.group.cohort)),
+  const filtered = all.filter(
+    (o) =>
+      (!show || showFilters[show](o)) &&
+      matchesSearch(list.query, o.name, o.group.institutionShortName, o.group.programmeName, String(o.group.cohort)),
   );
   const sorted = useSorted(
     filtered,
@@ -73,12 +88,12 @@ function Overviews() {
     list.direction,
   );
 
-  const setInstitution = (value: string) =>
+  const setParam = (name: string, value: string) =>
     setParams(
       (prev) => {
         const next = new URLSearchParams(prev);
-        if (value) next.set("institusjon", value);
-        else next.delete("institusjon");
+        if (value) next.set(name, value);
+        else next.delete(name);
         return next;
       },
       { replace: true },
@@ -98,7 +113,7 @@ function Overviews() {
               <Select
                 id="overview-institution"
                 value={institutionFilter ?? ""}
-                onChange={(e) => setInstitution(e.target.value)}
+                onChange={(e) => setParam("institusjon", e.target.value)}
               >
                 <Select.Option value="">{t("overviews.allInstitutions")}</Select.Option>
                 {[...(institutions.data ?? [])]
@@ -111,6 +126,17 @@ function Overviews() {
               </Select>
             </Field>
           ) : null}
+          <Field className="filter-field">
+            <Label htmlFor="overview-show">{t("overviews.show.label")}</Label>
+            <Select id="overview-show" value={show ? showParam : ""} onChange={(e) => setParam("vis", e.target.value)}>
+              <Select.Option value="">{t("overviews.show.all")}</Select.Option>
+              {Object.entries(shows).map(([param, key]) => (
+                <Select.Option key={param} value={param}>
+                  {t(`overviews.show.${key}`)}
+                </Select.Option>
+              ))}
+            </Select>
+          </Field>
         </div>
         <div className="button-row">
           <Button onClick={() => setCreating(true)}>{t("overviews.newOverview.open")}</Button>
@@ -153,7 +179,9 @@ function Overviews() {
             {t("common.showing", { shown: sorted.length, total: all.length })}
           </Paragraph>
           {sorted.length === 0 ? (
-            <Paragraph>{t("common.noMatches", { query: list.query })}</Paragraph>
+            <Paragraph>
+              {list.query ? t("common.noMatches", { query: list.query }) : t("overviews.show.none")}
+            </Paragraph>
           ) : (
             <TableScroller labelledBy="overviews-caption">
               <Table zebra data-size="sm">
