@@ -1,15 +1,20 @@
 import { Heading, Link, List, Paragraph, Table } from "@digdir/designsystemet-react";
 import { useTranslation } from "react-i18next";
+import { defaultNamingStandard, documentName, sheetName } from "../../../../domain/naming-standard.ts";
 import { Page } from "../../../components/Page.tsx";
 import { TableScroller } from "../../../components/TableScroller.tsx";
 import { useSession } from "../../../lib/session.ts";
 
-const roleRows = ["systemAdmin", "admin", "studentAdmin", "coordinator", "itProvider", "ehealth", "student"] as const;
+/** The roles, each with what it can do in the app today; a later feature adds its part to its role. */
+const roleRows = ["systemAdmin", "admin", "studentAdmin", "coordinator", "itProvider", "ehealth"] as const;
 
+/** What the app does today and the procedure's rules (seed, SPEC §4), in the trust's own names and deadline. */
 export function HelpPage() {
   const { t } = useTranslation();
   const me = useSession();
   const trust = me.activeTrust;
+  const naming = trust?.namingStandard ?? defaultNamingStandard;
+  const example = { institution: "HVL", programme: "Sykepleie", cohort: 2024 };
 
   return (
     <Page title={t("help.title")} lead={<Paragraph>{t("help.lead")}</Paragraph>}>
@@ -44,6 +49,41 @@ export function HelpPage() {
         <Paragraph>{t("help.notFound")}</Paragraph>
       </section>
 
+      <section className="section" aria-labelledby="help-overviews">
+        <Heading level={2} data-size="sm" id="help-overviews">
+          {t("help.overviewsHeading")}
+        </Heading>
+        <List.Unordered>
+          <List.Item>
+            {t("help.overviewsDocuments", {
+              document: documentName(example, naming),
+              sheet: sheetName({ label: "Periode", n: 1, international: false }, naming),
+              internationalSheet: sheetName({ label: "Periode", n: 1, international: true }, naming),
+            })}
+          </List.Item>
+          <List.Item>{t("help.overviewsDeadline", { count: trust?.deadlineDays ?? 28 })}</List.Item>
+          <List.Item>{t("help.overviewsFilling")}</List.Item>
+          <List.Item>{t("help.overviewsChanges")}</List.Item>
+        </List.Unordered>
+      </section>
+
+      <section className="section" aria-labelledby="help-find">
+        <Heading level={2} data-size="sm" id="help-find">
+          {t("help.findHeading")}
+        </Heading>
+        <Paragraph>{t("help.search")}</Paragraph>
+        <Paragraph>{t("help.notifications")}</Paragraph>
+      </section>
+
+      <section className="section" aria-labelledby="help-personal-data">
+        <Heading level={2} data-size="sm" id="help-personal-data">
+          {t("help.personalDataHeading")}
+        </Heading>
+        <Paragraph>{t("help.studentsMatching")}</Paragraph>
+        <Paragraph>{t("help.nationalIds")}</Paragraph>
+        <Paragraph>{t("help.retention")}</Paragraph>
+      </section>
+
       <section className="section" aria-labelledby="help-students">
         <Heading level={2} data-size="sm" id="help-students">
           {t("help.studentsHeading")}
@@ -52,15 +92,8 @@ export function HelpPage() {
           <List.Item>{t("help.studentsRule1")}</List.Item>
           <List.Item>{t("help.studentsRule2")}</List.Item>
           <List.Item>{t("help.studentsRule3")}</List.Item>
+          <List.Item>{t("help.usernames")}</List.Item>
         </List.Unordered>
-        <Paragraph>{t("help.studentsMatching")}</Paragraph>
-      </section>
-
-      <section className="section" aria-labelledby="help-inquiries">
-        <Heading level={2} data-size="sm" id="help-inquiries">
-          {t("help.inquiriesHeading")}
-        </Heading>
-        <Paragraph>{t("help.inquiriesBody")}</Paragraph>
         <Paragraph>{t("help.itProblemsBody")}</Paragraph>
       </section>
 
