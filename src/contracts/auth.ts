@@ -53,6 +53,10 @@ export const meSchema = z.object({
 });
 export type Me = z.infer<typeof meSchema>;
 
+/** The web app's session probe: the signed-in person, or null for an anonymous caller (not an error). */
+export const sessionSchema = z.object({ me: meSchema.nullable() });
+export type Session = z.infer<typeof sessionSchema>;
+
 export const switchTrustBody = z.object({ trustId: uuidSchema });
 /** The person's own preferences; a field left out stays as it is. */
 export const updateMeBody = z.object({

@@ -111,6 +111,25 @@ describe("sessions", () => {
     expect((await t.call("GET", "/api/auth/me", { cookie })).statusCode).toBe(401);
   });
 
+  it("answers the web app's session probe with the person, or 200 and null when nobody is signed in", async () => {
+    const anonymous = await t.call("GET", "/api/auth/session");
+    expect(anonymous.statusCode).toBe(200);
+    expect(anonymous.headers["cache-control"]).toBe("no-store");
+    expect(anonymous.json()).toEqual({ me: null });
+    expect((await t.call("GET", "/api/auth/session", { cookie: "pt_session=not-a-session" })).json()).toEqual({
+      me: null,
+    });
+
+    const cookie = await t.login("koord.hvl@bergen.test");
+    const signedIn = await t.call("GET", "/api/auth/session", { cookie });
+    expect(signedIn.statusCode).toBe(200);
+    expect(signedIn.json().me).toEqual((await t.call("GET", "/api/auth/me", { cookie })).json());
+
+    clock.advance(31 * 60_000);
+    expect((await t.call("GET", "/api/auth/session", { cookie })).json()).toEqual({ me: null });
+    expect((await t.call("GET", "/api/auth/me", { cookie })).statusCode).toBe(401);
+  });
+
   it("ends after 30 idle minutes and keeps going while used", async () => {
     const cookie = await t.login("koord.hvl@bergen.test");
     for (let i = 0; i < 3; i++) {

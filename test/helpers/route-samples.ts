@@ -114,6 +114,10 @@ export function routeSamples(world: World) {
   const publicRoutes: Record<string, { why: string; read?: true }> = {
     "GET /api/health": { why: "the load balancer's check", read: true },
     "POST /api/auth/login": { why: "signing in" },
+    "GET /api/auth/session": {
+      why: "the web app's session probe: the caller's own session, null when anonymous",
+      read: true,
+    },
     "POST /api/auth/set-password": { why: "an invitation's link, before there is a password" },
     "GET /api/auth/providers": { why: "the sign-in page's buttons", read: true },
     "GET /api/auth/oidc/:id/start": { why: "signing in with an identity provider" },

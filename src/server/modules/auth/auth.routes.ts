@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { loginBody, meSchema, switchTrustBody, updateMeBody } from "../../../contracts/auth.ts";
+import { loginBody, meSchema, sessionSchema, switchTrustBody, updateMeBody } from "../../../contracts/auth.ts";
 import { errorSchema, okSchema } from "../../../contracts/common.ts";
 import type { Config } from "../../config.ts";
 import { actorOf, clearSessionCookie, setSessionCookie } from "../../plugins/session.ts";
@@ -74,6 +74,18 @@ export function authRoutes(deps: { auth: AuthUsecases; config: Config }) {
         const actor = actorOf(req);
         return deps.auth.me(actor.userId, actor.trustId);
       },
+    );
+    app.get(
+      "/api/auth/session",
+      {
+        config: access.public,
+        schema: {
+          tags: ["auth"],
+          summary: "The signed-in person, or null when nobody is signed in (the web app's session probe)",
+          response: { 200: sessionSchema },
+        },
+      },
+      async (req) => ({ me: req.actor ? await deps.auth.me(req.actor.userId, req.actor.trustId) : null }),
     );
     app.patch(
       "/api/auth/me",
