@@ -61,5 +61,3 @@ export const invalidPeriods = () =>
   );
 export const importInProgress = () =>
   new AppError("import.in_progress", 429, "You have an import running already. Wait for its answer, then try again.");
-export const workbookRefused = (code: string, message: string, details?: Record<string, unknown>) =>
-  new AppError(code, code === "upload.too_large" ? 413 : 400, message, details);
