@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import { buildApp } from "../src/server/app.ts";
 import { loadConfig } from "../src/server/config.ts";
 import { fillDemoData } from "../src/server/demo/demo-data.ts";
+import { createDataCrypto } from "../src/server/shared/crypto.ts";
 import { migrateDatabase, openDatabase } from "../src/server/shared/database.ts";
 
 /**
@@ -21,7 +22,12 @@ const database = await openDatabase(url ? { kind: "postgres", url } : { kind: "p
 await migrateDatabase(database);
 const db = database.db;
 const password = "bench-passord-123";
-await fillDemoData(db, password);
+const config = loadConfig({
+  DATA_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+  LOG_LEVEL: "silent",
+  LOGIN_RATE_LIMIT: "1000",
+});
+await fillDemoData(db, { password, crypto: createDataCrypto(config.encryptionKey), publicUrl: config.publicUrl });
 
 const auditRows = Math.round(1_000_000 * scale);
 const extraUsers = Math.round(2_000 * scale);
@@ -42,11 +48,6 @@ await db.execute(sql`
   select id, (select id from trusts limit 1), 'student_admin' from new_users`);
 const fillSeconds = (performance.now() - started) / 1000;
 
-const config = loadConfig({
-  DATA_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-  LOG_LEVEL: "silent",
-  LOGIN_RATE_LIMIT: "1000",
-});
 const app = await buildApp({ config, database });
 const login = await app.inject({
   method: "POST",

@@ -12,7 +12,13 @@ async function main() {
   const database = await openDatabase(config.database);
   await migrateDatabase(database);
   const firstStart = await isEmpty(database.db);
-  if (config.demoData && firstStart) await fillDemoData(database.db, config.demoPassword);
+  if (config.demoData && firstStart) {
+    await fillDemoData(database.db, {
+      password: config.demoPassword,
+      crypto: createDataCrypto(config.encryptionKey),
+      publicUrl: config.publicUrl,
+    });
+  }
 
   const app = await buildApp({ config, database });
   const upgraded = await upgradeCiphertexts(database.db, createDataCrypto(config.encryptionKey));

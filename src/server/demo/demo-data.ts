@@ -4,8 +4,11 @@ import { placementSites, professions, programmes } from "../modules/catalog/cata
 import { agreements, institutions } from "../modules/institutions/institutions.table.ts";
 import { trusts } from "../modules/trusts/trusts.table.ts";
 import { memberships, users } from "../modules/users/users.table.ts";
+import { type Clock, systemClock } from "../shared/clock.ts";
+import type { DataCrypto } from "../shared/crypto.ts";
 import type { Db } from "../shared/database.ts";
 import { hashPassword } from "../shared/passwords.ts";
+import { type DemoWorld, fillDemoSemester } from "./semester.ts";
 
 export const demoInstitutions = [
   { shortName: "UiB", name: "Universitetet i Bergen" },
@@ -61,9 +64,16 @@ export async function isEmpty(db: Db): Promise<boolean> {
   return (row?.n ?? 0) === 0;
 }
 
-/** Fills the demo trust "Helse Bergen" (in test mode) with its institutions, catalog and people. */
-export async function fillDemoData(db: Db, password: string): Promise<void> {
-  const passwordHash = await hashPassword(password);
+/**
+ * Fills the demo trust "Helse Bergen" (in test mode) with its institutions, catalog and people, then
+ * with a semester of placement overviews counted from today (`semester.ts`). One transaction: a
+ * first start that is interrupted leaves nothing behind, and the next start fills it again.
+ */
+export async function fillDemoData(
+  db: Db,
+  opts: { password: string; crypto: DataCrypto; publicUrl: string; clock?: Clock },
+): Promise<void> {
+  const passwordHash = await hashPassword(opts.password);
   await db.transaction(async (tx) => {
     const [trust] = await tx
       .insert(trusts)
@@ -109,14 +119,35 @@ export async function fillDemoData(db: Db, password: string): Promise<void> {
       .insert(professions)
       .values(demoProfessions.map((name) => ({ trustId: trust.id, name })))
       .returning();
-    await tx.insert(programmes).values(
-      demoProgrammes.map((p) => ({
-        trustId: trust.id,
-        institutionId: instId(p.institution),
-        professionId: profs.find((x) => x.name === p.profession)?.id as string,
-        name: p.name,
-      })),
-    );
+    const progs = await tx
+      .insert(programmes)
+      .values(
+        demoProgrammes.map((p) => ({
+          trustId: trust.id,
+          institutionId: instId(p.institution),
+          professionId: profs.find((x) => x.name === p.profession)?.id as string,
+          name: p.name,
+        })),
+      )
+      .returning();
     await tx.insert(placementSites).values(demoSites.map((s) => ({ ...s, trustId: trust.id })));
+    const world: DemoWorld = {
+      trustId: trust.id,
+      deadlineDays: trust.deadlineDays,
+      users: new Map(
+        demoUsers.map((u) => [
+          u.email,
+          { id: userId(u.email), role: u.role, institutionId: u.institution ? instId(u.institution) : null },
+        ]),
+      ),
+      programmeIds: new Map(
+        progs.map((p) => [`${insts.find((i) => i.id === p.institutionId)?.shortName} ${p.name}`, p.id]),
+      ),
+    };
+    await fillDemoSemester(tx, world, {
+      crypto: opts.crypto,
+      publicUrl: opts.publicUrl,
+      clock: opts.clock ?? systemClock,
+    });
   });
 }

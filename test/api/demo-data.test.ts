@@ -1,0 +1,193 @@
+import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Change, Overview, Row, Sheet } from "../../src/contracts/overviews.ts";
+import { validateNationalId } from "../../src/domain/national-id.ts";
+import { loadConfig } from "../../src/server/config.ts";
+import { demoUsers, fillDemoData } from "../../src/server/demo/demo-data.ts";
+import { rowPlaces } from "../../src/server/modules/overviews/overviews.core.ts";
+import { nationalIdPlace } from "../../src/server/modules/persons/persons.usecases.ts";
+import { createDataCrypto } from "../../src/server/shared/crypto.ts";
+import { createTestApp, createTestClock, type TestApp } from "../helpers/test-app.ts";
+
+/**
+ * The demo's semester (issue 8): filled into a fresh database through the app's own use-cases on
+ * the test clock's day, then read through the API as the people who sign in would.
+ */
+const password = "demo-passord";
+const key = randomBytes(32).toString("base64");
+const clock = createTestClock();
+let t: TestApp;
+let admin: string;
+let overviews: Overview[];
+let sheets: Sheet[];
+const rowsOf = new Map<string, Row[]>();
+
+beforeAll(async () => {
+  t = await createTestApp({ clock, env: { DATA_ENCRYPTION_KEY: key } });
+  const config = loadConfig({
+    DATA_ENCRYPTION_KEY: key,
+    LOG_LEVEL: "silent",
+    PUBLIC_URL: "http://praksistilgang.test",
+  });
+  await fillDemoData(t.database.db, {
+    password,
+    crypto: createDataCrypto(config.encryptionKey),
+    publicUrl: config.publicUrl,
+    clock,
+  });
+  admin = await t.login("admin@demo.test", password);
+  const list = await t.call("GET", "/api/overviews", { cookie: admin });
+  expect(list.statusCode).toBe(200);
+  overviews = list.json();
+  sheets = overviews.flatMap((o) => o.sheets);
+  for (const sheet of sheets) {
+    const res = await t.call("GET", `/api/sheets/${sheet.id}/rows`, { cookie: admin });
+    expect(res.statusCode).toBe(200);
+    rowsOf.set(sheet.id, res.json().rows);
+  }
+});
+afterAll(() => t.close());
+
+const errorsOf = (row: Row) => row.problems.filter((p) => !p.warning);
+
+describe("the demo semester", () => {
+  it("has documents for every programme, with sheets in every deadline state and an international one", () => {
+    const programmes = new Set(overviews.map((o) => `${o.group.institutionShortName} ${o.group.programmeName}`));
+    expect([...programmes].sort()).toEqual([
+      "HVL Bioingeniør",
+      "HVL Fysioterapi",
+      "HVL Radiografi",
+      "HVL Sykepleie",
+      "UiB Medisin",
+      "VID Sykepleie",
+    ]);
+    const states = new Set(sheets.map((s) => s.deadlineState));
+    expect([...states].sort()).toEqual(["due_soon", "late", "on_time", "submitted", "submitted_late"]);
+    expect(sheets.some((s) => s.kind === "international")).toBe(true);
+    for (const sheet of sheets) {
+      expect(sheet.rowCount, sheet.name).toBeGreaterThanOrEqual(15);
+      expect(sheet.rowCount, sheet.name).toBeLessThanOrEqual(40);
+      expect(rowsOf.get(sheet.id)).toHaveLength(sheet.rowCount);
+    }
+  });
+
+  it("counts the rows with errors as the rows' problems say, and submitted sheets have none", () => {
+    for (const sheet of sheets) {
+      const rows = rowsOf.get(sheet.id) ?? [];
+      expect(sheet.problemRowCount, sheet.name).toBe(rows.filter((r) => errorsOf(r).length > 0).length);
+      if (sheet.submittedAt) expect(sheet.problemRowCount, sheet.name).toBe(0);
+    }
+    const codes = new Set([...rowsOf.values()].flat().flatMap((r) => r.problems.map((p) => p.code)));
+    for (const code of [
+      "national_id.checksum",
+      "mobile.empty",
+      "email.invalid",
+      "rows.unknown_placement_site",
+      "date.outside_period",
+      "rows.duplicate_student",
+      "date.empty",
+    ]) {
+      expect(codes, code).toContain(code);
+    }
+    expect(sheets.filter((s) => s.problemRowCount > 0 && !s.submittedAt).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it("has a submitted sheet changed afterwards, in red, with comments from both sides", async () => {
+    const changed = sheets.filter((s) => (rowsOf.get(s.id) ?? []).some((r) => r.changes.length > 0));
+    expect(changed).toHaveLength(1);
+    const [sheet] = changed as [Sheet];
+    expect(sheet.deadlineState).toBe("submitted");
+    const rows = rowsOf.get(sheet.id) ?? [];
+    expect(rows.filter((r) => r.addedAfterSubmission)).toHaveLength(1);
+    const commented = rows.filter((r) => r.comments.length > 0);
+    expect(commented.flatMap((r) => r.comments.map((c) => c.author.name)).sort()).toEqual([
+      "Marit Solberg",
+      "Ola Brekke",
+    ]);
+    const res = await t.call("GET", `/api/overviews/${sheet.overviewId}/changes`, { cookie: admin });
+    const kinds = new Set((res.json().changes as Change[]).map((c) => c.kind));
+    expect([...kinds].sort()).toEqual(["cell_changed", "comment_added", "row_added", "row_removed", "sheet_added"]);
+    const fields = (res.json().changes as Change[]).map((c) => c.field).filter(Boolean);
+    expect(fields.sort()).toEqual(["mobile", "placementSiteId", "startDate"]);
+  });
+
+  it("has students with Norwegian and international names, school e-mails and mobile numbers", () => {
+    const all = [...rowsOf.values()].flat();
+    expect(all.some((r) => /[æøå]/i.test(`${r.firstName}${r.lastName}`))).toBe(true);
+    expect(all.some((r) => r.nationality && r.homeInstitution && r.birthDate)).toBe(true);
+    for (const row of all) {
+      expect(row.email, row.lastName).not.toMatch(/\d{6}/);
+      if (errorsOf(row).some((p) => p.field === "email")) continue;
+      expect(row.email).toMatch(/@(stud\.hvl\.no|student\.uib\.no|stud\.vid\.no)$/);
+    }
+    const norwegianMobiles = all.map((r) => r.mobile).filter((m) => m.startsWith("+47"));
+    expect(norwegianMobiles.length).toBeGreaterThan(200);
+    for (const mobile of norwegianMobiles) expect(mobile).toMatch(/^\+47[49]\d{7}$/);
+  });
+
+  it("stores only national IDs of the test series, or numbers that are none at all", async () => {
+    const crypto = createDataCrypto(loadConfig({ DATA_ENCRYPTION_KEY: key, LOG_LEVEL: "silent" }).encryptionKey);
+    const query = async (statement: string) =>
+      ((await t.database.db.execute(sql.raw(statement))) as unknown as { rows: Record<string, string | null>[] }).rows;
+    const values = [
+      ...(await query("select id, national_id_enc, d_number_enc from placement_rows")).flatMap((r) => [
+        r.national_id_enc ? crypto.decrypt(r.national_id_enc, rowPlaces(r.id as string).nationalId) : null,
+        r.d_number_enc ? crypto.decrypt(r.d_number_enc, rowPlaces(r.id as string).dNumber) : null,
+      ]),
+      ...(await query("select id, national_id_enc from persons")).map((r) =>
+        r.national_id_enc ? crypto.decrypt(r.national_id_enc, nationalIdPlace(r.id as string)) : null,
+      ),
+    ].filter((v): v is string => v !== null);
+    expect(values.length).toBeGreaterThan(300);
+    for (const value of values) {
+      const inTestMode = validateNationalId(value, { testMode: true });
+      const real = validateNationalId(value, { testMode: false });
+      // A test number outside test mode is refused as such; a mistyped one is no number of any kind.
+      if (inTestMode.ok) expect(real, value).toEqual({ ok: false, code: "national_id.test_number_not_allowed" });
+      else expect(real.ok, value).toBe(false);
+    }
+  });
+});
+
+describe("the start pages of the demo people", () => {
+  const counts = async (email: string) => {
+    const res = await t.call("GET", "/api/dashboard", { cookie: await t.login(email, password) });
+    expect(res.statusCode).toBe(200);
+    return Object.fromEntries((res.json().items as { key: string; count: number }[]).map((i) => [i.key, i.count]));
+  };
+
+  it("give admin and FOU documents, sheets due and rows with errors to look at", async () => {
+    for (const email of ["admin@demo.test", "fou@demo.test"]) {
+      const items = await counts(email);
+      expect(items.overviews, email).toBe(overviews.length);
+      expect(items.sheetsDue, email).toBeGreaterThan(0);
+      expect(items.problemRows, email).toBeGreaterThan(0);
+    }
+  });
+
+  it("give each coordinator their institution's documents, with something due or to fix", async () => {
+    for (const user of demoUsers.filter((u) => u.role === "coordinator")) {
+      const items = await counts(user.email);
+      expect(items.overviews, user.email).toBe(
+        overviews.filter((o) => o.group.institutionShortName === user.institution).length,
+      );
+      expect(items.overviews, user.email).toBeGreaterThan(0);
+      expect(items.sheetsDue, user.email).toBeGreaterThan(0);
+      expect(items.problemRows, user.email).toBeGreaterThan(0);
+    }
+  });
+
+  it("tell FOU what changed after submission, and coordinators of FOU's comment and their deadlines", async () => {
+    const unread = async (email: string) => {
+      const res = await t.call("GET", "/api/notifications?unread=true", { cookie: await t.login(email, password) });
+      return (res.json().items as { kind: string }[]).map((n) => n.kind);
+    };
+    const fou = await unread("fou@demo.test");
+    expect(fou).toContain("overview.changed");
+    expect(fou).toContain("overview.submitted");
+    const hvl = await unread("koordinator.hvl@demo.test");
+    expect(hvl).toContain("overview.changed");
+    expect(hvl).toContain("overview.deadline_reminder");
+  });
+});
