@@ -5,15 +5,13 @@ import { Link } from "react-router";
 import type { Dashboard } from "../../../../contracts/dashboard.ts";
 import { zeroHints } from "../lib/items.ts";
 
+/** Every count links to the page in the app that lists what it counts. */
 function AppLink({ to, children }: { to: string; children: ReactNode }) {
-  if (to.startsWith("/") && !to.startsWith("//")) {
-    return (
-      <DsLink asChild>
-        <Link to={to}>{children}</Link>
-      </DsLink>
-    );
-  }
-  return <DsLink href={to}>{children}</DsLink>;
+  return (
+    <DsLink asChild>
+      <Link to={to}>{children}</Link>
+    </DsLink>
+  );
 }
 
 export function DashboardCards({ items, isAdmin }: { items: Dashboard["items"]; isAdmin: boolean }) {
