@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { demoUsers, expectGoodPage, mainHeading, settled, signIn } from "./support.ts";
+import { adminMenu, demoUsers, expectGoodPage, mainHeading, settled, signIn } from "./support.ts";
 
 type Story = {
   who: keyof typeof demoUsers;
@@ -13,13 +13,24 @@ type Story = {
 
 const adminNav: [string, string][] = [
   ["Start", "/"],
+  ["Praksisoversikter", "/oversikter"],
+  ["Søk", "/sok"],
+  ["Administrasjon", "/admin"],
+  ["Hjelp", "/hjelp"],
+];
+/** The administration's sub-navigation of the demo admin, who is also a system administrator. */
+const adminPages: [string, string][] = [
   ["Brukere", "/admin/brukere"],
-  ["Institusjoner", "/admin/institusjoner"],
-  ["Studieprogram", "/admin/studieprogram"],
+  ["Tilgangsforespørsler", "/admin/tilgangsforesporsler"],
+  ["Mulige duplikater", "/personer/duplikater"],
+  ["Innlogging med jobbkonto", "/admin/innlogging"],
+  ["Institusjoner og avtaler", "/admin/institusjoner"],
   ["Praksissteder", "/admin/praksissteder"],
   ["Innstillinger", "/admin/innstillinger"],
+  ["Studieprogram og yrker", "/admin/studieprogram"],
+  ["Logg", "/admin/logg"],
+  ["E-post", "/admin/e-post"],
   ["Helseforetak", "/admin/foretak"],
-  ["Hjelp", "/hjelp"],
 ];
 const readerNav: [string, string][] = [
   ["Start", "/"],
@@ -109,6 +120,31 @@ for (const story of stories) {
       await link.click();
       await expect(page).toHaveURL(new RegExp(`${path === "/" ? "" : path}/?$`));
       await expect(link).toHaveAttribute("aria-current", "page");
+      await settled(page);
+      await expectGoodPage(page, `02 ${story.who} ${label}`);
+    }
+    if (story.who !== "admin") return;
+
+    // The administration's pages, from the landing page's first link on through their own
+    // sub-navigation; on each, that item and the main menu's "Administrasjon" are the current page.
+    await navigation(page).getByRole("link", { name: "Administrasjon", exact: true }).click();
+    await page.getByRole("main").getByRole("link").first().click();
+    const subLinks = adminMenu(page).getByRole("link");
+    const pages = await subLinks.evaluateAll((as) =>
+      as.map((a) => [a.textContent?.trim() ?? "", a.getAttribute("href") ?? ""] as [string, string]),
+    );
+    expect(pages).toEqual(expect.arrayContaining(adminPages));
+    test.setTimeout(30_000 + (present.length + pages.length) * 15_000);
+    for (const [label, path] of pages) {
+      const link = adminMenu(page).getByRole("link", { name: label, exact: true });
+      await link.click();
+      await expect(page).toHaveURL(new RegExp(`${path}/?$`));
+      await expect(link).toHaveAttribute("aria-current", "page");
+      await expect(navigation(page).getByRole("link", { name: "Administrasjon", exact: true })).toHaveAttribute(
+        "aria-current",
+        "page",
+      );
+      await expect(mainHeading(page)).toHaveText(label);
       await settled(page);
       await expectGoodPage(page, `02 ${story.who} ${label}`);
     }

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { demoUsers, expectAccessible, expectGoodPage, mainHeading, screenshot, signIn } from "./support.ts";
+import { demoUsers, expectAccessible, expectGoodPage, openAdminPage, screenshot, signIn } from "./support.ts";
 
 function navigation(page: Page) {
   return page.getByRole("navigation", { name: "Hovedmeny" });
@@ -9,8 +9,7 @@ test("the admin creates a coordinator for HVL, who can then sign in", async ({ p
   const person = { name: "Eirik Vangsnes", email: "eirik.vangsnes@hvl.test", password: "fjellbekk-2024-vår" };
 
   await signIn(page, demoUsers.admin.email);
-  await navigation(page).getByRole("link", { name: "Brukere" }).click();
-  await expect(mainHeading(page)).toHaveText("Brukere");
+  await openAdminPage(page, "Brukere");
   await page.getByRole("button", { name: "Ny bruker" }).click();
 
   const dialog = page.getByRole("dialog", { name: "Ny bruker" });
@@ -58,8 +57,7 @@ test("the admin creates a coordinator for HVL, who can then sign in", async ({ p
 
 test("the admin adds a placement site, finds it by searching and sorts the list", async ({ page }) => {
   await signIn(page, demoUsers.admin.email);
-  await navigation(page).getByRole("link", { name: "Praksissteder" }).click();
-  await expect(mainHeading(page)).toHaveText("Praksissteder");
+  await openAdminPage(page, "Praksissteder");
   const table = page.getByRole("table", { name: "Praksissteder" });
   const rows = table.locator("tbody tr");
   await expect(rows).toHaveCount(10);
@@ -115,8 +113,7 @@ test("the admin adds a placement site, finds it by searching and sorts the list"
 
 test("the admin changes a trust setting and sees it saved", async ({ page }) => {
   await signIn(page, demoUsers.admin.email);
-  await navigation(page).getByRole("link", { name: "Innstillinger" }).click();
-  await expect(mainHeading(page)).toHaveText("Innstillinger");
+  await openAdminPage(page, "Innstillinger");
   await expect(page.getByText("Innstillingene gjelder for Helse Bergen.")).toBeVisible();
 
   const deadline = page.getByLabel("Frist i dager");

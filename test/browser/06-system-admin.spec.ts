@@ -1,5 +1,13 @@
 import { expect, type Page, test } from "@playwright/test";
-import { demoUsers, expectAccessible, expectGoodPage, mainHeading, screenshot, signIn } from "./support.ts";
+import {
+  demoUsers,
+  expectAccessible,
+  expectGoodPage,
+  mainHeading,
+  openAdminPage,
+  screenshot,
+  signIn,
+} from "./support.ts";
 
 // Last on purpose: it adds a trust to the demo data.
 
@@ -11,8 +19,7 @@ test("the system administrator creates Helse Fonna, switches to it and back", as
   await signIn(page, demoUsers.admin.email);
   await expect(trustSwitcher(page)).toHaveCount(0);
 
-  await page.getByRole("navigation", { name: "Hovedmeny" }).getByRole("link", { name: "Helseforetak" }).click();
-  await expect(mainHeading(page)).toHaveText("Helseforetak");
+  await openAdminPage(page, "Helseforetak");
   const table = page.getByRole("table", { name: "Helseforetak" });
   await expect(table.locator("tbody tr")).toHaveCount(1);
   await expect(table).toContainText("Helse Bergen");
@@ -54,7 +61,7 @@ test("the system administrator creates Helse Fonna, switches to it and back", as
   await expectGoodPage(page, "06 helse fonna start");
 
   // The lists belong to Helse Fonna now: no placement sites.
-  await page.getByRole("navigation", { name: "Hovedmeny" }).getByRole("link", { name: "Praksissteder" }).click();
+  await openAdminPage(page, "Praksissteder");
   await expect(page.getByText("Ingen praksissteder ennå.")).toBeVisible();
   await screenshot(page, "06 helse fonna praksissteder");
 

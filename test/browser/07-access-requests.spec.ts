@@ -1,5 +1,14 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { demoUsers, expectAccessible, expectGoodPage, mainHeading, screenshot, settled, signIn } from "./support.ts";
+import {
+  demoUsers,
+  expectAccessible,
+  expectGoodPage,
+  mainHeading,
+  openAdminPage,
+  screenshot,
+  settled,
+  signIn,
+} from "./support.ts";
 
 function navigation(page: Page) {
   return page.getByRole("navigation", { name: "Hovedmeny" });
@@ -96,8 +105,7 @@ test("a person asks for access, the admin approves it, and the person sets a pas
   await expect(decided.getByRole("row").filter({ hasText: person.email })).toContainText("Godkjent");
 
   // Without SMTP the invitation is kept in the dev mailbox, with the link to set a password.
-  await navigation(admin.page).getByRole("link", { name: "E-post" }).click();
-  await expect(mainHeading(admin.page)).toHaveText("E-post");
+  await openAdminPage(admin.page, "E-post");
   await expect(admin.page.getByText("blir ikke sendt, men tatt vare på her i stedet")).toBeVisible();
   await expectGoodPage(admin.page, "07 e-post");
   const mail = admin.page.locator(".mail-item").filter({ hasText: person.email }).first();
@@ -167,8 +175,7 @@ test("the admin declines a request with a reason; the reason is required", async
 
 test("the admin reads the audit log, filtered by what and by record", async ({ page }) => {
   await signIn(page, demoUsers.admin.email);
-  await navigation(page).getByRole("link", { name: "Logg", exact: true }).click();
-  await expect(mainHeading(page)).toHaveText("Logg");
+  await openAdminPage(page, "Logg");
   const table = page.getByRole("table", { name: "Hendelser i loggen, nyeste først" });
   await expect(table.locator("tbody tr").first()).toBeVisible();
   await expectGoodPage(page, "07 logg");
@@ -192,6 +199,7 @@ test("the admin reads the audit log, filtered by what and by record", async ({ p
   await page.context().clearCookies();
   await signIn(page, demoUsers.uib.email);
   await expect(navigation(page).getByRole("link", { name: "Logg", exact: true })).toHaveCount(0);
+  await expect(navigation(page).getByRole("link", { name: "Administrasjon", exact: true })).toHaveCount(0);
   await page.goto("/admin/logg");
   await expect(mainHeading(page)).toHaveText("Ingen tilgang");
 });
@@ -221,8 +229,7 @@ test("the admin sets up a sign-in service; the sign-in page offers it and explai
 }) => {
   const name = "Helse Bergen (Entra ID)";
   await signIn(page, demoUsers.admin.email);
-  await navigation(page).getByRole("link", { name: "Innlogging" }).click();
-  await expect(mainHeading(page)).toHaveText("Innlogging med jobbkonto");
+  await openAdminPage(page, "Innlogging med jobbkonto");
   await page.getByRole("button", { name: "Legg til innloggingstjeneste" }).click();
   const dialog = page.getByRole("dialog", { name: "Legg til innloggingstjeneste" });
   await dialog.getByRole("button", { name: "Legg til", exact: true }).click();

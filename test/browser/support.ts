@@ -57,6 +57,25 @@ export async function signedIn(browser: Browser, email: string, viewport = { wid
   return page;
 }
 
+/** The main menu, and the administration's sub-navigation (on its pages, for people who administer). */
+export function mainMenu(page: Page) {
+  return page.getByRole("navigation", { name: "Hovedmeny" });
+}
+export function adminMenu(page: Page) {
+  return page.getByRole("navigation", { name: "Administrasjon" });
+}
+
+/**
+ * Opens an administration page as a person does: "Administrasjon" in the main menu, then the page
+ * by its name among the groups on the administration's landing page.
+ */
+export async function openAdminPage(page: Page, name: string) {
+  await mainMenu(page).getByRole("link", { name: "Administrasjon", exact: true }).click();
+  await expect(mainHeading(page)).toHaveText("Administrasjon");
+  await page.getByRole("main").getByRole("link", { name, exact: true }).click();
+  await expect(mainHeading(page)).toHaveText(name);
+}
+
 /** Signs out with the button in the header (any language) and waits for the sign-in page. */
 export async function signOut(page: Page) {
   await page.locator(".app-header").getByRole("button").last().click();

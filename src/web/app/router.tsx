@@ -3,6 +3,7 @@ import { createBrowserRouter } from "react-router";
 import { Loading } from "../components/QueryState.tsx";
 import { LoginPage } from "../features/auth/routes/LoginPage.tsx";
 import { StartPage } from "../features/dashboard/routes/StartPage.tsx";
+import { AdminLayout } from "./AdminLayout.tsx";
 import { PublicLayout, Root, SignedInLayout } from "./Layout.tsx";
 import { NotFoundPage } from "./NotFoundPage.tsx";
 
@@ -53,51 +54,73 @@ export const router = createBrowserRouter([
           },
           { path: "sok", ...page(() => import("../features/search/routes/SearchPage.tsx"), "SearchPage") },
           {
-            path: "personer/duplikater",
-            ...page(() => import("../features/persons/routes/DuplicatesPage.tsx"), "DuplicatesPage"),
-          },
-          {
             path: "studieprogram",
             ...page(() => import("../features/catalog/routes/ProgrammesPage.tsx"), "ProgrammesPage"),
           },
-          { path: "admin/brukere", ...page(() => import("../features/users/routes/UsersPage.tsx"), "UsersPage") },
-          {
-            path: "admin/institusjoner",
-            ...page(() => import("../features/institutions/routes/InstitutionsAdminPage.tsx"), "InstitutionsAdminPage"),
-          },
-          {
-            path: "admin/studieprogram",
-            ...page(() => import("../features/catalog/routes/ProgrammesAdminPage.tsx"), "ProgrammesAdminPage"),
-          },
-          {
-            path: "admin/praksissteder",
-            ...page(() => import("../features/placementSites/routes/PlacementSitesPage.tsx"), "PlacementSitesPage"),
-          },
-          {
-            path: "admin/innstillinger",
-            ...page(() => import("../features/settings/routes/SettingsPage.tsx"), "SettingsPage"),
-          },
-          { path: "admin/foretak", ...page(() => import("../features/trusts/routes/TrustsPage.tsx"), "TrustsPage") },
           {
             path: "varsler",
             ...page(() => import("../features/notifications/routes/NotificationsPage.tsx"), "NotificationsPage"),
           },
           { path: "min-profil", ...page(() => import("../features/profile/routes/ProfilePage.tsx"), "ProfilePage") },
-          { path: "admin/logg", ...page(() => import("../features/audit/routes/AuditLogPage.tsx"), "AuditLogPage") },
           {
-            path: "admin/e-post",
-            ...page(() => import("../features/devMailbox/routes/DevMailboxPage.tsx"), "DevMailboxPage"),
+            path: "admin",
+            ...page(() => import("./AdminHomePage.tsx"), "AdminHomePage"),
           },
           {
-            path: "admin/tilgangsforesporsler",
-            ...page(() => import("../features/accountRequests/routes/AccountRequestsPage.tsx"), "AccountRequestsPage"),
-          },
-          {
-            path: "admin/innlogging",
-            ...page(
-              () => import("../features/identityProviders/routes/IdentityProvidersPage.tsx"),
-              "IdentityProvidersPage",
-            ),
+            // The administration's pages share its sub-navigation.
+            element: <AdminLayout />,
+            children: [
+              {
+                path: "personer/duplikater",
+                ...page(() => import("../features/persons/routes/DuplicatesPage.tsx"), "DuplicatesPage"),
+              },
+              { path: "admin/brukere", ...page(() => import("../features/users/routes/UsersPage.tsx"), "UsersPage") },
+              {
+                path: "admin/tilgangsforesporsler",
+                ...page(
+                  () => import("../features/accountRequests/routes/AccountRequestsPage.tsx"),
+                  "AccountRequestsPage",
+                ),
+              },
+              {
+                path: "admin/innlogging",
+                ...page(
+                  () => import("../features/identityProviders/routes/IdentityProvidersPage.tsx"),
+                  "IdentityProvidersPage",
+                ),
+              },
+              {
+                path: "admin/institusjoner",
+                ...page(
+                  () => import("../features/institutions/routes/InstitutionsAdminPage.tsx"),
+                  "InstitutionsAdminPage",
+                ),
+              },
+              {
+                path: "admin/praksissteder",
+                ...page(() => import("../features/placementSites/routes/PlacementSitesPage.tsx"), "PlacementSitesPage"),
+              },
+              {
+                path: "admin/innstillinger",
+                ...page(() => import("../features/settings/routes/SettingsPage.tsx"), "SettingsPage"),
+              },
+              {
+                path: "admin/studieprogram",
+                ...page(() => import("../features/catalog/routes/ProgrammesAdminPage.tsx"), "ProgrammesAdminPage"),
+              },
+              {
+                path: "admin/logg",
+                ...page(() => import("../features/audit/routes/AuditLogPage.tsx"), "AuditLogPage"),
+              },
+              {
+                path: "admin/e-post",
+                ...page(() => import("../features/devMailbox/routes/DevMailboxPage.tsx"), "DevMailboxPage"),
+              },
+              {
+                path: "admin/foretak",
+                ...page(() => import("../features/trusts/routes/TrustsPage.tsx"), "TrustsPage"),
+              },
+            ],
           },
           { path: "*", element: <NotFoundPage /> },
         ],
