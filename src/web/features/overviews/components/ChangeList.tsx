@@ -1,11 +1,11 @@
 import { Details, Paragraph, Table } from "@digdir/designsystemet-react";
 import { useTranslation } from "react-i18next";
 import type { Change } from "../../../../contracts/overviews.ts";
+import { formatChangeValue } from "../../../../domain/change-values.ts";
 import { LoadError, Loading } from "../../../components/QueryState.tsx";
 import { TableScroller } from "../../../components/TableScroller.tsx";
 import { formatDateTime } from "../../../lib/dateTime.ts";
 import { useChanges } from "../api/listChanges.ts";
-import { formatChangeValue } from "../lib/cells.ts";
 
 /** Every change after submission, newest first: what, from → to, who and when (shown in red, as in the sheet). */
 export function ChangeList({ overviewId, submittedSheets }: { overviewId: string; submittedSheets: number }) {
@@ -54,7 +54,7 @@ export function ChangeList({ overviewId, submittedSheets }: { overviewId: string
                     <Table.Cell className="nowrap">{formatDateTime(c.at)}</Table.Cell>
                     <Table.Cell>{c.by.name}</Table.Cell>
                     <Table.Cell>{c.sheetName}</Table.Cell>
-                    <Table.Cell>{c.rowLabel ?? "–"}</Table.Cell>
+                    <Table.Cell>{c.rowLabel || "–"}</Table.Cell>
                     <Table.Cell>{what(c)}</Table.Cell>
                     <Table.Cell>
                       {c.kind === "cell_changed" ? (

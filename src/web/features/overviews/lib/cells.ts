@@ -111,10 +111,5 @@ export function toInput(field: RowField, raw: string): RowInput {
   }
 }
 
-/** A value from the change history as people read it: dates dd.mm.yyyy, mobiles nationally formatted. */
-export function formatChangeValue(field: RowField | null, value: string | null): string {
-  if (!value) return "";
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
-  if (field === "mobile" && value.startsWith("+")) return formatMobile(value);
-  return value;
-}
+/** A value from the change history as people read it (the one rule of notifications and e-mails too). */
+export { formatChangeValue } from "../../../../domain/change-values.ts";
