@@ -3,10 +3,15 @@ import { testNationalId } from "../helpers/national-ids.ts";
 import { demoUsers, expectAccessible, screenshot, settled, signedIn } from "./support.ts";
 
 /**
- * Issue 4's story: a coordinator imports a workbook with mistakes, fixes them in the grid and
- * submits; FOU signs in and sees the change in red and the notification.
+ * Issue 4's story: a coordinator imports a workbook with mistakes into a new document (its sheets
+ * are new, so the dialog asks for their periods and checks the dates against them before offering
+ * "Lagre"), fixes them in the grid and submits; FOU signs in and sees the change in red and the
+ * notification.
  */
 const fixture = "../shared/fixtures/praksisoversikt-eksempel.xlsx";
+/** A cohort the demo's living semester has no document for (its cohorts are the last four years). */
+const cohort = 2020;
+const documentName = `HVL Sykepleie kull ${cohort}`;
 /** A synthetic test number (month + 80) for the demo trust, which is in test mode. */
 const correctedId = testNationalId({ year: 2003, month: 2, day: 17, kind: "tnr" });
 
@@ -40,6 +45,16 @@ async function typeInto(page: Page, name: string, header: string, value: string)
   await expect(editor).toHaveCount(0);
 }
 
+/** Types a period into each new sheet's fields of the import report. */
+async function typePeriods(page: Page, start: string, end: string) {
+  const periods = page.locator(".period-fieldset");
+  await expect(periods.first()).toBeVisible();
+  for (let i = 0; i < (await periods.count()); i++) {
+    await periods.nth(i).getByLabel("Første dag i perioden").fill(start);
+    await periods.nth(i).getByLabel("Siste dag i perioden").fill(end);
+  }
+}
+
 test("a coordinator imports a workbook with mistakes, fixes them, submits; FOU sees the change in red", async ({
   browser,
 }) => {
@@ -49,37 +64,60 @@ test("a coordinator imports a workbook with mistakes, fixes them, submits; FOU s
   await settled(coordinator);
   await coordinator.getByRole("button", { name: "Ny praksisoversikt" }).first().click();
   await coordinator.getByLabel("Studieprogram").selectOption({ label: "Sykepleie" });
-  await coordinator.getByLabel("Kull (opptaksår)").fill("2024");
+  await coordinator.getByLabel("Kull (opptaksår)").fill(String(cohort));
   await coordinator.getByRole("button", { name: "Lag praksisoversikt" }).click();
-  await expect(coordinator.getByRole("heading", { level: 1 })).toHaveText("HVL Sykepleie kull 2024");
+  await expect(coordinator.getByRole("heading", { level: 1 })).toHaveText(documentName);
 
-  await coordinator.getByRole("button", { name: "Nytt ark" }).click();
-  await coordinator.getByLabel("Første dag i perioden").fill("01.03.2027");
-  await coordinator.getByLabel("Siste dag i perioden").fill("09.04.2027");
-  await coordinator.getByRole("button", { name: "Lag arket" }).click();
-  await expect(grid(coordinator)).toBeVisible();
-
-  // Import: the dry run reports exactly the mistakes the file's comment column announces.
-  await coordinator.getByRole("button", { name: "Importer fra Excel" }).click();
+  // Import into the new document: its sheets are new, their periods not known yet. The first check
+  // reports the mistakes the file's comment column announces, and says the dates are checked later.
+  await coordinator.getByRole("button", { name: "Importer fra Excel" }).first().click();
   await coordinator.getByLabel("Excel-fil").setInputFiles(fixture);
   await coordinator.getByRole("button", { name: "Kontroller filen" }).click();
   const report = coordinator.locator(".import-flow");
+  const summary = report.locator(".import-report [role=status]");
+  const pending = report.getByText("Datoene kontrolleres når periodene er fylt inn");
   await expect(report.getByText("Resultat av kontrollen")).toBeVisible();
+  await expect(summary).toContainText("3 rader har feil (3 feil i alt).");
+  await expect(pending).toBeVisible();
   await expect(report.getByText(/Ugyldig fødselsnummer/).first()).toBeVisible();
   await expect(report.getByText(/E-postadressen mangler/).first()).toBeVisible();
   await expect(report.getByText(/Hjerteavdelinga, post 1/).first()).toBeVisible();
-  await screenshot(coordinator, "oversikt import-rapport", { fullPage: false });
-  await expectAccessible(coordinator, "import report");
-  const periods = coordinator.locator(".period-fieldset");
-  for (let i = 0; i < (await periods.count()); i++) {
-    await periods.nth(i).getByLabel("Første dag i perioden").fill("01.03.2027");
-    await periods.nth(i).getByLabel("Siste dag i perioden").fill("09.04.2027");
-  }
-  await coordinator.getByRole("button", { name: "Lagre", exact: true }).click();
+  await expect(report.getByText(/Fant ingen feil/)).toHaveCount(0);
+  await expect(report.getByRole("button", { name: "Lagre", exact: true })).toHaveCount(0);
+  await screenshot(coordinator, "oversikt import-rapport uten perioder", { fullPage: false });
+  await expectAccessible(coordinator, "import report before the periods");
+
+  // A period too short: the dates are checked against it before anything can be saved.
+  await typePeriods(coordinator, "01.03.2027", "31.03.2027");
+  await report.getByRole("button", { name: "Kontroller datoene" }).click();
+  await expect(report.getByText(/Datoen er utenfor praksisperioden 01\.03\.2027–31\.03\.2027/).first()).toBeVisible();
+  await expect(pending).toHaveCount(0);
+  await expect(summary).not.toContainText("3 rader har feil");
+  await expect(report.getByRole("button", { name: "Lagre", exact: true })).toBeVisible();
+
+  // The right period: changed dates are checked again, and the final report comes before "Lagre".
+  await typePeriods(coordinator, "01.03.2027", "09.04.2027");
+  await expect(report.getByText(/Du har endret periodene etter kontrollen/)).toBeVisible();
+  await expect(report.getByRole("button", { name: "Lagre", exact: true })).toHaveCount(0);
+  await report.getByRole("button", { name: "Kontroller datoene" }).click();
+  await expect(report.getByText(/Datoen er utenfor praksisperioden/)).toHaveCount(0);
+  await expect(summary).toContainText("3 rader har feil (3 feil i alt).");
+  await expect(report.getByText(/Fant ingen feil/)).toHaveCount(0);
+  // Each new report is read from its top: the focus moves to its heading.
+  await expect(report.getByRole("heading", { name: "Resultat av kontrollen" })).toBeFocused();
+  await screenshot(coordinator, "oversikt import-rapport med perioder", { fullPage: false });
+  await expectAccessible(coordinator, "import report with the periods");
+  const save = report.getByRole("button", { name: "Lagre", exact: true });
+  await save.scrollIntoViewIfNeeded();
+  await screenshot(coordinator, "oversikt import-rapport klar til lagring", { fullPage: false });
+  await save.click();
   await expect(report.getByText("Importen er lagret")).toBeVisible();
+  await expect(report.getByText("3 rader har feil som må rettes i tabellen før arket kan leveres.")).toBeVisible();
   await coordinator.getByRole("button", { name: "Lukk", exact: true }).last().click();
 
   await expect(rowOf(coordinator, "Johansen")).toBeVisible();
+  // The grid finds what the report said before "Lagre".
+  await expect(coordinator.getByText("3 rader med feil").first()).toBeVisible();
   await expect(grid(coordinator).locator("[aria-invalid=true]")).toHaveCount(3);
   await screenshot(coordinator, "oversikt med feil");
   await expectAccessible(coordinator, "grid with mistakes");
@@ -107,7 +145,7 @@ test("a coordinator imports a workbook with mistakes, fixes them, submits; FOU s
   const notification = fou.getByRole("link", { name: /Hansen/ }).first();
   await expect(notification).toContainText(/41 ?00 ?00 ?01|4741000001/);
   await notification.click();
-  await expect(fou.getByRole("heading", { level: 1 })).toHaveText("HVL Sykepleie kull 2024");
+  await expect(fou.getByRole("heading", { level: 1 })).toHaveText(documentName);
   const changed = await cellOf(fou, "Hansen", "Mobil");
   await changed.focus();
   await expect(fou.getByText(/Endret av Ola Brekke/).first()).toBeVisible();

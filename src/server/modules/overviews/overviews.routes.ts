@@ -171,7 +171,7 @@ export function overviewsRoutes(deps: { overviews: OverviewsUsecases; rows: Rows
           summary:
             "Import a filled workbook (multipart: field `file`, optional `periods` JSON); ?dryRun=true only reports",
           description:
-            'multipart/form-data with the .xlsx in `file` (at most 10 MB) and, for sheets the document does not have yet, `periods` = JSON `{ "<sheet name>": { "startDate": "YYYY-MM-DD", "endDate": "YYYY-MM-DD" } }`. Saves all or nothing; not saved while a new sheet lacks its period (`needsPeriod`). The file is not stored. One import at a time per person (429 `import.in_progress`); when every parse worker is busy and the queue is full, 503 `import.busy` with `Retry-After`.',
+            'multipart/form-data with the .xlsx in `file` (at most 10 MB) and, for sheets the document does not have yet, `periods` = JSON `{ "<sheet name>": { "startDate": "YYYY-MM-DD", "endDate": "YYYY-MM-DD" } }`. Saves all or nothing; not saved while a new sheet lacks its period (`needsPeriod`). Every check runs without `periods` but those against the period of a new sheet: that sheet lists them in `pendingChecks` and the report is `complete: false` until a dry run with its period. The file is not stored. One import at a time per person (429 `import.in_progress`); when every parse worker is busy and the queue is full, 503 `import.busy` with `Retry-After`.',
           consumes: ["multipart/form-data"],
           params: idParams,
           querystring: z.object({ dryRun: z.stringbool().optional() }),

@@ -11,7 +11,7 @@ import {
   Textfield,
 } from "@digdir/designsystemet-react";
 import { useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, type RefObject, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ImportReport, Overview } from "../../../../contracts/overviews.ts";
 import { formatDate, parseDate } from "../../../../domain/dates.ts";
@@ -53,8 +53,10 @@ function uploadError(t: (key: string, options?: Record<string, unknown>) => stri
 }
 
 /**
- * Import of a filled workbook: a dry run first (the report per sheet, row and cell), period dates
- * for sheets that do not exist yet, then "Lagre" saves all or nothing, then a summary.
+ * Import of a filled workbook: a dry run first (the report per sheet, row and cell, every check but
+ * those against a new sheet's period), then the period dates for sheets that do not exist yet and a
+ * second dry run with them ("Kontroller datoene") for the final report; only then "Lagre" saves all
+ * or nothing, with the periods checked. Then a summary.
  */
 export function ImportDialog({ open, overview, onClose }: { open: boolean; overview: Overview; onClose: () => void }) {
   const { t } = useTranslation();
@@ -76,6 +78,14 @@ function ImportFlow({ overview, onClose }: { overview: Overview; onClose: () => 
   const [error, setError] = useState<string | null>(null);
   const [periods, setPeriods] = useState<Record<string, { start: string; end: string }>>({});
   const [periodErrors, setPeriodErrors] = useState<Record<string, string>>({});
+  /** The periods the shown report was checked with: "Lagre" saves exactly these. */
+  const [checkedPeriods, setCheckedPeriods] = useState<ImportPeriods>({});
+  /** Counts the checks answered: each new report takes the focus to its heading, to be read from the top. */
+  const [checks, setChecks] = useState(0);
+  const reportHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (checks > 0) reportHeading.current?.focus();
+  }, [checks]);
 
   const run = async (dryRun: boolean, body: ImportPeriods) => {
     if (!file) return;
@@ -91,6 +101,10 @@ function ImportFlow({ overview, onClose }: { overview: Overview; onClose: () => 
         onProgress: setProgress,
       });
       setReport(answer);
+      if (dryRun) {
+        setCheckedPeriods(body);
+        setChecks((n) => n + 1);
+      }
       if (!dryRun && answer.saved) {
         setStep("done");
         void queryClient.invalidateQueries({ queryKey: overviewKeys.all });
@@ -114,29 +128,41 @@ function ImportFlow({ overview, onClose }: { overview: Overview; onClose: () => 
       return;
     }
     setReport(null);
+    setPeriods({});
+    setPeriodErrors({});
     void run(true, {});
   }
 
-  function onSave() {
-    if (!report) return;
+  /** The typed periods of the new sheets, read by the date rule, with what is wrong per sheet. */
+  function typedPeriods(forReport: ImportReport) {
     const body: ImportPeriods = {};
     const errors: Record<string, string> = {};
-    for (const sheet of report.sheets.filter((s) => s.needsPeriod)) {
+    for (const sheet of forReport.sheets.filter((s) => !s.sheetId)) {
       const start = parseDate(periods[sheet.name]?.start ?? "");
       const end = parseDate(periods[sheet.name]?.end ?? "");
       if (!start || !end) errors[sheet.name] = t("overviews.import.periodMissing");
       else if (end <= start) errors[sheet.name] = t("overviews.newSheet.endBeforeStart");
       else body[sheet.name] = { startDate: start, endDate: end };
     }
+    return { body, errors };
+  }
+
+  function onCheckDates() {
+    if (!report) return;
+    const { body, errors } = typedPeriods(report);
     setPeriodErrors(errors);
     if (Object.keys(errors).length > 0) {
       setError(t("overviews.import.periodsFirst"));
       return;
     }
-    void run(false, body);
+    void run(true, body);
   }
 
   const busy = step === "checking" || step === "saving";
+  // "Lagre" is offered for a complete report only, and only while the periods are those it was checked with.
+  const periodsChanged =
+    report !== null && JSON.stringify(typedPeriods(report).body) !== JSON.stringify(checkedPeriods);
+  const canSave = report?.complete === true && !periodsChanged;
 
   return (
     <div className="import-flow">
@@ -195,6 +221,7 @@ function ImportFlow({ overview, onClose }: { overview: Overview; onClose: () => 
 
       {report && step !== "done" && step !== "choose" ? (
         <ReportView
+          headingRef={reportHeading}
           report={report}
           periods={periods}
           periodErrors={periodErrors}
@@ -211,10 +238,21 @@ function ImportFlow({ overview, onClose }: { overview: Overview; onClose: () => 
               <Paragraph>{error}</Paragraph>
             </Alert>
           ) : null}
+          {report.complete && periodsChanged ? (
+            <Alert data-color="warning">
+              <Paragraph>{t("overviews.import.periodsChanged")}</Paragraph>
+            </Alert>
+          ) : null}
           <div className="button-row">
-            <Button onClick={onSave} disabled={busy}>
-              {t("overviews.import.save")}
-            </Button>
+            {canSave ? (
+              <Button onClick={() => void run(false, checkedPeriods)} disabled={busy}>
+                {t("overviews.import.save")}
+              </Button>
+            ) : (
+              <Button onClick={onCheckDates} disabled={busy}>
+                {t("overviews.import.checkDates")}
+              </Button>
+            )}
             <Button
               variant="secondary"
               onClick={() => {
@@ -251,8 +289,8 @@ function ImportFlow({ overview, onClose }: { overview: Overview; onClose: () => 
                 </li>
               ))}
             </ul>
-            {report.errorCount > 0 ? (
-              <Paragraph>{t("overviews.import.doneWithProblems", { count: report.errorCount })}</Paragraph>
+            {report.errorRowCount > 0 ? (
+              <Paragraph>{t("overviews.import.doneWithErrorRows", { count: report.errorRowCount })}</Paragraph>
             ) : null}
           </Alert>
           <div className="button-row">
@@ -265,11 +303,13 @@ function ImportFlow({ overview, onClose }: { overview: Overview; onClose: () => 
 }
 
 function ReportView({
+  headingRef,
   report,
   periods,
   periodErrors,
   onPeriod,
 }: {
+  headingRef: RefObject<HTMLHeadingElement | null>;
   report: ImportReport;
   periods: Record<string, { start: string; end: string }>;
   periodErrors: Record<string, string>;
@@ -278,17 +318,10 @@ function ReportView({
   const { t } = useTranslation();
   return (
     <section className="import-report" aria-labelledby="import-report-heading">
-      <Heading level={3} data-size="xs" id="import-report-heading">
+      <Heading level={3} data-size="xs" id="import-report-heading" ref={headingRef} tabIndex={-1}>
         {t("overviews.import.reportTitle")}
       </Heading>
-      <Alert data-color={report.errorCount > 0 ? "warning" : "success"}>
-        <Paragraph>
-          {report.errorCount > 0 || report.warningCount > 0
-            ? t("overviews.import.reportSummary", { errors: report.errorCount, warnings: report.warningCount })
-            : t("overviews.import.reportClean")}
-        </Paragraph>
-        <Paragraph data-size="sm">{t("overviews.import.nothingSavedYet")}</Paragraph>
-      </Alert>
+      <ReportSummary report={report} />
       {report.sheets.map((sheet, index) => {
         const problemRows = sheet.rows.filter((r) => r.problems.length > 0);
         const changedRows = sheet.rows.filter((r) => r.action === "change");
@@ -319,7 +352,7 @@ function ReportView({
                 </Paragraph>
               </Alert>
             ) : null}
-            {sheet.needsPeriod ? (
+            {!sheet.sheetId ? (
               <fieldset className="period-fieldset">
                 <legend>{t("overviews.import.periodLegend", { name: sheet.name })}</legend>
                 <div className="field-row">
@@ -378,9 +411,14 @@ function ReportView({
                             <Tag data-size="sm" data-color={p.warning ? "warning" : "danger"}>
                               {p.warning ? t("overviews.import.warning") : t("overviews.import.error")}
                             </Tag>{" "}
-                            {problemText(t, p.code, p.suggestions)}
+                            {problemText(t, p.code, p.suggestions, p.details)}
                             {p.suggestions && p.suggestions.length > 0
-                              ? ` ${t("overviews.import.suggestions", { names: p.suggestions.join(", ") })}`
+                              ? ` ${t("overviews.import.suggestions", {
+                                  names: p.suggestions.map((name) => t("overviews.import.quoted", { name })).join(", "),
+                                })}`
+                              : ""}
+                            {p.details?.rows && p.details.rows.length > 0
+                              ? ` ${t("overviews.import.alsoOnRows", { count: p.details.rows.length, rows: p.details.rows.join(", ") })}`
                               : ""}
                           </Table.Cell>
                         </Table.Row>
@@ -425,6 +463,38 @@ function ReportView({
         );
       })}
     </section>
+  );
+}
+
+/**
+ * What the check found in all, in the grid's words ("4 rader har feil"). While a check is pending
+ * (a new sheet without its period) it never says "no errors" outright, and says what is left.
+ */
+function ReportSummary({ report }: { report: ImportReport }) {
+  const { t } = useTranslation();
+  const errors = report.errorCount > 0;
+  return (
+    <>
+      <Alert data-color={errors ? "warning" : report.complete ? "success" : "info"} role="status">
+        <Paragraph>
+          {errors
+            ? t("overviews.import.reportErrorRows", { count: report.errorRowCount, errors: report.errorCount })
+            : !report.complete
+              ? t("overviews.import.reportNoErrorsSoFar")
+              : report.warningCount > 0
+                ? t("overviews.import.reportNoErrors")
+                : t("overviews.import.reportClean")}{" "}
+          {report.warningCount > 0 ? t("overviews.import.reportWarnings", { count: report.warningCount }) : null}
+        </Paragraph>
+        {errors && report.complete ? <Paragraph>{t("overviews.import.reportAdvice")}</Paragraph> : null}
+        <Paragraph data-size="sm">{t("overviews.import.nothingSavedYet")}</Paragraph>
+      </Alert>
+      {report.complete ? null : (
+        <Alert data-color="info">
+          <Paragraph>{t("overviews.import.reportPending")}</Paragraph>
+        </Alert>
+      )}
+    </>
   );
 }
 

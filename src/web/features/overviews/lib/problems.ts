@@ -1,4 +1,6 @@
 import type { TFunction } from "i18next";
+import type { ProblemDetails } from "../../../../contracts/overviews.ts";
+import { formatDate } from "../../../../domain/dates.ts";
 
 /** Problem codes with their own text under overviews.problems.<code with . as _>. */
 const knownProblems = new Set([
@@ -31,11 +33,30 @@ const knownProblems = new Set([
   "save.failed",
 ]);
 
-/** The translated text of a problem code, from the grid's checks, the server or the import report. */
-export function problemText(t: TFunction, rawCode: string, suggestions?: string[]): string {
+/** Characters found where they do not belong, as people read them: «-», «x», mellomrom. */
+const characterList = (t: TFunction, characters: string) =>
+  [...characters].map((c) => (/\s/.test(c) ? t("overviews.problems.space") : `«${c}»`)).join(", ");
+
+/**
+ * The translated text of a problem code, from the grid's checks, the server or the import report.
+ * With `details` (what the check found) the text says it: `overviews.problems.<code>_<reason>`
+ * filled in with the details, the plain text where a reason has none of its own.
+ */
+export function problemText(t: TFunction, rawCode: string, suggestions?: string[], details?: ProblemDetails): string {
   // A D-number has the same rules as a fødselsnummer; the server reports it as d_number.*.
   const code = rawCode.startsWith("d_number.") ? rawCode.replace("d_number.", "national_id.") : rawCode;
   const key = `overviews.problems.${code.replaceAll(".", "_")}`;
+  if (knownProblems.has(code) && details) {
+    return t(key, {
+      context: details.reason,
+      ...(details.reason === "digits" ? { count: details.digits } : {}),
+      dateDigits: details.dateDigits,
+      name: details.name,
+      characters: details.characters ? characterList(t, details.characters) : undefined,
+      start: details.start ? formatDate(details.start) : undefined,
+      end: details.end ? formatDate(details.end) : undefined,
+    });
+  }
   if (knownProblems.has(code)) return t(key);
   if (suggestions && suggestions.length > 0) return t("overviews.problems.rows_unknown_placement_site");
   return t("overviews.problems.unknown", { code });
