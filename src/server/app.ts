@@ -144,7 +144,7 @@ export async function buildApp({
     crypto: createDataCrypto(config.encryptionKey),
   });
   const mail = createOutbox({ publicUrl: config.publicUrl, clock });
-  const notifier = createNotifier({ outbox: mail, clock });
+  const notifier = createNotifier({ outbox: mail, clock, batchWindowMs: config.notificationBatchMs });
   const invite = createInviter({ outbox: mail, clock });
   const users = createUsersUsecases({ db, clock, invite });
   const institutions = createInstitutionsUsecases({ db });

@@ -51,6 +51,7 @@ const envSchema = z.object({
     .refine((v) => /^smtps?:\/\//.test(v), "must start with smtp:// or smtps://")
     .optional(),
   MAIL_FROM: z.string().min(3).default("Praksistilgang <ikke-svar@praksistilgang.no>"),
+  NOTIFICATION_BATCH_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
   IMPORT_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
   IMPORT_QUEUE: z.coerce.number().int().min(0).max(100).default(8),
   DEV_ORIGINS: originList,
@@ -76,6 +77,8 @@ export interface Config {
   loginRateLimit: number;
   /** E-mail: sent over SMTP when `smtpUrl` is set, otherwise kept in the outbox (the dev mailbox). */
   mail: { smtpUrl: string | null; from: string };
+  /** How long changes to one document are gathered into one notification and e-mail per person, from the first. */
+  notificationBatchMs: number;
   /** Excel imports: workbooks parsed at once (worker threads) and how many may wait for one. */
   imports: { concurrency: number; queue: number };
   /** Origins besides `publicUrl`'s that may send state-changing requests (the Vite dev server's). */
@@ -138,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
+    notificationBatchMs: e.NOTIFICATION_BATCH_MINUTES * 60_000,
     imports: { concurrency: e.IMPORT_CONCURRENCY, queue: e.IMPORT_QUEUE },
     devOrigins: e.DEV_ORIGINS,
   };

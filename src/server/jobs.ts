@@ -5,6 +5,7 @@ import { retentionJobs } from "./modules/retention/retention.jobs.ts";
 /**
  * Every background job of the app, in one list (started by `shared/jobs.ts`):
  * - `outbox-flush` every minute: e-mail waiting in the outbox;
+ * - `notifications-batches` every minute: gathered notifications whose window has closed, e-mailed;
  * - `notifications-digest` and `overviews-deadline-reminders` at 07:00 Europe/Oslo;
  * - `personal-data-retention` at 03:00 Europe/Oslo.
  */

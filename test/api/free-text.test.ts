@@ -7,7 +7,9 @@ import type { Notice } from "../../src/contracts/notices.ts";
 import type { Change, ImportReport, Overview, Row, Sheet } from "../../src/contracts/overviews.ts";
 import { accountRequests } from "../../src/server/modules/account-requests/account-requests.table.ts";
 import { notifications } from "../../src/server/modules/notifications/notifications.table.ts";
+import { createNotificationBatches } from "../../src/server/modules/notifications/notifications.usecases.ts";
 import { outboxMessages } from "../../src/server/modules/outbox/outbox.table.ts";
+import { createOutbox } from "../../src/server/modules/outbox/outbox.usecases.ts";
 import { rowChanges, rowComments } from "../../src/server/modules/overviews/overviews.table.ts";
 import { createPersonsUsecases } from "../../src/server/modules/persons/persons.usecases.ts";
 import type { Actor } from "../../src/server/shared/actor.ts";
@@ -120,6 +122,12 @@ describe("a comment on a row", () => {
     const changed = told.filter((n) => n.kind === "overview.changed");
     expect(changed.length).toBeGreaterThan(0);
     expect(changed.map((n) => n.text).join("\n")).toContain(mask(inComment));
+    // The e-mail leaves when the batch's window (10 minutes) closes.
+    clock.advance(10 * 60_000);
+    const outbox = createOutbox({ publicUrl: "http://praksistilgang.test", clock });
+    expect(await createNotificationBatches({ db: t.database.db, outbox }).runOnce(clock.now())).toMatchObject({
+      emails: 1,
+    });
     const mail = await t.database.db
       .select()
       .from(outboxMessages)

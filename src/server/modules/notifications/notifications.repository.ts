@@ -1,10 +1,14 @@
-import { and, count, desc, eq, gt, inArray, isNull } from "drizzle-orm";
+import { and, count, desc, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../shared/database.ts";
 import { trusts } from "../trusts/trusts.table.ts";
 import { users } from "../users/users.table.ts";
-import { notifications } from "./notifications.table.ts";
+import { notificationBatches, notifications } from "./notifications.table.ts";
 
 export type NotificationRow = typeof notifications.$inferSelect;
+export type BatchRow = typeof notificationBatches.$inferSelect;
+
+/** A notification whose batch is still open: the digest waits until it closes. */
+const inOpenBatch = sql`exists (select 1 from ${notificationBatches} where ${notificationBatches.notificationId} = ${notifications.id} and ${notificationBatches.closedAt} is null)`;
 
 export function createNotificationsRepository({ db }: { db: DbOrTx }) {
   return {
@@ -81,6 +85,7 @@ export function createNotificationsRepository({ db }: { db: DbOrTx }) {
             isNull(notifications.readAt),
             isNull(notifications.emailedAt),
             gt(notifications.createdAt, since),
+            sql`not ${inOpenBatch}`,
           ),
         );
     },
@@ -99,6 +104,7 @@ export function createNotificationsRepository({ db }: { db: DbOrTx }) {
             isNull(notifications.readAt),
             isNull(notifications.emailedAt),
             gt(notifications.createdAt, since),
+            sql`not ${inOpenBatch}`,
           ),
         )
         .for("update", { skipLocked: true });
@@ -117,6 +123,107 @@ export function createNotificationsRepository({ db }: { db: DbOrTx }) {
         )
         .returning();
       return rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+    },
+
+    /** Rewrites a batch's notification from all its items; unread again, as there is news. */
+    async rewrite(id: string, values: { text: string; link: string }) {
+      await db
+        .update(notifications)
+        .set({ ...values, readAt: null })
+        .where(eq(notifications.id, id));
+    },
+    async markEmailed(id: string, at: Date) {
+      await db.update(notifications).set({ emailedAt: at }).where(eq(notifications.id, id));
+    },
+
+    /**
+     * Adds items to the person's open batch of this kind and topic, or opens one (closing at
+     * `closesAt`). One statement on the unique index of open batches: a save at the same moment
+     * waits for this one and adds to the same batch. Returns the batch with all its items.
+     */
+    async addToBatch(values: {
+      trustId: string;
+      userId: string;
+      kind: string;
+      topic: string;
+      context: unknown;
+      items: unknown[];
+      openedAt: Date;
+      closesAt: Date;
+    }): Promise<BatchRow> {
+      const [row] = await db
+        .insert(notificationBatches)
+        .values(values)
+        .onConflictDoUpdate({
+          target: [notificationBatches.userId, notificationBatches.kind, notificationBatches.topic],
+          targetWhere: sql`${notificationBatches.closedAt} is null`,
+          set: {
+            items: sql`${sql.identifier("notification_batches")}.${sql.identifier("items")} || excluded.items`,
+            context: sql`excluded.context`,
+          },
+        })
+        .returning();
+      return row as BatchRow;
+    },
+    async attachNotification(batchId: string, notificationId: string) {
+      await db.update(notificationBatches).set({ notificationId }).where(eq(notificationBatches.id, batchId));
+    },
+    /** The person's open batch of this kind and topic whose window has passed, locked; waits for a job holding it. */
+    async expiredBatch(userId: string, kind: string, topic: string, now: Date) {
+      const [row] = await db
+        .select()
+        .from(notificationBatches)
+        .where(
+          and(
+            eq(notificationBatches.userId, userId),
+            eq(notificationBatches.kind, kind),
+            eq(notificationBatches.topic, topic),
+            isNull(notificationBatches.closedAt),
+            lte(notificationBatches.closesAt, now),
+          ),
+        )
+        .for("update");
+      return row;
+    },
+    /** Open batches whose window has passed, locked; those another run holds are skipped. */
+    async dueBatches(now: Date, limit: number) {
+      return db
+        .select()
+        .from(notificationBatches)
+        .where(and(isNull(notificationBatches.closedAt), lte(notificationBatches.closesAt, now)))
+        .orderBy(notificationBatches.closesAt)
+        .limit(limit)
+        .for("update", { skipLocked: true });
+    },
+    /** Closes an open batch and keeps it (for the digest); false when another run closed it first. */
+    async closeBatch(id: string, at: Date) {
+      const rows = await db
+        .update(notificationBatches)
+        .set({ closedAt: at })
+        .where(and(eq(notificationBatches.id, id), isNull(notificationBatches.closedAt)))
+        .returning({ id: notificationBatches.id });
+      return rows.length > 0;
+    },
+    /** Closes an open batch by deleting it (its e-mail, if any, goes in this transaction); false when another run did. */
+    async deleteOpenBatch(id: string) {
+      const rows = await db
+        .delete(notificationBatches)
+        .where(and(eq(notificationBatches.id, id), isNull(notificationBatches.closedAt)))
+        .returning({ id: notificationBatches.id });
+      return rows.length > 0;
+    },
+    /** The closed batches of notifications the digest takes, deleted; their items list every change. */
+    async takeClosedBatches(notificationIds: string[]) {
+      if (notificationIds.length === 0) return [];
+      return db
+        .delete(notificationBatches)
+        .where(
+          and(
+            inArray(notificationBatches.notificationId, notificationIds),
+            sql`${notificationBatches.closedAt} is not null`,
+          ),
+        )
+        .returning();
     },
   };
 }

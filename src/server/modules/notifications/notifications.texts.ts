@@ -1,4 +1,6 @@
 import type { Language, Role } from "../../../contracts/common.ts";
+import { formatChangeValue } from "../../../domain/change-values.ts";
+import { formatDate } from "../../../domain/dates.ts";
 
 /** Role names as people at the trusts say them. */
 export const roleNames: Record<Language, Record<Role, string>> = {
@@ -28,22 +30,21 @@ export const roleNames: Record<Language, Record<Role, string>> = {
 type Text<P> = Record<Language, (p: P) => string>;
 const text = <P>(texts: Text<P>) => texts;
 
-/** One change in an overview notification (national IDs already masked). */
-interface OverviewChangeLine {
+/** One change gathered into an overview's batch (national IDs already masked, values as stored). */
+export interface OverviewChangeItem {
   kind: "sheet_added" | "row_added" | "row_removed" | "cell_changed" | "comment_added";
-  /** "Fornavn Etternavn". */
+  sheetId: string;
+  sheet: string;
+  rowId: string | null;
+  /** "Fornavn Etternavn" as the row reads after the change; empty while it has no names. */
   name: string;
   field: string | null;
   from: string | null;
   to: string | null;
-  sheet: string;
 }
-interface OverviewChangeParams {
+export interface OverviewChangeContext {
+  overviewId: string;
   document: string;
-  sheets: string[];
-  lines: OverviewChangeLine[];
-  /** Changes beyond the lines shown. */
-  more: number;
 }
 
 /** Column names of the overview template by language, for change texts. */
@@ -100,71 +101,138 @@ const overviewFieldLabels: Record<Language, Record<string, string>> = {
 
 const overviewWords: Record<
   Language,
-  { empty: string; added: string; removed: string; comment: string; sheet: string; more: (n: number) => string }
+  {
+    empty: string;
+    noName: string;
+    added: string;
+    removed: string;
+    comment: string;
+    sheet: string;
+    more: (n: number) => string;
+    changes: (n: number) => string;
+  }
 > = {
   nb: {
     empty: "(tom)",
+    noName: "(uten navn)",
     added: "Ny rad",
     removed: "Fjernet rad",
     comment: "Kommentar på",
     sheet: "Nytt ark",
     more: (n) => `og ${n} ${n === 1 ? "endring" : "endringer"} til`,
+    changes: (n) => `${n} ${n === 1 ? "endring" : "endringer"} i`,
   },
   nn: {
     empty: "(tom)",
+    noName: "(utan namn)",
     added: "Ny rad",
     removed: "Fjerna rad",
     comment: "Kommentar på",
     sheet: "Nytt ark",
     more: (n) => `og ${n} ${n === 1 ? "endring" : "endringar"} til`,
+    changes: (n) => `${n} ${n === 1 ? "endring" : "endringar"} i`,
   },
   en: {
     empty: "(empty)",
+    noName: "(no name)",
     added: "New row",
     removed: "Removed row",
     comment: "Comment on",
     sheet: "New sheet",
     more: (n) => `and ${n} more ${n === 1 ? "change" : "changes"}`,
+    changes: (n) => `${n} ${n === 1 ? "change" : "changes"} to`,
   },
 };
 
-const dateText = (v: string) =>
-  /^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v.slice(8, 10)}.${v.slice(5, 7)}.${v.slice(0, 4)}` : v;
+/** Changes shown in the notification itself; the e-mail lists them all. */
+const shownInNotification = 5;
 
-/** "Kari Nordmann, Praksissted: Akuttmottaket → Kvinneklinikken (HVL Sykepleie kull 2024, Periode 1)". */
-function overviewChangeText(language: Language, p: OverviewChangeParams): string {
+/**
+ * An overview's batch of changes in one language: every change as a line ("Kari Nordmann,
+ * Praksissted: Akuttmottaket → Kvinneklinikken"), values as people read them. A row is named by the
+ * latest name the batch knows for it, so a row added empty and named afterwards is named.
+ */
+function overviewChangeLines(language: Language, items: OverviewChangeItem[]) {
   const w = overviewWords[language];
-  const value = (v: string | null) => (v ? dateText(v) : w.empty);
-  const oneSheet = p.sheets.length === 1;
-  const lines = p.lines.map((l) => {
-    const where = oneSheet ? "" : ` [${l.sheet}]`;
-    switch (l.kind) {
+  const sheets = [...new Set(items.map((i) => i.sheet))];
+  const latestName = new Map<string, string>();
+  for (const i of items) if (i.rowId && i.name) latestName.set(i.rowId, i.name);
+  const lines = items.map((i) => {
+    const name = (i.rowId ? latestName.get(i.rowId) : i.name) || w.noName;
+    const where = sheets.length === 1 ? "" : ` [${i.sheet}]`;
+    const value = (v: string | null) => formatChangeValue(i.field, v) || w.empty;
+    switch (i.kind) {
       case "cell_changed":
-        return `${l.name}${where}, ${overviewFieldLabels[language][l.field ?? ""] ?? l.field}: ${value(l.from)} → ${value(l.to)}`;
+        return `${name}${where}, ${overviewFieldLabels[language][i.field ?? ""] ?? i.field}: ${value(i.from)} → ${value(i.to)}`;
       case "row_added":
-        return `${w.added}${where}: ${l.name}`;
+        return `${w.added}${where}: ${name}`;
       case "row_removed":
-        return `${w.removed}${where}: ${l.name}`;
+        return `${w.removed}${where}: ${name}`;
       case "comment_added":
-        return `${w.comment} ${l.name}${where}: «${l.to ?? ""}»`;
+        return `${w.comment} ${name}${where}: «${i.to ?? ""}»`;
       default:
-        return `${w.sheet}: ${l.sheet}`;
+        return `${w.sheet}: ${i.sheet}`;
     }
   });
-  if (p.more > 0) lines.push(w.more(p.more));
-  return `${lines.join("; ")} (${p.document}${oneSheet ? `, ${p.sheets[0]}` : ""})`;
+  return { sheets, lines };
+}
+
+function overviewChangeTexts(language: Language, c: OverviewChangeContext, items: OverviewChangeItem[]): BatchTexts {
+  const w = overviewWords[language];
+  const { sheets, lines } = overviewChangeLines(language, items);
+  const where = `${c.document}${sheets.length === 1 ? `, ${sheets[0]}` : ""}`;
+  const shown = lines.slice(0, shownInNotification);
+  if (lines.length > shown.length) shown.push(w.more(lines.length - shown.length));
+  return { text: `${shown.join("; ")} (${where})`, title: `${w.changes(lines.length)} ${where}`, lines };
+}
+
+/** What a batch shows: the notification's text, the e-mail's title and every item as a line. */
+export interface BatchTexts {
+  text: string;
+  title: string;
+  lines: string[];
+}
+
+interface BatchKindDefinition<C, I> {
+  /** The texts rebuilt from all the batch's items, in the reader's language. */
+  texts(language: Language, context: C, items: I[]): BatchTexts;
+  /** The app path the notification opens. */
+  link(context: C, items: I[]): string;
+}
+const batchKind = <C, I>(d: BatchKindDefinition<C, I>) => d;
+
+/** Batched notifications by kind (`notifier.gather`). No national IDs here. */
+export const batchKinds = {
+  "overview.changed": batchKind<OverviewChangeContext, OverviewChangeItem>({
+    texts: overviewChangeTexts,
+    link: (c, items) => {
+      const sheetIds = [...new Set(items.map((i) => i.sheetId))];
+      return `/oversikter/${c.overviewId}${sheetIds.length === 1 ? `?ark=${sheetIds[0]}` : ""}`;
+    },
+  }),
+};
+
+export type BatchKind = keyof typeof batchKinds;
+export type BatchContext<K extends BatchKind> = Parameters<(typeof batchKinds)[K]["link"]>[0];
+export type BatchItem<K extends BatchKind> = Parameters<(typeof batchKinds)[K]["link"]>[1][number];
+
+/** A stored batch's texts and link, from its context and items as its kind wrote them. */
+export function renderBatch(
+  kind: string,
+  language: Language,
+  context: unknown,
+  items: unknown[],
+): BatchTexts & { link: string } {
+  const k = batchKinds[kind as BatchKind] as unknown as BatchKindDefinition<unknown, unknown> | undefined;
+  if (!k) throw new Error(`Unknown notification batch kind: ${kind}`);
+  return { ...k.texts(language, context, items), link: k.link(context, items) };
 }
 
 const overviewTexts = {
-  "overview.changed": text<OverviewChangeParams>({
-    nb: (p) => overviewChangeText("nb", p),
-    nn: (p) => overviewChangeText("nn", p),
-    en: (p) => overviewChangeText("en", p),
-  }),
   "overview.deadline_reminder": text<{ document: string; sheet: string; deadline: string }>({
-    nb: (p) => `Fristen for ${p.document}, ${p.sheet} er ${dateText(p.deadline)}: levér oversikten innen da`,
-    nn: (p) => `Fristen for ${p.document}, ${p.sheet} er ${dateText(p.deadline)}: lever oversikta innan då`,
-    en: (p) => `The deadline for ${p.document}, ${p.sheet} is ${dateText(p.deadline)}: submit the overview by then`,
+    nb: (p) => `Fristen for ${p.document}, ${p.sheet} er ${formatDate(p.deadline)}: levér oversikten innen da`,
+    nn: (p) => `Fristen for ${p.document}, ${p.sheet} er ${formatDate(p.deadline)}: lever oversikta innan då`,
+    en: (p) => `The deadline for ${p.document}, ${p.sheet} is ${formatDate(p.deadline)}: submit the overview by then`,
   }),
   "overview.submitted": text<{ document: string; sheet: string; late: boolean }>({
     nb: (p) => `${p.document}, ${p.sheet} er levert${p.late ? " for sent — tilgang kan ikke garanteres i tide" : ""}`,

@@ -7,10 +7,14 @@ import type { Db, DbOrTx } from "../../shared/database.ts";
 import { writeAudit } from "../audit/audit.repository.ts";
 import { type Outbox, recipientLanguage } from "../outbox/outbox.usecases.ts";
 import { notificationNotFound } from "./notifications.errors.ts";
-import { createNotificationsRepository, type NotificationRow } from "./notifications.repository.ts";
+import { type BatchRow, createNotificationsRepository, type NotificationRow } from "./notifications.repository.ts";
 import {
+  type BatchContext,
+  type BatchItem,
+  type BatchKind,
   type NotificationTextKey,
   type NotificationTextParams,
+  renderBatch,
   renderNotificationText,
 } from "./notifications.texts.ts";
 
@@ -26,8 +30,59 @@ export type NotifyInput = {
   link?: string | null;
 } & ({ texts: Record<Language, string>; message?: never } | { message: Message; texts?: never });
 
+export type GatherInput = {
+  [K in BatchKind]: {
+    trustId: string;
+    /** Recipients; duplicates are dropped, deactivated people are skipped. */
+    userIds: string[];
+    kind: K;
+    /** What the batch is about, e.g. the overview's id: one batch per person, kind and topic. */
+    topic: string;
+    context: BatchContext<K>;
+    items: BatchItem<K>[];
+  };
+}[BatchKind];
+
+/** A batch's window when the configuration does not say (SPEC §4: 10 minutes). */
+export const defaultBatchWindowMs = 10 * 60_000;
+
 /** The time window of the daily digest: the last day, with an hour's margin for a late run. */
 export const digestWindowMs = 25 * 3_600_000;
+
+/**
+ * Closes an open batch in the caller's transaction, exactly once (the conditional delete or update
+ * is the claim): an 'immediate' person gets one e-mail listing every item, a 'daily' person's batch
+ * waits, closed, for the digest, 'off' (or a deactivated person) gets none.
+ */
+async function closeBatch(tx: DbOrTx, outbox: Outbox, batch: BatchRow, now: Date): Promise<{ emailed: boolean }> {
+  const repo = createNotificationsRepository({ db: tx });
+  const [recipient] = await repo.findRecipients([batch.userId]);
+  if (recipient && !recipient.deactivatedAt && recipient.emailNotifications === "daily") {
+    await repo.closeBatch(batch.id, now);
+    return { emailed: false };
+  }
+  if (!(await repo.deleteOpenBatch(batch.id))) return { emailed: false };
+  if (!recipient || recipient.deactivatedAt || recipient.emailNotifications !== "immediate" || !batch.notificationId) {
+    return { emailed: false };
+  }
+  const language = recipientLanguage(recipient.language, await repo.findTrustLanguage(batch.trustId));
+  const shown = renderBatch(batch.kind, language, batch.context, batch.items as unknown[]);
+  await outbox.enqueueEmail(tx, {
+    trustId: batch.trustId,
+    to: recipient.email,
+    userId: recipient.id,
+    language,
+    template: "notification-batch",
+    params: {
+      title: shown.title,
+      lines: shown.lines,
+      link: shown.link,
+      windowMinutes: Math.round((batch.closesAt.getTime() - batch.openedAt.getTime()) / 60_000),
+    },
+  });
+  await repo.markEmailed(batch.notificationId, now);
+  return { emailed: true };
+}
 
 function checkLink(link: string | null | undefined): string | null {
   if (link == null) return null;
@@ -39,9 +94,20 @@ function checkLink(link: string | null | undefined): string | null {
  * `notify(tx, …)`: the one way features tell people something. In the caller's transaction it
  * stores a notification per recipient, in their language, and per their preference either puts an
  * e-mail into the outbox at once ('immediate'), leaves it for the 07:00 digest ('daily'), or
- * neither ('off').
+ * neither ('off'). `gather(tx, …)` does the same for news that comes in bursts (an overview's
+ * changes): per recipient one notification and one e-mail for everything within `batchWindowMs`
+ * of the first item.
  */
-export function createNotifier({ outbox, clock }: { outbox: Outbox; clock: Clock }) {
+export function createNotifier({
+  outbox,
+  clock,
+  batchWindowMs = defaultBatchWindowMs,
+}: {
+  outbox: Outbox;
+  clock: Clock;
+  /** How long a batch stays open after its first item (`NOTIFICATION_BATCH_MINUTES`). */
+  batchWindowMs?: number;
+}) {
   return {
     async notify(tx: DbOrTx, input: NotifyInput): Promise<{ ids: string[] }> {
       const link = checkLink(input.link);
@@ -81,9 +147,93 @@ export function createNotifier({ outbox, clock }: { outbox: Outbox; clock: Clock
       }
       return { ids: rows.map((r) => r.id) };
     },
+
+    /**
+     * Adds items to each recipient's open batch of this kind and topic, or opens one whose window
+     * closes `batchWindowMs` from now (a batch whose window has passed is closed first, as the
+     * job would). The batch's notification appears at once and is rewritten from all its items,
+     * unread again; the e-mail waits for the window to close (`createNotificationBatches`).
+     */
+    async gather(tx: DbOrTx, input: GatherInput): Promise<{ ids: string[] }> {
+      const repo = createNotificationsRepository({ db: tx });
+      // In one order, so saves at the same moment lock the recipients' batches in turn, never crosswise.
+      const recipients = (await repo.findRecipients([...new Set(input.userIds)]))
+        .filter((r) => !r.deactivatedAt)
+        .sort((a, b) => a.id.localeCompare(b.id));
+      if (recipients.length === 0) return { ids: [] };
+      const trustLanguage = await repo.findTrustLanguage(input.trustId);
+      const now = clock.now();
+      const ids: string[] = [];
+      for (const r of recipients) {
+        const expired = await repo.expiredBatch(r.id, input.kind, input.topic, now);
+        if (expired) await closeBatch(tx, outbox, expired, now);
+        const batch = await repo.addToBatch({
+          trustId: input.trustId,
+          userId: r.id,
+          kind: input.kind,
+          topic: input.topic,
+          context: input.context,
+          items: input.items,
+          openedAt: now,
+          closesAt: new Date(now.getTime() + batchWindowMs),
+        });
+        const shown = renderBatch(
+          batch.kind,
+          recipientLanguage(r.language, trustLanguage),
+          batch.context,
+          batch.items as unknown[],
+        );
+        if (batch.notificationId) {
+          await repo.rewrite(batch.notificationId, { text: shown.text, link: shown.link });
+          ids.push(batch.notificationId);
+          continue;
+        }
+        const [created] = await repo.insert([
+          {
+            trustId: input.trustId,
+            userId: r.id,
+            kind: input.kind,
+            text: shown.text,
+            link: shown.link,
+            createdAt: now,
+          },
+        ]);
+        if (!created) throw new Error("The batch's notification was not stored");
+        await repo.attachNotification(batch.id, created.id);
+        ids.push(created.id);
+      }
+      return { ids };
+    },
   };
 }
 export type Notifier = ReturnType<typeof createNotifier>;
+
+/**
+ * Sends the batches whose window has closed (every minute): each is claimed once across runs and
+ * instances (`FOR UPDATE SKIP LOCKED`, then the conditional delete or update in `closeBatch`), and
+ * its e-mail commits with the claim.
+ */
+export function createNotificationBatches({ db, outbox }: { db: Db; outbox: Outbox }) {
+  const perTransaction = 50;
+  return {
+    async runOnce(now: Date = new Date()): Promise<{ closed: number; emails: number }> {
+      let closed = 0;
+      let emails = 0;
+      for (;;) {
+        const done = await db.transaction(async (tx) => {
+          const due = await createNotificationsRepository({ db: tx }).dueBatches(now, perTransaction);
+          let sent = 0;
+          for (const batch of due) if ((await closeBatch(tx, outbox, batch, now)).emailed) sent++;
+          return { count: due.length, sent };
+        });
+        closed += done.count;
+        emails += done.sent;
+        if (done.count < perTransaction) return { closed, emails };
+      }
+    },
+  };
+}
+export type NotificationBatches = ReturnType<typeof createNotificationBatches>;
 
 /**
  * The daily digest (07:00 Europe/Oslo): one e-mail per person who chose it, with their unread
@@ -101,11 +251,24 @@ export function createNotificationDigest({ db, outbox }: { db: Db; outbox: Outbo
           const items = await repo.takeForDigest(userId, since, now);
           const newest = items.at(-1);
           if (!newest) return;
+          // A batch is listed by its title and every item, in the person's language.
+          const batches = new Map(
+            (await repo.takeClosedBatches(items.map((i) => i.id))).map((b) => [b.notificationId, b]),
+          );
+          const [recipient] = await repo.findRecipients([userId]);
+          const language = recipientLanguage(recipient?.language, await repo.findTrustLanguage(newest.trustId));
           const sent = await outbox.enqueueEmailToUser(tx, {
             trustId: newest.trustId,
             userId,
             template: "notification-digest",
-            params: { items: items.map((i) => ({ text: i.text, link: i.link })) },
+            params: {
+              items: items.map((i) => {
+                const batch = batches.get(i.id);
+                if (!batch) return { text: i.text, link: i.link };
+                const shown = renderBatch(batch.kind, language, batch.context, batch.items as unknown[]);
+                return { text: shown.title, link: shown.link, lines: shown.lines };
+              }),
+            },
           });
           if (sent) emails++;
         });

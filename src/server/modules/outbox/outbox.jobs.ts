@@ -3,7 +3,7 @@ import { type Clock, systemClock } from "../../shared/clock.ts";
 import type { Db } from "../../shared/database.ts";
 import type { JobDefinition } from "../../shared/jobs.ts";
 import { createSmtpMailer } from "../../shared/mail.ts";
-import { createNotificationDigest } from "../notifications/notifications.usecases.ts";
+import { createNotificationBatches, createNotificationDigest } from "../notifications/notifications.usecases.ts";
 import { createOutbox } from "./outbox.usecases.ts";
 import { createOutboxWorker } from "./outbox.worker.ts";
 
@@ -14,7 +14,7 @@ interface Log {
 
 /**
  * The e-mail jobs: the outbox is sent every minute (and whenever `trigger("outbox-flush")` is
- * called), the notification digest at 07:00 Europe/Oslo.
+ * called), so are the notification batches whose window has closed; the digest at 07:00 Europe/Oslo.
  */
 export function mailJobs({
   db,
@@ -33,9 +33,11 @@ export function mailJobs({
   const outbox = createOutbox({ publicUrl: config.publicUrl, clock });
   const worker = createOutboxWorker({ db, mailer, log });
   const digest = createNotificationDigest({ db, outbox });
+  const batches = createNotificationBatches({ db, outbox });
   const definitions: JobDefinition[] = [
     { name: "outbox-flush", cron: "* * * * *", run: (now) => worker.runOnce(now) },
+    { name: "notifications-batches", cron: "* * * * *", run: (now) => batches.runOnce(now) },
     { name: "notifications-digest", cron: "0 7 * * *", tz: "Europe/Oslo", run: (now) => digest.runOnce(now) },
   ];
-  return { worker, digest, definitions, close: () => mailer?.close() };
+  return { worker, digest, batches, definitions, close: () => mailer?.close() };
 }

@@ -20,7 +20,20 @@ const url = (p: Common, link: string | null | undefined) => `${p.appUrl}${link ?
 interface NotificationLine {
   text: string;
   link: string | null;
+  /** A batch's items, one line each, under its title (`text`). */
+  lines?: string[];
 }
+
+/** A batch of notifications: its title and every item. */
+interface BatchMail {
+  title: string;
+  lines: string[];
+  link: string | null;
+  /** The batch's window, for the footer. */
+  windowMinutes: number;
+}
+
+const bullets = (items: string[]) => items.map((l) => `- ${l}`).join("\n");
 
 /**
  * E-mail templates by key, each in bokmål, nynorsk and English. The outbox picks the text in the
@@ -41,6 +54,22 @@ export const mailTemplates = {
     en: (p) => ({
       subject: `Praksistilgang: ${p.text}`,
       text: `Hello,\n\n${p.text}\n\nOpen in Praksistilgang: ${url(p, p.link)}\n\nYou receive this e-mail because you chose notifications by e-mail at once. You can change this under Settings in Praksistilgang.\n`,
+    }),
+  }),
+
+  /** A closed batch (an overview's changes), sent to people who chose e-mail at once: every item listed. */
+  "notification-batch": template<BatchMail>({
+    nb: (p) => ({
+      subject: `Praksistilgang: ${p.title}`,
+      text: `Hei!\n\n${p.title}:\n\n${bullets(p.lines)}\n\nÅpne i Praksistilgang: ${url(p, p.link)}\n\nEndringer som kommer innen ${p.windowMinutes} minutter etter den første, samles i én e-post. Du får denne e-posten fordi du har valgt varsler på e-post med en gang. Du kan endre det under Innstillinger i Praksistilgang.\n`,
+    }),
+    nn: (p) => ({
+      subject: `Praksistilgang: ${p.title}`,
+      text: `Hei!\n\n${p.title}:\n\n${bullets(p.lines)}\n\nOpne i Praksistilgang: ${url(p, p.link)}\n\nEndringar som kjem innan ${p.windowMinutes} minutt etter den første, vert samla i éin e-post. Du får denne e-posten fordi du har valt varsel på e-post med ein gong. Du kan endre det under Innstillingar i Praksistilgang.\n`,
+    }),
+    en: (p) => ({
+      subject: `Praksistilgang: ${p.title}`,
+      text: `Hello,\n\n${p.title}:\n\n${bullets(p.lines)}\n\nOpen in Praksistilgang: ${url(p, p.link)}\n\nChanges made within ${p.windowMinutes} minutes of the first are gathered into one e-mail. You receive this e-mail because you chose notifications by e-mail at once. You can change this under Settings in Praksistilgang.\n`,
     }),
   }),
 
@@ -94,7 +123,9 @@ export const mailTemplates = {
 };
 
 function lines(p: { items: NotificationLine[] } & Common): string {
-  return p.items.map((i) => `- ${i.text}\n  ${url(p, i.link)}\n`).join("\n");
+  return p.items
+    .map((i) => `- ${i.text}\n${(i.lines ?? []).map((l) => `  · ${l}\n`).join("")}  ${url(p, i.link)}\n`)
+    .join("\n");
 }
 
 export type MailTemplateKey = keyof typeof mailTemplates;

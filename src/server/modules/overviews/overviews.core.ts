@@ -380,8 +380,9 @@ export interface ChangeEntry {
 
 /**
  * Keeps the changes and tells the other side, in the caller's transaction: a coordinator's changes
- * go to the agreement's FOU contacts, FOU's (and admins') to the institution's coordinators — one
- * notification per recipient for the whole save, saying what changed from and to.
+ * go to the agreement's FOU contacts, FOU's (and admins') to the institution's coordinators. They
+ * are gathered per recipient and document (`notifier.gather`): one notification, rewritten as
+ * changes arrive, and one e-mail listing every change from → to when the window closes.
  */
 export async function recordChanges(
   tx: DbOrTx,
@@ -413,29 +414,22 @@ export async function recordChanges(
       : await repo.coordinatorsOf(overview.trustId, overview.institutionId)
   ).filter((id) => id !== actor.userId);
   if (recipients.length === 0) return;
-  const sheetIds = [...new Set(entries.map((e) => e.sheetId))];
-  const shown = entries.slice(0, 5);
-  await deps.notifier.notify(tx, {
+  await deps.notifier.gather(tx, {
     trustId: overview.trustId,
     userIds: recipients,
     kind: "overview.changed",
-    link: `/oversikter/${overview.id}${sheetIds.length === 1 ? `?ark=${sheetIds[0]}` : ""}`,
-    message: {
-      key: "overview.changed",
-      params: {
-        document: overview.name,
-        sheets: [...new Set(entries.map((e) => e.sheetName))],
-        lines: shown.map((e) => ({
-          kind: e.kind,
-          name: e.personName ?? e.rowLabel ?? "",
-          field: e.field,
-          from: e.from,
-          to: e.to,
-          sheet: e.sheetName,
-        })),
-        more: entries.length - shown.length,
-      },
-    },
+    topic: overview.id,
+    context: { overviewId: overview.id, document: overview.name },
+    items: entries.map((e) => ({
+      kind: e.kind,
+      sheetId: e.sheetId,
+      sheet: e.sheetName,
+      rowId: e.rowId,
+      name: e.personName ?? "",
+      field: e.field,
+      from: e.from,
+      to: e.to,
+    })),
   });
 }
 

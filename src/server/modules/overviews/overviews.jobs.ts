@@ -16,7 +16,7 @@ export function overviewJobs({ db, config, clock = systemClock }: { db: Db; conf
     db,
     crypto,
     clock,
-    notifier: createNotifier({ outbox, clock }),
+    notifier: createNotifier({ outbox, clock, batchWindowMs: config.notificationBatchMs }),
     persons: createPersonsUsecases({ db, crypto }),
   });
   const definitions: JobDefinition[] = [
