@@ -59,12 +59,8 @@ export const notificationBatches = pgTable(
     closedAt: timestamp("closed_at", { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex("notification_batches_open")
-      .on(t.userId, t.kind, t.topic)
-      .where(sql`${t.closedAt} is null`),
-    index("notification_batches_due")
-      .on(t.closesAt)
-      .where(sql`${t.closedAt} is null`),
+    uniqueIndex("notification_batches_open").on(t.userId, t.kind, t.topic).where(sql`${t.closedAt} is null`),
+    index("notification_batches_due").on(t.closesAt).where(sql`${t.closedAt} is null`),
     index("notification_batches_notification").on(t.notificationId),
   ],
 );
