@@ -2,6 +2,7 @@ import { Link as DsLink, Paragraph, SkipLink, Tag } from "@digdir/designsystemet
 import { type ReactNode, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from "react-router";
+import type { Me } from "../../contracts/auth.ts";
 import { MAIN_HEADING_ID } from "../components/Page.tsx";
 import { LoadError, Loading } from "../components/QueryState.tsx";
 import { announcedBy, useAnnounce, useClearStatus } from "../components/StatusMessage.tsx";
@@ -69,6 +70,11 @@ function Shell({ tools, nav, children }: { tools: ReactNode; nav?: ReactNode; ch
       </main>
       <footer className="app-footer">
         <Paragraph data-size="sm">{t("app.footer")}</Paragraph>
+        <Paragraph data-size="sm">
+          <DsLink asChild>
+            <Link to="/tilgjengelighet">{t("accessibility.title")}</Link>
+          </DsLink>
+        </Paragraph>
       </footer>
     </div>
   );
@@ -85,7 +91,6 @@ export function PublicLayout() {
 
 /** Pages that need a session: header with trust, language, name and sign-out; navigation by role. */
 export function SignedInLayout() {
-  const { t } = useTranslation();
   const location = useLocation();
   const { data: me, isPending, error, refetch } = useMe();
 
@@ -108,6 +113,39 @@ export function SignedInLayout() {
     return <Navigate to={next === "/" ? "/logg-inn" : `/logg-inn?neste=${encodeURIComponent(next)}`} replace />;
   }
 
+  return (
+    <SignedInShell me={me}>
+      <Outlet />
+    </SignedInShell>
+  );
+}
+
+/**
+ * Pages for everyone (the accessibility statement): with a session, the header and menu of the
+ * signed-in pages; without one (or while the server cannot say), the public header.
+ */
+export function OpenLayout() {
+  const { data: me, isPending } = useMe();
+  if (isPending) {
+    return (
+      <Shell tools={null}>
+        <Loading />
+      </Shell>
+    );
+  }
+  if (me) {
+    return (
+      <SignedInShell me={me}>
+        <Outlet />
+      </SignedInShell>
+    );
+  }
+  return <PublicLayout />;
+}
+
+/** The header with trust, language, notifications, name and sign-out; navigation by role. */
+function SignedInShell({ me, children }: { me: Me; children: ReactNode }) {
+  const { t } = useTranslation();
   const canSwitch = trustsOf(me).length > 1;
   return (
     <Shell
@@ -148,7 +186,7 @@ export function SignedInLayout() {
         </>
       }
     >
-      <Outlet />
+      {children}
     </Shell>
   );
 }

@@ -4,7 +4,7 @@ import { Loading } from "../components/QueryState.tsx";
 import { LoginPage } from "../features/auth/routes/LoginPage.tsx";
 import { StartPage } from "../features/dashboard/routes/StartPage.tsx";
 import { AdminLayout } from "./AdminLayout.tsx";
-import { PublicLayout, Root, SignedInLayout } from "./Layout.tsx";
+import { OpenLayout, PublicLayout, Root, SignedInLayout } from "./Layout.tsx";
 import { NotFoundPage } from "./NotFoundPage.tsx";
 
 /**
@@ -32,6 +32,19 @@ export const router = createBrowserRouter([
           {
             path: "sett-passord",
             ...page(() => import("../features/accountRequests/routes/SetPasswordPage.tsx"), "SetPasswordPage"),
+          },
+        ],
+      },
+      {
+        // Pages for everyone, with or without a session.
+        element: <OpenLayout />,
+        children: [
+          {
+            path: "tilgjengelighet",
+            ...page(
+              () => import("../features/accessibility/routes/AccessibilityStatementPage.tsx"),
+              "AccessibilityStatementPage",
+            ),
           },
         ],
       },

@@ -10,5 +10,6 @@ export const queryKeys = {
   programmes: ["programmes"] as const,
   placementSites: ["placement-sites"] as const,
   trustSettings: ["trust", "settings"] as const,
+  accessibilityContacts: ["accessibility-contacts"] as const,
   trusts: ["trusts"] as const,
 };

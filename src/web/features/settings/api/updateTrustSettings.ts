@@ -17,6 +17,8 @@ export function useUpdateTrustSettings() {
       queryClient.setQueryData(queryKeys.trustSettings, settings);
       // The header, help page and default language come from the session's active trust.
       void queryClient.invalidateQueries({ queryKey: queryKeys.me });
+      // The accessibility statement shows the trust's contact.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.accessibilityContacts });
     },
   });
 }

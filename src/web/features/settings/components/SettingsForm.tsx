@@ -2,7 +2,7 @@ import { Button, Field, Fieldset, Label, Select, Switch, Textfield } from "@digd
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isEmail, type Language, languages } from "../../../../contracts/common.ts";
-import { namingPlaceholders, type TrustSettings } from "../../../../contracts/trusts.ts";
+import { isWebAddress, namingPlaceholders, type TrustSettings } from "../../../../contracts/trusts.ts";
 import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
 import { useAnnounce } from "../../../components/StatusMessage.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
@@ -32,6 +32,7 @@ export function SettingsForm({ settings }: { settings: TrustSettings }) {
   const [studentInfoUrl, setStudentInfoUrl] = useState(settings.studentInfoUrl ?? "");
   const [itHelpUrl, setItHelpUrl] = useState(settings.itHelpUrl ?? "");
   const [learningPortalEmail, setLearningPortalEmail] = useState(settings.learningPortalEmail ?? "");
+  const [accessibilityContact, setAccessibilityContact] = useState(settings.accessibilityContact ?? "");
   const [retentionMonths, setRetentionMonths] = useState(String(settings.retentionMonths));
   const [dNumberNeedsManualUser, setDNumber] = useState(settings.dNumberNeedsManualUser);
   const [naming, setNaming] = useState({
@@ -48,6 +49,7 @@ export function SettingsForm({ settings }: { settings: TrustSettings }) {
     itHelpUrl: t("settings.itHelpUrl"),
     studentInfoUrl: t("settings.studentInfoUrl"),
     learningPortalEmail: t("settings.learningPortalEmail"),
+    accessibilityContact: t("settings.accessibilityContact"),
     dNumberNeedsManualUser: t("settings.dNumberNeedsManualUser"),
     retentionMonths: t("settings.retentionMonths"),
     namingDocument: t("settings.namingDocument"),
@@ -65,6 +67,9 @@ export function SettingsForm({ settings }: { settings: TrustSettings }) {
     if (studentInfoUrl.trim() && !isHttpUrl(studentInfoUrl.trim())) errors.studentInfoUrl = t("settings.urlInvalid");
     if (learningPortalEmail.trim() && !isEmail(learningPortalEmail.trim()))
       errors.learningPortalEmail = t("settings.emailInvalid");
+    const contact = accessibilityContact.trim();
+    if (contact && !(isWebAddress(contact) ? isHttpUrl(contact) : isEmail(contact)))
+      errors.accessibilityContact = t("settings.accessibilityContactInvalid");
     const months = Number(retentionMonths);
     if (!/^\d+$/.test(retentionMonths.trim()) || months < 1 || months > 120)
       errors.retentionMonths = t("settings.retentionMonthsInvalid");
@@ -87,6 +92,7 @@ export function SettingsForm({ settings }: { settings: TrustSettings }) {
         studentInfoUrl: studentInfoUrl.trim() || null,
         itHelpUrl: itHelpUrl.trim() || null,
         learningPortalEmail: learningPortalEmail.trim() || null,
+        accessibilityContact: contact || null,
         retentionMonths: months,
         dNumberNeedsManualUser,
         namingDocument: naming.namingDocument.trim(),
@@ -162,6 +168,14 @@ export function SettingsForm({ settings }: { settings: TrustSettings }) {
             value={studentInfoUrl}
             onChange={(e) => setStudentInfoUrl(e.target.value)}
             error={form.fieldErrors.studentInfoUrl}
+          />
+          <Textfield
+            id={form.fieldId("accessibilityContact")}
+            label={labels.accessibilityContact}
+            description={t("settings.accessibilityContactHint")}
+            value={accessibilityContact}
+            onChange={(e) => setAccessibilityContact(e.target.value)}
+            error={form.fieldErrors.accessibilityContact}
           />
         </div>
       </Fieldset>
