@@ -26,6 +26,11 @@ export function useClearStatus() {
   return useContext(StatusContext).clear;
 }
 
+/** The message shown now, for a page that must take it away once it is no longer true. */
+export function useStatusMessage() {
+  return useContext(StatusContext).message;
+}
+
 /** A message for the page a navigation leads to: `navigate(to, { state: { announce } })`. */
 export type AnnounceState = { announce: string };
 

@@ -29,7 +29,10 @@ import { useRevealNationalId } from "../api/revealNationalId.ts";
 import { useUpdateRow } from "../api/updateRow.ts";
 import { type CellProblem, checkCell, displayValue, editValue, formatChangeValue, toInput } from "../lib/cells.ts";
 import { type GridColumn, gridColumns, rowLabel } from "../lib/columns.ts";
+import { showCell } from "../lib/gridScroll.ts";
+import type { CellTarget } from "../lib/problemRows.ts";
 import { problemText } from "../lib/problems.ts";
+import { useGridGeometry } from "../lib/useGridGeometry.ts";
 import { CommentsDialog } from "./CommentsDialog.tsx";
 import { ConflictDialog, type ConflictState } from "./ConflictDialog.tsx";
 
@@ -45,7 +48,8 @@ const editableRow = (row: Row | undefined, canEdit: boolean) => canEdit && row !
 
 /**
  * The sheet as a grid like the Excel sheet: one row per student, sticky header, frozen name
- * columns, cells edited in place, Registrert/Bestilt in colour and text, changes after submission
+ * columns (from 768 px; columns as wide as their content, see useGridGeometry and showCell),
+ * cells edited in place, Registrert/Bestilt in colour and text, changes after submission
  * in red with who and when, comments per row. Keyboard model (also shown above the grid):
  * arrows move, Enter/F2 or typing edits, Enter saves and moves down, Tab saves and moves right,
  * Escape cancels; Tab outside edit mode leaves the grid. A row whose personal data were deleted
@@ -60,7 +64,7 @@ export function SheetGrid({
   highlightRowId,
   labelledBy,
   describedBy,
-  focusRowId,
+  focusTarget,
   onFocusedRow,
   onPasteRows,
 }: {
@@ -72,8 +76,8 @@ export function SheetGrid({
   highlightRowId: string | null;
   labelledBy: string;
   describedBy: string;
-  /** A row to focus (its first cell), e.g. one just added. */
-  focusRowId: string | null;
+  /** A cell to focus, e.g. the first of a row just added or the next error. */
+  focusTarget: CellTarget | null;
   onFocusedRow: () => void;
   onPasteRows: (text: string) => void;
 }) {
@@ -87,6 +91,7 @@ export function SheetGrid({
   const columns = useMemo(() => gridColumns(sheet.kind), [sheet.kind]);
   const gridRef = useRef<HTMLTableElement>(null);
   const idPrefix = useId();
+  useGridGeometry(gridRef, columns.filter((c) => c.frozen).length, columns.length);
 
   const [active, setActive] = useState<Position>({ r: 0, c: 0 });
   const [editing, setEditing] = useState<Editing | null>(null);
@@ -112,9 +117,11 @@ export function SheetGrid({
       const c = Math.max(0, Math.min(columns.length - 1, p.c));
       setActive({ r, c });
       window.requestAnimationFrame(() => {
-        const el = gridRef.current?.querySelector<HTMLElement>(`[data-cell="${cellKey({ r, c })}"]`);
-        el?.focus();
-        el?.closest("td,th")?.scrollIntoView({ block: "nearest", inline: "nearest" });
+        const table = gridRef.current;
+        const el = table?.querySelector<HTMLElement>(`[data-cell="${cellKey({ r, c })}"]`);
+        const cell = el?.closest<HTMLElement>("td,th");
+        el?.focus({ preventScroll: true });
+        if (table?.parentElement && cell) showCell(table.parentElement, table, cell);
       });
     },
     [rows.length, columns.length],
@@ -132,12 +139,12 @@ export function SheetGrid({
   }, [highlightRowId, highlightIndex]);
 
   useEffect(() => {
-    if (!focusRowId) return;
-    const r = rows.findIndex((row) => row.id === focusRowId);
+    if (!focusTarget) return;
+    const r = rows.findIndex((row) => row.id === focusTarget.rowId);
     if (r < 0) return;
     onFocusedRow();
-    focusCell({ r, c: 0 });
-  }, [focusRowId, rows, focusCell, onFocusedRow]);
+    focusCell({ r, c: focusTarget.column });
+  }, [focusTarget, rows, focusCell, onFocusedRow]);
 
   const setDraft = useCallback((rowId: string, field: RowField, draft: Draft | null) => {
     setDrafts((old) => {
@@ -362,11 +369,6 @@ export function SheetGrid({
         onKeyDown={onGridKeyDown}
         onPaste={onGridPaste}
       >
-        <colgroup>
-          {columns.map((col) => (
-            <col key={col.key} style={{ width: `${col.width}rem` }} />
-          ))}
-        </colgroup>
         <thead>
           <tr>
             {columns.map((col, c) => (
@@ -409,7 +411,7 @@ export function SheetGrid({
                     rowIndex={r}
                     column={col}
                     columnIndex={c}
-                    frozenLeft={col.frozen ? (c === 0 ? 0 : (columns[0]?.width ?? 0)) : null}
+                    frozen={col.frozen === true}
                     label={label}
                     isActive={active.r === r && active.c === c}
                     editing={editing && editing.r === r && editing.c === c ? editing : null}
@@ -565,7 +567,7 @@ function GridCell({
   rowIndex,
   column,
   columnIndex,
-  frozenLeft,
+  frozen,
   label,
   isActive,
   editing,
@@ -589,7 +591,7 @@ function GridCell({
   rowIndex: number;
   column: GridColumn;
   columnIndex: number;
-  frozenLeft: number | null;
+  frozen: boolean;
   label: string;
   isActive: boolean;
   editing: Editing | null;
@@ -624,7 +626,7 @@ function GridCell({
   };
   const columnName = t(`overviews.columns.${column.key}`);
   const classes = ["cell", `cell-${column.kind}`];
-  if (frozenLeft !== null) classes.push("frozen", `frozen-${columnIndex}`);
+  if (frozen) classes.push("frozen", `frozen-${columnIndex}`);
   const Tag = columnIndex === 0 ? "th" : "td";
   const scope = columnIndex === 0 ? "row" : undefined;
 

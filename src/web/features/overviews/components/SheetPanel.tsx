@@ -1,5 +1,5 @@
 import { Alert, Button, Details, Dialog, Heading, Paragraph } from "@digdir/designsystemet-react";
-import { useCallback, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Overview, Sheet } from "../../../../contracts/overviews.ts";
 import { daysBetween, formatDate, todayInOslo } from "../../../../domain/dates.ts";
@@ -11,6 +11,8 @@ import { errorMessage } from "../../../lib/errors.ts";
 import { useCreateRows } from "../api/createRows.ts";
 import { useSheetRows } from "../api/listRows.ts";
 import { useSubmitSheet } from "../api/submitSheet.ts";
+import { gridColumns } from "../lib/columns.ts";
+import { type CellTarget, hasError, nextErrorCell } from "../lib/problemRows.ts";
 import { DeadlineTag } from "./DeadlineTag.tsx";
 import { PasteRowsDialog } from "./PasteRowsDialog.tsx";
 import { SheetGrid } from "./SheetGrid.tsx";
@@ -39,13 +41,25 @@ export function SheetPanel({
   const [paste, setPaste] = useState<{ text: string } | null>(null);
   const [confirmSubmit, setConfirmSubmit] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
-  const [focusRowId, setFocusRowId] = useState<string | null>(null);
+  const [focusTarget, setFocusTarget] = useState<CellTarget | null>(null);
+  /** The row the count last moved to, so that the next press goes on to the next row with an error. */
+  const [lastErrorRowId, setLastErrorRowId] = useState<string | null>(null);
   const [lateResult, setLateResult] = useState(false);
-  const clearFocusRow = useCallback(() => setFocusRowId(null), []);
+  const clearFocusTarget = useCallback(() => setFocusTarget(null), []);
+  const columns = useMemo(() => gridColumns(sheet.kind), [sheet.kind]);
+  // The rows the grid shows are the truth; the document's count until they are in.
+  const errorRows = rows.data ? rows.data.rows.filter(hasError).length : sheet.problemRowCount;
+  const goToNextError = () => {
+    const target = rows.data ? nextErrorCell(rows.data.rows, columns, lastErrorRowId) : null;
+    if (!target) return;
+    setLastErrorRowId(target.rowId);
+    setFocusTarget(target);
+  };
   const today = todayInOslo(new Date());
   const daysLeft = daysBetween(today, sheet.deadline);
   const captionId = `sheet-${sheet.id}-caption`;
   const helpId = `sheet-${sheet.id}-help`;
+  const submitBlockedId = `sheet-${sheet.id}-submit-blocked`;
   const submitted = sheet.submittedAt !== null;
   const late = sheet.deadlineState === "submitted_late";
 
@@ -55,7 +69,8 @@ export function SheetPanel({
       {
         onSuccess: (created) => {
           announce(t("overviews.grid.rowAdded"));
-          setFocusRowId(created[0]?.id ?? null);
+          const id = created[0]?.id;
+          setFocusTarget(id ? { rowId: id, column: 0 } : null);
         },
         onError: (error) => announce(errorMessage(t, error)),
       },
@@ -124,11 +139,21 @@ export function SheetPanel({
                 registered: sheet.registeredCount,
                 ordered: sheet.orderedCount,
               })}
-              {sheet.problemRowCount > 0 ? (
-                <span className="problem-count">
-                  {" "}
-                  {t("overviews.sheet.problemRows", { count: sheet.problemRowCount })}
-                </span>
+              {errorRows > 0 ? (
+                <>
+                  {" · "}
+                  <button
+                    type="button"
+                    className="problem-count problem-jump"
+                    aria-describedby={`${captionId}-jump`}
+                    onClick={goToNextError}
+                  >
+                    {t("overviews.problemRows", { count: errorRows })}
+                  </button>
+                  <span id={`${captionId}-jump`} className="ds-sr-only">
+                    {t("overviews.sheet.problemRowsJump")}
+                  </span>
+                </>
               ) : null}
             </dd>
           </div>
@@ -167,7 +192,11 @@ export function SheetPanel({
               variant="primary"
               data-color="success"
               className="submit-button"
+              // Errors first: the button says so before it is pressed, and opens nothing.
+              aria-disabled={errorRows > 0 ? true : undefined}
+              aria-describedby={errorRows > 0 ? submitBlockedId : undefined}
               onClick={() => {
+                if (errorRows > 0) return;
                 setSubmitError(null);
                 setConfirmSubmit(true);
               }}
@@ -176,6 +205,11 @@ export function SheetPanel({
             </Button>
           ) : null}
         </div>
+      ) : null}
+      {canEdit && !submitted && errorRows > 0 ? (
+        <Paragraph data-size="sm" id={submitBlockedId} className="submit-blocked">
+          {t("overviews.sheet.submitBlocked", { count: errorRows })}
+        </Paragraph>
       ) : null}
 
       {lateResult ? (
@@ -222,8 +256,8 @@ export function SheetPanel({
             highlightRowId={highlightRowId}
             labelledBy={captionId}
             describedBy={`${helpId}-short`}
-            focusRowId={focusRowId}
-            onFocusedRow={clearFocusRow}
+            focusTarget={focusTarget}
+            onFocusedRow={clearFocusTarget}
             onPasteRows={(text) => setPaste({ text })}
           />
         </section>
@@ -238,7 +272,7 @@ export function SheetPanel({
         onAdded={(count, firstRowId) => {
           setPaste(null);
           announce(t("overviews.paste.added", { count }));
-          setFocusRowId(firstRowId);
+          setFocusTarget(firstRowId ? { rowId: firstRowId, column: 0 } : null);
         }}
       />
 

@@ -10,8 +10,7 @@ export interface GridColumn {
   /** The row field the column edits; null for read-only and button columns. */
   field: RowField | null;
   kind: CellKind;
-  /** Width in rem; the two name columns are frozen on horizontal scroll. */
-  width: number;
+  /** The two name columns stay in view on horizontal scroll (from 768 px). Columns are as wide as their content. */
   frozen?: boolean;
 }
 
@@ -40,36 +39,23 @@ const kindOf = (key: ColumnKey): CellKind => {
   return "text";
 };
 
-/** Columns whose content needs more room than the template's Excel width suggests. */
-const minWidths: Partial<Record<ColumnKey, number>> = {
-  nationalId: 10.5,
-  dNumber: 10.5,
-  mobile: 9,
-  registered: 10,
-  startDate: 8,
-  endDate: 8,
-  birthDate: 8,
-};
-
 /** The grid's columns in the template's order (SPEC §3.6), comments and row actions last. */
 export function gridColumns(kind: Sheet["kind"]): GridColumn[] {
   const columns: GridColumn[] = [];
   for (const c of templateColumns[kind]) {
     if (c.key === "rowId") continue;
     if (c.key === "comment") {
-      columns.push({ key: "comments", field: null, kind: "comments", width: 9 });
+      columns.push({ key: "comments", field: null, kind: "comments" });
       continue;
     }
-    const width = Math.max(6.5, Math.min(16, Math.round(c.width * 0.55 * 2) / 2));
     columns.push({
       key: c.key,
       field: fieldOf[c.key] ?? null,
       kind: kindOf(c.key),
-      width: c.key === "lastName" || c.key === "firstName" ? 9 : (minWidths[c.key] ?? width),
       frozen: c.key === "lastName" || c.key === "firstName",
     });
   }
-  columns.push({ key: "actions", field: null, kind: "actions", width: 6 });
+  columns.push({ key: "actions", field: null, kind: "actions" });
   return columns;
 }
 

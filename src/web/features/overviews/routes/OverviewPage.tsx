@@ -1,5 +1,5 @@
 import { Alert, Button, Dropdown, Link as DsLink, Paragraph, Tabs } from "@digdir/designsystemet-react";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
 import type { Sheet } from "../../../../contracts/overviews.ts";
@@ -7,7 +7,7 @@ import { FormDialog } from "../../../components/FormDialog.tsx";
 import { Page } from "../../../components/Page.tsx";
 import { LoadError, Loading } from "../../../components/QueryState.tsx";
 import { AccessGate } from "../../../components/RoleGate.tsx";
-import { useAnnounce } from "../../../components/StatusMessage.tsx";
+import { useAnnounce, useClearStatus, useStatusMessage } from "../../../components/StatusMessage.tsx";
 import { hasRole, useSession } from "../../../lib/session.ts";
 import { useOverview } from "../api/getOverview.ts";
 import { ChangeList } from "../components/ChangeList.tsx";
@@ -32,12 +32,20 @@ function OverviewDocument() {
   const { id = "" } = useParams();
   const me = useSession();
   const announce = useAnnounce();
+  const clearStatus = useClearStatus();
+  const status = useStatusMessage();
   const overview = useOverview(id);
   const [params, setParams] = useSearchParams();
   const [newSheet, setNewSheet] = useState<{ copyFrom: Sheet | null } | null>(null);
   const [importing, setImporting] = useState(false);
   const canEdit = hasRole(me, "coordinator") || hasRole(me, "student_admin") || hasRole(me, "admin");
   const testMode = me.activeTrust?.testMode ?? false;
+  // "The document is made, make its first sheet" is no longer true once it has sheets (from an import too).
+  const createdMessage = overview.data ? t("overviews.newOverview.created", { name: overview.data.name }) : null;
+  const hasSheets = (overview.data?.sheets.length ?? 0) > 0;
+  useEffect(() => {
+    if (hasSheets && status !== null && status === createdMessage) clearStatus();
+  }, [hasSheets, status, createdMessage, clearStatus]);
 
   if (overview.isPending) {
     return (
