@@ -40,6 +40,7 @@ import { registerApiNoStore } from "./plugins/cache-control.ts";
 import { registerErrorHandler } from "./plugins/error-handler.ts";
 import { registerNulGuard } from "./plugins/nul-guard.ts";
 import { registerOpenApi } from "./plugins/openapi.ts";
+import { registerQueryCount } from "./plugins/query-count.ts";
 import { type Access, registerSession } from "./plugins/session.ts";
 import { registerWeb } from "./plugins/web.ts";
 import { type Clock, systemClock } from "./shared/clock.ts";
@@ -111,6 +112,7 @@ export async function buildApp({
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  if (config.countQueries) registerQueryCount(app);
   const parsePool =
     givenParsePool ??
     createParsePool({ concurrency: config.imports.concurrency, queueLimit: config.imports.queue, log: app.log });

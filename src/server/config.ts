@@ -55,6 +55,7 @@ const envSchema = z.object({
   IMPORT_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
   IMPORT_QUEUE: z.coerce.number().int().min(0).max(100).default(8),
   DEV_ORIGINS: originList,
+  BENCH_COUNT_QUERIES: z.enum(["0", "1"]).default("0"),
 });
 
 export type DatabaseKind = "pglite" | "postgres";
@@ -83,6 +84,8 @@ export interface Config {
   imports: { concurrency: number; queue: number };
   /** Origins besides `publicUrl`'s that may send state-changing requests (the Vite dev server's). */
   devOrigins: string[];
+  /** Benchmark mode (set by `npm run bench` only): SQL statements counted per request, answered in `x-bench-queries`. */
+  countQueries: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -144,5 +147,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     notificationBatchMs: e.NOTIFICATION_BATCH_MINUTES * 60_000,
     imports: { concurrency: e.IMPORT_CONCURRENCY, queue: e.IMPORT_QUEUE },
     devOrigins: e.DEV_ORIGINS,
+    countQueries: e.BENCH_COUNT_QUERIES === "1",
   };
 }

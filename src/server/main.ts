@@ -9,7 +9,7 @@ import { startJobs } from "./shared/jobs.ts";
 
 async function main() {
   const config = loadConfig();
-  const database = await openDatabase(config.database);
+  const database = await openDatabase(config.database, { countQueries: config.countQueries });
   await migrateDatabase(database);
   const firstStart = await isEmpty(database.db);
   if (config.demoData && firstStart) {

@@ -10,6 +10,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import type { DatabaseKind } from "../config.ts";
 import * as schema from "../db/schema.ts";
+import { countingLogger } from "./query-count.ts";
 
 export type Schema = typeof schema;
 /** The one database type the code works with, whichever engine is underneath. */
@@ -33,14 +34,19 @@ const migrationLockKey = 7_270_401;
 
 export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), "../db/migrations");
 
-/** Opens PGlite in `dataDir` (in memory when null), or a pool on PostgreSQL. */
+/**
+ * Opens PGlite in `dataDir` (in memory when null), or a pool on PostgreSQL. `countQueries` (the
+ * benchmark's BENCH_COUNT_QUERIES) counts every statement for the request it runs in.
+ */
 export async function openDatabase(
   target: { kind: "pglite"; dataDir: string | null; pglite?: PGlite } | { kind: "postgres"; url: string },
+  options: { countQueries?: boolean } = {},
 ): Promise<Database> {
+  const logger = options.countQueries ? countingLogger : undefined;
   if (target.kind === "pglite") {
     if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
     const pglite = target.pglite ?? (await PGlite.create(target.dataDir ? join(target.dataDir, "pglite") : undefined));
-    const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+    const db = drizzlePglite(pglite, { schema, logger }) as unknown as Db;
     return { kind: "pglite", db, pglite, close: () => pglite.close() };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: 10 });
@@ -49,7 +55,7 @@ export async function openDatabase(
   pool.on("error", (error) => {
     process.stderr.write(`PostgreSQL closed an idle connection: ${error.message}\n`);
   });
-  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const db = drizzlePg(pool, { schema, logger }) as unknown as Db;
   return { kind: "postgres", db, pool, close: () => pool.end() };
 }
 
