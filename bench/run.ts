@@ -1,90 +1,417 @@
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { performance } from "node:perf_hooks";
-import { sql } from "drizzle-orm";
-import { buildApp } from "../src/server/app.ts";
-import { loadConfig } from "../src/server/config.ts";
-import { fillDemoData } from "../src/server/demo/demo-data.ts";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { availableParallelism, loadavg, totalmem } from "node:os";
+import { join } from "node:path";
 import { createDataCrypto } from "../src/server/shared/crypto.ts";
-import { migrateDatabase, openDatabase } from "../src/server/shared/database.ts";
+import { hashPassword } from "../src/server/shared/passwords.ts";
+import { queryCountHeader } from "../src/server/shared/query-count.ts";
+import { checkInstances, verifySettings } from "./checks.ts";
+import { headersOf, importBody, ok, type Session, signIn } from "./client.ts";
+import { benchDatabases, query } from "./databases.ts";
+import { floorFile } from "./floors.ts";
+import { type Fixtures, generate } from "./generate.ts";
+import { type LoadResult, load, type Target } from "./load.ts";
+import { readOptions } from "./options.ts";
+import { type Measurement, markdown, type Results } from "./report.ts";
+import { peakRss, type ServerProcess, startApp, startFloor } from "./server-process.ts";
+import { firstLoadBytes } from "./web.ts";
+import { importPeriod, importWorkbooks } from "./workbooks.ts";
 
 /**
- * `npm run bench`: builds the app on a fresh database (embedded PGlite, or the PostgreSQL of
- * BENCH_DATABASE_URL), fills it at Helse Vest scale times BENCH_SCALE (default 0.1), and reports
- * each operation's median time as a ratio to a floor measured in the same run: the health check,
- * one database round trip through the whole HTTP stack. Ratios, not seconds, are what to compare
- * between runs and machines.
+ * `npm run bench` (see docs/performance.md): fills two fresh regions, starts the app as its own
+ * process beside a floor server, loads every operation at 1, 8 and 32 connections against its floor,
+ * and prints the tables (JSON in bench/results/). `--smoke` does all of it on tiny data in seconds.
  */
-const scale = Number(process.env.BENCH_SCALE ?? "0.1");
-const rounds = Number(process.env.BENCH_ROUNDS ?? "30");
-const url = process.env.BENCH_DATABASE_URL;
+const o = readOptions(process.argv.slice(2));
+const root = join(import.meta.dirname, "..");
+const began = performance.now();
+const log = (line: string) =>
+  process.stderr.write(`bench ${((performance.now() - began) / 1000).toFixed(0).padStart(4)} s: ${line}\n`);
+const startedAt = new Date().toISOString();
+const loadAverageBefore = loadavg();
 
-const database = await openDatabase(url ? { kind: "postgres", url } : { kind: "pglite", dataDir: null });
-await migrateDatabase(database);
-const db = database.db;
-const password = "bench-passord-123";
-const config = loadConfig({
-  DATA_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-  LOG_LEVEL: "silent",
-  LOGIN_RATE_LIMIT: "1000",
-});
-await fillDemoData(db, { password, crypto: createDataCrypto(config.encryptionKey), publicUrl: config.publicUrl });
-
-const auditRows = Math.round(1_000_000 * scale);
-const extraUsers = Math.round(2_000 * scale);
-const started = performance.now();
-await db.execute(sql`
-  insert into audit_events (actor_id, trust_id, entity, entity_id, action, fields, at)
-  select u.id, t.id, (array['user','agreement','programme','placement_site','row'])[1 + g % 5], gen_random_uuid()::text,
-         (array['create','update','delete'])[1 + g % 3], array['name'], now() - (g || ' seconds')::interval
-  from generate_series(1, ${auditRows}) g
-  cross join lateral (select id from trusts limit 1) t
-  cross join lateral (select id from users order by email limit 1 offset (g % 7)) u`);
-await db.execute(sql`
-  with new_users as (
-    insert into users (email, name)
-    select 'bench' || g || '@bench.test', 'Bench Person ' || g from generate_series(1, ${extraUsers}) g
-    returning id)
-  insert into memberships (user_id, trust_id, role)
-  select id, (select id from trusts limit 1), 'student_admin' from new_users`);
-const fillSeconds = (performance.now() - started) / 1000;
-
-const app = await buildApp({ config, database });
-const login = await app.inject({
-  method: "POST",
-  url: "/api/auth/login",
-  payload: { email: "admin@demo.test", password },
-});
-const cookie = `pt_session=${login.cookies.find((c) => c.name === "pt_session")?.value}`;
-
-async function measure(name: string, path: string): Promise<{ name: string; median: number }> {
-  const times: number[] = [];
-  for (let i = 0; i < rounds + 3; i++) {
-    const t0 = performance.now();
-    const res = await app.inject({ method: "GET", url: path, headers: { cookie } });
-    const t = performance.now() - t0;
-    if (res.statusCode !== 200) throw new Error(`${path}: ${res.statusCode} ${res.body.slice(0, 200)}`);
-    if (i >= 3) times.push(t);
-  }
-  times.sort((a, b) => a - b);
-  return { name, median: times[Math.floor(times.length / 2)] as number };
+if (!existsSync(join(root, "dist/web/index.html"))) {
+  log("building the web app (npm run build)");
+  const built = spawnSync("npx", ["vite", "build", "--logLevel", "warn"], { cwd: root, stdio: "inherit" });
+  if (built.status !== 0) throw new Error("the web build failed");
 }
+const web = firstLoadBytes([
+  { page: "overview list (/oversikter)", chunk: "OverviewsPage" },
+  { page: "overview document (/oversikter/:id)", chunk: "OverviewPage" },
+]);
 
-const floor = await measure("floor: GET /api/health", "/api/health");
-const results = [
-  await measure("GET /api/auth/me", "/api/auth/me"),
-  await measure("GET /api/institutions", "/api/institutions"),
-  await measure(`GET /api/users (${extraUsers + 7} people)`, "/api/users"),
-  await measure(`GET /api/audit newest 100 of ${auditRows}`, "/api/audit?limit=100"),
-  await measure("GET /api/audit filtered by entity", "/api/audit?entity=agreement&limit=100"),
-  await measure("GET /api/dashboard", "/api/dashboard"),
-];
+const password = "bench-passord-123";
+const key = randomBytes(32);
+const crypto = createDataCrypto(key);
+const passwordHash = await hashPassword(password);
+const importers = 12;
+/** Imports each of the two loops beside the reads may save (each into an empty document of its own). */
+const loopImports = o.smoke ? 30 : Math.ceil(o.durationSeconds) + 2;
+const importTargets = 2 + o.importRounds + 2 * loopImports + 2;
+const { main, small } = await benchDatabases(o.databaseUrl);
 
-console.log(
-  `Praksistilgang benchmark on ${database.kind}, scale ${scale} (filled in ${fillSeconds.toFixed(1)} s), median of ${rounds}`,
-);
-console.log(`${"operation".padEnd(48)} ${"ratio to floor".padStart(14)}`);
-console.log(`${floor.name.padEnd(48)} ${"1.0".padStart(14)}`);
-for (const r of results) console.log(`${r.name.padEnd(48)} ${(r.median / floor.median).toFixed(1).padStart(14)}`);
+try {
+  log(`filling the region at scale ${o.scale} (${main.kind})`);
+  let databaseVersion = "";
+  const generated = await main.fill(async (database) => {
+    const [v] = await query<{ v: string }>(database, "select version() as v");
+    databaseVersion = v?.v.split(" on ")[0]?.split(",")[0] ?? "";
+    return generate(database, { ...o, crypto, passwordHash, importers, importTargets });
+  });
+  log(`filled in ${generated.seconds.toFixed(1)} s; the small region at scale ${o.smallScale}`);
+  const smallGenerated = await small.fill((database) =>
+    generate(database, { ...o, scale: o.smallScale, crypto, passwordHash, importers, importTargets }),
+  );
+  const f: Fixtures = generated.fixtures;
+  mkdirSync(join(root, "bench/results"), { recursive: true });
+  const floorPath = join(root, "bench/results/floors.json");
+  writeFileSync(floorPath, JSON.stringify(floorFile(f, passwordHash)));
 
-await app.close();
-await database.close();
+  const makeWorkbook = importWorkbooks();
+  log("writing the import workbooks");
+  const dryRunBook = await makeWorkbook(o.sizes.importRows);
+  const checkBook = await makeWorkbook(5);
+  const saveBooks: Buffer[] = [];
+  const fresh = o.importRounds + 1 + 2 * Math.min(loopImports, Math.ceil(o.durationSeconds) + 2);
+  for (let k = 0; k < fresh; k++) saveBooks.push(await makeWorkbook(o.sizes.importRows));
+  const largeBook = await makeWorkbook(o.sizes.largeImportRows);
+  const rssBook = await makeWorkbook(o.sizes.importRows);
+
+  log("starting the app, the small region's app and the floor server");
+  const env = { ...main.env, DATA_ENCRYPTION_KEY: key.toString("base64") };
+  const [app, smallApp, floor] = (await Promise.all([
+    startApp("app", env),
+    startApp("app (small region)", { ...small.env, DATA_ENCRYPTION_KEY: key.toString("base64") }),
+    startFloor(main.floorEnv, floorPath),
+  ])) as [ServerProcess, ServerProcess, ServerProcess];
+
+  const servers = [app, smallApp, floor];
+  const measurements: Measurement[] = [];
+  const queries: Results["queries"] = [];
+  const cost: Results["cost"] = [];
+  let verified: string[] = [];
+  let duringImports: Results["duringImports"] = null;
+  const memory: Results["memory"] = { baseline: 0, peaks: [] };
+  try {
+    const sessions = new Map<string, Session>();
+    const as = async (email: string, on: ServerProcess = app) => {
+      const k = `${on.url} ${email}`;
+      if (!sessions.has(k)) sessions.set(k, await signIn(on.url, email, password));
+      return sessions.get(k) as Session;
+    };
+    const importerSessions = await Promise.all(f.users.importers.map((e) => as(e)));
+    verified = await verifySettings({
+      url: app.url,
+      password,
+      signInEmail: f.users.signIn,
+      importers: importerSessions,
+      dryRunTarget: f.importTargets[0] as string,
+      workbook: checkBook,
+    });
+    log(`settings checked: ${verified.length}`);
+
+    const count = async (label: string, session: Session, path: string) => {
+      const answer = await ok(session, path);
+      queries.push({ label, statements: answer.queries ?? -1 });
+      return answer;
+    };
+    const coordinator = await as(f.users.coordinator);
+    const fou = await as(f.users.fou);
+    const fouSmall = await as(f.users.fou, smallApp);
+    await count(`sheet of ${o.sizes.smallSheet} rows`, coordinator, `/api/sheets/${f.sheets.small}/rows`);
+    await count(`sheet of ${o.sizes.sheet} rows`, coordinator, `/api/sheets/${f.sheets.medium}/rows`);
+    await count(
+      `sheet of ${o.sizes.largeSheet.toLocaleString("en")} rows`,
+      coordinator,
+      `/api/sheets/${f.sheets.large}/rows`,
+    );
+    const listed = async (s: Session) =>
+      (JSON.parse((await ok(s, "/api/overviews")).body.toString()) as unknown[]).length;
+    const [nCoordinator, nFou, nFouSmall] = [await listed(coordinator), await listed(fou), await listed(fouSmall)];
+    await count(`overview list of ${nCoordinator} documents (coordinator)`, coordinator, "/api/overviews");
+    await count(`overview list of ${nFouSmall} documents (FOU, small region)`, fouSmall, "/api/overviews");
+    await count(`overview list of ${nFou} documents (FOU)`, fou, "/api/overviews");
+    await count(`dashboard, FOU, small region (scale ${o.smallScale})`, fouSmall, "/api/dashboard");
+    await count(`dashboard, FOU (scale ${o.scale})`, fou, "/api/dashboard");
+
+    const reads: { key: string; label: string; user: string; path: string; small?: string }[] = [
+      {
+        key: "sheet",
+        label: `open a sheet of ${o.sizes.sheet} rows`,
+        user: f.users.coordinator,
+        path: `/api/sheets/${f.sheets.medium}/rows`,
+        small: `/api/sheets/${smallGenerated.fixtures.sheets.medium}/rows`,
+      },
+      {
+        key: "listCoordinator",
+        label: `overview list, coordinator (${nCoordinator} documents)`,
+        user: f.users.coordinator,
+        path: "/api/overviews",
+      },
+      { key: "listFou", label: `overview list, FOU (${nFou} documents)`, user: f.users.fou, path: "/api/overviews" },
+      {
+        key: "overview",
+        label: "one overview document",
+        user: f.users.coordinator,
+        path: `/api/overviews/${f.overview}`,
+      },
+      {
+        key: "dashboard",
+        label: "FOU start page (dashboard)",
+        user: f.users.fou,
+        path: "/api/dashboard",
+        small: "/api/dashboard",
+      },
+      {
+        key: "search",
+        label: `search a surname (${f.searchSurname})`,
+        user: f.users.fou,
+        path: `/api/search?q=${f.searchSurname}`,
+        small: `/api/search?q=${f.searchSurname}`,
+      },
+      { key: "auditNewest", label: "audit log, newest 100", user: f.users.admin, path: "/api/audit?limit=100" },
+      {
+        key: "auditFiltered",
+        label: "audit log, filtered by entity",
+        user: f.users.admin,
+        path: "/api/audit?entity=agreement&limit=100",
+      },
+      { key: "notifications", label: "notifications", user: f.users.fou, path: "/api/notifications" },
+      { key: "users", label: "user list (admin)", user: f.users.admin, path: "/api/users" },
+    ];
+    const series = async (
+      label: string,
+      group: Measurement["group"],
+      appTarget: Target,
+      floorTarget: Target,
+      statements: number | null,
+      connections = o.connections,
+    ) => {
+      if (o.warmupSeconds > 0) await load(appTarget, { connections: 8, seconds: o.warmupSeconds });
+      for (const c of connections) {
+        const a = await load(appTarget, o.window(c));
+        const fl = await load(floorTarget, o.window(c));
+        measurements.push({ group, label, statements, app: a, floor: fl });
+        log(`${label} at ${c}: ${a.rps.toFixed(1)} req/s (floor ${fl.rps.toFixed(1)})`);
+      }
+    };
+    for (const r of reads) {
+      const session = await as(r.user);
+      const probe = await ok(session, r.path);
+      const appTarget = { url: app.url, path: r.path, headers: headersOf(session) };
+      await series(r.label, "read", appTarget, { url: floor.url, path: `/floor/query/${r.key}` }, probe.queries);
+      if (r.small) {
+        const smallSession = await as(r.user, smallApp);
+        const large = measurements.find((m) => m.label === r.label && m.app.connections === 8)?.app as LoadResult;
+        const smallResult = await load(
+          { url: smallApp.url, path: r.small, headers: headersOf(smallSession, smallApp.url) },
+          o.window(8),
+        );
+        cost.push({ label: r.label, small: smallResult, large });
+      }
+    }
+
+    const signInBody = JSON.stringify({ email: f.users.signIn, password });
+    const signInProbe = await fetch(`${app.url}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: app.url },
+      body: signInBody,
+    });
+    if (!signInProbe.ok) throw new Error(`sign-in answered ${signInProbe.status}`);
+    await series(
+      "sign-in",
+      "sign-in",
+      {
+        url: app.url,
+        method: "POST",
+        path: "/api/auth/login",
+        headers: { "content-type": "application/json", origin: app.url },
+        body: signInBody,
+      },
+      {
+        url: floor.url,
+        method: "POST",
+        path: "/floor/sign-in",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ password }),
+      },
+      Number(signInProbe.headers.get(queryCountHeader)),
+    );
+
+    const period = importPeriod();
+    const rounds = { connections: 1, amount: o.importRounds, timeoutSeconds: 300 };
+    const [dryRunner, saver, loopA, loopB, rssImporter] = importerSessions as [
+      Session,
+      Session,
+      Session,
+      Session,
+      Session,
+    ];
+    const targets = [...f.importTargets.slice(1)];
+    const nextTarget = () => {
+      const t = targets.shift();
+      if (!t) throw new Error("out of import targets");
+      return t;
+    };
+    // Each save gets students of its own while the written workbooks last, then they come round again.
+    let booksUsed = 0;
+    const nextBook = () => saveBooks[booksUsed++ % saveBooks.length] as Buffer;
+    const dryUpload = importBody(dryRunBook, period);
+    const floorImport = {
+      url: floor.url,
+      method: "POST" as const,
+      path: "/floor/import",
+      headers: { "content-type": "application/octet-stream" },
+      body: dryRunBook,
+    };
+    const importOf = (session: Session, path: string, upload: ReturnType<typeof importBody>) =>
+      ok(session, path, { method: "POST", headers: { "content-type": upload.contentType }, body: upload.body });
+    const dryPath = `/api/overviews/${f.importTargets[0]}/import?dryRun=true`;
+    const dryProbe = await importOf(dryRunner, dryPath, dryUpload);
+    const dryApp = await load(
+      {
+        url: app.url,
+        method: "POST",
+        path: dryPath,
+        headers: { ...headersOf(dryRunner), "content-type": dryUpload.contentType },
+        body: dryUpload.body,
+      },
+      rounds,
+    );
+    measurements.push({
+      group: "import",
+      label: `import dry run, ${o.sizes.importRows.toLocaleString("en")} rows`,
+      statements: dryProbe.queries,
+      app: dryApp,
+      floor: await load(floorImport, rounds),
+    });
+    const saveTarget: Target = {
+      url: app.url,
+      method: "POST",
+      path: `/api/overviews/${f.importTargets[1]}/import`,
+      headers: { ...headersOf(saver), "content-type": dryUpload.contentType },
+      body: dryUpload.body,
+      next: () => ({ path: `/api/overviews/${nextTarget()}/import`, body: importBody(nextBook(), period).body }),
+    };
+    measurements.push({
+      group: "import",
+      label: `import and save, ${o.sizes.importRows.toLocaleString("en")} rows`,
+      statements: null,
+      app: await load(saveTarget, rounds),
+      floor: await load(floorImport, rounds),
+    });
+    log("imports measured");
+    const exporter = await as(f.users.exporter);
+    const exportPath = `/api/overviews/${f.exportOverview}/export`;
+    const exportProbe = await ok(exporter, exportPath);
+    measurements.push({
+      group: "export",
+      label: `export of a document with a ${o.sizes.largeSheet.toLocaleString("en")}-row sheet`,
+      statements: exportProbe.queries,
+      app: await load({ url: app.url, path: exportPath, headers: headersOf(exporter) }, rounds),
+      floor: await load({ url: floor.url, path: "/floor/export" }, rounds),
+    });
+    log("export measured");
+
+    // Opening a sheet, idle and then while two people import and save one workbook after another.
+    const sheetTarget = { url: app.url, path: `/api/sheets/${f.sheets.medium}/rows`, headers: headersOf(coordinator) };
+    const idle = await load(sheetTarget, o.window(8));
+    let reading = true;
+    let importsDone = 0;
+    const loop = async (session: Session) => {
+      while (reading) {
+        await importOf(session, `/api/overviews/${nextTarget()}/import`, importBody(nextBook(), period));
+        importsDone++;
+      }
+    };
+    const loops = [loop(loopA), loop(loopB)];
+    const busy = await load(sheetTarget, o.window(8)).finally(() => {
+      reading = false;
+    });
+    await Promise.all(loops);
+    duringImports = { idle, busy, importsDone };
+    log("reads during imports measured");
+
+    memory.baseline = app.rss();
+    for (const [rows, book] of [
+      [o.sizes.importRows, rssBook],
+      [o.sizes.largeImportRows, largeBook],
+    ] as const) {
+      const { peak } = await peakRss(app, () =>
+        importOf(rssImporter, `/api/overviews/${nextTarget()}/import`, importBody(book, period)),
+      );
+      memory.peaks.push({ rows, peak });
+    }
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
+  }
+
+  let instances: Results["instances"] = null;
+  if (o.instances > 1) {
+    if (main.kind !== "postgres") {
+      log("--instances needs PostgreSQL (BENCH_DATABASE_URL): PGlite is one process's database");
+    } else {
+      log(`checking ${o.instances} instances`);
+      instances = await checkInstances({
+        target: main,
+        env,
+        instances: o.instances,
+        password,
+        signInEmail: f.users.signIn,
+        window: o.window,
+        reads: [
+          {
+            label: `open a sheet of ${o.sizes.sheet} rows`,
+            user: f.users.coordinator,
+            path: `/api/sheets/${f.sheets.medium}/rows`,
+          },
+          { label: "overview list, FOU", user: f.users.fou, path: "/api/overviews" },
+          { label: "FOU start page (dashboard)", user: f.users.fou, path: "/api/dashboard" },
+          {
+            label: `search a surname (${f.searchSurname})`,
+            user: f.users.fou,
+            path: `/api/search?q=${f.searchSurname}`,
+          },
+        ],
+      });
+    }
+  }
+
+  const results: Results = {
+    startedAt,
+    machine: {
+      cpus: availableParallelism(),
+      memoryGb: Math.round(totalmem() / 1024 ** 3),
+      node: process.version,
+      database: main.kind === "postgres" ? databaseVersion : `PGlite (${databaseVersion})`,
+      loadAverageBefore,
+      loadAverageAfter: loadavg(),
+    },
+    settings: {
+      scale: o.scale,
+      smallScale: o.smallScale,
+      seconds: o.durationSeconds,
+      connections: o.connections,
+      rounds: o.importRounds,
+    },
+    generated: { counts: generated.counts, seconds: generated.seconds, smallSeconds: smallGenerated.seconds },
+    verified,
+    measurements,
+    queries,
+    cost,
+    duringImports,
+    memory,
+    web,
+    instances,
+  };
+  const file = join(root, `bench/results/${startedAt.replace(/[:.]/g, "-")}${o.smoke ? "-smoke" : ""}.json`);
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(markdown(results));
+  log(`results in ${file}`);
+} finally {
+  await main.dispose();
+  await small.dispose();
+}
+// Kept-alive sockets of fetch would hold the process for a while.
+process.exit(0);

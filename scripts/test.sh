@@ -13,4 +13,5 @@ npx vitest run
 echo "== browser tests"
 bash scripts/ensure-chromium.sh
 npx vite build --logLevel warn
+npm run bench -- --smoke
 npx playwright test

@@ -1,0 +1,98 @@
+import { readFileSync } from "node:fs";
+import { verify } from "@node-rs/argon2";
+import ExcelJS from "exceljs";
+import Fastify from "fastify";
+import { openDatabase } from "../src/server/shared/database.ts";
+import type { FloorFile, FloorQuery } from "./floors.ts";
+
+/**
+ * The floor server: a bare Fastify process beside the app, opening the database with the app's own
+ * pool settings (`openDatabase`), with nothing of the app's layers — no session, access checks,
+ * mapping or schemas. Each route does only the main work of one operation (floors.ts) and answers
+ * it as JSON. Started by server-process.ts with FLOOR_FILE, PORT and the app's DATABASE_URL or
+ * DATA_DIR.
+ */
+const floors = JSON.parse(readFileSync(process.env.FLOOR_FILE as string, "utf8")) as FloorFile;
+const url = process.env.DATABASE_URL;
+const database = await openDatabase(
+  url ? { kind: "postgres", url } : { kind: "pglite", dataDir: process.env.DATA_DIR as string },
+);
+
+async function rows(q: FloorQuery): Promise<Record<string, unknown>[]> {
+  if (database.pglite) return (await database.pglite.query<Record<string, unknown>>(q.sql, q.params)).rows;
+  return (await (database.pool as NonNullable<typeof database.pool>).query(q.sql, q.params)).rows;
+}
+
+const app = Fastify({ logger: false, bodyLimit: 20 * 1024 * 1024 });
+app.addContentTypeParser("application/octet-stream", { parseAs: "buffer" }, (_req, body, done) => done(null, body));
+
+app.get("/api/health", async () => ({ ok: true }));
+
+app.get<{ Params: { name: string } }>("/floor/query/:name", async (req, reply) => {
+  const q = floors.queries[req.params.name];
+  if (!q) return reply.code(404).send({ error: "no such floor" });
+  return rows(q);
+});
+
+app.post<{ Body: { password: string } }>("/floor/sign-in", async (req, reply) => {
+  const ok = await verify(floors.passwordHash, req.body.password);
+  return ok ? { ok } : reply.code(401).send({ ok });
+});
+
+/** ExcelJS reading the uploaded workbook, every cell visited. */
+app.post<{ Body: Buffer }>("/floor/import", async (req) => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(req.body as unknown as ArrayBuffer);
+  let cells = 0;
+  for (const ws of wb.worksheets) {
+    ws.eachRow((row) => {
+      row.eachCell(() => {
+        cells++;
+      });
+    });
+  }
+  return { cells };
+});
+
+/** The document's rows, then ExcelJS writing them: a worksheet per sheet, a cell per value. */
+app.get("/floor/export", async (_req, reply) => {
+  const wb = new ExcelJS.Workbook();
+  const sheets = new Map<string, ExcelJS.Worksheet>();
+  for (const r of await rows(floors.exportRows)) {
+    const name = String(r.sheet_name);
+    let ws = sheets.get(name);
+    if (!ws) {
+      ws = wb.addWorksheet(name);
+      sheets.set(name, ws);
+    }
+    ws.addRow([
+      r.last_name,
+      r.first_name,
+      r.national_id_enc,
+      r.birth_date,
+      r.nationality,
+      r.email,
+      r.mobile,
+      r.home_institution,
+      r.study_programme,
+      r.placement_site_id ?? r.placement_site_name,
+      r.start_date,
+      r.end_date,
+      r.d_number_enc,
+      r.previous_username,
+      r.order_state,
+      r.id,
+    ]);
+  }
+  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  return reply.header("content-type", "application/octet-stream").send(buffer);
+});
+
+await app.listen({ port: Number(process.env.PORT), host: "127.0.0.1" });
+const close = async () => {
+  await app.close();
+  await database.close();
+  process.exit(0);
+};
+process.on("SIGTERM", () => void close());
+process.on("SIGINT", () => void close());
