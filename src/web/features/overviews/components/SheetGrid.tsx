@@ -779,7 +779,7 @@ function GridCell({
         )}
         {live.length > 0 ? (
           <span id={liveId} className={`cell-msg cell-msg-live ${live.some((p) => !p.warning) ? "" : "is-warning"}`}>
-            {live.map((p) => problemText(t, p.code, p.suggestions)).join(" ")}
+            {live.map((p) => problemText(t, p.code, p.suggestions, p.details)).join(" ")}
           </span>
         ) : null}
       </Tag>
@@ -804,7 +804,7 @@ function GridCell({
       ) : null}
       {problems.length > 0 ? (
         <span id={messageId} className={`cell-msg ${errors.length > 0 ? "" : "is-warning"}`}>
-          {problems.map((p) => problemText(t, p.code, p.suggestions)).join(" ")}
+          {problems.map((p) => problemText(t, p.code, p.suggestions, p.details)).join(" ")}
         </span>
       ) : null}
       {suggestions.length > 0 && canEdit ? (

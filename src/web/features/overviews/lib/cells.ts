@@ -1,11 +1,12 @@
-import type { Row, RowField, RowInput } from "../../../../contracts/overviews.ts";
+import type { ProblemDetails, Row, RowField, RowInput } from "../../../../contracts/overviews.ts";
 import { formatMobile, normalizeEmail, normalizeMobile } from "../../../../domain/contact.ts";
 import { formatDate, parseDate } from "../../../../domain/dates.ts";
 import { holdsNationalId } from "../../../../domain/free-text.ts";
 import { validateNationalId } from "../../../../domain/national-id.ts";
 
 /** A problem found in a cell: a stable code (translated under overviews.problems) and whether it only warns. */
-export type CellProblem = { code: string; warning?: boolean; suggestions?: string[] };
+/** A problem of a cell: from the server (with what was found, `details`) or from the check as one types. */
+export type CellProblem = { code: string; warning?: boolean; suggestions?: string[]; details?: ProblemDetails };
 
 export interface CheckContext {
   testMode: boolean;
