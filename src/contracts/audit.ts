@@ -1,6 +1,146 @@
 import { z } from "zod";
 import { isIsoDate } from "../domain/dates.ts";
-import { uuidSchema } from "./common.ts";
+import { languageSchema, roleSchema, uuidSchema } from "./common.ts";
+
+/** The kinds of record audit rows name (`entity`), each named for people by the audit module. */
+export const auditEntities = [
+  "user",
+  "membership",
+  "user_identity",
+  "trust",
+  "institution",
+  "agreement",
+  "profession",
+  "programme",
+  "placement_site",
+  "identity_provider",
+  "account_request",
+  "overview",
+  "sheet",
+  "placement_row",
+  "row_comment",
+  "person",
+  "notification",
+  "audit",
+] as const;
+export type AuditEntity = (typeof auditEntities)[number];
+
+/** The actions audit rows record. */
+export const auditActions = [
+  "create",
+  "update",
+  "delete",
+  "copy",
+  "submit",
+  "approve",
+  "decline",
+  "deactivate",
+  "reactivate",
+  "sign_in",
+  "sign_out",
+  "set_password",
+  "link",
+  "read",
+  "read_notifications",
+  "reveal_national_id",
+  "import",
+  "export",
+  "anonymise",
+  "delete_changes",
+  "merge",
+  "merged_into",
+] as const;
+
+/**
+ * The text key (in src/web/i18n) of every field name audit rows carry, so that the log says
+ * "Etternavn" instead of `last_name`. The web shows these texts and the CSV export writes them. A
+ * name written by an older version in camelCase (`shortName`) is found by its column name.
+ */
+export const auditFieldTexts: Record<string, string> = {
+  // A placement row's fields, as the overview's columns are called.
+  last_name: "overviews.columns.lastName",
+  first_name: "overviews.columns.firstName",
+  national_id: "overviews.columns.nationalId",
+  birth_date: "overviews.columns.birthDate",
+  nationality: "overviews.columns.nationality",
+  email: "overviews.columns.email",
+  mobile: "overviews.columns.mobile",
+  home_institution: "overviews.columns.homeInstitution",
+  study_programme: "overviews.columns.studyProgramme",
+  placement_site_id: "overviews.columns.placementSite",
+  start_date: "overviews.columns.startDate",
+  end_date: "overviews.columns.endDate",
+  d_number: "overviews.columns.dNumber",
+  previous_username: "overviews.columns.previousUsername",
+  row_comments: "overviews.columns.comments",
+  learning_portal_state: "overviews.columns.learningPortalUser",
+  row: "audit.fieldNames.row",
+  row_changes: "audit.fieldNames.row_changes",
+  invalid_values: "audit.fieldNames.invalid_values",
+  body: "audit.fieldNames.body",
+  // Documents and sheets.
+  name: "audit.fieldNames.name",
+  group: "audit.fieldNames.group",
+  kind: "audit.fieldNames.kind",
+  submitted_at: "audit.fieldNames.submitted_at",
+  submitted_late: "audit.fieldNames.submitted_late",
+  // People, their accounts and roles.
+  username: "audit.fieldNames.username",
+  email_confirmed_at: "audit.fieldNames.email_confirmed_at",
+  hr_transferred_at: "audit.fieldNames.hr_transferred_at",
+  password: "audit.fieldNames.password",
+  deactivated_at: "audit.fieldNames.deactivated_at",
+  language: "audit.fieldNames.language",
+  email_notifications: "audit.fieldNames.email_notifications",
+  is_system_admin: "audit.fieldNames.is_system_admin",
+  read_at: "audit.fieldNames.read_at",
+  user_id: "audit.fieldNames.user_id",
+  role: "audit.fieldNames.role",
+  institution_id: "audit.fieldNames.institution_id",
+  message: "audit.fieldNames.message",
+  status: "audit.fieldNames.status",
+  decline_reason: "audit.fieldNames.decline_reason",
+  // Institutions, agreements and the catalog.
+  short_name: "audit.fieldNames.short_name",
+  main_contact_id: "agreements.mainContact",
+  deputy_contact_id: "agreements.deputyContact",
+  profession_id: "audit.fieldNames.profession_id",
+  department: "audit.fieldNames.department",
+  // Sign-in services.
+  display_name: "identityProviders.displayName",
+  issuer: "identityProviders.issuer",
+  client_id: "identityProviders.clientId",
+  client_secret: "identityProviders.clientSecret",
+  enabled: "identityProviders.enabled",
+  provider_id: "audit.fieldNames.provider_id",
+  subject: "audit.fieldNames.subject",
+  // The trust's settings.
+  test_mode: "settings.testMode",
+  default_language: "settings.defaultLanguage",
+  deadline_days: "settings.deadlineDays",
+  it_help_url: "settings.itHelpUrl",
+  student_info_url: "settings.studentInfoUrl",
+  learning_portal_email: "settings.learningPortalEmail",
+  d_number_needs_manual_user: "settings.dNumberNeedsManualUser",
+  retention_months: "settings.retentionMonths",
+  accessibility_contact: "audit.fieldNames.accessibility_contact",
+  naming_document: "audit.fieldNames.naming_document",
+  naming_sheet: "audit.fieldNames.naming_sheet",
+  naming_international_sheet: "audit.fieldNames.naming_international_sheet",
+  naming_file: "audit.fieldNames.naming_file",
+  // The filters of an export of this log.
+  actor_id: "audit.filter.who",
+  entity: "audit.filter.what",
+  entity_id: "audit.filter.record",
+  action: "audit.filter.action",
+  from: "audit.filter.from",
+  to: "audit.filter.to",
+};
+
+/** The text key of an audit field name, or null for a name the log does not know (shown as it is). */
+export function auditFieldText(field: string): string | null {
+  return auditFieldTexts[field] ?? auditFieldTexts[field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] ?? null;
+}
 
 const dateTime = z.iso.datetime({ offset: true, local: true });
 
@@ -15,7 +155,8 @@ const moment = z
   })
   .transform((v) => new Date(v));
 
-export const auditQuery = z.object({
+/** What the log is filtered by, for a page and for the CSV export alike. */
+export const auditFilterQuery = z.object({
   actorId: uuidSchema.optional(),
   entity: z.string().trim().max(60).optional(),
   entityId: z.string().trim().max(100).optional(),
@@ -24,10 +165,39 @@ export const auditQuery = z.object({
   from: moment.optional(),
   /** Exclusive. */
   to: moment.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const auditQuery = auditFilterQuery.extend({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
   /** The cursor `next` of the previous page. */
   before: z.string().max(100).optional(),
 });
+
+export const auditExportQuery = auditFilterQuery.extend({
+  /** The language of the file's headings and texts; the person's own language when left out. */
+  lang: languageSchema.optional(),
+});
+
+/**
+ * The record an event is about, as people know it — resolved when the page is read, scoped to the
+ * caller's trust: a document's name; a sheet's with its document; a placement row's or comment's
+ * student with the document and sheet; a person's, a user's, an institution's, a programme's name…
+ * `anonymised`: the record is there but its personal data are gone; `gone`: it was deleted (or is
+ * not the trust's), so only its id is left.
+ */
+export const auditRecordSchema = z.discriminatedUnion("state", [
+  z.object({
+    state: z.literal("named"),
+    name: z.string(),
+    /** Where it belongs or who it is, outermost first: ["HVL Sykepleie kull 2024", "Periode 1"]. */
+    details: z.array(z.string()),
+    /** A membership's role. */
+    role: roleSchema.optional(),
+  }),
+  z.object({ state: z.literal("anonymised"), details: z.array(z.string()) }),
+  z.object({ state: z.literal("gone") }),
+]);
+export type AuditRecord = z.infer<typeof auditRecordSchema>;
 
 export const auditEventSchema = z.object({
   id: uuidSchema,
@@ -36,6 +206,7 @@ export const auditEventSchema = z.object({
   institutionId: uuidSchema.nullable(),
   entity: z.string(),
   entityId: z.string(),
+  record: auditRecordSchema,
   action: z.string(),
   fields: z.array(z.string()),
   requestId: z.string().nullable(),

@@ -189,7 +189,7 @@ export async function buildApp({
   await app.register(catalogRoutes({ catalog }));
   await app.register(trustsRoutes({ trusts }));
   await app.register(dashboardRoutes({ dashboard }));
-  await app.register(auditRoutes({ audit: createAuditUsecases({ db }) }));
+  await app.register(auditRoutes({ audit: createAuditUsecases({ db, clock }) }));
   await app.register(notificationsRoutes({ notifications }));
   await app.register(outboxRoutes({ outbox }));
   await app.register(personsRoutes({ persons }));

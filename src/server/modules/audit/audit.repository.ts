@@ -1,10 +1,13 @@
 import { and, desc, eq, gte, lt, or } from "drizzle-orm";
+import type { AuditEntity } from "../../../contracts/audit.ts";
 import type { DbOrTx } from "../../shared/database.ts";
+import { trusts } from "../trusts/trusts.table.ts";
 import { users } from "../users/users.table.ts";
 import { auditEvents } from "./audit.table.ts";
 
 export interface AuditEntry {
-  entity: string;
+  /** The kind of record; each kind is named for people in the log (records.repository.ts). */
+  entity: AuditEntity;
   entityId: string;
   action: string;
   /** Names of the changed fields; never their values. */
@@ -88,4 +91,14 @@ export function listAudit(db: DbOrTx, f: AuditFilter) {
     )
     .orderBy(desc(auditEvents.at), desc(auditEvents.id))
     .limit(f.limit);
+}
+
+/** The language a person reads the app in: their own choice, else their trust's default. */
+export async function languageOf(db: DbOrTx, userId: string, trustId: string) {
+  const [row] = await db
+    .select({ own: users.language, trust: trusts.defaultLanguage })
+    .from(users)
+    .innerJoin(trusts, eq(trusts.id, trustId))
+    .where(eq(users.id, userId));
+  return row?.own ?? row?.trust ?? "nb";
 }
