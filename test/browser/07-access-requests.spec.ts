@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import {
   demoUsers,
@@ -202,6 +203,78 @@ test("the admin reads the audit log, filtered by what and by record", async ({ p
   await expect(navigation(page).getByRole("link", { name: "Administrasjon", exact: true })).toHaveCount(0);
   await page.goto("/admin/logg");
   await expect(mainHeading(page)).toHaveText("Ingen tilgang");
+});
+
+test("the admin reads the log by names, pages on, filters by dates typed dd.mm.yyyy and downloads it", async ({
+  page,
+}) => {
+  await signIn(page, demoUsers.admin.email);
+  await page.goto("/admin/logg");
+  await settled(page);
+  const table = page.getByRole("table", { name: "Hendelser i loggen, nyeste først" });
+  const rows = table.locator("tbody tr");
+  // One page of 50 (the demo's semester wrote hundreds), then the next with "Vis flere".
+  await expect(rows).toHaveCount(50);
+  await expect(page.getByText("Viser de 50 nyeste hendelsene. Det finnes flere.")).toBeVisible();
+  await page.getByRole("button", { name: "Vis flere" }).click();
+  await expect(rows).toHaveCount(100);
+
+  // Records by the names people know: a row as its student with document and sheet; fields as the
+  // overview's columns. No field name is shown raw, no record that exists as an id.
+  const rowEvent = rows.filter({ has: page.getByRole("cell", { name: "Rad", exact: true }) }).first();
+  await expect(rowEvent.getByRole("link")).toHaveText(/^\p{Lu}\p{L}+( \p{L}+)+$/u);
+  await expect(rowEvent).toContainText(/kull \d{4} · (Periode|Semester) \d/);
+  await expect(table.getByRole("cell", { name: /Etternavn, Fornavn/ }).first()).toBeVisible();
+  const fieldTexts = await rows.locator("td:nth-child(6)").allInnerTexts();
+  expect(fieldTexts.filter((text) => /[a-z]_[a-z]|[a-z][A-Z]/.test(text))).toEqual([]);
+  const recordTexts = await rows.locator("td:nth-child(5)").allInnerTexts();
+  const idsShown = recordTexts.filter((text) => /[0-9a-f]{8}-[0-9a-f]{4}/.test(text) && !text.startsWith("Slettet"));
+  expect(idsShown).toEqual([]);
+  await expectGoodPage(page, "07 logg med navn");
+
+  // Dates are typed as people write them, whatever the browser's language; an impossible one is named.
+  const today = new Intl.DateTimeFormat("nb-NO", {
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+    timeZone: "Europe/Oslo",
+  }).format(new Date());
+  const [day, month, year] = today.split(".");
+  await page.getByLabel("Fra og med dato").fill("30.02.2026");
+  await page.getByRole("button", { name: "Vis", exact: true }).click();
+  await expect(page.getByRole("link", { name: /Fra og med dato: Datoen finnes ikke/ })).toBeVisible();
+  await expect(page.getByLabel("Fra og med dato")).toHaveAttribute("aria-invalid", "true");
+  await expectAccessible(page, "logg med feil dato");
+  await screenshot(page, "07 logg feil dato");
+  await page.getByLabel("Fra og med dato").fill(today);
+  await page.getByLabel("Til og med dato").fill(today);
+  await page.getByRole("button", { name: "Vis", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`fra=${year}-${month}-${day}&til=${year}-${month}-${day}`));
+  await page.reload();
+  await settled(page);
+  await expect(page.getByLabel("Fra og med dato")).toHaveValue(today);
+  await expect(page.getByLabel("Til og med dato")).toHaveValue(today);
+  await expect(rows).toHaveCount(50);
+
+  // The filtered list as a file Excel reads: UTF-8 with BOM, the page's names and field names.
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Last ned som CSV" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`Logg ${year}-${month}-${day}.csv`);
+  const file = readFileSync(await download.path());
+  expect([...file.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = file.toString("utf8").slice(1).trimEnd().split("\r\n");
+  expect(lines[0]).toBe("Tidspunkt;Hvem;E-post;Handling;Hva;Post;Detaljer;Post-ID;Felt");
+  expect(lines.length).toBeGreaterThan(100);
+  expect(lines.some((line) => /;Rad;[^;]+;[^;]+ · [^;]+;[0-9a-f-]{36};Etternavn, Fornavn/.test(line))).toBe(true);
+
+  // The download is in the log too: who exported it, with the filters used.
+  await page.goto("/admin/logg?hva=audit");
+  await settled(page);
+  await expect(rows.first()).toContainText("Eksportert");
+  await expect(rows.first()).toContainText(demoUsers.admin.name);
+  await expect(rows.first()).toContainText("Fra og med dato, Til og med dato");
 });
 
 test("everyone chooses how notifications come by e-mail under Mine innstillinger", async ({ page }) => {

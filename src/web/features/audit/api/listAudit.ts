@@ -15,7 +15,7 @@ export type AuditFilter = {
   to?: string;
 };
 
-const PAGE_SIZE = 100;
+const PAGE_SIZE = 50;
 
 /** GET /api/audit — the trust's audit trail, newest first, one page after `before`. */
 export const listAudit = (filter: AuditFilter, before?: string) => {

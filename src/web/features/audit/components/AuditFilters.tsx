@@ -1,12 +1,13 @@
 import { Button, Field, Label, Select, Textfield } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { auditActions, auditEntities } from "../../../../contracts/audit.ts";
 import type { User } from "../../../../contracts/users.ts";
-import { isIsoDate } from "../../../../domain/dates.ts";
+import { formatDate, isIsoDate, parseDate } from "../../../../domain/dates.ts";
 import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
 import { compareText } from "../../../lib/format.ts";
-import { actionName, auditActions, auditEntities, entityName } from "./auditCodes.ts";
+import { actionName, entityName } from "./auditCodes.ts";
 
 /** The filters as they stand in the URL: dates as yyyy-mm-dd (calendar days in Oslo). */
 export type AuditFilterValues = {
@@ -20,7 +21,14 @@ export type AuditFilterValues = {
 
 export const emptyFilter: AuditFilterValues = { actorId: "", entity: "", action: "", entityId: "", from: "", to: "" };
 
-/** Who, what, which record and when; applied with a button so that a half-typed id does not search. */
+/** A date of the URL as people write it (dd.mm.yyyy); anything else as it stands. */
+const shownDate = (value: string) => (isIsoDate(value) ? formatDate(value) : value);
+
+/**
+ * Who, what, which record and when; applied with a button so that a half-typed id does not search.
+ * Dates are typed as dd.mm.yyyy whatever the browser's language (text fields read by the app's date
+ * rule, not the browser's date picker), and stand in the URL as yyyy-mm-dd.
+ */
 export function AuditFilters({
   value,
   users,
@@ -32,7 +40,7 @@ export function AuditFilters({
 }) {
   const { t } = useTranslation();
   const form = useFormErrors("audit-filter");
-  const [draft, setDraft] = useState(value);
+  const [draft, setDraft] = useState({ ...value, from: shownDate(value.from), to: shownDate(value.to) });
   const set = (key: keyof AuditFilterValues) => (v: string) => setDraft((d) => ({ ...d, [key]: v }));
 
   const labels = {
@@ -54,20 +62,24 @@ export function AuditFilters({
     ...(draft.action && !auditActions.includes(draft.action as never) ? [draft.action] : []),
   ];
   const sortedUsers = [...users].sort((a, b) => compareText(a.name, b.name));
+  // A date in a link that is not one shows its error until the filter is applied again.
+  const dateError = (key: "from" | "to") =>
+    form.attempt > 0 || !value[key] || isIsoDate(value[key]) ? form.fieldErrors[key] : t("audit.filter.dateInvalid");
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     const errors: Record<string, string> = {};
-    if (draft.from && !isIsoDate(draft.from)) errors.from = t("audit.filter.dateInvalid");
-    if (draft.to && !isIsoDate(draft.to)) errors.to = t("audit.filter.dateInvalid");
-    if (!errors.from && !errors.to && draft.from && draft.to && draft.from > draft.to)
-      errors.to = t("audit.filter.toBeforeFrom");
-    if (Object.keys(errors).length > 0) {
+    const from = draft.from.trim() ? parseDate(draft.from) : "";
+    const to = draft.to.trim() ? parseDate(draft.to) : "";
+    if (from === null) errors.from = t("audit.filter.dateInvalid");
+    if (to === null) errors.to = t("audit.filter.dateInvalid");
+    if (from && to && from > to) errors.to = t("audit.filter.toBeforeFrom");
+    if (Object.keys(errors).length > 0 || from === null || to === null) {
       form.fail(errors);
       return;
     }
     form.reset();
-    onApply({ ...draft, entityId: draft.entityId.trim() });
+    onApply({ ...draft, entityId: draft.entityId.trim(), from, to });
   }
 
   function onReset() {
@@ -127,18 +139,20 @@ export function AuditFilters({
         <Textfield
           id={form.fieldId("from")}
           label={labels.from}
-          type="date"
+          description={t("audit.filter.dateHint")}
           value={draft.from}
           onChange={(e) => set("from")(e.target.value)}
-          error={form.fieldErrors.from}
+          error={dateError("from")}
+          autoComplete="off"
         />
         <Textfield
           id={form.fieldId("to")}
           label={labels.to}
-          type="date"
+          description={t("audit.filter.dateHint")}
           value={draft.to}
           onChange={(e) => set("to")(e.target.value)}
-          error={form.fieldErrors.to}
+          error={dateError("to")}
+          autoComplete="off"
         />
       </div>
       <div className="button-row">

@@ -1,50 +1,5 @@
 import type { TFunction } from "i18next";
-
-/** The kinds of record the audit log can be filtered by (a record of another kind shows its code). */
-export const auditEntities = [
-  "user",
-  "membership",
-  "user_identity",
-  "trust",
-  "institution",
-  "agreement",
-  "profession",
-  "programme",
-  "placement_site",
-  "identity_provider",
-  "account_request",
-  "overview",
-  "sheet",
-  "placement_row",
-  "person",
-  "notification",
-] as const;
-
-/** The actions the audit log can be filtered by. */
-export const auditActions = [
-  "create",
-  "update",
-  "delete",
-  "copy",
-  "submit",
-  "approve",
-  "decline",
-  "deactivate",
-  "reactivate",
-  "sign_in",
-  "sign_out",
-  "set_password",
-  "link",
-  "read",
-  "read_notifications",
-  "reveal_national_id",
-  "import",
-  "export",
-  "anonymise",
-  "delete_changes",
-  "merge",
-  "merged_into",
-] as const;
+import { type AuditEvent, auditFieldText } from "../../../../contracts/audit.ts";
 
 /** A translated name for an entity or action code; a code without a translation shows as it is. */
 export function entityName(t: TFunction, code: string): string {
@@ -53,4 +8,22 @@ export function entityName(t: TFunction, code: string): string {
 
 export function actionName(t: TFunction, code: string): string {
   return t(`audit.actions.${code}`, { defaultValue: code });
+}
+
+/** A field as people know it ("Etternavn" for `last_name`); a name the log does not know shows as it is. */
+export function fieldName(t: TFunction, field: string): string {
+  const key = auditFieldText(field);
+  return key ? t(key) : field;
+}
+
+/** The record of an event as people know it: its name, "Slettet" or "Anonymisert". */
+export function recordName(t: TFunction, record: AuditEvent["record"]): string {
+  if (record.state === "named") return record.name;
+  return record.state === "gone" ? t("audit.gone") : t("audit.anonymised");
+}
+
+/** What else says which record it is: a membership's role, the document and sheet of a row. */
+export function recordDetails(t: TFunction, record: AuditEvent["record"]): string[] {
+  if (record.state === "gone") return [];
+  return [...(record.state === "named" && record.role ? [t(`roles.${record.role}`)] : []), ...record.details];
 }

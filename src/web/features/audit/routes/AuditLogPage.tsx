@@ -1,16 +1,21 @@
 import { Button, Link as DsLink, Paragraph, Table } from "@digdir/designsystemet-react";
+import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
+import type { AuditEvent } from "../../../../contracts/audit.ts";
+import { isIsoDate } from "../../../../domain/dates.ts";
 import { Page } from "../../../components/Page.tsx";
 import { LoadError, Loading } from "../../../components/QueryState.tsx";
 import { AccessGate } from "../../../components/RoleGate.tsx";
 import { TableScroller } from "../../../components/TableScroller.tsx";
+import { isLanguage } from "../../../i18n/i18n.ts";
 import { formatDateTime, osloStartOfDay } from "../../../lib/dateTime.ts";
 import { hasRole, useSession } from "../../../lib/session.ts";
+import { auditExportUrl } from "../api/exportAudit.ts";
 import { type AuditFilter, useAuditLog } from "../api/listAudit.ts";
 import { useUsers } from "../api/listUsers.ts";
 import { AuditFilters, type AuditFilterValues } from "../components/AuditFilters.tsx";
-import { actionName, entityName } from "../components/auditCodes.ts";
+import { actionName, entityName, fieldName, recordDetails, recordName } from "../components/auditCodes.ts";
 import "../audit.css";
 
 /** The names of the filters in the URL (Norwegian, as people share the links). */
@@ -33,7 +38,7 @@ export function AuditLogPage() {
 }
 
 function AuditLog() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
   const values: AuditFilterValues = {
     actorId: params.get(urlNames.actorId) ?? "",
@@ -48,9 +53,10 @@ function AuditLog() {
     entity: values.entity || undefined,
     action: values.action || undefined,
     entityId: values.entityId || undefined,
-    // Calendar days in Oslo: from the start of "from" up to (not including) the day after "to".
-    from: osloStartOfDay(values.from) ?? undefined,
-    to: osloStartOfDay(values.to, 1) ?? undefined,
+    // Calendar days in Oslo: from the start of "from" up to (not including) the day after "to". A
+    // date in the URL that is not one filters nothing (the field says what is wrong with it).
+    from: (isIsoDate(values.from) && osloStartOfDay(values.from)) || undefined,
+    to: (isIsoDate(values.to) && osloStartOfDay(values.to, 1)) || undefined,
   };
   const users = useUsers();
   const log = useAuditLog(filter);
@@ -80,11 +86,27 @@ function AuditLog() {
         <Paragraph>{filtered ? t("audit.noMatches") : t("audit.empty")}</Paragraph>
       ) : (
         <>
-          <Paragraph data-size="sm" aria-live="polite">
-            {log.hasNextPage
-              ? t("audit.showingMore", { count: events.length })
-              : t("audit.showingAll", { count: events.length })}
-          </Paragraph>
+          <div className="audit-summary">
+            <Paragraph data-size="sm" aria-live="polite">
+              {log.hasNextPage
+                ? t("audit.showingMore", { count: events.length })
+                : t("audit.showingAll", { count: events.length })}
+            </Paragraph>
+            <div className="audit-download">
+              <Button variant="secondary" data-size="sm" asChild>
+                <a
+                  href={auditExportUrl(filter, isLanguage(i18n.language) ? i18n.language : "nb")}
+                  download
+                  aria-describedby="audit-download-hint"
+                >
+                  {t("audit.download")}
+                </a>
+              </Button>
+              <Paragraph data-size="xs" id="audit-download-hint" className="muted">
+                {t("audit.downloadHint")}
+              </Paragraph>
+            </div>
+          </div>
           <TableScroller labelledBy="audit-caption">
             <Table zebra data-size="sm" className="audit-table">
               <caption id="audit-caption" className="ds-sr-only">
@@ -103,7 +125,7 @@ function AuditLog() {
               <Table.Body>
                 {events.map((e) => (
                   <Table.Row key={e.id}>
-                    <Table.Cell className="nowrap">
+                    <Table.Cell>
                       <time dateTime={e.at}>{formatDateTime(e.at)}</time>
                     </Table.Cell>
                     <Table.Cell>
@@ -111,7 +133,9 @@ function AuditLog() {
                         <>
                           {e.actor.name}
                           <br />
-                          <span className="muted">{e.actor.email}</span>
+                          <span className="muted">
+                            <Breakable text={e.actor.email} />
+                          </span>
                         </>
                       ) : (
                         <span className="muted">{t("audit.system")}</span>
@@ -120,21 +144,13 @@ function AuditLog() {
                     <Table.Cell>{actionName(t, e.action)}</Table.Cell>
                     <Table.Cell>{entityName(t, e.entity)}</Table.Cell>
                     <Table.Cell>
-                      <DsLink asChild>
-                        <Link
-                          to={recordLink(e.entity, e.entityId)}
-                          className="record-id"
-                          aria-label={t("audit.recordLink", { what: entityName(t, e.entity), id: e.entityId })}
-                        >
-                          {e.entityId}
-                        </Link>
-                      </DsLink>
+                      <RecordCell event={e} link={recordLink(e.entity, e.entityId)} />
                     </Table.Cell>
                     <Table.Cell>
                       {e.fields.length === 0 ? (
                         <span className="muted">–</span>
                       ) : (
-                        <span className="field-names">{e.fields.join(", ")}</span>
+                        e.fields.map((f) => fieldName(t, f)).join(", ")
                       )}
                     </Table.Cell>
                   </Table.Row>
@@ -158,5 +174,63 @@ function AuditLog() {
         </>
       )}
     </Page>
+  );
+}
+
+/**
+ * The record as people know it, linked to everything that happened to it: "Kari Nordmann" with
+ * "HVL Sykepleie kull 2024 · Periode 1" below; a deleted record by its id.
+ */
+function RecordCell({ event, link }: { event: AuditEvent; link: string }) {
+  const { t } = useTranslation();
+  const { record } = event;
+  const what = entityName(t, event.entity);
+  const details = recordDetails(t, record);
+  if (record.state === "gone") {
+    return (
+      <>
+        <span className="muted">{t("audit.gone")}</span>
+        <br />
+        <DsLink asChild>
+          <Link to={link} className="record-id" aria-label={t("audit.recordLink", { what, name: event.entityId })}>
+            {t("audit.goneId", { id: event.entityId })}
+          </Link>
+        </DsLink>
+      </>
+    );
+  }
+  const name = recordName(t, record);
+  return (
+    <>
+      <DsLink asChild>
+        <Link to={link} aria-label={t("audit.recordLink", { what, name })}>
+          {name}
+        </Link>
+      </DsLink>
+      {details.length > 0 ? (
+        <>
+          <br />
+          <span className="muted">
+            <Breakable text={details.join(" · ")} />
+          </span>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/** Text that may break before an "@": an e-mail address wraps as "koordinator.uib" / "@demo.test". */
+function Breakable({ text }: { text: string }) {
+  const [first, ...rest] = text.split("@");
+  return (
+    <>
+      {first}
+      {rest.map((part, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed text, in order
+        <Fragment key={i}>
+          <wbr />@{part}
+        </Fragment>
+      ))}
+    </>
   );
 }
