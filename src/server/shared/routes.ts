@@ -20,3 +20,12 @@ export const access = {
   /** One of `roles` at the active trust, or a system administrator. */
   rolesOrSystemAdmin: (...roles: Role[]) => ({ access: { roles, systemAdmin: true } }),
 };
+
+/** `attachment` with an ASCII fallback and the UTF-8 name (RFC 6266 / 5987). */
+export function attachment(name: string): string {
+  const ascii = name
+    .normalize("NFKD")
+    .replace(/[^\x20-\x7e]/g, "")
+    .replace(/["\\]/g, "");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}

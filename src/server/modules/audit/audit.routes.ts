@@ -2,17 +2,8 @@ import { Readable } from "node:stream";
 import type { FastifyInstance } from "fastify";
 import { auditExportQuery, auditPageSchema, auditQuery } from "../../../contracts/audit.ts";
 import { actorOf } from "../../plugins/session.ts";
-import { access, authErrors, typed } from "../../shared/routes.ts";
+import { access, attachment, authErrors, typed } from "../../shared/routes.ts";
 import type { AuditUsecases } from "./audit.usecases.ts";
-
-/** `attachment` with an ASCII fallback and the UTF-8 name (RFC 6266 / 5987). */
-function attachment(name: string): string {
-  const ascii = name
-    .normalize("NFKD")
-    .replace(/[^\x20-\x7e]/g, "")
-    .replace(/["\\]/g, "");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 export function auditRoutes({ audit }: { audit: AuditUsecases }) {
   return async (fastify: FastifyInstance) => {

@@ -26,7 +26,7 @@ import {
 } from "../../../contracts/overviews.ts";
 import { actorOf } from "../../plugins/session.ts";
 import { AppError } from "../../shared/errors.ts";
-import { access, authErrors, typed } from "../../shared/routes.ts";
+import { access, attachment, authErrors, typed } from "../../shared/routes.ts";
 import type { ImportUsecases } from "./import.usecases.ts";
 import { invalidPeriods, uploadMalformed, uploadMissing, uploadTooLarge } from "./overviews.errors.ts";
 import type { OverviewsUsecases } from "./overviews.usecases.ts";
@@ -37,15 +37,6 @@ export const maxUploadBytes = 10 * 1024 * 1024;
 
 const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const readers = access.roles("admin", "student_admin", "coordinator");
-
-/** `attachment` with an ASCII fallback and the UTF-8 name (RFC 6266 / 5987). */
-function attachment(name: string): string {
-  const ascii = name
-    .normalize("NFKD")
-    .replace(/[^\x20-\x7e]/g, "")
-    .replace(/["\\]/g, "");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 /** The `file` part and the optional `periods` field of a multipart upload. */
 async function readUpload(
