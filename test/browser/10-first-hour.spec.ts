@@ -125,7 +125,11 @@ test("the help page describes what the app does now, with the trust's names and 
   const main = page.locator("main");
   await expect(main).toContainText("HVL Sykepleie kull 2024");
   await expect(main).toContainText("«Periode 1»");
-  await expect(main).toContainText("senest 28 dager før praksisperioden starter");
+  // The trust's own deadline setting (another story may have changed it from the default 28).
+  const session = (await (await page.request.get("/api/auth/session")).json()) as {
+    me: { activeTrust: { deadlineDays: number } };
+  };
+  await expect(main).toContainText(`senest ${session.me.activeTrust.deadlineDays} dager før praksisperioden starter`);
   await expect(main).toContainText("«Mulige duplikater»");
   await expect(main).toContainText("010190 *****");
   // Nothing of what is still to come: campaigns, orders, order lines, change requests, inquiries.
