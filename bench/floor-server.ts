@@ -26,7 +26,10 @@ async function rows(q: FloorQuery): Promise<Record<string, unknown>[]> {
 const app = Fastify({ logger: false, bodyLimit: 20 * 1024 * 1024 });
 app.addContentTypeParser("application/octet-stream", { parseAs: "buffer" }, (_req, body, done) => done(null, body));
 
-app.get("/api/health", async () => ({ ok: true }));
+app.get("/api/health", async () => {
+  await rows({ sql: "select 1", params: [] });
+  return { ok: true };
+});
 
 app.get<{ Params: { name: string } }>("/floor/query/:name", async (req, reply) => {
   const q = floors.queries[req.params.name];

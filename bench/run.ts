@@ -240,7 +240,7 @@ try {
     );
 
     const period = importPeriod();
-    const rounds = { connections: 1, amount: o.importRounds, timeoutSeconds: 300 };
+    const rounds = { connections: 1, amount: o.importRounds, timeoutSeconds: 3_600 };
     const [dryRunner, saver, loopA, loopB, rssImporter] = importerSessions as [
       Session,
       Session,
@@ -269,6 +269,20 @@ try {
       ok(session, path, { method: "POST", headers: { "content-type": upload.contentType }, body: upload.body });
     const dryPath = `/api/overviews/${f.importTargets[0]}/import?dryRun=true`;
     const dryProbe = await importOf(dryRunner, dryPath, dryUpload);
+    /** One import that saves, however long it takes (fetch gives up on answers after five minutes). */
+    const saveOnce = (session: Session, overviewId: string, book: Buffer) => {
+      const upload = importBody(book, period);
+      return load(
+        {
+          url: app.url,
+          method: "POST",
+          path: `/api/overviews/${overviewId}/import`,
+          headers: { ...headersOf(session), "content-type": upload.contentType },
+          body: upload.body,
+        },
+        { connections: 1, amount: 1, timeoutSeconds: 3_600 },
+      );
+    };
     const dryApp = await load(
       {
         url: app.url,
@@ -321,7 +335,7 @@ try {
     let importsDone = 0;
     const loop = async (session: Session) => {
       while (reading) {
-        await importOf(session, `/api/overviews/${nextTarget()}/import`, importBody(nextBook(), period));
+        await saveOnce(session, nextTarget(), nextBook());
         importsDone++;
       }
     };
@@ -338,9 +352,7 @@ try {
       [o.sizes.importRows, rssBook],
       [o.sizes.largeImportRows, largeBook],
     ] as const) {
-      const { peak } = await peakRss(app, () =>
-        importOf(rssImporter, `/api/overviews/${nextTarget()}/import`, importBody(book, period)),
-      );
+      const { peak } = await peakRss(app, () => saveOnce(rssImporter, nextTarget(), book));
       memory.peaks.push({ rows, peak });
     }
   } finally {

@@ -125,10 +125,14 @@ export async function startApp(
 ): Promise<ServerProcess> {
   if (!existsSync(join(root, "dist/web/index.html"))) throw new Error("dist/web is missing: run `npm run build`.");
   const port = await freePort();
+  // BENCH_APP_NODE_OPTIONS reaches the app's processes only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/profiles`.
+  const nodeOptions: Record<string, string> = process.env.BENCH_APP_NODE_OPTIONS
+    ? { NODE_OPTIONS: process.env.BENCH_APP_NODE_OPTIONS }
+    : {};
   return start(
     label,
     "src/server/main.ts",
-    { ...benchSettings, ...env, ...extra, PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` },
+    { ...benchSettings, ...nodeOptions, ...env, ...extra, PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` },
     port,
   );
 }
