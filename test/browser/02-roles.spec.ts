@@ -129,7 +129,10 @@ for (const story of stories) {
     // sub-navigation; on each, that item and the main menu's "Administrasjon" are the current page.
     await navigation(page).getByRole("link", { name: "Administrasjon", exact: true }).click();
     await page.getByRole("main").getByRole("link").first().click();
+    // The page behind the link loads first: wait for its sub-navigation, as a person does.
     const subLinks = adminMenu(page).getByRole("link");
+    await expect(subLinks.first()).toBeVisible();
+    await settled(page);
     const pages = await subLinks.evaluateAll((as) =>
       as.map((a) => [a.textContent?.trim() ?? "", a.getAttribute("href") ?? ""] as [string, string]),
     );
