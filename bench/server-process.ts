@@ -55,8 +55,14 @@ function rssOf(pid: number): number {
   }
 }
 
-async function start(label: string, script: string, env: Record<string, string>, port: number): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(tsx, [script], {
+async function start(
+  label: string,
+  script: string,
+  env: Record<string, string>,
+  port: number,
+  nodeArgs: string[] = [],
+): Promise<ServerProcess> {
+  const child: ChildProcess = spawn(tsx, [...nodeArgs, script], {
     cwd: root,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -125,15 +131,14 @@ export async function startApp(
 ): Promise<ServerProcess> {
   if (!existsSync(join(root, "dist/web/index.html"))) throw new Error("dist/web is missing: run `npm run build`.");
   const port = await freePort();
-  // BENCH_APP_NODE_OPTIONS reaches the app's processes only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/profiles`.
-  const nodeOptions: Record<string, string> = process.env.BENCH_APP_NODE_OPTIONS
-    ? { NODE_OPTIONS: process.env.BENCH_APP_NODE_OPTIONS }
-    : {};
+  // BENCH_APP_NODE_ARGS: node's arguments for the app's processes only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/profiles`.
+  const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
   return start(
     label,
     "src/server/main.ts",
-    { ...benchSettings, ...nodeOptions, ...env, ...extra, PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` },
+    { ...benchSettings, ...env, ...extra, PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` },
     port,
+    nodeArgs,
   );
 }
 
