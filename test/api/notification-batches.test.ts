@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Change, Row } from "../../src/contracts/overviews.ts";
 import { formatChangeValue } from "../../src/domain/change-values.ts";
 import { loadConfig } from "../../src/server/config.ts";
-import { agreements } from "../../src/server/modules/institutions/institutions.table.ts";
+import { agreements } from "../../src/server/modules/institutions/agreements.table.ts";
 import { notificationBatches, notifications } from "../../src/server/modules/notifications/notifications.table.ts";
 import { createNotificationDigest } from "../../src/server/modules/notifications/notifications.usecases.ts";
 import { mailJobs } from "../../src/server/modules/outbox/outbox.jobs.ts";

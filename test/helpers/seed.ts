@@ -2,7 +2,8 @@ import type { Role } from "../../src/contracts/common.ts";
 import { accountRequests as accountRequestsTable } from "../../src/server/modules/account-requests/account-requests.table.ts";
 import { placementSites, professions, programmes } from "../../src/server/modules/catalog/catalog.table.ts";
 import { identityProviders } from "../../src/server/modules/identity-providers/identity-providers.table.ts";
-import { agreements, institutions } from "../../src/server/modules/institutions/institutions.table.ts";
+import { agreements } from "../../src/server/modules/institutions/agreements.table.ts";
+import { institutions } from "../../src/server/modules/institutions/institutions.table.ts";
 import { notifications as notificationsTable } from "../../src/server/modules/notifications/notifications.table.ts";
 import {
   overviews as overviewsTable,

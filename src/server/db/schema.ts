@@ -3,6 +3,7 @@ export * from "../modules/audit/audit.table.ts";
 export * from "../modules/auth/auth.table.ts";
 export * from "../modules/catalog/catalog.table.ts";
 export * from "../modules/identity-providers/identity-providers.table.ts";
+export * from "../modules/institutions/agreements.table.ts";
 export * from "../modules/institutions/institutions.table.ts";
 export * from "../modules/notifications/notifications.table.ts";
 export * from "../modules/outbox/outbox.table.ts";

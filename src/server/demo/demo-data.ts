@@ -1,7 +1,8 @@
 import { count } from "drizzle-orm";
 import type { Role } from "../../contracts/common.ts";
 import { placementSites, professions, programmes } from "../modules/catalog/catalog.table.ts";
-import { agreements, institutions } from "../modules/institutions/institutions.table.ts";
+import { agreements } from "../modules/institutions/agreements.table.ts";
+import { institutions } from "../modules/institutions/institutions.table.ts";
 import { trusts } from "../modules/trusts/trusts.table.ts";
 import { memberships, users } from "../modules/users/users.table.ts";
 import { type Clock, systemClock } from "../shared/clock.ts";

@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../shared/database.ts";
-import { agreements, institutions } from "../institutions/institutions.table.ts";
+import { agreements } from "../institutions/agreements.table.ts";
+import { institutions } from "../institutions/institutions.table.ts";
 import { trusts } from "../trusts/trusts.table.ts";
 import { memberships, users } from "../users/users.table.ts";
 import { accountRequests, invitations } from "./account-requests.table.ts";

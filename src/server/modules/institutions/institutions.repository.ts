@@ -2,7 +2,8 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../shared/database.ts";
 import { users } from "../users/users.table.ts";
-import { agreements, institutions } from "./institutions.table.ts";
+import { agreements } from "./agreements.table.ts";
+import { institutions } from "./institutions.table.ts";
 
 const institutionColumns = { id: institutions.id, name: institutions.name, shortName: institutions.shortName };
 

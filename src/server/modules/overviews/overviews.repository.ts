@@ -2,7 +2,8 @@ import { and, asc, count, desc, eq, ilike, inArray, isNull, or, type SQL, sql } 
 import { defaultNamingStandard, namingStandardOf } from "../../../domain/naming-standard.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 import { placementSites, programmes } from "../catalog/catalog.table.ts";
-import { agreements, institutions } from "../institutions/institutions.table.ts";
+import { agreements } from "../institutions/agreements.table.ts";
+import { institutions } from "../institutions/institutions.table.ts";
 import { persons } from "../persons/persons.table.ts";
 import { trusts } from "../trusts/trusts.table.ts";
 import { memberships, users } from "../users/users.table.ts";
