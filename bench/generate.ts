@@ -1,4 +1,5 @@
 import { performance } from "node:perf_hooks";
+import { withCheckDigits } from "../src/domain/check-digits.ts";
 import { normalizeMobile } from "../src/domain/contact.ts";
 import { addDays, todayInOslo } from "../src/domain/dates.ts";
 import { documentName, sheetName } from "../src/domain/naming-standard.ts";
@@ -80,19 +81,6 @@ function prng(seed: number) {
   };
 }
 type Random = ReturnType<typeof prng>;
-
-const weights1 = [3, 7, 6, 1, 8, 9, 4, 5, 2];
-const weights2 = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
-
-/** Eleven digits with both check digits for nine digits, or null when no check digit fits. */
-function withCheckDigits(nine: string): string | null {
-  const d = [...nine].map(Number);
-  const k1 = (11 - (weights1.reduce((s, w, i) => s + w * (d[i] as number), 0) % 11)) % 11;
-  if (k1 === 10) return null;
-  const k2 = (11 - (weights2.reduce((s, w, i) => s + w * (i < 9 ? (d[i] as number) : k1), 0) % 11)) % 11;
-  if (k2 === 10) return null;
-  return `${nine}${k1}${k2}`;
-}
 
 /**
  * Synthetic fødselsnumre, never a real person's: birth dates from `firstYear` on in the 2030s

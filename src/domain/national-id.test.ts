@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { nineDigits, type TestIdKind, testNationalId, withCheckDigits } from "../../test/helpers/national-ids.ts";
+import { nineDigits, type TestIdKind, testNationalId } from "../../test/helpers/national-ids.ts";
+import { withCheckDigits } from "./check-digits.ts";
 import {
   birthDateFromNationalId,
   hasValidNationalIdChecksum,

@@ -1,3 +1,4 @@
+import { withCheckDigits } from "../../domain/check-digits.ts";
 import { addDays, type IsoDate } from "../../domain/dates.ts";
 
 /**
@@ -25,19 +26,6 @@ export function seededRandom(seed: number) {
   };
 }
 export type Random = ReturnType<typeof seededRandom>;
-
-const weights1 = [3, 7, 6, 1, 8, 9, 4, 5, 2];
-const weights2 = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
-
-/** The nine digits with the classic modulus-11 check digits, or null when none fits. */
-function withCheckDigits(nine: string): string | null {
-  const d = [...nine].map(Number);
-  const k1 = (11 - (weights1.reduce((s, w, i) => s + w * (d[i] as number), 0) % 11)) % 11;
-  if (k1 === 10) return null;
-  const k2 = (11 - (weights2.reduce((s, w, i) => s + w * (i < 9 ? (d[i] as number) : k1), 0) % 11)) % 11;
-  if (k2 === 10) return null;
-  return `${nine}${k1}${k2}`;
-}
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 

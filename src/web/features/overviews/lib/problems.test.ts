@@ -1,6 +1,7 @@
 import i18next from "i18next";
 import { beforeAll, describe, expect, it } from "vitest";
-import { testNationalId, withCheckDigits } from "../../../../../test/helpers/national-ids.ts";
+import { testNationalId } from "../../../../../test/helpers/national-ids.ts";
+import { withCheckDigits } from "../../../../domain/check-digits.ts";
 import { normalizeEmail, normalizeMobile } from "../../../../domain/contact.ts";
 import { validateNationalId } from "../../../../domain/national-id.ts";
 import en from "../../../i18n/en.json";
