@@ -1,4 +1,20 @@
-import { and, asc, count, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  exists,
+  ilike,
+  inArray,
+  isNull,
+  ne,
+  notExists,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
+import { union } from "drizzle-orm/pg-core";
 import { defaultNamingStandard, namingStandardOf } from "../../../domain/naming-standard.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 import { placementSites, programmes } from "../catalog/catalog.table.ts";
@@ -29,6 +45,22 @@ const inScope = (scope: Scope): SQL | undefined =>
     eq(overviews.trustId, scope.trustId),
     scope.institutionIds ? inArray(overviews.institutionId, scope.institutionIds) : undefined,
   );
+
+/**
+ * The weak keys of a person in `t` (rows or persons): the same e-mail, or the same names and birth
+ * date; undefined when the values give neither.
+ */
+function weakKeys(
+  t: typeof placementRows | typeof persons,
+  q: { email: string | null; lastName: string; firstName: string; birthDate: string | null },
+): SQL | undefined {
+  return or(
+    q.email ? eq(t.email, q.email) : undefined,
+    q.birthDate && q.lastName && q.firstName
+      ? and(eq(t.lastName, q.lastName), eq(t.firstName, q.firstName), eq(t.birthDate, q.birthDate))
+      : undefined,
+  );
+}
 
 const overviewColumns = {
   id: overviews.id,
@@ -337,52 +369,50 @@ export function createOverviewsRepository({ db }: { db: DbOrTx }) {
       firstName: string;
       birthDate: string | null;
     }): Promise<string[]> {
-      const byRow = or(
-        q.email ? eq(placementRows.email, q.email) : undefined,
-        q.birthDate && q.lastName && q.firstName
-          ? and(
-              eq(placementRows.lastName, q.lastName),
-              eq(placementRows.firstName, q.firstName),
-              eq(placementRows.birthDate, q.birthDate),
-            )
-          : undefined,
-      );
-      const byPerson = or(
-        q.email ? eq(persons.email, q.email) : undefined,
-        q.birthDate && q.lastName && q.firstName
-          ? and(
-              eq(persons.lastName, q.lastName),
-              eq(persons.firstName, q.firstName),
-              eq(persons.birthDate, q.birthDate),
-            )
-          : undefined,
-      );
+      const byRow = weakKeys(placementRows, q);
+      const byPerson = weakKeys(persons, q);
       if (!byRow || !byPerson) return [];
-      const rows = await db
-        .selectDistinct({ id: persons.id, createdAt: persons.createdAt })
-        .from(placementRows)
-        .innerJoin(sheets, eq(sheets.id, placementRows.sheetId))
-        .innerJoin(overviews, eq(overviews.id, sheets.overviewId))
-        .innerJoin(persons, eq(persons.id, placementRows.personId))
-        .where(
-          and(
-            eq(overviews.trustId, q.trustId),
-            eq(overviews.institutionId, q.institutionId),
-            isNull(placementRows.anonymisedAt),
-            isNull(persons.anonymisedAt),
-            or(
+      const rowAt = (institution: SQL) =>
+        db
+          .select({ one: sql`1` })
+          .from(placementRows)
+          .innerJoin(sheets, eq(sheets.id, placementRows.sheetId))
+          .innerJoin(overviews, eq(overviews.id, sheets.overviewId))
+          .where(and(eq(placementRows.personId, persons.id), institution));
+      // Two halves of one statement, so each finds its candidates through its own index (e-mail
+      // or names of rows; e-mail or names of persons) instead of scanning every person of the trust.
+      const rows = await union(
+        db
+          .select({ id: persons.id, createdAt: persons.createdAt })
+          .from(placementRows)
+          .innerJoin(sheets, eq(sheets.id, placementRows.sheetId))
+          .innerJoin(overviews, eq(overviews.id, sheets.overviewId))
+          .innerJoin(persons, eq(persons.id, placementRows.personId))
+          .where(
+            and(
+              eq(overviews.trustId, q.trustId),
+              eq(overviews.institutionId, q.institutionId),
+              isNull(placementRows.anonymisedAt),
+              isNull(persons.anonymisedAt),
               byRow,
-              and(
-                byPerson,
-                sql`not exists (select 1 from ${placementRows} r
-                      join ${sheets} s on s.id = r.sheet_id
-                      join ${overviews} o on o.id = s.overview_id
-                     where r.person_id = ${persons.id} and o.institution_id <> ${q.institutionId})`,
-              ),
             ),
           ),
-        )
-        .orderBy(asc(persons.createdAt), asc(persons.id));
+        db
+          .select({ id: persons.id, createdAt: persons.createdAt })
+          .from(persons)
+          .where(
+            and(
+              eq(persons.trustId, q.trustId),
+              isNull(persons.anonymisedAt),
+              byPerson,
+              exists(
+                rowAt(and(eq(overviews.institutionId, q.institutionId), isNull(placementRows.anonymisedAt)) as SQL),
+              ),
+              notExists(rowAt(ne(overviews.institutionId, q.institutionId))),
+            ),
+          ),
+      );
+      rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
       return rows.map((r) => r.id);
     },
 

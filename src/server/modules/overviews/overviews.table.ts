@@ -135,6 +135,8 @@ export const placementRows = pgTable(
     index("placement_rows_person").on(t.personId),
     index("placement_rows_names").on(t.lastName, t.firstName),
     index("placement_rows_national_id_hash").on(t.nationalIdHash),
+    /** Person matching looks rows of an institution up by e-mail. */
+    index("placement_rows_email").on(t.email),
   ],
 );
 

@@ -40,5 +40,6 @@ export const persons = pgTable(
       .on(t.trustId, t.nationalIdHash)
       .where(sql`${t.nationalIdHash} is not null`),
     index("persons_trust_name").on(t.trustId, t.lastName, t.firstName),
+    index("persons_trust_email").on(t.trustId, t.email),
   ],
 );
