@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "../../src/server/modules/audit/audit.table.ts";
 import { persons } from "../../src/server/modules/persons/persons.table.ts";
@@ -7,6 +7,7 @@ import { createPersonsUsecases } from "../../src/server/modules/persons/persons.
 import type { Actor } from "../../src/server/shared/actor.ts";
 import { createDataCrypto } from "../../src/server/shared/crypto.ts";
 import { auditRows } from "../helpers/audit.ts";
+import { databaseDump } from "../helpers/database-dump.ts";
 import { testNationalId } from "../helpers/national-ids.ts";
 import { seedWorld, type World } from "../helpers/seed.ts";
 import { createTestApp, type TestApp } from "../helpers/test-app.ts";
@@ -47,24 +48,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** Every byte the database holds: PGlite's data directory as a tar, or every public table's rows as text. */
-async function databaseDump(): Promise<string> {
-  if (t.database.pglite) {
-    const tar = await t.database.pglite.dumpDataDir("none");
-    return Buffer.from(await tar.arrayBuffer()).toString("latin1");
-  }
-  const query = async <T>(q: ReturnType<typeof sql>) => ((await t.database.db.execute(q)) as { rows: T[] }).rows;
-  const tables = await query<{ table_name: string }>(
-    sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
-  );
-  const parts: string[] = [];
-  for (const { table_name } of tables) {
-    const rows = await query<{ row: string }>(sql`select t::text as row from ${sql.identifier(table_name)} t`);
-    parts.push(`${table_name}:`, ...rows.map((r) => r.row));
-  }
-  return parts.join("\n");
-}
-
 describe("storing a person", () => {
   it("keeps the national ID only encrypted and hashed, yet finds the person by it", async () => {
     const [row] = await t.database.db.select().from(persons).where(eq(persons.id, personId));
@@ -77,7 +60,7 @@ describe("storing a person", () => {
     expect(row?.nationalIdEnc).toMatch(/^v2\./);
     expect(row?.nationalIdHash).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
-    const dump = await databaseDump();
+    const dump = await databaseDump(t.database);
     expect(dump).toContain(row?.nationalIdEnc as string);
     expect(dump).toContain(row?.nationalIdHash as string);
     expect(dump).toContain("Testmo");
