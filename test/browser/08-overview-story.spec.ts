@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { testNationalId } from "../helpers/national-ids.ts";
+import { cellOf, grid, rowOf, typeInto } from "./grid.ts";
 import { demoUsers, expectAccessible, screenshot, settled, signedIn } from "./support.ts";
 
 /**
@@ -14,36 +15,6 @@ const cohort = 2020;
 const documentName = `HVL Sykepleie kull ${cohort}`;
 /** A synthetic test number (month + 80) for the demo trust, which is in test mode. */
 const correctedId = testNationalId({ year: 2003, month: 2, day: 17, kind: "tnr" });
-
-const grid = (page: Page) => page.locator("table[role=grid]");
-/** The row whose surname (its first cell) is `name`: "Hansen" is not "Johansen". */
-const rowOf = (page: Page, name: string) => grid(page).getByRole("row", { name: new RegExp(`^${name}\\b`) });
-/** The cell in the named student's row and the column with this header. */
-async function cellOf(page: Page, name: string, header: string) {
-  await expect(grid(page).locator("thead th", { hasText: header }).first()).toBeVisible();
-  await expect(rowOf(page, name)).toBeVisible();
-  const headers = await grid(page).locator("thead th").allTextContents();
-  const column = headers.findIndex((h) => h.trim().startsWith(header));
-  expect(column, `column ${header}`).toBeGreaterThanOrEqual(0);
-  return rowOf(page, name).locator("td, th").nth(column);
-}
-
-/**
- * Types a new value into a cell by keyboard as a person does: focus, Enter, wait for the editor
- * (a national ID is fetched first), replace, Enter to save.
- */
-async function typeInto(page: Page, name: string, header: string, value: string) {
-  const cell = await cellOf(page, name, header);
-  await cell.focus();
-  await page.keyboard.press("Enter");
-  const editor = cell.locator(".cell-editor");
-  await expect(editor).toBeFocused();
-  await page.keyboard.press("Control+a");
-  await page.keyboard.type(value);
-  await expect(editor).toHaveValue(value);
-  await page.keyboard.press("Enter");
-  await expect(editor).toHaveCount(0);
-}
 
 /** Types a period into each new sheet's fields of the import report. */
 async function typePeriods(page: Page, start: string, end: string) {

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
+import { cellOf, columnIndex, grid, rowOf, typeInto } from "./grid.ts";
 import { demoUsers, expectAccessible, screenshot, settled, signedIn } from "./support.ts";
 
 /**
@@ -11,25 +12,8 @@ import { demoUsers, expectAccessible, screenshot, settled, signedIn } from "./su
  */
 const fixture = "../shared/fixtures/praksisoversikt-eksempel.xlsx";
 
-const grid = (page: Page) => page.locator("table[role=grid]");
 const scroller = (page: Page) => page.locator(".grid-scroller");
 const headers = (page: Page) => grid(page).locator("thead th");
-/** The row whose surname (its first cell) is `name`. */
-const rowOf = (page: Page, name: string) => grid(page).getByRole("row", { name: new RegExp(`^${name}\\b`) });
-
-async function columnIndex(page: Page, header: string) {
-  const texts = await headers(page).allTextContents();
-  const index = texts.findIndex((h) => h.trim() === header);
-  expect(index, `column ${header}`).toBeGreaterThanOrEqual(0);
-  return index;
-}
-
-async function cellOf(page: Page, name: string, header: string) {
-  await expect(rowOf(page, name)).toBeVisible();
-  return rowOf(page, name)
-    .locator("td, th")
-    .nth(await columnIndex(page, header));
-}
 
 async function box(locator: Locator) {
   const b = await locator.boundingBox();
@@ -59,19 +43,6 @@ function halfHidden(page: Page) {
       })
       .map((cell) => cell.textContent);
   });
-}
-
-/** Types into a cell by keyboard as a person does: focus, Enter, replace, Enter to save. */
-async function typeInto(page: Page, name: string, header: string, value: string) {
-  const cell = await cellOf(page, name, header);
-  await cell.focus();
-  await page.keyboard.press("Enter");
-  const editor = cell.locator(".cell-editor");
-  await expect(editor).toBeFocused();
-  await page.keyboard.press("Control+a");
-  await page.keyboard.type(value);
-  await page.keyboard.press("Enter");
-  await expect(editor).toHaveCount(0);
 }
 
 /**
