@@ -89,7 +89,7 @@ test("a person asks for access, the admin approves it, and the person sets a pas
   await expect(admin.page).toHaveURL(/\/admin\/tilgangsforesporsler$/);
   await expect(mainHeading(admin.page)).toHaveText("Tilgangsforespørsler");
   await expect.poll(() => unreadCount(admin.page)).toBe(before);
-  const card = admin.page.locator(".request-card").filter({ hasText: person.email });
+  const card = admin.page.locator(".card-body").filter({ hasText: person.email });
   await expect(card).toContainText("Praksiskoordinator");
   await expect(card).toContainText("Universitetet i Bergen (UiB)");
   await expect(card).toContainText("Ny praksiskoordinator for sykepleie.");
@@ -158,7 +158,7 @@ test("the admin declines a request with a reason; the reason is required", async
   await signIn(page, demoUsers.admin.email);
   await page.goto("/admin/tilgangsforesporsler");
   await settled(page);
-  const card = page.locator(".request-card").filter({ hasText: person.email });
+  const card = page.locator(".card-body").filter({ hasText: person.email });
   await card.getByRole("button", { name: `Avslå ${person.name}` }).click();
   const dialog = page.getByRole("dialog", { name: `Avslå forespørselen fra ${person.name}` });
   await dialog.getByRole("button", { name: "Avslå forespørselen" }).click();
@@ -315,7 +315,7 @@ test("the admin sets up a sign-in service; the sign-in page offers it and explai
   await dialog.getByRole("button", { name: "Legg til", exact: true }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole("status")).toHaveText(`${name} er lagt til.`);
-  const card = page.locator(".idp-card").filter({ hasText: name });
+  const card = page.locator(".card-body").filter({ hasText: name });
   await expect(card).toContainText("/api/auth/oidc/callback");
   await expect(card).toContainText("Lagret (vises ikke)");
   await expect(card.getByRole("button", { name: `Kopier adressen for tilbakesending for ${name}` })).toBeVisible();
@@ -353,5 +353,5 @@ test("the admin sets up a sign-in service; the sign-in page offers it and explai
     .getByRole("button", { name: "Slett" })
     .click();
   await expect(page.getByRole("status")).toHaveText(`${name} er slettet.`);
-  await expect(page.locator(".idp-card").filter({ hasText: name })).toHaveCount(0);
+  await expect(page.locator(".card-body").filter({ hasText: name })).toHaveCount(0);
 });

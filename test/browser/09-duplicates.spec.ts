@@ -43,7 +43,7 @@ test("FOU merges the same student registered by two institutions", async ({ brow
   await settled(fou);
   await fou.getByLabel("Søk i e-post eller navn").fill("eli.brattli");
   await expect(fou).toHaveURL(/q=eli\.brattli/);
-  const group = fou.locator(".duplicate-group", { hasText: email });
+  const group = fou.locator(".card-body", { hasText: email });
   await expect(group).toBeVisible();
   await expect(group.getByRole("row")).toHaveCount(3);
   await expect(group.getByRole("row", { name: /UiB \(1 rad\)/ })).toContainText(`${number.slice(0, 6)} *****`);
@@ -64,5 +64,5 @@ test("FOU merges the same student registered by two institutions", async ({ brow
   // Opened again, the group is still gone: the two are one person now.
   await fou.goto("/personer/duplikater");
   await settled(fou);
-  await expect(fou.locator(".duplicate-group", { hasText: email })).toHaveCount(0);
+  await expect(fou.locator(".card-body", { hasText: email })).toHaveCount(0);
 });

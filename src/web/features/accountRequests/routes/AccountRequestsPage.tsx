@@ -62,10 +62,10 @@ function AccountRequests() {
             {pending.length === 0 ? (
               <Paragraph>{t("accountRequests.admin.nonePending")}</Paragraph>
             ) : (
-              <ul className="request-list">
+              <ul className="card-list">
                 {pending.map((r) => (
                   <li key={r.id}>
-                    <Card className="request-card">
+                    <Card className="card-body">
                       <Heading level={3} data-size="xs">
                         {r.name}
                       </Heading>

@@ -75,10 +75,10 @@ function IdentityProviders() {
       ) : sorted.length === 0 ? (
         <Paragraph>{t("identityProviders.empty")}</Paragraph>
       ) : (
-        <ul className="idp-list">
+        <ul className="card-list">
           {sorted.map((p) => (
             <li key={p.id}>
-              <Card className="idp-card">
+              <Card className="card-body">
                 <div className="idp-title">
                   <Heading level={2} data-size="xs">
                     {p.displayName}

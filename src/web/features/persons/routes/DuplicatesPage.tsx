@@ -15,7 +15,6 @@ import { errorMessage } from "../../../lib/errors.ts";
 import { hasRole, useSession } from "../../../lib/session.ts";
 import { useDuplicates } from "../api/listDuplicates.ts";
 import { useMergePersons } from "../api/mergePersons.ts";
-import "../persons.css";
 
 const pageSize = 20;
 /** The reason filter as it stands in the URL (`?grunn=`), in Norwegian like the paths. */
@@ -125,7 +124,7 @@ function Duplicates() {
                 : t("duplicates.none")
               : t("duplicates.count", { count: total })}
           </Paragraph>
-          <ul className="duplicate-groups">
+          <ul className="card-list">
             {(list.data?.groups ?? []).map((g) => (
               <li key={`${g.reason}:${g.key}`}>
                 <GroupCard group={g} onKeep={(keep, others) => setMerge({ group: g, keep, others })} />
@@ -191,7 +190,7 @@ function GroupCard({ group: g, onKeep }: { group: DuplicateGroup; onKeep: (keep:
   const { t } = useTranslation();
   const headingId = useId();
   return (
-    <Card className="duplicate-group">
+    <Card className="card-body">
       <Heading level={2} data-size="xs" id={headingId}>
         {t(`duplicates.reasons.${g.reason}`)}: {keyText(g)}
       </Heading>
