@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
+import type { RowField } from "../../../contracts/overviews.ts";
 import type {
   ImportReport,
   importPeriodsSchema,
   importRowReportSchema,
   importSheetReportSchema,
-  RowField,
-} from "../../../contracts/overviews.ts";
+} from "../../../contracts/overviews-import.ts";
 import { normalizeEmail } from "../../../domain/contact.ts";
 import { maskNationalIdsInText } from "../../../domain/free-text.ts";
 import { fileName } from "../../../domain/naming-standard.ts";

@@ -11,8 +11,6 @@ import {
   createRowsBody,
   createSheetBody,
   deleteRowQuery,
-  importPeriodsSchema,
-  importReportSchema,
   overviewListQuery,
   overviewSchema,
   type RowInput,
@@ -24,6 +22,7 @@ import {
   submitResultSchema,
   updateRowBody,
 } from "../../../contracts/overviews.ts";
+import { importPeriodsSchema, importReportSchema } from "../../../contracts/overviews-import.ts";
 import { actorOf } from "../../plugins/session.ts";
 import { AppError } from "../../shared/errors.ts";
 import { access, attachment, authErrors, typed } from "../../shared/routes.ts";

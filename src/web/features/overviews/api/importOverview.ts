@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { ImportReport, importPeriodsSchema } from "../../../../contracts/overviews.ts";
+import type { ImportReport, importPeriodsSchema } from "../../../../contracts/overviews-import.ts";
 import { ApiRequestError } from "../../../lib/api.ts";
 
 export type ImportPeriods = z.infer<typeof importPeriodsSchema>;

@@ -13,7 +13,8 @@ import {
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, type RefObject, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { ImportReport, Overview } from "../../../../contracts/overviews.ts";
+import type { Overview } from "../../../../contracts/overviews.ts";
+import type { ImportReport } from "../../../../contracts/overviews-import.ts";
 import { formatDate, parseDate } from "../../../../domain/dates.ts";
 import { FormDialog } from "../../../components/FormDialog.tsx";
 import { TableScroller } from "../../../components/TableScroller.tsx";
