@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AuditEntity, type AuditEvent, auditEntities, auditFieldText } from "../../src/contracts/audit.ts";
 import { type AuditContext, writeAudit } from "../../src/server/modules/audit/audit.repository.ts";
+import { auditEvents } from "../../src/server/modules/audit/audit.table.ts";
 import { userIdentities } from "../../src/server/modules/identity-providers/identity-providers.table.ts";
 import { placementRows } from "../../src/server/modules/overviews/overviews.table.ts";
 import { seedWorld, type World } from "../helpers/seed.ts";
@@ -199,10 +200,21 @@ describe("GET /api/audit", () => {
       ["notification", world.notifications.admin],
       ["audit", world.trusts.bergen.id],
     ];
-    // Rounds of one event per kind: the newest 16 and the newest 160 events hold every kind.
+    // Rounds of one event per kind, a millisecond apart (events written in the same millisecond
+    // are ordered by their random id): the newest 16 and the newest 160 events hold every kind.
+    const first = Date.now() + 60_000;
+    let n = 0;
     for (let round = 0; round < 10; round++) {
       for (const [entity, entityId] of kinds)
-        await writeAudit(t.database.db, ctx, { entity, entityId, action: "read" });
+        await t.database.db.insert(auditEvents).values({
+          actorId: ctx.actorId,
+          trustId: ctx.trustId,
+          entity,
+          entityId,
+          action: "read",
+          requestId: ctx.requestId,
+          at: new Date(first + n++),
+        });
     }
     const page = (limit: number) => list(`actorId=${users.itProvider.id}&limit=${limit}`);
     await page(1);
