@@ -37,7 +37,7 @@ export type RowField = z.infer<typeof rowFieldSchema>;
 
 /**
  * What a check found, for a message that says more than that a value is wrong; `reason` picks the
- * text and the other fields fill it in (src/domain/national-id.ts, contact.ts and rows.model.ts):
+ * text and the other fields fill it in (src/domain/national-id.ts, contact.ts and placement-row.ts):
  * - `national_id.*`, `d_number.*`: `digits` (how many, not 11), `characters` (the non-digits found,
  *   each once), `date_digits` (`dateDigits`, the first six, are no date), `leading_zero` (10 digits
  *   that fail with the zero Excel may have dropped put back; `dateDigits` with `.invalid_date`)

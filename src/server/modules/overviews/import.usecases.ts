@@ -11,6 +11,18 @@ import { normalizeEmail } from "../../../domain/contact.ts";
 import { maskNationalIdsInText } from "../../../domain/free-text.ts";
 import { fileName } from "../../../domain/naming-standard.ts";
 import type { SheetKind } from "../../../domain/overview-template.ts";
+import {
+  applyInput,
+  changedFieldsOf,
+  displayValue,
+  emptyRow,
+  isError,
+  periodChecks,
+  type RowContext,
+  type RowData,
+  rowLabel,
+  type Site,
+} from "../../../domain/placement-row.ts";
 import { normalizeName } from "../../../domain/similarity.ts";
 import type { Actor } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
@@ -37,18 +49,6 @@ import {
 } from "./overviews.core.ts";
 import { importInProgress, overviewNotFound } from "./overviews.errors.ts";
 import { createOverviewsRepository, type SheetRecord } from "./overviews.repository.ts";
-import {
-  applyInput,
-  changedFieldsOf,
-  displayValue,
-  emptyRow,
-  isError,
-  periodChecks,
-  type RowContext,
-  type RowData,
-  rowLabel,
-  type Site,
-} from "./rows.model.ts";
 import { personName } from "./rows.usecases.ts";
 
 type RowReport = z.infer<typeof importRowReportSchema>;

@@ -4,6 +4,14 @@ import { isIsoDate, todayInOslo } from "../../../domain/dates.ts";
 import { deadlineOf, deadlineState } from "../../../domain/deadlines.ts";
 import { maskNationalId, validateNationalId } from "../../../domain/national-id.ts";
 import type { SheetKind } from "../../../domain/overview-template.ts";
+import {
+  duplicateProblems,
+  isError,
+  type RowContext,
+  type RowData,
+  rowProblems,
+  type Site,
+} from "../../../domain/placement-row.ts";
 import { registrationStateOf } from "../../../domain/statuses.ts";
 import { type Actor, hasRole, requireRole } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
@@ -22,7 +30,6 @@ import {
   type SheetRecord,
 } from "./overviews.repository.ts";
 import type { rowChanges } from "./overviews.table.ts";
-import { duplicateProblems, isError, type RowContext, type RowData, rowProblems, type Site } from "./rows.model.ts";
 
 export interface OverviewsDeps {
   db: Db;

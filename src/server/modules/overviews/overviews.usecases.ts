@@ -12,6 +12,7 @@ import type {
 import { addDays, daysBetween, isIsoDate, todayInOslo } from "../../../domain/dates.ts";
 import { deadlineOf, deadlineState, reminderDue } from "../../../domain/deadlines.ts";
 import { documentName, fileName, type NamingStandard, sheetName } from "../../../domain/naming-standard.ts";
+import { isError, rowLabel } from "../../../domain/placement-row.ts";
 import type { Actor } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { DbOrTx } from "../../shared/database.ts";
@@ -41,7 +42,6 @@ import {
   sheetNotFound,
 } from "./overviews.errors.ts";
 import { createOverviewsRepository, type OverviewRecord, type Scope } from "./overviews.repository.ts";
-import { isError, rowLabel } from "./rows.model.ts";
 
 /** Documents (one per student group), their sheets, submission, the change list and search. */
 export function createOverviewsUsecases(deps: OverviewsDeps) {

@@ -1,6 +1,17 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { commentBody, Row, RowField, RowInput, Sheet, updateRowBody } from "../../../contracts/overviews.ts";
+import {
+  applyInput,
+  changedFieldsOf,
+  displayValue,
+  emptyRow,
+  fieldIssues,
+  type RowData,
+  rowLabel,
+  type Site,
+  trackedFields,
+} from "../../../domain/placement-row.ts";
 import type { Actor } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { DbOrTx } from "../../shared/database.ts";
@@ -34,17 +45,6 @@ import {
   versionRequired,
 } from "./overviews.errors.ts";
 import { createOverviewsRepository, type Scope, type SheetRecord } from "./overviews.repository.ts";
-import {
-  applyInput,
-  changedFieldsOf,
-  displayValue,
-  emptyRow,
-  fieldIssues,
-  type RowData,
-  rowLabel,
-  type Site,
-  trackedFields,
-} from "./rows.model.ts";
 
 const identityFields: RowField[] = ["nationalId", "dNumber", "email", "lastName", "firstName", "birthDate"];
 

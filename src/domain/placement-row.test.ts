@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { testNationalId } from "../../../../test/helpers/national-ids.ts";
-import { anonymisedLastName } from "../../../domain/retention.ts";
+import { testNationalId } from "../../test/helpers/national-ids.ts";
 import {
   applyInput,
   duplicateProblems,
@@ -10,7 +9,8 @@ import {
   type RowContext,
   type RowData,
   rowProblems,
-} from "./rows.model.ts";
+} from "./placement-row.ts";
+import { anonymisedLastName } from "./retention.ts";
 
 const ctx: RowContext = {
   kind: "norwegian",

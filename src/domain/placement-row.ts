@@ -1,10 +1,10 @@
-import type { Problem, RowField, RowInput } from "../../../contracts/overviews.ts";
-import { normalizeEmail, normalizeMobile } from "../../../domain/contact.ts";
-import { type IsoDate, isIsoDate, overlaps, parseDate } from "../../../domain/dates.ts";
-import { holdsNationalId, maskNationalIdsInText } from "../../../domain/free-text.ts";
-import { maskNationalId, validateNationalId } from "../../../domain/national-id.ts";
-import type { SheetKind } from "../../../domain/overview-template.ts";
-import { nearestNames, normalizeName } from "../../../domain/similarity.ts";
+import type { Problem, RowField, RowInput } from "../contracts/overviews.ts";
+import { normalizeEmail, normalizeMobile } from "./contact.ts";
+import { type IsoDate, isIsoDate, overlaps, parseDate } from "./dates.ts";
+import { holdsNationalId, maskNationalIdsInText } from "./free-text.ts";
+import { maskNationalId, validateNationalId } from "./national-id.ts";
+import type { SheetKind } from "./overview-template.ts";
+import { nearestNames, normalizeName } from "./similarity.ts";
 
 /**
  * A row in plain form, in memory only: what the coordinator typed, normalized where the value is
