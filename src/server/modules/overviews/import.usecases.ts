@@ -36,7 +36,6 @@ import {
   auditRow,
   type ChangeEntry,
   contextOf,
-  createCodec,
   type LoadedRow,
   loadRows,
   type OverviewsDeps,
@@ -49,6 +48,7 @@ import {
 } from "./overviews.core.ts";
 import { importInProgress, overviewNotFound } from "./overviews.errors.ts";
 import { createOverviewsRepository, type SheetRecord } from "./overviews.repository.ts";
+import { createCodec } from "./row-codec.ts";
 import { personName } from "./rows.usecases.ts";
 
 type RowReport = z.infer<typeof importRowReportSchema>;

@@ -21,7 +21,6 @@ import {
   actsAsInstitution,
   changeDto,
   contextOf,
-  createCodec,
   loadRows,
   type OverviewsDeps,
   recordChanges,
@@ -42,6 +41,7 @@ import {
   sheetNotFound,
 } from "./overviews.errors.ts";
 import { createOverviewsRepository, type OverviewRecord, type Scope } from "./overviews.repository.ts";
+import { createCodec } from "./row-codec.ts";
 
 /** Documents (one per student group), their sheets, submission, the change list and search. */
 export function createOverviewsUsecases(deps: OverviewsDeps) {

@@ -22,7 +22,6 @@ import {
   auditRow,
   type ChangeEntry,
   contextOf,
-  createCodec,
   type LoadedRow,
   loadRows,
   type OverviewsDeps,
@@ -30,7 +29,6 @@ import {
   recordChanges,
   refreshErrorCounts,
   rowDtos,
-  rowPlaces,
   scopeOf,
   sheetDto,
   sheetProblems,
@@ -45,6 +43,7 @@ import {
   versionRequired,
 } from "./overviews.errors.ts";
 import { createOverviewsRepository, type Scope, type SheetRecord } from "./overviews.repository.ts";
+import { createCodec, rowPlaces } from "./row-codec.ts";
 
 const identityFields: RowField[] = ["nationalId", "dNumber", "email", "lastName", "firstName", "birthDate"];
 
