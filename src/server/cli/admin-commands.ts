@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { email, text } from "../../contracts/common.ts";
-import { writeAudit } from "../modules/audit/audit.repository.ts";
+import { writeAudit } from "../modules/audit/audit.public.ts";
 import { createInstitutionsUsecases } from "../modules/institutions/institutions.usecases.ts";
 import { createTrustsUsecases } from "../modules/trusts/trusts.usecases.ts";
 import { users } from "../modules/users/users.table.ts";

@@ -1,4 +1,4 @@
-import type { AuditContext } from "../modules/audit/audit.repository.ts";
+import type { AuditContext } from "../modules/audit/audit.public.ts";
 import type { Actor } from "./actor.ts";
 
 /** Who an audit row names; the command line acts without a user row and is recorded as no actor. */

@@ -6,7 +6,7 @@ import type { Clock } from "../../shared/clock.ts";
 import type { Db } from "../../shared/database.ts";
 import { maskFreeText } from "../../shared/free-text.ts";
 import { hashPassword } from "../../shared/passwords.ts";
-import { writeAudit } from "../audit/audit.repository.ts";
+import { writeAudit } from "../audit/audit.public.ts";
 import type { Notifier } from "../notifications/notifications.usecases.ts";
 import type { Outbox } from "../outbox/outbox.usecases.ts";
 import { createUsersRepository } from "../users/users.repository.ts";

@@ -9,7 +9,7 @@ import type { Clock } from "../../shared/clock.ts";
 import type { DataCrypto } from "../../shared/crypto.ts";
 import type { Db, DbOrTx } from "../../shared/database.ts";
 import { timingDummyHash, verifyPassword } from "../../shared/passwords.ts";
-import { writeAudit } from "../audit/audit.repository.ts";
+import { writeAudit } from "../audit/audit.public.ts";
 import { invalidCredentials, notAMember, rateLimited } from "./auth.errors.ts";
 import { createAuthRepository } from "./auth.repository.ts";
 import { failureWindowMs, waitMs } from "./auth.throttle.ts";

@@ -3,7 +3,7 @@ import type { placementSiteBody, programmeBody } from "../../../contracts/catalo
 import { type Actor, hasRole, requireRole } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { Db, DbOrTx } from "../../shared/database.ts";
-import { type AuditEntry, writeAudit } from "../audit/audit.repository.ts";
+import { type AuditEntry, writeAudit } from "../audit/audit.public.ts";
 import { createInstitutionsRepository } from "../institutions/institutions.repository.ts";
 import {
   institutionWithoutAgreement,

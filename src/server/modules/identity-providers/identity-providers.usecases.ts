@@ -13,7 +13,7 @@ import type { Clock } from "../../shared/clock.ts";
 import type { CipherPlace, DataCrypto } from "../../shared/crypto.ts";
 import type { Db } from "../../shared/database.ts";
 import type { OidcAdapter, OidcClaims, OidcProviderSettings } from "../../shared/oidc.ts";
-import { writeAudit } from "../audit/audit.repository.ts";
+import { writeAudit } from "../audit/audit.public.ts";
 import { type AuthUsecases, hashToken } from "../auth/auth.usecases.ts";
 import { identityProviderNotFound, oidcFailure } from "./identity-providers.errors.ts";
 import { createIdentityProvidersRepository } from "./identity-providers.repository.ts";

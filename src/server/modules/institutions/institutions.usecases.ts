@@ -8,7 +8,7 @@ import { type Actor, hasRole, requireRole } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { Db, DbOrTx } from "../../shared/database.ts";
 import { forbidden } from "../../shared/errors.ts";
-import { changedFields, writeAudit } from "../audit/audit.repository.ts";
+import { changedFields, writeAudit } from "../audit/audit.public.ts";
 import { createCatalogRepository } from "../catalog/catalog.repository.ts";
 import { createUsersRepository } from "../users/users.repository.ts";
 import {

@@ -4,7 +4,7 @@ import type { Actor } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { Clock } from "../../shared/clock.ts";
 import type { Db, DbOrTx } from "../../shared/database.ts";
-import { writeAudit } from "../audit/audit.repository.ts";
+import { writeAudit } from "../audit/audit.public.ts";
 import { type Outbox, recipientLanguage } from "../outbox/outbox.usecases.ts";
 import { notificationNotFound } from "./notifications.errors.ts";
 import { type BatchRow, createNotificationsRepository, type NotificationRow } from "./notifications.repository.ts";

@@ -28,7 +28,7 @@ import type { Actor } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 import { nationalIdMaskedCode } from "../../shared/free-text.ts";
-import { writeAudit } from "../audit/audit.repository.ts";
+import { writeAudit } from "../audit/audit.public.ts";
 import { type ParsedRow, type ParsedSheet, type ParsedWorkbook, parseCommentCell } from "./excel/parse.ts";
 import type { ParsePool } from "./excel/parse-pool.ts";
 import { type ExportRow, writeOverviewWorkbook, writeTemplate } from "./excel/write.ts";

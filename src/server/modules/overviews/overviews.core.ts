@@ -18,7 +18,7 @@ import { auditContext } from "../../shared/audit-context.ts";
 import type { Clock } from "../../shared/clock.ts";
 import type { DataCrypto } from "../../shared/crypto.ts";
 import type { Db, DbOrTx } from "../../shared/database.ts";
-import { columnName, writeAudit } from "../audit/audit.repository.ts";
+import { columnName, writeAudit } from "../audit/audit.public.ts";
 import type { Notifier } from "../notifications/notifications.usecases.ts";
 import type { PersonLinks, PersonsUsecases } from "../persons/persons.usecases.ts";
 import {

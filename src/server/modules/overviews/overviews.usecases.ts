@@ -16,7 +16,7 @@ import { isError, rowLabel } from "../../../domain/placement-row.ts";
 import type { Actor } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { DbOrTx } from "../../shared/database.ts";
-import { writeAudit } from "../audit/audit.repository.ts";
+import { writeAudit } from "../audit/audit.public.ts";
 import {
   actsAsInstitution,
   changeDto,

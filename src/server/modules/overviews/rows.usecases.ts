@@ -16,7 +16,7 @@ import type { Actor } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 import { maskFreeText } from "../../shared/free-text.ts";
-import { writeAudit } from "../audit/audit.repository.ts";
+import { writeAudit } from "../audit/audit.public.ts";
 import { noNationalId } from "../persons/persons.errors.ts";
 import {
   auditRow,

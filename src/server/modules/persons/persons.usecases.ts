@@ -14,7 +14,7 @@ import { auditContext } from "../../shared/audit-context.ts";
 import type { CipherPlace, DataCrypto } from "../../shared/crypto.ts";
 import type { Db, DbOrTx } from "../../shared/database.ts";
 import { AppError, forbidden } from "../../shared/errors.ts";
-import { changedFields, columnName, writeAudit } from "../audit/audit.repository.ts";
+import { changedFields, columnName, writeAudit } from "../audit/audit.public.ts";
 import { createInstitutionsRepository } from "../institutions/institutions.repository.ts";
 import {
   invalidMobile,

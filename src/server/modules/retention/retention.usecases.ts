@@ -7,7 +7,7 @@ import {
 } from "../../../domain/retention.ts";
 import { type Clock, systemClock } from "../../shared/clock.ts";
 import type { Db } from "../../shared/database.ts";
-import { type AuditContext, writeAudit } from "../audit/audit.repository.ts";
+import { type AuditContext, writeAudit } from "../audit/audit.public.ts";
 import { createRetentionRepository } from "./retention.repository.ts";
 
 /** The job's queue name; also the request id of its audit rows (which name no actor). */

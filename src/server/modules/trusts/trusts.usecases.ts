@@ -3,7 +3,7 @@ import type { createTrustBody, updateTrustSettingsBody } from "../../../contract
 import { type Actor, requireRole, requireSystemAdmin } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { Db } from "../../shared/database.ts";
-import { changedFields, columnName, writeAudit } from "../audit/audit.repository.ts";
+import { changedFields, columnName, writeAudit } from "../audit/audit.public.ts";
 import { createUsersRepository } from "../users/users.repository.ts";
 import { trustNameTaken } from "./trusts.errors.ts";
 import { createTrustsRepository } from "./trusts.repository.ts";

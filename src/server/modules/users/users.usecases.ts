@@ -6,7 +6,7 @@ import type { Clock } from "../../shared/clock.ts";
 import type { Db, DbOrTx } from "../../shared/database.ts";
 import { hashPassword } from "../../shared/passwords.ts";
 import type { Inviter } from "../account-requests/invitations.ts";
-import { writeAudit } from "../audit/audit.repository.ts";
+import { writeAudit } from "../audit/audit.public.ts";
 import { createInstitutionsRepository } from "../institutions/institutions.repository.ts";
 import { createTrustsRepository } from "../trusts/trusts.repository.ts";
 import {
