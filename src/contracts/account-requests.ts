@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { email, okSchema, roleSchema, text, uuidSchema } from "./common.ts";
 import { noticesSchema } from "./notices.ts";
+import { administratorRole, heldForInstitution } from "./policies.ts";
 
 /** What the sign-in page offers a person without an account: the trusts and their institutions. */
 export const publicTrustsSchema = z.array(
@@ -18,11 +19,11 @@ export const accountRequestBody = z
     email: email(),
     /** Required for coordinators: the institution they work at. */
     institutionId: uuidSchema.nullable().optional(),
-    role: roleSchema.exclude(["admin"]),
+    role: roleSchema.exclude([administratorRole]),
     /** Free text, like `name`: national IDs in either are masked (a notice in the answer). */
     message: z.string().trim().max(1000).optional(),
   })
-  .refine((r) => r.role !== "coordinator" || Boolean(r.institutionId), {
+  .refine((r) => !heldForInstitution(r.role) || Boolean(r.institutionId), {
     message: "A coordinator names their institution.",
     path: ["institutionId"],
   });

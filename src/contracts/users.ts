@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { email, roleSchema, text, uuidSchema } from "./common.ts";
+import { heldForInstitution } from "./policies.ts";
 
 export const userMembershipSchema = z.object({
   id: uuidSchema,
@@ -21,7 +22,7 @@ export type User = z.infer<typeof userSchema>;
 
 export const membershipBody = z
   .object({ role: roleSchema, institutionId: uuidSchema.nullable().optional() })
-  .refine((m) => (m.role === "coordinator") === Boolean(m.institutionId), {
+  .refine((m) => heldForInstitution(m.role) === Boolean(m.institutionId), {
     message: "A coordinator needs an institution; other roles have none.",
     path: ["institutionId"],
   });

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../src/contracts/common.ts";
+import { allows as policyAllows } from "../../src/contracts/policies.ts";
 import type { RouteEntry } from "../../src/server/app.ts";
 import { routeSamples } from "../helpers/route-samples.ts";
 import { seedWorld, type World } from "../helpers/seed.ts";
@@ -9,7 +10,7 @@ import { testDbKind } from "../helpers/test-db.ts";
 
 /**
  * SPEC §2 for every route the app has, read from its route table: anonymous → 401, a role the
- * route does not allow → 403, another trust's or institution's thing → 404, and no answer that
+ * route's policy does not allow → 403, another trust's or institution's thing → 404, and no answer that
  * holds another trust's or institution's data.
  */
 let t: TestApp;
@@ -44,10 +45,11 @@ afterAll(async () => {
 });
 
 const resourceOf = (url: string) => url.split("/")[2] as string;
+/** Whether `roles` may call the route: by the policy it declares (src/contracts/policies.ts). */
 const allows = (route: RouteEntry, roles: Role[]) => {
   const access = route.access ?? "signed_in";
   if (access === "public" || access === "signed_in") return true;
-  return roles.some((r) => access.roles.includes(r));
+  return policyAllows(roles, access);
 };
 
 function fill(route: RouteEntry, id: string) {

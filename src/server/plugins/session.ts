@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { Role } from "../../contracts/common.ts";
+import { allowsCaller, type PolicyName } from "../../contracts/policies.ts";
 import type { Config } from "../config.ts";
 import { badOrigin } from "../modules/auth/auth.errors.ts";
 import type { AuthUsecases } from "../modules/auth/auth.usecases.ts";
@@ -9,11 +9,12 @@ import { forbidden, unauthenticated } from "../shared/errors.ts";
 export const sessionCookie = "pt_session";
 
 /**
- * Who may call a route, declared on the route itself (`config: { access }`) and checked before the
- * body is even validated: anonymous callers get 401, other roles 403. Use-cases check again and
- * scope every query; the isolation matrix test reads these declarations.
+ * Who may call a route, declared on the route itself (`config: { access }`): anyone, anyone signed
+ * in, or the holders of a named policy (src/contracts/policies.ts). Checked before the body is even
+ * validated: anonymous callers get 401, callers without the policy 403. Use-cases check the policy
+ * again and scope every query; the isolation matrix test reads these declarations.
  */
-export type Access = "public" | "signed_in" | { roles: readonly Role[]; systemAdmin?: boolean };
+export type Access = "public" | "signed_in" | PolicyName;
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -22,11 +23,6 @@ declare module "fastify" {
   interface FastifyContextConfig {
     access?: Access;
   }
-}
-
-/** A person holding one of these roles at the active trust (or a system administrator, when allowed). */
-export function mayAccess(actor: Actor, access: Exclude<Access, "public" | "signed_in">): boolean {
-  return (access.systemAdmin === true && actor.isSystemAdmin) || access.roles.some((r) => actor.roles.includes(r));
 }
 
 const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -52,7 +48,7 @@ export function registerSession(app: FastifyInstance, deps: { config: Config; au
     const access = req.routeOptions.config.access ?? "signed_in";
     if (access === "public") return;
     if (!req.actor) throw unauthenticated();
-    if (access !== "signed_in" && !mayAccess(req.actor, access)) throw forbidden();
+    if (access !== "signed_in" && !allowsCaller(req.actor, access)) throw forbidden();
   });
 }
 

@@ -1,4 +1,5 @@
 import type { Role } from "../../contracts/common.ts";
+import { allows, allowsCaller, allowsTrustWide, type PolicyName } from "../../contracts/policies.ts";
 import { forbidden } from "./errors.ts";
 
 /** The caller every use-case receives: who, at which trust, in which roles and institutions. */
@@ -13,14 +14,22 @@ export interface Actor {
   requestId: string | null;
 }
 
-export const hasRole = (actor: Actor, ...roles: Role[]) => roles.some((r) => actor.roles.includes(r));
+/** Whether the caller holds `policy` (src/contracts/policies.ts), a system administrator's flag included. */
+export const may = (actor: Actor, policy: PolicyName) => allowsCaller(actor, policy);
 
-/** The active trust of a caller holding one of `roles` there; 403 otherwise. */
-export function requireRole(actor: Actor, ...roles: Role[]): string {
-  if (!actor.trustId || !hasRole(actor, ...roles)) throw forbidden();
+/** 403 unless the caller holds `policy`, a system administrator's flag included. */
+export function requireMay(actor: Actor, policy: PolicyName): void {
+  if (!may(actor, policy)) throw forbidden();
+}
+
+/**
+ * The active trust of a caller whose roles there hold `policy`; 403 otherwise. A system
+ * administrator's flag does not count: it names no trust.
+ */
+export function requirePolicy(actor: Actor, policy: PolicyName): string {
+  if (!actor.trustId || !allows(actor.roles, policy)) throw forbidden();
   return actor.trustId;
 }
 
-export function requireSystemAdmin(actor: Actor): void {
-  if (!actor.isSystemAdmin) throw forbidden();
-}
+/** Whether the caller holds `policy` for the whole trust, not only for the institutions they coordinate. */
+export const seesWholeTrust = (actor: Actor, policy: PolicyName) => allowsTrustWide(actor.roles, policy);

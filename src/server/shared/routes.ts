@@ -1,25 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { errorSchema, type Role } from "../../contracts/common.ts";
+import { errorSchema } from "../../contracts/common.ts";
 
 /** The Fastify instance with routes that take Zod schemas. */
 export const typed = (app: FastifyInstance) => app.withTypeProvider<ZodTypeProvider>();
+export type TypedApp = ReturnType<typeof typed>;
 
 /** Error answers every signed-in route may give, for the OpenAPI document. */
 export const authErrors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
-
-const allRoles = ["admin", "student_admin", "coordinator", "it_provider", "ehealth"] as const;
-
-/** Route `config` declaring who may call it (see plugins/session.ts). */
-export const access = {
-  public: { access: "public" as const },
-  signedIn: { access: "signed_in" as const },
-  roles: (...roles: Role[]) => ({ access: { roles } }),
-  anyRole: { access: { roles: allRoles } },
-  systemAdmin: { access: { roles: [], systemAdmin: true } },
-  /** One of `roles` at the active trust, or a system administrator. */
-  rolesOrSystemAdmin: (...roles: Role[]) => ({ access: { roles, systemAdmin: true } }),
-};
 
 /** `attachment` with an ASCII fallback and the UTF-8 name (RFC 6266 / 5987). */
 export function attachment(name: string): string {

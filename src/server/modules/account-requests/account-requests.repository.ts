@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { rolesOf } from "../../../contracts/policies.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 import { agreements } from "../institutions/agreements.table.ts";
 import { institutions } from "../institutions/institutions.table.ts";
@@ -73,7 +74,7 @@ export function createAccountRequestsRepository({ db }: { db: DbOrTx }) {
       const rows = await db
         .select({ id: memberships.userId })
         .from(memberships)
-        .where(and(eq(memberships.trustId, trustId), eq(memberships.role, "admin")));
+        .where(and(eq(memberships.trustId, trustId), inArray(memberships.role, rolesOf("accountRequests.review"))));
       return rows.map((r) => r.id);
     },
     async list(trustId: string, filter: { status?: "pending" | "approved" | "declined"; id?: string }) {

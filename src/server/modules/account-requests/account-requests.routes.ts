@@ -13,7 +13,7 @@ import {
 } from "../../../contracts/account-requests.ts";
 import { errorSchema, idParams, okSchema } from "../../../contracts/common.ts";
 import { actorOf } from "../../plugins/session.ts";
-import { access, authErrors, typed } from "../../shared/routes.ts";
+import { authErrors, typed } from "../../shared/routes.ts";
 import type { AccountRequestsUsecases } from "./account-requests.usecases.ts";
 
 /** Public forms are throttled per address: a few requests an hour is plenty for a person. */
@@ -27,7 +27,7 @@ export function accountRequestsRoutes({ accountRequests }: { accountRequests: Ac
     app.get(
       "/api/public/trusts",
       {
-        config: access.public,
+        config: { access: "public" },
         schema: {
           tags,
           summary: "Trusts and their institutions, for the account request form",
@@ -39,7 +39,7 @@ export function accountRequestsRoutes({ accountRequests }: { accountRequests: Ac
     app.post(
       "/api/account-requests",
       {
-        config: { ...access.public, ...publicLimit },
+        config: { access: "public", ...publicLimit },
         schema: {
           tags,
           summary: "Ask a trust's admins for an account (public; the answer never tells whether the e-mail is known)",
@@ -53,7 +53,7 @@ export function accountRequestsRoutes({ accountRequests }: { accountRequests: Ac
     app.get(
       "/api/account-requests",
       {
-        config: access.roles("admin"),
+        config: { access: "accountRequests.review" },
         schema: {
           tags,
           summary: "The trust's account requests, newest first",
@@ -66,7 +66,7 @@ export function accountRequestsRoutes({ accountRequests }: { accountRequests: Ac
     app.post(
       "/api/account-requests/:id/approve",
       {
-        config: access.roles("admin"),
+        config: { access: "accountRequests.review" },
         schema: {
           tags,
           summary: "Approve: create the person with the role and invite them",
@@ -79,7 +79,7 @@ export function accountRequestsRoutes({ accountRequests }: { accountRequests: Ac
     app.post(
       "/api/account-requests/:id/decline",
       {
-        config: access.roles("admin"),
+        config: { access: "accountRequests.review" },
         schema: {
           tags,
           summary: "Decline with a reason sent to the person (national IDs in it masked)",
@@ -93,7 +93,7 @@ export function accountRequestsRoutes({ accountRequests }: { accountRequests: Ac
     app.post(
       "/api/auth/set-password",
       {
-        config: { ...access.public, ...publicLimit },
+        config: { access: "public", ...publicLimit },
         schema: {
           tags,
           summary: "Set a password with the one-time link of an invitation",

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { accountRequestBody } from "../../../contracts/account-requests.ts";
-import { type Actor, requireRole } from "../../shared/actor.ts";
+import { type Actor, requirePolicy } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { Clock } from "../../shared/clock.ts";
 import type { Db } from "../../shared/database.ts";
@@ -101,12 +101,12 @@ export function createAccountRequestsUsecases(deps: {
     },
 
     async list(actor: Actor, status?: "pending" | "approved" | "declined") {
-      const trustId = requireRole(actor, "admin");
+      const trustId = requirePolicy(actor, "accountRequests.review");
       return repo.list(trustId, { status });
     },
 
     async approve(actor: Actor, id: string) {
-      const trustId = requireRole(actor, "admin");
+      const trustId = requirePolicy(actor, "accountRequests.review");
       return db.transaction(async (tx) => {
         const r = createAccountRequestsRepository({ db: tx });
         const request = await findPendingForAdmin(r, trustId, id);
@@ -155,7 +155,7 @@ export function createAccountRequestsUsecases(deps: {
 
     /** Declines with a reason e-mailed to the person; national IDs in the reason are masked first (notices). */
     async decline(actor: Actor, id: string, typedReason: string) {
-      const trustId = requireRole(actor, "admin");
+      const trustId = requirePolicy(actor, "accountRequests.review");
       const { text: reason, notices } = maskFreeText("reason", typedReason);
       return db.transaction(async (tx) => {
         const r = createAccountRequestsRepository({ db: tx });

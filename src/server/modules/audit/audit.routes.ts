@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import type { FastifyInstance } from "fastify";
 import { auditExportQuery, auditPageSchema, auditQuery } from "../../../contracts/audit.ts";
 import { actorOf } from "../../plugins/session.ts";
-import { access, attachment, authErrors, typed } from "../../shared/routes.ts";
+import { attachment, authErrors, typed } from "../../shared/routes.ts";
 import type { AuditUsecases } from "./audit.usecases.ts";
 
 export function auditRoutes({ audit }: { audit: AuditUsecases }) {
@@ -11,7 +11,7 @@ export function auditRoutes({ audit }: { audit: AuditUsecases }) {
     app.get(
       "/api/audit",
       {
-        config: access.roles("admin"),
+        config: { access: "audit.read" },
         schema: {
           tags: ["audit"],
           summary:
@@ -25,7 +25,7 @@ export function auditRoutes({ audit }: { audit: AuditUsecases }) {
     app.get(
       "/api/audit/export.csv",
       {
-        config: access.roles("admin"),
+        config: { access: "audit.read" },
         schema: {
           tags: ["audit"],
           summary:

@@ -6,7 +6,7 @@ import type {
   auditFilterQuery,
   auditQuery,
 } from "../../../contracts/audit.ts";
-import { type Actor, requireRole } from "../../shared/actor.ts";
+import { type Actor, requirePolicy } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { Clock } from "../../shared/clock.ts";
 import type { Db } from "../../shared/database.ts";
@@ -54,7 +54,7 @@ export function createAuditUsecases({ db, clock }: { db: Db; clock: Clock }) {
 
   return {
     async list(actor: Actor, q: z.infer<typeof auditQuery>) {
-      const trustId = requireRole(actor, "admin");
+      const trustId = requirePolicy(actor, "audit.read");
       const { limit, before, ...filter } = q;
       const result = await page(trustId, filter, limit, before ? decodeCursor(before) : undefined);
       return { events: result.events, next: result.next ? encodeCursor(result.next.at, result.next.id) : null };
@@ -66,7 +66,7 @@ export function createAuditUsecases({ db, clock }: { db: Db; clock: Clock }) {
      * first line is written; the lines are read a batch at a time, so a long log is streamed.
      */
     async exportCsv(actor: Actor, q: z.infer<typeof auditExportQuery>) {
-      const trustId = requireRole(actor, "admin");
+      const trustId = requirePolicy(actor, "audit.read");
       const { lang, ...filter } = q;
       const language = lang ?? (await languageOf(db, actor.userId, trustId));
       const used = (Object.keys(filter) as (keyof Filter)[]).filter((k) => filter[k] !== undefined).map(columnName);

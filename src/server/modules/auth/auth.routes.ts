@@ -3,7 +3,7 @@ import { loginBody, meSchema, sessionSchema, switchTrustBody, updateMeBody } fro
 import { errorSchema, okSchema } from "../../../contracts/common.ts";
 import type { Config } from "../../config.ts";
 import { actorOf, clearSessionCookie, setSessionCookie } from "../../plugins/session.ts";
-import { access, authErrors, typed } from "../../shared/routes.ts";
+import { authErrors, typed } from "../../shared/routes.ts";
 import { RateLimited } from "./auth.errors.ts";
 import type { AuthUsecases } from "./auth.usecases.ts";
 
@@ -29,7 +29,7 @@ export function authRoutes(deps: { auth: AuthUsecases; config: Config }) {
     app.post(
       "/api/auth/login",
       {
-        config: access.public,
+        config: { access: "public" },
         schema: {
           tags: ["auth"],
           summary: "Sign in with e-mail and password",
@@ -51,7 +51,7 @@ export function authRoutes(deps: { auth: AuthUsecases; config: Config }) {
     app.post(
       "/api/auth/logout",
       {
-        config: access.signedIn,
+        config: { access: "signed_in" },
         schema: { tags: ["auth"], summary: "Sign out", response: { 200: okSchema, 401: errorSchema } },
       },
       async (req, reply) => {
@@ -63,7 +63,7 @@ export function authRoutes(deps: { auth: AuthUsecases; config: Config }) {
     app.get(
       "/api/auth/me",
       {
-        config: access.signedIn,
+        config: { access: "signed_in" },
         schema: {
           tags: ["auth"],
           summary: "The signed-in person and all their memberships",
@@ -78,7 +78,7 @@ export function authRoutes(deps: { auth: AuthUsecases; config: Config }) {
     app.get(
       "/api/auth/session",
       {
-        config: access.public,
+        config: { access: "public" },
         schema: {
           tags: ["auth"],
           summary: "The signed-in person, or null when nobody is signed in (the web app's session probe)",
@@ -90,7 +90,7 @@ export function authRoutes(deps: { auth: AuthUsecases; config: Config }) {
     app.patch(
       "/api/auth/me",
       {
-        config: access.signedIn,
+        config: { access: "signed_in" },
         schema: {
           tags: ["auth"],
           summary: "Choose the UI language and how notifications come by e-mail",
@@ -103,7 +103,7 @@ export function authRoutes(deps: { auth: AuthUsecases; config: Config }) {
     app.post(
       "/api/auth/trust",
       {
-        config: access.signedIn,
+        config: { access: "signed_in" },
         schema: {
           tags: ["auth"],
           summary: "Switch the active trust",

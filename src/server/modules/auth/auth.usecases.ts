@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Me } from "../../../contracts/auth.ts";
 import type { Language, Role } from "../../../contracts/common.ts";
 import type { EmailNotifications } from "../../../contracts/notifications.ts";
+import { heldForInstitution } from "../../../contracts/policies.ts";
 import { namingStandardOf } from "../../../domain/naming-standard.ts";
 import type { Actor } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
@@ -157,7 +158,7 @@ export function createAuthUsecases({
         trustId: memberships.length > 0 ? session.activeTrustId : null,
         roles: [...new Set(memberships.map((m) => m.role as Role))],
         institutionIds: memberships.flatMap((m) =>
-          m.role === "coordinator" && m.institutionId ? [m.institutionId] : [],
+          heldForInstitution(m.role) && m.institutionId ? [m.institutionId] : [],
         ),
         requestId,
       };

@@ -10,7 +10,7 @@ import {
 } from "../../../contracts/catalog.ts";
 import { idParams, okSchema } from "../../../contracts/common.ts";
 import { actorOf } from "../../plugins/session.ts";
-import { access, authErrors, typed } from "../../shared/routes.ts";
+import { authErrors, typed } from "../../shared/routes.ts";
 import type { CatalogUsecases } from "./catalog.usecases.ts";
 
 export function catalogRoutes({ catalog }: { catalog: CatalogUsecases }) {
@@ -23,7 +23,7 @@ export function catalogRoutes({ catalog }: { catalog: CatalogUsecases }) {
     app.get(
       "/api/professions",
       {
-        config: access.anyRole,
+        config: { access: "catalog.read" },
         schema: { tags, summary: "The trust's professions", response: one(z.array(professionSchema)) },
       },
       async (req) => catalog.listProfessions(actorOf(req)),
@@ -31,7 +31,7 @@ export function catalogRoutes({ catalog }: { catalog: CatalogUsecases }) {
     app.post(
       "/api/professions",
       {
-        config: access.roles("admin"),
+        config: { access: "catalog.manage" },
         schema: { tags, summary: "Add a profession", body: professionBody, response: created(professionSchema) },
       },
       async (req, reply) => reply.code(201).send(await catalog.createProfession(actorOf(req), req.body.name)),
@@ -39,7 +39,7 @@ export function catalogRoutes({ catalog }: { catalog: CatalogUsecases }) {
     app.patch(
       "/api/professions/:id",
       {
-        config: access.roles("admin"),
+        config: { access: "catalog.manage" },
         schema: {
           tags,
           summary: "Rename a profession",
@@ -53,7 +53,7 @@ export function catalogRoutes({ catalog }: { catalog: CatalogUsecases }) {
     app.delete(
       "/api/professions/:id",
       {
-        config: access.roles("admin"),
+        config: { access: "catalog.manage" },
         schema: { tags, summary: "Delete an unused profession", params: idParams, response: one(okSchema) },
       },
       async (req) => catalog.deleteProfession(actorOf(req), req.params.id),
@@ -62,7 +62,7 @@ export function catalogRoutes({ catalog }: { catalog: CatalogUsecases }) {
     app.get(
       "/api/programmes",
       {
-        config: access.anyRole,
+        config: { access: "catalog.read" },
         schema: { tags, summary: "Study programmes the caller may see", response: one(z.array(programmeSchema)) },
       },
       async (req) => catalog.listProgrammes(actorOf(req)),
@@ -70,7 +70,7 @@ export function catalogRoutes({ catalog }: { catalog: CatalogUsecases }) {
     app.post(
       "/api/programmes",
       {
-        config: access.roles("admin"),
+        config: { access: "catalog.manage" },
         schema: { tags, summary: "Add a study programme", body: programmeBody, response: created(programmeSchema) },
       },
       async (req, reply) => reply.code(201).send(await catalog.createProgramme(actorOf(req), req.body)),
@@ -78,7 +78,7 @@ export function catalogRoutes({ catalog }: { catalog: CatalogUsecases }) {
     app.patch(
       "/api/programmes/:id",
       {
-        config: access.roles("admin"),
+        config: { access: "catalog.manage" },
         schema: {
           tags,
           summary: "Change a study programme",
@@ -92,7 +92,7 @@ export function catalogRoutes({ catalog }: { catalog: CatalogUsecases }) {
     app.delete(
       "/api/programmes/:id",
       {
-        config: access.roles("admin"),
+        config: { access: "catalog.manage" },
         schema: { tags, summary: "Delete a study programme", params: idParams, response: one(okSchema) },
       },
       async (req) => catalog.deleteProgramme(actorOf(req), req.params.id),
@@ -101,7 +101,7 @@ export function catalogRoutes({ catalog }: { catalog: CatalogUsecases }) {
     app.get(
       "/api/placement-sites",
       {
-        config: access.anyRole,
+        config: { access: "catalog.read" },
         schema: { tags, summary: "The trust's placement sites", response: one(z.array(placementSiteSchema)) },
       },
       async (req) => catalog.listPlacementSites(actorOf(req)),
@@ -109,7 +109,7 @@ export function catalogRoutes({ catalog }: { catalog: CatalogUsecases }) {
     app.post(
       "/api/placement-sites",
       {
-        config: access.roles("admin"),
+        config: { access: "catalog.manage" },
         schema: {
           tags,
           summary: "Add a placement site",
@@ -122,7 +122,7 @@ export function catalogRoutes({ catalog }: { catalog: CatalogUsecases }) {
     app.patch(
       "/api/placement-sites/:id",
       {
-        config: access.roles("admin"),
+        config: { access: "catalog.manage" },
         schema: {
           tags,
           summary: "Change a placement site",
@@ -136,7 +136,7 @@ export function catalogRoutes({ catalog }: { catalog: CatalogUsecases }) {
     app.delete(
       "/api/placement-sites/:id",
       {
-        config: access.roles("admin"),
+        config: { access: "catalog.manage" },
         schema: { tags, summary: "Delete a placement site", params: idParams, response: one(okSchema) },
       },
       async (req) => catalog.deletePlacementSite(actorOf(req), req.params.id),

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { placementSiteBody, programmeBody } from "../../../contracts/catalog.ts";
-import { type Actor, hasRole, requireRole } from "../../shared/actor.ts";
+import { type Actor, requirePolicy, seesWholeTrust } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { Db, DbOrTx } from "../../shared/database.ts";
 import { type AuditEntry, writeAudit } from "../audit/audit.public.ts";
@@ -21,14 +21,13 @@ type SiteInput = z.infer<typeof placementSiteBody>;
 /** Programmes, professions and placement sites: read by the trust's people, kept by its admins. */
 export function createCatalogUsecases({ db }: { db: Db }) {
   const repo = createCatalogRepository({ db });
-  const members = ["admin", "student_admin", "coordinator", "it_provider", "ehealth"] as const;
 
   /** Runs an admin's change and its audit row in one transaction. */
   async function adminChange<T>(
     actor: Actor,
     change: (r: CatalogRepository, trustId: string, tx: DbOrTx) => Promise<{ result: T; audit: AuditEntry }>,
   ) {
-    const trustId = requireRole(actor, "admin");
+    const trustId = requirePolicy(actor, "catalog.manage");
     return db.transaction(async (tx) => {
       const { result, audit } = await change(createCatalogRepository({ db: tx }), trustId, tx);
       await writeAudit(tx, auditContext(actor), audit);
@@ -58,7 +57,7 @@ export function createCatalogUsecases({ db }: { db: Db }) {
 
   return {
     async listProfessions(actor: Actor) {
-      return repo.listProfessions(requireRole(actor, ...members));
+      return repo.listProfessions(requirePolicy(actor, "catalog.read"));
     },
     createProfession: (actor: Actor, name: string) =>
       adminChange(actor, async (r, trustId) => {
@@ -87,8 +86,8 @@ export function createCatalogUsecases({ db }: { db: Db }) {
 
     /** Coordinators see their own institution's programmes only. */
     async listProgrammes(actor: Actor) {
-      const trustId = requireRole(actor, ...members);
-      const seesAll = hasRole(actor, "admin", "student_admin", "it_provider", "ehealth");
+      const trustId = requirePolicy(actor, "catalog.read");
+      const seesAll = seesWholeTrust(actor, "catalog.read");
       return repo.listProgrammes(trustId, seesAll ? undefined : actor.institutionIds);
     },
     createProgramme: (actor: Actor, input: ProgrammeInput) =>
@@ -132,7 +131,7 @@ export function createCatalogUsecases({ db }: { db: Db }) {
       }),
 
     async listPlacementSites(actor: Actor) {
-      return repo.listPlacementSites(requireRole(actor, ...members));
+      return repo.listPlacementSites(requirePolicy(actor, "catalog.read"));
     },
     createPlacementSite: (actor: Actor, input: SiteInput) =>
       adminChange(actor, async (r, trustId) => {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { dashboardSchema } from "../../../contracts/dashboard.ts";
 import { actorOf } from "../../plugins/session.ts";
-import { access, authErrors, typed } from "../../shared/routes.ts";
+import { authErrors, typed } from "../../shared/routes.ts";
 import type { DashboardUsecases } from "./dashboard.usecases.ts";
 
 export function dashboardRoutes({ dashboard }: { dashboard: DashboardUsecases }) {
@@ -9,7 +9,7 @@ export function dashboardRoutes({ dashboard }: { dashboard: DashboardUsecases })
     typed(fastify).get(
       "/api/dashboard",
       {
-        config: access.anyRole,
+        config: { access: "dashboard.read" },
         schema: {
           tags: ["dashboard"],
           summary: "What needs the caller now, as counts with links",

@@ -1,5 +1,5 @@
 import type { Dashboard, DashboardItemKey } from "../../../contracts/dashboard.ts";
-import { type Actor, hasRole, requireRole } from "../../shared/actor.ts";
+import { type Actor, may, requirePolicy } from "../../shared/actor.ts";
 import type { CatalogUsecases } from "../catalog/catalog.usecases.ts";
 import type { InstitutionsUsecases } from "../institutions/institutions.usecases.ts";
 import type { OverviewsUsecases } from "../overviews/overviews.usecases.ts";
@@ -17,12 +17,12 @@ export function createDashboardUsecases(deps: {
 }) {
   return {
     async get(actor: Actor): Promise<Dashboard> {
-      requireRole(actor, "admin", "student_admin", "coordinator", "it_provider", "ehealth");
+      requirePolicy(actor, "dashboard.read");
       const items: Dashboard["items"] = [];
       const add = (key: DashboardItemKey, count: number, link: string) => {
         if (!items.some((i) => i.key === key)) items.push({ key, count, link });
       };
-      if (hasRole(actor, "coordinator", "student_admin", "admin")) {
+      if (may(actor, "overviews.read")) {
         const overviews = await deps.overviews.list(actor, {});
         const sheets = overviews.flatMap((o) => o.sheets);
         add("overviews", overviews.length, "/oversikter");
@@ -37,18 +37,20 @@ export function createDashboardUsecases(deps: {
           "/oversikter?vis=feil",
         );
       }
-      if (hasRole(actor, "admin")) {
-        add("users", (await deps.users.list(actor)).length, "/admin/brukere");
+      if (may(actor, "users.manage")) add("users", (await deps.users.list(actor)).length, "/admin/brukere");
+      if (may(actor, "agreements.manage")) {
         add(
           "agreements",
           (await deps.institutions.listAgreements(actor)).length,
           "/admin/institusjoner?sort=agreement",
         );
+      }
+      if (may(actor, "catalog.manage")) {
         add("professions", (await deps.catalog.listProfessions(actor)).length, "/admin/studieprogram?fane=yrker");
         add("programmes", (await deps.catalog.listProgrammes(actor)).length, "/admin/studieprogram");
         add("placementSites", (await deps.catalog.listPlacementSites(actor)).length, "/admin/praksissteder");
       }
-      if (hasRole(actor, "student_admin")) {
+      if (may(actor, "agreements.contact")) {
         const agreements = await deps.institutions.listAgreements(actor);
         const mine = agreements.filter(
           (a) => a.mainContact?.id === actor.userId || a.deputyContact?.id === actor.userId,
@@ -56,10 +58,10 @@ export function createDashboardUsecases(deps: {
         add("contactFor", mine.length, "/institusjoner?kontakt=meg");
         add("agreements", agreements.length, "/institusjoner");
       }
-      if (hasRole(actor, "coordinator", "it_provider", "ehealth")) {
+      if (may(actor, "start.institutions")) {
         add("institutions", (await deps.institutions.listVisible(actor)).length, "/institusjoner");
       }
-      if (hasRole(actor, "coordinator")) {
+      if (may(actor, "start.programmes")) {
         add("programmes", (await deps.catalog.listProgrammes(actor)).length, "/studieprogram");
       }
       return { items };

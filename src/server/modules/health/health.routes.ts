@@ -2,14 +2,14 @@ import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { Database } from "../../shared/database.ts";
-import { access, typed } from "../../shared/routes.ts";
+import { typed } from "../../shared/routes.ts";
 
 export function healthRoutes({ database }: { database: Database }) {
   return async (fastify: FastifyInstance) => {
     typed(fastify).get(
       "/api/health",
       {
-        config: access.public,
+        config: { access: "public" },
         schema: {
           tags: ["health"],
           summary: "Liveness and the database in use",

@@ -11,7 +11,7 @@ import {
 } from "../../../contracts/identity-providers.ts";
 import type { Config } from "../../config.ts";
 import { actorOf, setSessionCookie } from "../../plugins/session.ts";
-import { access, authErrors, typed } from "../../shared/routes.ts";
+import { authErrors, typed } from "../../shared/routes.ts";
 import { OidcSignInError, oidcFailure } from "./identity-providers.errors.ts";
 import type { IdentityProvidersUsecases } from "./identity-providers.usecases.ts";
 import { oidcLoginTtlMs } from "./identity-providers.usecases.ts";
@@ -41,7 +41,7 @@ export function identityProvidersRoutes(deps: { identityProviders: IdentityProvi
     app.get(
       "/api/auth/providers",
       {
-        config: access.public,
+        config: { access: "public" },
         schema: {
           tags: ["auth"],
           summary: "Identity providers to sign in through (the sign-in page's buttons)",
@@ -54,7 +54,7 @@ export function identityProvidersRoutes(deps: { identityProviders: IdentityProvi
     app.get(
       "/api/auth/oidc/:id/start",
       {
-        config: access.public,
+        config: { access: "public" },
         schema: {
           tags: ["auth"],
           summary: "Start signing in through an identity provider: redirects to it",
@@ -89,7 +89,7 @@ export function identityProvidersRoutes(deps: { identityProviders: IdentityProvi
     app.get(
       "/api/auth/oidc/callback",
       {
-        config: access.public,
+        config: { access: "public" },
         schema: {
           tags: ["auth"],
           summary: "The identity providers' redirect URI: completes the sign-in",
@@ -128,7 +128,7 @@ export function identityProvidersRoutes(deps: { identityProviders: IdentityProvi
     app.get(
       "/api/identity-providers",
       {
-        config: access.roles("admin"),
+        config: { access: "identityProviders.manage" },
         schema: {
           tags,
           summary: "The trust's identity providers (client secrets are never shown)",
@@ -140,7 +140,7 @@ export function identityProvidersRoutes(deps: { identityProviders: IdentityProvi
     app.post(
       "/api/identity-providers",
       {
-        config: access.roles("admin"),
+        config: { access: "identityProviders.manage" },
         schema: {
           tags,
           summary: "Add an identity provider (Entra ID or Feide) for the trust",
@@ -153,7 +153,7 @@ export function identityProvidersRoutes(deps: { identityProviders: IdentityProvi
     app.patch(
       "/api/identity-providers/:id",
       {
-        config: access.roles("admin"),
+        config: { access: "identityProviders.manage" },
         schema: {
           tags,
           summary: "Change an identity provider; a client secret given replaces the old one",
@@ -167,7 +167,7 @@ export function identityProvidersRoutes(deps: { identityProviders: IdentityProvi
     app.delete(
       "/api/identity-providers/:id",
       {
-        config: access.roles("admin"),
+        config: { access: "identityProviders.manage" },
         schema: {
           tags,
           summary: "Remove an identity provider and the sign-ins linked through it",

@@ -7,7 +7,7 @@ import type {
   SignInProvider,
   updateIdentityProviderBody,
 } from "../../../contracts/identity-providers.ts";
-import { type Actor, requireRole } from "../../shared/actor.ts";
+import { type Actor, requirePolicy } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { Clock } from "../../shared/clock.ts";
 import type { CipherPlace, DataCrypto } from "../../shared/crypto.ts";
@@ -83,12 +83,12 @@ export function createIdentityProvidersUsecases(deps: {
     },
 
     async list(actor: Actor): Promise<IdentityProvider[]> {
-      const trustId = requireRole(actor, "admin");
+      const trustId = requirePolicy(actor, "identityProviders.manage");
       return (await repo.listForTrust(trustId)).map(view);
     },
 
     async create(actor: Actor, input: z.infer<typeof createIdentityProviderBody>): Promise<IdentityProvider> {
-      const trustId = requireRole(actor, "admin");
+      const trustId = requirePolicy(actor, "identityProviders.manage");
       return db.transaction(async (tx) => {
         const id = randomUUID();
         const row = await createIdentityProvidersRepository({ db: tx }).create({
@@ -116,7 +116,7 @@ export function createIdentityProvidersUsecases(deps: {
       id: string,
       input: z.infer<typeof updateIdentityProviderBody>,
     ): Promise<IdentityProvider> {
-      const trustId = requireRole(actor, "admin");
+      const trustId = requirePolicy(actor, "identityProviders.manage");
       return db.transaction(async (tx) => {
         const r = createIdentityProvidersRepository({ db: tx });
         const before = await r.findInTrust(trustId, id);
@@ -155,7 +155,7 @@ export function createIdentityProvidersUsecases(deps: {
 
     /** Removes the provider with the identities linked through it and the sign-ins under way. */
     async remove(actor: Actor, id: string): Promise<void> {
-      const trustId = requireRole(actor, "admin");
+      const trustId = requirePolicy(actor, "identityProviders.manage");
       await db.transaction(async (tx) => {
         const r = createIdentityProvidersRepository({ db: tx });
         if (!(await r.findInTrust(trustId, id))) throw identityProviderNotFound();

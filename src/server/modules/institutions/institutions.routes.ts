@@ -9,7 +9,7 @@ import {
   updateAgreementBody,
 } from "../../../contracts/institutions.ts";
 import { actorOf } from "../../plugins/session.ts";
-import { access, authErrors, typed } from "../../shared/routes.ts";
+import { authErrors, typed } from "../../shared/routes.ts";
 import type { InstitutionsUsecases } from "./institutions.usecases.ts";
 
 export function institutionsRoutes({ institutions }: { institutions: InstitutionsUsecases }) {
@@ -19,7 +19,7 @@ export function institutionsRoutes({ institutions }: { institutions: Institution
     app.get(
       "/api/institutions",
       {
-        config: access.rolesOrSystemAdmin("admin", "student_admin", "coordinator", "it_provider", "ehealth"),
+        config: { access: "institutions.read" },
         schema: {
           tags,
           summary: "The institutions the caller may see",
@@ -31,7 +31,7 @@ export function institutionsRoutes({ institutions }: { institutions: Institution
     app.get(
       "/api/admin/institutions",
       {
-        config: access.rolesOrSystemAdmin("admin"),
+        config: { access: "institutions.manage" },
         schema: {
           tags,
           summary: "Every institution of the region (admins)",
@@ -43,7 +43,7 @@ export function institutionsRoutes({ institutions }: { institutions: Institution
     app.post(
       "/api/institutions",
       {
-        config: access.rolesOrSystemAdmin("admin"),
+        config: { access: "institutions.manage" },
         schema: {
           tags,
           summary: "Create an institution",
@@ -56,7 +56,7 @@ export function institutionsRoutes({ institutions }: { institutions: Institution
     app.patch(
       "/api/institutions/:id",
       {
-        config: access.rolesOrSystemAdmin("admin"),
+        config: { access: "institutions.manage" },
         schema: {
           tags,
           summary: "Rename an institution",
@@ -70,7 +70,7 @@ export function institutionsRoutes({ institutions }: { institutions: Institution
     app.get(
       "/api/agreements",
       {
-        config: access.roles("admin", "student_admin", "coordinator"),
+        config: { access: "agreements.read" },
         schema: {
           tags,
           summary: "The trust's agreements with their FOU contacts",
@@ -82,7 +82,7 @@ export function institutionsRoutes({ institutions }: { institutions: Institution
     app.post(
       "/api/agreements",
       {
-        config: access.roles("admin"),
+        config: { access: "agreements.manage" },
         schema: {
           tags,
           summary: "Make an agreement with an institution",
@@ -95,7 +95,7 @@ export function institutionsRoutes({ institutions }: { institutions: Institution
     app.patch(
       "/api/agreements/:id",
       {
-        config: access.roles("admin"),
+        config: { access: "agreements.manage" },
         schema: {
           tags,
           summary: "Set the FOU contacts of an agreement",
@@ -109,7 +109,7 @@ export function institutionsRoutes({ institutions }: { institutions: Institution
     app.delete(
       "/api/agreements/:id",
       {
-        config: access.roles("admin"),
+        config: { access: "agreements.manage" },
         schema: {
           tags,
           summary: "End an agreement no longer in use",

@@ -4,7 +4,8 @@ import type {
   createInstitutionBody,
   updateAgreementBody,
 } from "../../../contracts/institutions.ts";
-import { type Actor, hasRole, requireRole } from "../../shared/actor.ts";
+import { rolesOf } from "../../../contracts/policies.ts";
+import { type Actor, requireMay, requirePolicy, seesWholeTrust } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { Db, DbOrTx } from "../../shared/database.ts";
 import { forbidden } from "../../shared/errors.ts";
@@ -23,14 +24,9 @@ import { createInstitutionsRepository } from "./institutions.repository.ts";
 
 type InstitutionInput = z.infer<typeof createInstitutionBody>;
 
-/** Institutions are shared by the region: a trust's admins and system administrators keep them. */
-function requireInstitutionKeeper(actor: Actor) {
-  if (!actor.isSystemAdmin && !hasRole(actor, "admin")) throw forbidden();
-}
-
 async function checkContacts(tx: DbOrTx, trustId: string, ids: (string | null | undefined)[]) {
   const given = ids.filter((id): id is string => Boolean(id));
-  if (!(await createUsersRepository({ db: tx }).allHoldRole(trustId, "student_admin", given))) {
+  if (!(await createUsersRepository({ db: tx }).allHoldRole(trustId, rolesOf("agreements.contact"), given))) {
     throw contactNotStudentAdmin();
   }
 }
@@ -56,17 +52,17 @@ export function createInstitutionsUsecases({ db }: { db: Db }) {
         if (actor.isSystemAdmin) return repo.listAll();
         throw forbidden();
       }
-      const seesAll = hasRole(actor, "admin", "student_admin", "it_provider", "ehealth");
+      const seesAll = seesWholeTrust(actor, "institutions.read");
       return repo.listForTrust(actor.trustId, seesAll ? undefined : actor.institutionIds);
     },
 
     async listAll(actor: Actor) {
-      requireInstitutionKeeper(actor);
+      requireMay(actor, "institutions.manage");
       return repo.listAll();
     },
 
     async create(actor: Actor, input: InstitutionInput) {
-      requireInstitutionKeeper(actor);
+      requireMay(actor, "institutions.manage");
       await ensureNameFree(input);
       return db.transaction(async (tx) => {
         const created = await createInstitutionsRepository({ db: tx }).create(input);
@@ -83,7 +79,7 @@ export function createInstitutionsUsecases({ db }: { db: Db }) {
 
     /** A trust's admin renames only institutions the trust has an agreement with. */
     async update(actor: Actor, id: string, input: InstitutionInput) {
-      requireInstitutionKeeper(actor);
+      requireMay(actor, "institutions.manage");
       const before = await repo.find(id);
       const reachable =
         actor.isSystemAdmin || (actor.trustId && (await repo.findAgreementByInstitution(actor.trustId, id)));
@@ -104,14 +100,14 @@ export function createInstitutionsUsecases({ db }: { db: Db }) {
 
     /** Coordinators see their own institution's agreement, to know their FOU contacts. */
     async listAgreements(actor: Actor) {
-      const trustId = requireRole(actor, "admin", "student_admin", "coordinator");
+      const trustId = requirePolicy(actor, "agreements.read");
       const all = await repo.listAgreements(trustId);
-      if (hasRole(actor, "admin", "student_admin")) return all;
+      if (seesWholeTrust(actor, "agreements.read")) return all;
       return all.filter((a) => actor.institutionIds.includes(a.institution.id));
     },
 
     async createAgreement(actor: Actor, input: z.infer<typeof createAgreementBody>) {
-      const trustId = requireRole(actor, "admin");
+      const trustId = requirePolicy(actor, "agreements.manage");
       if (!(await repo.find(input.institutionId))) throw institutionNotFound();
       return db.transaction(async (tx) => {
         const r = createInstitutionsRepository({ db: tx });
@@ -136,7 +132,7 @@ export function createInstitutionsUsecases({ db }: { db: Db }) {
     },
 
     async updateAgreement(actor: Actor, id: string, input: z.infer<typeof updateAgreementBody>) {
-      const trustId = requireRole(actor, "admin");
+      const trustId = requirePolicy(actor, "agreements.manage");
       return db.transaction(async (tx) => {
         const r = createInstitutionsRepository({ db: tx });
         const before = await r.findAgreement(trustId, id);
@@ -158,7 +154,7 @@ export function createInstitutionsUsecases({ db }: { db: Db }) {
     },
 
     async deleteAgreement(actor: Actor, id: string) {
-      const trustId = requireRole(actor, "admin");
+      const trustId = requirePolicy(actor, "agreements.manage");
       await db.transaction(async (tx) => {
         const r = createInstitutionsRepository({ db: tx });
         const agreement = await r.findAgreement(trustId, id);

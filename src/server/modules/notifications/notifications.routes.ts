@@ -7,7 +7,7 @@ import {
   readAllSchema,
 } from "../../../contracts/notifications.ts";
 import { actorOf } from "../../plugins/session.ts";
-import { access, authErrors, typed } from "../../shared/routes.ts";
+import { authErrors, typed } from "../../shared/routes.ts";
 import type { NotificationsUsecases } from "./notifications.usecases.ts";
 
 export function notificationsRoutes({ notifications }: { notifications: NotificationsUsecases }) {
@@ -17,7 +17,7 @@ export function notificationsRoutes({ notifications }: { notifications: Notifica
     app.get(
       "/api/notifications",
       {
-        config: access.signedIn,
+        config: { access: "signed_in" },
         schema: {
           tags,
           summary: "The caller's notifications, newest first, with the number of unread ones",
@@ -30,7 +30,7 @@ export function notificationsRoutes({ notifications }: { notifications: Notifica
     app.post(
       "/api/notifications/read-all",
       {
-        config: access.signedIn,
+        config: { access: "signed_in" },
         schema: {
           tags,
           summary: "Mark all the caller's notifications read",
@@ -42,7 +42,7 @@ export function notificationsRoutes({ notifications }: { notifications: Notifica
     app.post(
       "/api/notifications/:id/read",
       {
-        config: access.signedIn,
+        config: { access: "signed_in" },
         schema: {
           tags,
           summary: "Mark one of the caller's notifications read",

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { devMailboxSchema } from "../../../contracts/outbox.ts";
 import { actorOf } from "../../plugins/session.ts";
-import { access, authErrors, typed } from "../../shared/routes.ts";
+import { authErrors, typed } from "../../shared/routes.ts";
 import type { OutboxUsecases } from "./outbox.usecases.ts";
 
 export function outboxRoutes({ outbox }: { outbox: OutboxUsecases }) {
@@ -9,7 +9,7 @@ export function outboxRoutes({ outbox }: { outbox: OutboxUsecases }) {
     typed(fastify).get(
       "/api/dev-mailbox",
       {
-        config: access.rolesOrSystemAdmin("admin"),
+        config: { access: "devMailbox.read" },
         schema: {
           tags: ["outbox"],
           summary: "E-mail of the active trust, newest first: kept messages when SMTP_URL is not set",

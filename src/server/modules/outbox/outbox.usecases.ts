@@ -1,9 +1,8 @@
 import type { Language } from "../../../contracts/common.ts";
 import type { DevMailbox, OutboxMessage } from "../../../contracts/outbox.ts";
-import type { Actor } from "../../shared/actor.ts";
+import { type Actor, requireMay } from "../../shared/actor.ts";
 import type { Clock } from "../../shared/clock.ts";
 import type { Db, DbOrTx } from "../../shared/database.ts";
-import { forbidden } from "../../shared/errors.ts";
 import { createOutboxRepository, type OutboxRow } from "./outbox.repository.ts";
 import { type MailParams, type MailTemplateKey, renderMail } from "./outbox.templates.ts";
 
@@ -101,8 +100,7 @@ export function createOutboxUsecases({ db, smtp }: { db: Db; smtp: boolean }) {
      * (a system administrator without a trust sees every message). Newest first, at most 200.
      */
     async devMailbox(actor: Actor): Promise<DevMailbox> {
-      const isAdmin = actor.trustId !== null && actor.roles.includes("admin");
-      if (!isAdmin && !actor.isSystemAdmin) throw forbidden();
+      requireMay(actor, "devMailbox.read");
       const rows = await createOutboxRepository({ db }).list(actor.trustId, 200);
       return { delivery: smtp ? "smtp" : "kept", messages: rows.map(toMessage) };
     },

@@ -13,7 +13,7 @@ import {
   type Site,
 } from "../../../domain/placement-row.ts";
 import { registrationStateOf } from "../../../domain/statuses.ts";
-import { type Actor, hasRole, requireRole } from "../../shared/actor.ts";
+import { type Actor, requirePolicy, seesWholeTrust } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { Clock } from "../../shared/clock.ts";
 import type { DataCrypto } from "../../shared/crypto.ts";
@@ -50,12 +50,12 @@ export const overviewsPersonLinks: PersonLinks = {
 
 /** Coordinators see their institutions; FOU (student_admin) and admins the whole trust; others 403. */
 export function scopeOf(actor: Actor): Scope {
-  const trustId = requireRole(actor, "admin", "student_admin", "coordinator");
-  return { trustId, institutionIds: hasRole(actor, "admin", "student_admin") ? null : actor.institutionIds };
+  const trustId = requirePolicy(actor, "overviews.read");
+  return { trustId, institutionIds: seesWholeTrust(actor, "overviews.read") ? null : actor.institutionIds };
 }
 
 /** Whether the caller acts as the institution (coordinator) rather than as the trust (FOU, admin). */
-export const actsAsInstitution = (actor: Actor) => !hasRole(actor, "admin", "student_admin");
+export const actsAsInstitution = (actor: Actor) => !seesWholeTrust(actor, "overviews.read");
 
 export interface TrustSettings {
   testMode: boolean;

@@ -15,6 +15,7 @@ import {
   sql,
 } from "drizzle-orm";
 import { union } from "drizzle-orm/pg-core";
+import { institutionRole } from "../../../contracts/policies.ts";
 import { defaultNamingStandard, namingStandardOf } from "../../../domain/naming-standard.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 import { placementSites, programmes } from "../catalog/catalog.table.ts";
@@ -541,7 +542,7 @@ export function createOverviewsRepository({ db }: { db: DbOrTx }) {
           and(
             eq(memberships.trustId, trustId),
             eq(memberships.institutionId, institutionId),
-            eq(memberships.role, "coordinator"),
+            eq(memberships.role, institutionRole),
             isNull(users.deactivatedAt),
           ),
         );

@@ -9,7 +9,7 @@ import {
   revealNationalIdResponse,
 } from "../../../contracts/persons.ts";
 import { actorOf } from "../../plugins/session.ts";
-import { access, authErrors, typed } from "../../shared/routes.ts";
+import { authErrors, typed } from "../../shared/routes.ts";
 import type { PersonsUsecases } from "./persons.usecases.ts";
 
 export function personsRoutes({ persons }: { persons: PersonsUsecases }) {
@@ -19,7 +19,7 @@ export function personsRoutes({ persons }: { persons: PersonsUsecases }) {
     app.post(
       "/api/persons/:id/reveal-national-id",
       {
-        config: access.roles("admin", "student_admin", "coordinator"),
+        config: { access: "persons.revealNationalId" },
         schema: {
           tags,
           summary: "Show a person's national ID in full (audited)",
@@ -38,7 +38,7 @@ export function personsRoutes({ persons }: { persons: PersonsUsecases }) {
     app.get(
       "/api/persons/duplicates",
       {
-        config: access.roles("admin", "student_admin"),
+        config: { access: "persons.merge" },
         schema: {
           tags,
           summary: "Persons who may be the same student",
@@ -53,7 +53,7 @@ export function personsRoutes({ persons }: { persons: PersonsUsecases }) {
     app.post(
       "/api/persons/:id/merge",
       {
-        config: access.roles("admin", "student_admin"),
+        config: { access: "persons.merge" },
         schema: {
           tags,
           summary: "Merge another person into this one (audited)",

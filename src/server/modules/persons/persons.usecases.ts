@@ -9,7 +9,7 @@ import {
   type NationalIdWarning,
   validateNationalId,
 } from "../../../domain/national-id.ts";
-import { type Actor, hasRole, requireRole } from "../../shared/actor.ts";
+import { type Actor, requirePolicy, seesWholeTrust } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { CipherPlace, DataCrypto } from "../../shared/crypto.ts";
 import type { Db, DbOrTx } from "../../shared/database.ts";
@@ -349,8 +349,8 @@ export function createPersonsUsecases({ db, crypto, links = noLinks }: PersonsDe
       personId: string,
       { institutionId }: { institutionId?: string | null } = {},
     ): Promise<{ nationalId: string }> {
-      const trustId = requireRole(actor, "admin", "student_admin", "coordinator");
-      const throughInstitutionOnly = !hasRole(actor, "admin", "student_admin");
+      const trustId = requirePolicy(actor, "persons.revealNationalId");
+      const throughInstitutionOnly = !seesWholeTrust(actor, "persons.revealNationalId");
       return db.transaction(async (tx) => {
         const person = await createPersonsRepository({ db: tx }).find(trustId, personId);
         if (!person) throw personNotFound();
@@ -386,7 +386,7 @@ export function createPersonsUsecases({ db, crypto, links = noLinks }: PersonsDe
      * joins by those keys. For FOU and admins, who merge them by hand.
      */
     async duplicates(actor: Actor, query: DuplicatesQuery): Promise<{ groups: DuplicateGroup[]; total: number }> {
-      const trustId = requireRole(actor, "admin", "student_admin");
+      const trustId = requirePolicy(actor, "persons.merge");
       return db.transaction(async (tx) => {
         const repo = createPersonsRepository({ db: tx });
         const page = await repo.duplicateGroups(trustId, query);
@@ -438,7 +438,7 @@ export function createPersonsUsecases({ db, crypto, links = noLinks }: PersonsDe
      * records with the field names only.
      */
     async merge(actor: Actor, personId: string, otherId: string): Promise<{ person: Person; movedRows: number }> {
-      const trustId = requireRole(actor, "admin", "student_admin");
+      const trustId = requirePolicy(actor, "persons.merge");
       if (personId === otherId) throw mergeSamePerson();
       return db.transaction(async (tx) => {
         const repo = createPersonsRepository({ db: tx });

@@ -7,7 +7,7 @@ import {
   updateTrustSettingsBody,
 } from "../../../contracts/trusts.ts";
 import { actorOf } from "../../plugins/session.ts";
-import { access, authErrors, typed } from "../../shared/routes.ts";
+import { authErrors, typed } from "../../shared/routes.ts";
 import type { TrustsUsecases } from "./trusts.usecases.ts";
 
 export function trustsRoutes({ trusts }: { trusts: TrustsUsecases }) {
@@ -17,7 +17,7 @@ export function trustsRoutes({ trusts }: { trusts: TrustsUsecases }) {
     app.get(
       "/api/trust/settings",
       {
-        config: access.roles("admin"),
+        config: { access: "trust.settings" },
         schema: { tags, summary: "The active trust's settings", response: { 200: trustSettingsSchema, ...authErrors } },
       },
       async (req) => trusts.getSettings(actorOf(req)),
@@ -25,7 +25,7 @@ export function trustsRoutes({ trusts }: { trusts: TrustsUsecases }) {
     app.patch(
       "/api/trust/settings",
       {
-        config: access.roles("admin"),
+        config: { access: "trust.settings" },
         schema: {
           tags,
           summary: "Change the active trust's settings",
@@ -38,7 +38,7 @@ export function trustsRoutes({ trusts }: { trusts: TrustsUsecases }) {
     app.get(
       "/api/public/accessibility-contacts",
       {
-        config: access.public,
+        config: { access: "public" },
         schema: {
           tags,
           summary: "Whom to tell about accessibility problems, per trust that has set it (public: the statement)",
@@ -50,7 +50,7 @@ export function trustsRoutes({ trusts }: { trusts: TrustsUsecases }) {
     app.get(
       "/api/trusts",
       {
-        config: access.systemAdmin,
+        config: { access: "trusts.manage" },
         schema: {
           tags,
           summary: "Every trust (system administrators)",
@@ -62,7 +62,7 @@ export function trustsRoutes({ trusts }: { trusts: TrustsUsecases }) {
     app.post(
       "/api/trusts",
       {
-        config: access.systemAdmin,
+        config: { access: "trusts.manage" },
         schema: {
           tags,
           summary: "Create a trust with its first admin (system administrators)",

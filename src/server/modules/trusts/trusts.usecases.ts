@@ -1,6 +1,7 @@
 import type { z } from "zod";
+import { administratorRole } from "../../../contracts/policies.ts";
 import type { createTrustBody, updateTrustSettingsBody } from "../../../contracts/trusts.ts";
-import { type Actor, requireRole, requireSystemAdmin } from "../../shared/actor.ts";
+import { type Actor, requireMay, requirePolicy } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { Db } from "../../shared/database.ts";
 import { changedFields, columnName, writeAudit } from "../audit/audit.public.ts";
@@ -12,12 +13,12 @@ export function createTrustsUsecases({ db }: { db: Db }) {
   const repo = createTrustsRepository({ db });
   return {
     async getSettings(actor: Actor) {
-      const trustId = requireRole(actor, "admin");
+      const trustId = requirePolicy(actor, "trust.settings");
       return (await repo.find(trustId)) as NonNullable<Awaited<ReturnType<typeof repo.find>>>;
     },
 
     async updateSettings(actor: Actor, input: z.infer<typeof updateTrustSettingsBody>) {
-      const trustId = requireRole(actor, "admin");
+      const trustId = requirePolicy(actor, "trust.settings");
       return db.transaction(async (tx) => {
         const r = createTrustsRepository({ db: tx });
         const before = (await r.find(trustId)) as NonNullable<Awaited<ReturnType<typeof r.find>>>;
@@ -39,7 +40,7 @@ export function createTrustsUsecases({ db }: { db: Db }) {
     },
 
     async list(actor: Actor) {
-      requireSystemAdmin(actor);
+      requireMay(actor, "trusts.manage");
       return repo.list();
     },
 
@@ -48,7 +49,7 @@ export function createTrustsUsecases({ db }: { db: Db }) {
       actor: Actor,
       input: z.infer<typeof createTrustBody> & { firstAdmin: { passwordHash?: string | null } },
     ) {
-      requireSystemAdmin(actor);
+      requireMay(actor, "trusts.manage");
       return db.transaction(async (tx) => {
         const trusts = createTrustsRepository({ db: tx });
         const users = createUsersRepository({ db: tx });
@@ -70,7 +71,7 @@ export function createTrustsUsecases({ db }: { db: Db }) {
             fields: ["email", "name"],
           });
         }
-        const membership = await users.addMembership({ userId: admin.id, trustId: trust.id, role: "admin" });
+        const membership = await users.addMembership({ userId: admin.id, trustId: trust.id, role: administratorRole });
         await writeAudit(tx, ctx, {
           entity: "membership",
           entityId: membership.id,

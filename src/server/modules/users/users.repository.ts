@@ -107,12 +107,18 @@ export function createUsersRepository({ db }: { db: DbOrTx }) {
       await db.delete(memberships).where(eq(memberships.id, id));
     },
     /** Whether every user in `userIds` holds `role` at the trust. */
-    async allHoldRole(trustId: string, role: Role, userIds: string[]) {
+    async allHoldRole(trustId: string, roles: readonly Role[], userIds: string[]) {
       if (userIds.length === 0) return true;
       const rows = await db
         .selectDistinct({ userId: memberships.userId })
         .from(memberships)
-        .where(and(eq(memberships.trustId, trustId), eq(memberships.role, role), inArray(memberships.userId, userIds)));
+        .where(
+          and(
+            eq(memberships.trustId, trustId),
+            inArray(memberships.role, [...roles]),
+            inArray(memberships.userId, userIds),
+          ),
+        );
       return rows.length === new Set(userIds).size;
     },
     async countCoordinators(trustId: string, institutionId: string) {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { idParams } from "../../../contracts/common.ts";
 import { createUserBody, membershipBody, updateUserBody, userSchema } from "../../../contracts/users.ts";
 import { actorOf } from "../../plugins/session.ts";
-import { access, authErrors, typed } from "../../shared/routes.ts";
+import { authErrors, typed } from "../../shared/routes.ts";
 import type { UsersUsecases } from "./users.usecases.ts";
 
 export function usersRoutes({ users }: { users: UsersUsecases }) {
@@ -13,7 +13,7 @@ export function usersRoutes({ users }: { users: UsersUsecases }) {
     app.get(
       "/api/users",
       {
-        config: access.roles("admin"),
+        config: { access: "users.manage" },
         schema: {
           tags,
           summary: "People with a role at the active trust",
@@ -25,7 +25,7 @@ export function usersRoutes({ users }: { users: UsersUsecases }) {
     app.post(
       "/api/users",
       {
-        config: access.roles("admin"),
+        config: { access: "users.manage" },
         schema: {
           tags,
           summary: "Create a person with a first role",
@@ -38,7 +38,7 @@ export function usersRoutes({ users }: { users: UsersUsecases }) {
     app.patch(
       "/api/users/:id",
       {
-        config: access.roles("admin"),
+        config: { access: "users.manage" },
         schema: {
           tags,
           summary: "Rename, set a password, deactivate or reactivate",
@@ -52,7 +52,7 @@ export function usersRoutes({ users }: { users: UsersUsecases }) {
     app.post(
       "/api/users/:id/memberships",
       {
-        config: access.roles("admin"),
+        config: { access: "users.manage" },
         schema: {
           tags,
           summary: "Give a person a role",
@@ -66,7 +66,7 @@ export function usersRoutes({ users }: { users: UsersUsecases }) {
     app.delete(
       "/api/memberships/:id",
       {
-        config: access.roles("admin"),
+        config: { access: "users.manage" },
         schema: { tags, summary: "Take a role away", params: idParams, response: { 200: userSchema, ...authErrors } },
       },
       async (req) => users.removeMembership(actorOf(req), req.params.id),

@@ -1,10 +1,11 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { roles } from "../../../contracts/common.ts";
 import { createdAt, id, updatedAt } from "../../shared/columns.ts";
 import { institutions } from "../institutions/institutions.table.ts";
 import { languageEnum, trusts } from "../trusts/trusts.table.ts";
 
-export const roleEnum = pgEnum("role", ["admin", "student_admin", "coordinator", "it_provider", "ehealth"]);
+export const roleEnum = pgEnum("role", roles);
 export const emailNotificationsEnum = pgEnum("email_notifications", ["immediate", "daily", "off"]);
 
 export const users = pgTable(

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { createUserBody, membershipBody, updateUserBody } from "../../../contracts/users.ts";
-import { type Actor, requireRole } from "../../shared/actor.ts";
+import { type Actor, requirePolicy } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { Clock } from "../../shared/clock.ts";
 import type { Db, DbOrTx } from "../../shared/database.ts";
@@ -50,13 +50,13 @@ export function createUsersUsecases({ db, clock, invite }: { db: Db; clock: Cloc
 
   return {
     async list(actor: Actor) {
-      const trustId = requireRole(actor, "admin");
+      const trustId = requirePolicy(actor, "users.manage");
       return createUsersRepository({ db }).listForTrust(trustId);
     },
 
     /** Creates the person, or gives an existing person (known from another trust) a role here. */
     async create(actor: Actor, input: z.infer<typeof createUserBody>) {
-      const trustId = requireRole(actor, "admin");
+      const trustId = requirePolicy(actor, "users.manage");
       const passwordHash = input.password ? await hashPassword(input.password) : null;
       return db.transaction(async (tx) => {
         const users = createUsersRepository({ db: tx });
@@ -80,7 +80,7 @@ export function createUsersUsecases({ db, clock, invite }: { db: Db; clock: Cloc
     },
 
     async update(actor: Actor, userId: string, input: z.infer<typeof updateUserBody>) {
-      const trustId = requireRole(actor, "admin");
+      const trustId = requirePolicy(actor, "users.manage");
       const passwordHash = input.password ? await hashPassword(input.password) : undefined;
       return db.transaction(async (tx) => {
         const before = await findInTrust(tx, trustId, userId);
@@ -108,7 +108,7 @@ export function createUsersUsecases({ db, clock, invite }: { db: Db; clock: Cloc
     },
 
     async addMembership(actor: Actor, userId: string, input: MembershipInput) {
-      const trustId = requireRole(actor, "admin");
+      const trustId = requirePolicy(actor, "users.manage");
       return db.transaction(async (tx) => {
         await findInTrust(tx, trustId, userId);
         await addMembership(tx, actor, trustId, userId, input);
@@ -117,7 +117,7 @@ export function createUsersUsecases({ db, clock, invite }: { db: Db; clock: Cloc
     },
 
     async removeMembership(actor: Actor, membershipId: string) {
-      const trustId = requireRole(actor, "admin");
+      const trustId = requirePolicy(actor, "users.manage");
       return db.transaction(async (tx) => {
         const users = createUsersRepository({ db: tx });
         const membership = await users.findMembership(trustId, membershipId);

@@ -1,0 +1,93 @@
+import { roles as everyRole, type Role } from "./common.ts";
+
+/**
+ * What a policy allows and to whom: the roles at the active trust that hold it, and whether a
+ * system administrator holds it without a role there.
+ */
+export interface Policy {
+  roles: readonly Role[];
+  systemAdmin?: true;
+}
+
+const overviewPeople = ["admin", "student_admin", "coordinator"] as const satisfies Role[];
+
+/**
+ * Who may do what, named after what it allows: the one place that names roles. The routes declare
+ * a policy (`config: { access: "overviews.read" }`), the use-cases check it (`requirePolicy`), the
+ * web gates its pages and menus by it, and the isolation matrix derives from it who may call what.
+ * A new feature adds its policies here. Policies named `menu.*` and `start.*` are what the web's
+ * main menu and the start page show; they allow no call.
+ */
+export const policies = {
+  /** The start page's counts. */
+  "dashboard.read": { roles: everyRole },
+  /** Professions, programmes and placement sites: read by the trust's people (coordinators: their institutions'). */
+  "catalog.read": { roles: everyRole },
+  "catalog.manage": { roles: ["admin"] },
+  /** Institutions are the region's: read by the trust's people and system administrators. */
+  "institutions.read": { roles: everyRole, systemAdmin: true },
+  "institutions.manage": { roles: ["admin"], systemAdmin: true },
+  /** Agreements with institutions (coordinators see their own institution's, to know their FOU contacts). */
+  "agreements.read": { roles: overviewPeople },
+  "agreements.manage": { roles: ["admin"] },
+  /** Who may be named an agreement's FOU contact (main or deputy). */
+  "agreements.contact": { roles: ["student_admin"] },
+  /** Overview documents, sheets, rows, comments, search and the templates (coordinators: their institutions'). */
+  "overviews.read": { roles: overviewPeople },
+  "overviews.write": { roles: overviewPeople },
+  "overviews.submit": { roles: overviewPeople },
+  /** A national ID in full, audited (coordinators: from their own institution's rows only). */
+  "persons.revealNationalId": { roles: overviewPeople },
+  /** Persons who may be the same student, and merging them. */
+  "persons.merge": { roles: ["admin", "student_admin"] },
+  "users.manage": { roles: ["admin"] },
+  "accountRequests.review": { roles: ["admin"] },
+  "identityProviders.manage": { roles: ["admin"] },
+  "trust.settings": { roles: ["admin"] },
+  "audit.read": { roles: ["admin"] },
+  /** The dev mailbox: the active trust's messages, or every message for a system administrator. */
+  "devMailbox.read": { roles: ["admin"], systemAdmin: true },
+  /** The region's trusts: listing and creating them. */
+  "trusts.manage": { roles: [], systemAdmin: true },
+  /** The main menu links the programme list (admins have theirs under Administrasjon). */
+  "menu.programmes": { roles: ["student_admin", "coordinator"] },
+  /** The start page counts the institutions one sees. */
+  "start.institutions": { roles: ["coordinator", "it_provider", "ehealth"] },
+  /** The start page counts one's institutions' programmes. */
+  "start.programmes": { roles: ["coordinator"] },
+} as const satisfies Record<string, Policy>;
+
+export type PolicyName = keyof typeof policies;
+
+/** The role held for one institution (its membership names it); every other role is held for the whole trust. */
+export const institutionRole = "coordinator" satisfies Role;
+
+/** The role of a trust's administrators: a new trust's first person gets it, and only they give it. */
+export const administratorRole = "admin" satisfies Role;
+
+/** The roles a person can ask for in an account request, in the order the form shows them. */
+export const requestableRoles = ["coordinator", "student_admin", "it_provider", "ehealth"] as const satisfies Role[];
+export type RequestableRole = (typeof requestableRoles)[number];
+
+/** Whether a membership in `role` names an institution. */
+export const heldForInstitution = (role: Role) => role === institutionRole;
+
+/** The roles that hold `policy`. */
+export const rolesOf = (policy: PolicyName): readonly Role[] => policies[policy].roles;
+
+/** Whether one of `roles` (held at the active trust) holds `policy`. */
+export const allows = (roles: readonly Role[], policy: PolicyName) => roles.some((r) => rolesOf(policy).includes(r));
+
+/** Whether a caller holds `policy`: by a role at the active trust, or as a system administrator where it says so. */
+export function allowsCaller(caller: { roles: readonly Role[]; isSystemAdmin: boolean }, policy: PolicyName): boolean {
+  const entry: Policy = policies[policy];
+  return allows(caller.roles, policy) || (entry.systemAdmin === true && caller.isSystemAdmin);
+}
+
+/**
+ * Whether `roles` hold `policy` through a role held for the whole trust: such a caller sees all of
+ * the trust's things the policy covers; one holding it only through a role held for an institution
+ * sees that institution's.
+ */
+export const allowsTrustWide = (roles: readonly Role[], policy: PolicyName) =>
+  roles.some((r) => !heldForInstitution(r) && rolesOf(policy).includes(r));
