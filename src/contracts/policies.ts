@@ -69,8 +69,8 @@ export const administratorRole = "admin" satisfies Role;
 export const requestableRoles = ["coordinator", "student_admin", "it_provider", "ehealth"] as const satisfies Role[];
 export type RequestableRole = (typeof requestableRoles)[number];
 
-/** Whether a membership in `role` names an institution. */
-export const heldForInstitution = (role: Role) => role === institutionRole;
+/** Whether a membership in `role` names an institution (a form's choice may be no role yet). */
+export const heldForInstitution = (role: Role | "") => role === institutionRole;
 
 /** The roles that hold `policy`. */
 export const rolesOf = (policy: PolicyName): readonly Role[] => policies[policy].roles;

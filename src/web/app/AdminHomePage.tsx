@@ -4,7 +4,7 @@ import { Link } from "react-router";
 import { Page } from "../components/Page.tsx";
 import { AccessGate } from "../components/RoleGate.tsx";
 import { usePendingAccountRequestCount } from "../features/accountRequests/api/listAccountRequests.ts";
-import { hasRole, useSession } from "../lib/session.ts";
+import { may, useSession } from "../lib/session.ts";
 import { ACCOUNT_REQUESTS, adminGroups } from "./adminSections.ts";
 import "./admin.css";
 
@@ -13,7 +13,7 @@ export function AdminHomePage() {
   const { t } = useTranslation();
   const me = useSession();
   const groups = adminGroups(me, t);
-  const { data: pending = 0 } = usePendingAccountRequestCount(hasRole(me, "admin"));
+  const { data: pending = 0 } = usePendingAccountRequestCount(may(me, "accountRequests.review"));
   return (
     <AccessGate allowed={groups.length > 0}>
       <Page

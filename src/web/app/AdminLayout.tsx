@@ -3,7 +3,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink, Outlet, useLocation } from "react-router";
 import { usePendingAccountRequestCount } from "../features/accountRequests/api/listAccountRequests.ts";
-import { hasRole, useSession } from "../lib/session.ts";
+import { may, useSession } from "../lib/session.ts";
 import { ACCOUNT_REQUESTS, type AdminGroup, adminGroups } from "./adminSections.ts";
 import "./admin.css";
 
@@ -16,7 +16,7 @@ export function AdminLayout() {
   const { t } = useTranslation();
   const me = useSession();
   const groups = adminGroups(me, t);
-  const { data: pending = 0 } = usePendingAccountRequestCount(hasRole(me, "admin"));
+  const { data: pending = 0 } = usePendingAccountRequestCount(may(me, "accountRequests.review"));
   if (groups.length === 0) return <Outlet />;
   return (
     <div className="admin-layout">

@@ -3,32 +3,35 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
 import type { Me } from "../../contracts/auth.ts";
+import { allows } from "../../contracts/policies.ts";
 import { usePendingAccountRequestCount } from "../features/accountRequests/api/listAccountRequests.ts";
-import { hasRole } from "../lib/session.ts";
-import { adminGroups, isAdminPath } from "./adminSections.ts";
+import { may } from "../lib/session.ts";
+import { adminGroups, administers, isAdminPath } from "./adminSections.ts";
 
 type Item = { to: string; label: string; end?: boolean };
 
 /**
- * The pages a person can use, by their roles at the active trust. The administration's pages are
- * one entry, "Administrasjon", with their own sub-navigation (`adminGroups`).
+ * The pages a person can use, by the policies they hold at the active trust. The administration's
+ * pages are one entry, "Administrasjon", with their own sub-navigation (`adminGroups`); a page (or
+ * its administrator's version) listed there is not repeated in the main menu.
  */
 export function navigationItems(me: Me, t: (key: string) => string): Item[] {
   const items: Item[] = [{ to: "/", label: t("nav.start"), end: true }];
-  const isAdmin = hasRole(me, "admin");
-  if (isAdmin || hasRole(me, "student_admin") || hasRole(me, "coordinator")) {
+  const administration = adminGroups(me, t);
+  if (may(me, "overviews.read")) {
     items.push({ to: "/oversikter", label: t("nav.overviews") }, { to: "/sok", label: t("nav.search") });
   }
-  if (!isAdmin && hasRole(me, "student_admin")) {
+  if (may(me, "persons.merge") && !administers(administration, "/personer/duplikater")) {
     items.push({ to: "/personer/duplikater", label: t("nav.duplicates") });
   }
-  if (!isAdmin && me.roles.length > 0) {
+  // By a role at the active trust: a system administrator's flag does not add these pages.
+  if (allows(me.roles, "institutions.read") && !administers(administration, "/admin/institusjoner")) {
     items.push({ to: "/institusjoner", label: t("nav.institutions") });
-    if (hasRole(me, "student_admin") || hasRole(me, "coordinator")) {
-      items.push({ to: "/studieprogram", label: t("nav.programmes") });
-    }
   }
-  if (adminGroups(me, t).length > 0) items.push({ to: "/admin", label: t("nav.adminLabel") });
+  if (allows(me.roles, "menu.programmes") && !administers(administration, "/admin/studieprogram")) {
+    items.push({ to: "/studieprogram", label: t("nav.programmes") });
+  }
+  if (administration.length > 0) items.push({ to: "/admin", label: t("nav.adminLabel") });
   items.push({ to: "/hjelp", label: t("nav.help") });
   return items;
 }
@@ -48,7 +51,7 @@ export function Navigation({ me }: { me: Me }) {
   const { t } = useTranslation();
   const location = useLocation();
   const [open, setOpen] = useState(false);
-  const { data: pending = 0 } = usePendingAccountRequestCount(hasRole(me, "admin"));
+  const { data: pending = 0 } = usePendingAccountRequestCount(may(me, "accountRequests.review"));
   // biome-ignore lint/correctness/useExhaustiveDependencies: closes the menu on every change of page
   useEffect(() => setOpen(false), [location.pathname]);
   const inAdministration = isAdminPath(adminGroups(me, t), location.pathname);

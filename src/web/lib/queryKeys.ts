@@ -3,7 +3,7 @@ export const queryKeys = {
   me: ["me"] as const,
   dashboard: ["dashboard"] as const,
   institutions: ["institutions"] as const,
-  adminInstitutions: ["admin", "institutions"] as const,
+  adminInstitutions: ["institutions-all"] as const,
   agreements: ["agreements"] as const,
   users: ["users"] as const,
   professions: ["professions"] as const,

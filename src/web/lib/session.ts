@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import type { Me, Session } from "../../contracts/auth.ts";
-import type { Role } from "../../contracts/common.ts";
+import { allowsCaller, type PolicyName } from "../../contracts/policies.ts";
 import { apiGet } from "./api.ts";
 import { queryKeys } from "./queryKeys.ts";
 
@@ -23,8 +23,12 @@ export function useSession(): Me {
   return data;
 }
 
-export function hasRole(me: Me, role: Role): boolean {
-  return me.roles.includes(role);
+/**
+ * Whether the signed-in person holds `policy` (src/contracts/policies.ts): by a role at the active
+ * trust, or as a system administrator where the policy says so — what the server checks.
+ */
+export function may(me: Me, policy: PolicyName): boolean {
+  return allowsCaller({ roles: me.roles, isSystemAdmin: me.user.isSystemAdmin }, policy);
 }
 
 /** The distinct trusts the person has memberships in, in the order the server lists them. */

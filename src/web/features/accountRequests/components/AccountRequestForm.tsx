@@ -12,6 +12,7 @@ import {
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isEmail } from "../../../../contracts/common.ts";
+import { heldForInstitution, type RequestableRole, requestableRoles } from "../../../../contracts/policies.ts";
 import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
 import { isApiError } from "../../../lib/api.ts";
@@ -19,7 +20,6 @@ import { compareText } from "../../../lib/format.ts";
 import { noticeTexts } from "../../../lib/notices.ts";
 import type { PublicTrust } from "../api/listPublicTrusts.ts";
 import { useSubmitAccountRequest } from "../api/submitAccountRequest.ts";
-import { type RequestableRole, requestableRoles } from "./roleChoices.ts";
 
 const MESSAGE_MAX = 1000;
 
@@ -64,7 +64,8 @@ export function AccountRequestForm({
     if (!isEmail(email.trim())) errors.email = t("accountRequests.form.emailInvalid");
     if (!trust) errors.trustId = t("accountRequests.form.trustRequired");
     if (!role) errors.role = t("accountRequests.form.roleRequired");
-    if (role === "coordinator" && !institutionId) errors.institutionId = t("accountRequests.form.institutionRequired");
+    if (heldForInstitution(role) && !institutionId)
+      errors.institutionId = t("accountRequests.form.institutionRequired");
     if (message.trim().length > MESSAGE_MAX) errors.message = t("accountRequests.form.messageTooLong");
     if (Object.keys(errors).length > 0 || !trust || !role) {
       form.fail(errors);
@@ -77,7 +78,7 @@ export function AccountRequestForm({
         name: name.trim(),
         email: email.trim(),
         role,
-        institutionId: role === "coordinator" ? institutionId : null,
+        institutionId: heldForInstitution(role) ? institutionId : null,
         ...(message.trim() ? { message: message.trim() } : {}),
       },
       {
@@ -166,7 +167,7 @@ export function AccountRequestForm({
         ))}
         {form.fieldErrors.role ? <ValidationMessage>{form.fieldErrors.role}</ValidationMessage> : null}
       </Fieldset>
-      {role === "coordinator" ? (
+      {heldForInstitution(role) ? (
         <Field>
           <Label htmlFor={form.fieldId("institutionId")}>{labels.institutionId}</Label>
           {trust ? null : <Field.Description>{t("accountRequests.form.chooseTrustFirst")}</Field.Description>}

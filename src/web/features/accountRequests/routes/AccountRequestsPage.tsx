@@ -11,7 +11,7 @@ import { TableScroller } from "../../../components/TableScroller.tsx";
 import { formatDateTime } from "../../../lib/dateTime.ts";
 import { errorMessage } from "../../../lib/errors.ts";
 import { noticeTexts } from "../../../lib/notices.ts";
-import { hasRole, useSession } from "../../../lib/session.ts";
+import { may, useSession } from "../../../lib/session.ts";
 import { useApproveAccountRequest } from "../api/approveAccountRequest.ts";
 import { useAccountRequests } from "../api/listAccountRequests.ts";
 import { DeclineForm } from "../components/DeclineForm.tsx";
@@ -22,7 +22,7 @@ type DialogState = { kind: "approve"; request: AccountRequest } | { kind: "decli
 export function AccountRequestsPage() {
   const me = useSession();
   return (
-    <AccessGate allowed={hasRole(me, "admin")}>
+    <AccessGate allowed={may(me, "accountRequests.review")}>
       <AccountRequests />
     </AccessGate>
   );

@@ -10,7 +10,7 @@ import { AccessGate } from "../../../components/RoleGate.tsx";
 import { TableScroller } from "../../../components/TableScroller.tsx";
 import { isLanguage } from "../../../i18n/i18n.ts";
 import { formatDateTime, osloStartOfDay } from "../../../lib/dateTime.ts";
-import { hasRole, useSession } from "../../../lib/session.ts";
+import { may, useSession } from "../../../lib/session.ts";
 import { auditExportUrl } from "../api/exportAudit.ts";
 import { type AuditFilter, useAuditLog } from "../api/listAudit.ts";
 import { useUsers } from "../api/listUsers.ts";
@@ -31,7 +31,7 @@ const urlNames: Record<keyof AuditFilterValues, string> = {
 export function AuditLogPage() {
   const me = useSession();
   return (
-    <AccessGate allowed={hasRole(me, "admin")}>
+    <AccessGate allowed={may(me, "audit.read")}>
       <AuditLog />
     </AccessGate>
   );

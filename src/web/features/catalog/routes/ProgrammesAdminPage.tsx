@@ -9,7 +9,7 @@ import { LoadError, Loading } from "../../../components/QueryState.tsx";
 import { AccessGate } from "../../../components/RoleGate.tsx";
 import { useAnnounce } from "../../../components/StatusMessage.tsx";
 import { errorMessage } from "../../../lib/errors.ts";
-import { hasRole, useSession } from "../../../lib/session.ts";
+import { may, useSession } from "../../../lib/session.ts";
 import { useDeleteProfession } from "../api/deleteProfession.ts";
 import { useDeleteProgramme } from "../api/deleteProgramme.ts";
 import { useInstitutions } from "../api/listInstitutions.ts";
@@ -32,7 +32,7 @@ type DialogState =
 export function ProgrammesAdminPage() {
   const me = useSession();
   return (
-    <AccessGate allowed={hasRole(me, "admin")}>
+    <AccessGate allowed={may(me, "catalog.manage")}>
       <ProgrammesAdmin />
     </AccessGate>
   );

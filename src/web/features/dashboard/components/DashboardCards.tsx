@@ -2,7 +2,9 @@ import { Card, Link as DsLink, Paragraph } from "@digdir/designsystemet-react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import type { Role } from "../../../../contracts/common.ts";
 import type { Dashboard } from "../../../../contracts/dashboard.ts";
+import { allows } from "../../../../contracts/policies.ts";
 import { zeroHints } from "../lib/items.ts";
 
 /** Every count links to the page in the app that lists what it counts. */
@@ -14,7 +16,7 @@ function AppLink({ to, children }: { to: string; children: ReactNode }) {
   );
 }
 
-export function DashboardCards({ items, isAdmin }: { items: Dashboard["items"]; isAdmin: boolean }) {
+export function DashboardCards({ items, roles }: { items: Dashboard["items"]; roles: readonly Role[] }) {
   const { t } = useTranslation();
   return (
     <ul className="cards">
@@ -28,7 +30,7 @@ export function DashboardCards({ items, isAdmin }: { items: Dashboard["items"]; 
               </Paragraph>
               {hint ? (
                 <Paragraph data-size="sm">
-                  {hint.everyone || isAdmin ? (
+                  {hint.everyone || (hint.addedBy && allows(roles, hint.addedBy)) ? (
                     <AppLink to={hint.addLink}>{t(`dashboard.empty.${item.key}`)}</AppLink>
                   ) : (
                     t(`dashboard.emptyReadOnly.${item.key}`)

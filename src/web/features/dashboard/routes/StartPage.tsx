@@ -1,9 +1,10 @@
 import { Alert, Link as DsLink, Heading, Paragraph } from "@digdir/designsystemet-react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { heldForInstitution } from "../../../../contracts/policies.ts";
 import { Page } from "../../../components/Page.tsx";
 import { LoadError, Loading } from "../../../components/QueryState.tsx";
-import { hasRole, useSession } from "../../../lib/session.ts";
+import { may, useSession } from "../../../lib/session.ts";
 import { useDashboard } from "../api/getDashboard.ts";
 import { DashboardCards } from "../components/DashboardCards.tsx";
 import { NextSteps } from "../components/NextSteps.tsx";
@@ -11,16 +12,16 @@ import { NextSteps } from "../components/NextSteps.tsx";
 export function StartPage() {
   const { t } = useTranslation();
   const me = useSession();
-  const hasAccess = Boolean(me.activeTrust) && me.roles.length > 0;
+  const hasAccess = Boolean(me.activeTrust) && may(me, "dashboard.read");
   const dashboard = useDashboard(hasAccess);
   // A coordinator is one for an institution: say which.
   const coordinatorOf = me.memberships
-    .filter((m) => m.role === "coordinator" && m.trustId === me.activeTrust?.id && m.institutionName)
+    .filter((m) => heldForInstitution(m.role) && m.trustId === me.activeTrust?.id && m.institutionName)
     .map((m) => m.institutionName)
     .join(", ");
   const roleNames = me.roles
     .map((r) =>
-      r === "coordinator" && coordinatorOf
+      heldForInstitution(r) && coordinatorOf
         ? t("start.coordinatorFor", { institutions: coordinatorOf })
         : t(`roles.${r}`),
     )
@@ -57,7 +58,7 @@ export function StartPage() {
           ) : dashboard.data.items.length === 0 ? (
             <Paragraph>{t("start.overviewEmpty")}</Paragraph>
           ) : (
-            <DashboardCards items={dashboard.data.items} isAdmin={hasRole(me, "admin")} />
+            <DashboardCards items={dashboard.data.items} roles={me.roles} />
           )}
         </section>
       )}

@@ -8,7 +8,7 @@ import { AccessGate } from "../../../components/RoleGate.tsx";
 import { SearchField } from "../../../components/SearchField.tsx";
 import { formatDateTime } from "../../../lib/dateTime.ts";
 import { matchesSearch } from "../../../lib/format.ts";
-import { hasRole, useSession } from "../../../lib/session.ts";
+import { may, useSession } from "../../../lib/session.ts";
 import { useListParams } from "../../../lib/useListParams.ts";
 import { useDevMailbox } from "../api/getDevMailbox.ts";
 import "../devMailbox.css";
@@ -24,7 +24,7 @@ const statusColor: Record<OutboxStatus, "info" | "success" | "danger" | "warning
 export function DevMailboxPage() {
   const me = useSession();
   return (
-    <AccessGate allowed={hasRole(me, "admin") || me.user.isSystemAdmin}>
+    <AccessGate allowed={may(me, "devMailbox.read")}>
       <DevMailbox />
     </AccessGate>
   );

@@ -1,12 +1,13 @@
 import { Heading, Link, List, Paragraph, Table } from "@digdir/designsystemet-react";
 import { useTranslation } from "react-i18next";
+import { roles } from "../../../../contracts/common.ts";
 import { defaultNamingStandard, documentName, sheetName } from "../../../../domain/naming-standard.ts";
 import { Page } from "../../../components/Page.tsx";
 import { TableScroller } from "../../../components/TableScroller.tsx";
 import { useSession } from "../../../lib/session.ts";
 
 /** The roles, each with what it can do in the app today; a later feature adds its part to its role. */
-const roleRows = ["systemAdmin", "admin", "studentAdmin", "coordinator", "itProvider", "ehealth"] as const;
+const roleRows = ["systemAdmin", ...roles] as const;
 
 /** What the app does today and the procedure's rules (seed, SPEC §4), in the trust's own names and deadline. */
 export function HelpPage() {

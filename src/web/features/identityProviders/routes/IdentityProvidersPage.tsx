@@ -10,7 +10,7 @@ import { AccessGate } from "../../../components/RoleGate.tsx";
 import { useAnnounce } from "../../../components/StatusMessage.tsx";
 import { errorMessage } from "../../../lib/errors.ts";
 import { compareText } from "../../../lib/format.ts";
-import { hasRole, useSession } from "../../../lib/session.ts";
+import { may, useSession } from "../../../lib/session.ts";
 import { useDeleteIdentityProvider } from "../api/deleteIdentityProvider.ts";
 import { useIdentityProviders } from "../api/listIdentityProviders.ts";
 import { useUpdateIdentityProvider } from "../api/updateIdentityProvider.ts";
@@ -27,7 +27,7 @@ type DialogState =
 export function IdentityProvidersPage() {
   const me = useSession();
   return (
-    <AccessGate allowed={hasRole(me, "admin")}>
+    <AccessGate allowed={may(me, "identityProviders.manage")}>
       <IdentityProviders />
     </AccessGate>
   );

@@ -2,6 +2,7 @@ import { Button, Field, Label, Paragraph, Select, ValidationMessage } from "@dig
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Agreement, Institution } from "../../../../contracts/institutions.ts";
+import { allows } from "../../../../contracts/policies.ts";
 import type { User } from "../../../../contracts/users.ts";
 import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
@@ -36,7 +37,7 @@ export function AgreementForm({
   const labels = { mainContactId: t("agreements.mainContact"), deputyContactId: t("agreements.deputyContact") };
 
   const candidates = users
-    .filter((u) => u.active && u.memberships.some((m) => m.role === "student_admin"))
+    .filter((u) => u.active && u.memberships.some((m) => allows([m.role], "agreements.contact")))
     .sort((a, b) => compareText(a.name, b.name));
   // Keep a current contact selectable even if they no longer have the role.
   for (const current of [agreement?.mainContact, agreement?.deputyContact]) {

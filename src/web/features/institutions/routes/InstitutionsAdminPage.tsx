@@ -13,7 +13,7 @@ import { useAnnounce } from "../../../components/StatusMessage.tsx";
 import { TableScroller } from "../../../components/TableScroller.tsx";
 import { errorMessage } from "../../../lib/errors.ts";
 import { matchesSearch } from "../../../lib/format.ts";
-import { hasRole, useSession } from "../../../lib/session.ts";
+import { may, useSession } from "../../../lib/session.ts";
 import { useListParams, useSorted } from "../../../lib/useListParams.ts";
 import { useDeleteAgreement } from "../api/deleteAgreement.ts";
 import { useAdminInstitutions } from "../api/listAdminInstitutions.ts";
@@ -37,7 +37,7 @@ type DialogState =
 export function InstitutionsAdminPage() {
   const me = useSession();
   return (
-    <AccessGate allowed={hasRole(me, "admin")}>
+    <AccessGate allowed={may(me, "agreements.manage")}>
       <InstitutionsAdmin />
     </AccessGate>
   );

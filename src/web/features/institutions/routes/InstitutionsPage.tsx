@@ -8,7 +8,7 @@ import { SearchField } from "../../../components/SearchField.tsx";
 import { SortableHeader } from "../../../components/SortableHeader.tsx";
 import { TableScroller } from "../../../components/TableScroller.tsx";
 import { matchesSearch } from "../../../lib/format.ts";
-import { hasRole, useSession } from "../../../lib/session.ts";
+import { may, useSession } from "../../../lib/session.ts";
 import { useListParams, useSorted } from "../../../lib/useListParams.ts";
 import { useAgreements } from "../api/listAgreements.ts";
 import { useInstitutions } from "../api/listInstitutions.ts";
@@ -27,13 +27,13 @@ type Row = { institution: Institution; agreement: Agreement | undefined };
 export function InstitutionsPage() {
   const { t } = useTranslation();
   const me = useSession();
-  const seesContacts = hasRole(me, "admin") || hasRole(me, "student_admin") || hasRole(me, "coordinator");
+  const seesContacts = may(me, "agreements.read");
   const institutions = useInstitutions();
   const agreements = useAgreements(seesContacts);
   const columns: readonly Column[] = seesContacts ? allColumns : ["name", "shortName"];
   const list = useListParams(allColumns, "name");
   const [params, setParams] = useSearchParams();
-  const canFilterMine = hasRole(me, "student_admin");
+  const canFilterMine = may(me, "agreements.contact");
   const onlyMine = canFilterMine && params.get("kontakt") === "meg";
   const setOnlyMine = (value: boolean) =>
     setParams(

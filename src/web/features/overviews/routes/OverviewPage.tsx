@@ -8,7 +8,7 @@ import { Page } from "../../../components/Page.tsx";
 import { LoadError, Loading } from "../../../components/QueryState.tsx";
 import { AccessGate } from "../../../components/RoleGate.tsx";
 import { useAnnounce, useClearStatus, useStatusMessage } from "../../../components/StatusMessage.tsx";
-import { hasRole, useSession } from "../../../lib/session.ts";
+import { may, useSession } from "../../../lib/session.ts";
 import { useOverview } from "../api/getOverview.ts";
 import { ChangeList } from "../components/ChangeList.tsx";
 import { DeadlineTag } from "../components/DeadlineTag.tsx";
@@ -19,7 +19,7 @@ import "../overviews.css";
 
 export function OverviewPage() {
   const me = useSession();
-  const allowed = hasRole(me, "coordinator") || hasRole(me, "student_admin") || hasRole(me, "admin");
+  const allowed = may(me, "overviews.read");
   return (
     <AccessGate allowed={allowed}>
       <OverviewDocument />
@@ -38,7 +38,7 @@ function OverviewDocument() {
   const [params, setParams] = useSearchParams();
   const [newSheet, setNewSheet] = useState<{ copyFrom: Sheet | null } | null>(null);
   const [importing, setImporting] = useState(false);
-  const canEdit = hasRole(me, "coordinator") || hasRole(me, "student_admin") || hasRole(me, "admin");
+  const canEdit = may(me, "overviews.write");
   const testMode = me.activeTrust?.testMode ?? false;
   // "The document is made, make its first sheet" is no longer true once it has sheets (from an import too).
   const createdMessage = overview.data ? t("overviews.newOverview.created", { name: overview.data.name }) : null;

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import type { Overview } from "../../../../contracts/overviews.ts";
+import { allowsTrustWide, heldForInstitution } from "../../../../contracts/policies.ts";
 import { FormDialog } from "../../../components/FormDialog.tsx";
 import { Page } from "../../../components/Page.tsx";
 import { LoadError, Loading } from "../../../components/QueryState.tsx";
@@ -12,7 +13,7 @@ import { SortableHeader } from "../../../components/SortableHeader.tsx";
 import type { AnnounceState } from "../../../components/StatusMessage.tsx";
 import { TableScroller } from "../../../components/TableScroller.tsx";
 import { compareText, matchesSearch } from "../../../lib/format.ts";
-import { hasRole, useSession } from "../../../lib/session.ts";
+import { may, useSession } from "../../../lib/session.ts";
 import { useListParams, useSorted } from "../../../lib/useListParams.ts";
 import { useInstitutions } from "../api/listInstitutions.ts";
 import { useOverviews } from "../api/listOverviews.ts";
@@ -37,7 +38,7 @@ const showFilters: Record<Show, (o: Overview) => boolean> = {
 
 export function OverviewsPage() {
   const me = useSession();
-  const allowed = hasRole(me, "coordinator") || hasRole(me, "student_admin") || hasRole(me, "admin");
+  const allowed = may(me, "overviews.read");
   return (
     <AccessGate allowed={allowed}>
       <Overviews />
@@ -55,9 +56,11 @@ function Overviews() {
   const { t } = useTranslation();
   const me = useSession();
   const navigate = useNavigate();
-  const isCoordinator = hasRole(me, "coordinator") && !hasRole(me, "student_admin") && !hasRole(me, "admin");
+  // A coordinator only (no role that sees the whole trust) works in their own institution's documents.
+  const isCoordinator = may(me, "overviews.read") && !allowsTrustWide(me.roles, "overviews.read");
   const ownInstitutionId = isCoordinator
-    ? (me.memberships.find((m) => m.trustId === me.activeTrust?.id && m.role === "coordinator")?.institutionId ?? null)
+    ? (me.memberships.find((m) => m.trustId === me.activeTrust?.id && heldForInstitution(m.role))?.institutionId ??
+      null)
     : null;
   const [params, setParams] = useSearchParams();
   const institutionFilter = isCoordinator ? null : params.get("institusjon");

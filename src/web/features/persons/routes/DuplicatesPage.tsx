@@ -12,7 +12,7 @@ import { SearchField } from "../../../components/SearchField.tsx";
 import { useAnnounce } from "../../../components/StatusMessage.tsx";
 import { TableScroller } from "../../../components/TableScroller.tsx";
 import { errorMessage } from "../../../lib/errors.ts";
-import { hasRole, useSession } from "../../../lib/session.ts";
+import { may, useSession } from "../../../lib/session.ts";
 import { useDuplicates } from "../api/listDuplicates.ts";
 import { useMergePersons } from "../api/mergePersons.ts";
 
@@ -28,7 +28,7 @@ type Merge = { group: DuplicateGroup; keep: Person; others: Person[] };
 export function DuplicatesPage() {
   const me = useSession();
   return (
-    <AccessGate allowed={hasRole(me, "admin") || hasRole(me, "student_admin")}>
+    <AccessGate allowed={may(me, "persons.merge")}>
       <Duplicates />
     </AccessGate>
   );

@@ -12,7 +12,7 @@ import { useAnnounce } from "../../../components/StatusMessage.tsx";
 import { TableScroller } from "../../../components/TableScroller.tsx";
 import { errorMessage } from "../../../lib/errors.ts";
 import { matchesSearch } from "../../../lib/format.ts";
-import { hasRole, useSession } from "../../../lib/session.ts";
+import { may, useSession } from "../../../lib/session.ts";
 import { useListParams, useSorted } from "../../../lib/useListParams.ts";
 import { useDeletePlacementSite } from "../api/deletePlacementSite.ts";
 import { type PlacementSite, usePlacementSites } from "../api/listPlacementSites.ts";
@@ -29,7 +29,7 @@ type DialogState =
 export function PlacementSitesPage() {
   const me = useSession();
   return (
-    <AccessGate allowed={hasRole(me, "admin")}>
+    <AccessGate allowed={may(me, "catalog.manage")}>
       <PlacementSites />
     </AccessGate>
   );

@@ -9,12 +9,12 @@ import { AccessGate } from "../../../components/RoleGate.tsx";
 import { SearchField } from "../../../components/SearchField.tsx";
 import { TableScroller } from "../../../components/TableScroller.tsx";
 import { compareText } from "../../../lib/format.ts";
-import { hasRole, useSession } from "../../../lib/session.ts";
+import { may, useSession } from "../../../lib/session.ts";
 import { useStudentSearch } from "../api/searchStudents.ts";
 
 export function SearchPage() {
   const me = useSession();
-  const allowed = hasRole(me, "coordinator") || hasRole(me, "student_admin") || hasRole(me, "admin");
+  const allowed = may(me, "overviews.read");
   return (
     <AccessGate allowed={allowed}>
       <StudentSearch />

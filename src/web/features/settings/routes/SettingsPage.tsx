@@ -3,14 +3,14 @@ import { useTranslation } from "react-i18next";
 import { Page } from "../../../components/Page.tsx";
 import { LoadError, Loading } from "../../../components/QueryState.tsx";
 import { AccessGate } from "../../../components/RoleGate.tsx";
-import { hasRole, useSession } from "../../../lib/session.ts";
+import { may, useSession } from "../../../lib/session.ts";
 import { useTrustSettings } from "../api/getTrustSettings.ts";
 import { SettingsForm } from "../components/SettingsForm.tsx";
 
 export function SettingsPage() {
   const me = useSession();
   return (
-    <AccessGate allowed={hasRole(me, "admin")}>
+    <AccessGate allowed={may(me, "trust.settings")}>
       <Settings />
     </AccessGate>
   );

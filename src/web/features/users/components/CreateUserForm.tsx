@@ -3,6 +3,7 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isEmail, type Role } from "../../../../contracts/common.ts";
 import type { Institution } from "../../../../contracts/institutions.ts";
+import { heldForInstitution } from "../../../../contracts/policies.ts";
 import type { User } from "../../../../contracts/users.ts";
 import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
@@ -42,7 +43,7 @@ export function CreateUserForm({
     if (!isEmail(email.trim())) errors.email = t("users.emailInvalid");
     if (password && password.length < 12) errors.password = t("users.passwordTooShort");
     if (!role) errors["membership.role"] = t("users.roleRequired");
-    if (role === "coordinator" && !institutionId) errors["membership.institutionId"] = t("users.institutionRequired");
+    if (heldForInstitution(role) && !institutionId) errors["membership.institutionId"] = t("users.institutionRequired");
     if (Object.keys(errors).length > 0) {
       form.fail(errors);
       return;
@@ -53,7 +54,7 @@ export function CreateUserForm({
         name: name.trim(),
         email: email.trim(),
         ...(password ? { password } : {}),
-        membership: { role: role as Role, institutionId: role === "coordinator" ? institutionId : null },
+        membership: { role: role as Role, institutionId: heldForInstitution(role) ? institutionId : null },
       },
       {
         onSuccess: onCreated,

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Role } from "../../../../contracts/common.ts";
 import type { Institution } from "../../../../contracts/institutions.ts";
+import { heldForInstitution } from "../../../../contracts/policies.ts";
 import type { User } from "../../../../contracts/users.ts";
 import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
@@ -92,14 +93,14 @@ function Memberships({ user, institutions, onDone }: { user: User; institutions:
     event.preventDefault();
     const errors: Record<string, string> = {};
     if (!role) errors.role = t("users.roleRequired");
-    if (role === "coordinator" && !institutionId) errors.institutionId = t("users.institutionRequired");
+    if (heldForInstitution(role) && !institutionId) errors.institutionId = t("users.institutionRequired");
     if (Object.keys(errors).length > 0) {
       form.fail(errors);
       return;
     }
     form.reset();
     add.mutate(
-      { userId: user.id, role: role as Role, institutionId: role === "coordinator" ? institutionId : null },
+      { userId: user.id, role: role as Role, institutionId: heldForInstitution(role) ? institutionId : null },
       {
         onSuccess: () => {
           onDone(t("users.membershipAdded", { role: t(`roles.${role}`) }));

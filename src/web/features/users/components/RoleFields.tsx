@@ -2,6 +2,7 @@ import { Field, Label, Select, ValidationMessage } from "@digdir/designsystemet-
 import { useTranslation } from "react-i18next";
 import { type Role, roles } from "../../../../contracts/common.ts";
 import type { Institution } from "../../../../contracts/institutions.ts";
+import { heldForInstitution } from "../../../../contracts/policies.ts";
 import { compareText } from "../../../lib/format.ts";
 
 /** Role, and the institution when the role is coordinator (the only role tied to an institution). */
@@ -47,7 +48,7 @@ export function RoleFields({
         </Select>
         {roleError ? <ValidationMessage>{roleError}</ValidationMessage> : null}
       </Field>
-      {role === "coordinator" ? (
+      {heldForInstitution(role) ? (
         <Field>
           <Label htmlFor={institutionFieldId}>{t("users.institution")}</Label>
           <Select

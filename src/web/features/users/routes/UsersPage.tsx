@@ -11,7 +11,7 @@ import { SortableHeader } from "../../../components/SortableHeader.tsx";
 import { useAnnounce } from "../../../components/StatusMessage.tsx";
 import { TableScroller } from "../../../components/TableScroller.tsx";
 import { matchesSearch } from "../../../lib/format.ts";
-import { hasRole, useSession } from "../../../lib/session.ts";
+import { may, useSession } from "../../../lib/session.ts";
 import { useListParams, useSorted } from "../../../lib/useListParams.ts";
 import { useInstitutions } from "../api/listInstitutions.ts";
 import { useUsers } from "../api/listUsers.ts";
@@ -24,7 +24,7 @@ type Column = (typeof columns)[number];
 export function UsersPage() {
   const me = useSession();
   return (
-    <AccessGate allowed={hasRole(me, "admin")}>
+    <AccessGate allowed={may(me, "users.manage")}>
       <UsersAdmin />
     </AccessGate>
   );
