@@ -9,6 +9,7 @@ export interface Policy {
   systemAdmin?: true;
 }
 
+/** Those who work in the placement overviews: the trust's admins, FOU and the institutions' coordinators. */
 const overviewPeople = ["admin", "student_admin", "coordinator"] as const satisfies Role[];
 
 /**
