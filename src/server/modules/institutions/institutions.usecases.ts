@@ -26,7 +26,7 @@ type InstitutionInput = z.infer<typeof createInstitutionBody>;
 
 async function checkContacts(tx: DbOrTx, trustId: string, ids: (string | null | undefined)[]) {
   const given = ids.filter((id): id is string => Boolean(id));
-  if (!(await createUsersRepository({ db: tx }).allHoldRole(trustId, rolesOf("agreements.contact"), given))) {
+  if (!(await createUsersRepository({ db: tx }).allHoldOneOf(trustId, rolesOf("agreements.contact"), given))) {
     throw contactNotStudentAdmin();
   }
 }

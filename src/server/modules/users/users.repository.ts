@@ -107,7 +107,7 @@ export function createUsersRepository({ db }: { db: DbOrTx }) {
       await db.delete(memberships).where(eq(memberships.id, id));
     },
     /** Whether every user in `userIds` holds `role` at the trust. */
-    async allHoldRole(trustId: string, roles: readonly Role[], userIds: string[]) {
+    async allHoldOneOf(trustId: string, roles: readonly Role[], userIds: string[]) {
       if (userIds.length === 0) return true;
       const rows = await db
         .selectDistinct({ userId: memberships.userId })
