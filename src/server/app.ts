@@ -26,7 +26,7 @@ import { outboxRoutes } from "./modules/outbox/outbox.routes.ts";
 import { createOutbox, createOutboxUsecases } from "./modules/outbox/outbox.usecases.ts";
 import { createParsePool, type ParsePool } from "./modules/overviews/excel/parse-pool.ts";
 import { createImportUsecases } from "./modules/overviews/import.usecases.ts";
-import { overviewsPersonLinks } from "./modules/overviews/overviews.core.ts";
+import { createPersonLinks } from "./modules/overviews/overviews.public.ts";
 import { overviewsRoutes } from "./modules/overviews/overviews.routes.ts";
 import { createOverviewsUsecases } from "./modules/overviews/overviews.usecases.ts";
 import { createRowsUsecases } from "./modules/overviews/rows.usecases.ts";
@@ -158,7 +158,7 @@ export async function buildApp({
   const persons = createPersonsUsecases({
     db,
     crypto: createDataCrypto(config.encryptionKey),
-    links: overviewsPersonLinks,
+    links: createPersonLinks(),
   });
   const overviewDeps = {
     db,

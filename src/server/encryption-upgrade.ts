@@ -4,8 +4,8 @@ import { identityProviders } from "./modules/identity-providers/identity-provide
 import { secretPlace } from "./modules/identity-providers/identity-providers.usecases.ts";
 import { placementRows } from "./modules/overviews/overviews.table.ts";
 import { rowPlaces } from "./modules/overviews/row-codec.ts";
+import { nationalIdPlace } from "./modules/persons/persons.public.ts";
 import { persons } from "./modules/persons/persons.table.ts";
-import { nationalIdPlace } from "./modules/persons/persons.usecases.ts";
 import type { CipherPlace, DataCrypto } from "./shared/crypto.ts";
 import type { Db } from "./shared/database.ts";
 

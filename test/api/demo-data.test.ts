@@ -6,7 +6,7 @@ import { validateNationalId } from "../../src/domain/national-id.ts";
 import { loadConfig } from "../../src/server/config.ts";
 import { demoUsers, fillDemoData } from "../../src/server/demo/demo-data.ts";
 import { rowPlaces } from "../../src/server/modules/overviews/row-codec.ts";
-import { nationalIdPlace } from "../../src/server/modules/persons/persons.usecases.ts";
+import { nationalIdPlace } from "../../src/server/modules/persons/persons.public.ts";
 import { createDataCrypto } from "../../src/server/shared/crypto.ts";
 import { createTestApp, createTestClock, type TestApp } from "../helpers/test-app.ts";
 

@@ -5,7 +5,7 @@ import { deadlineOf } from "../../domain/deadlines.ts";
 import { validateNationalId } from "../../domain/national-id.ts";
 import { createNotifier } from "../modules/notifications/notifications.usecases.ts";
 import { createOutbox } from "../modules/outbox/outbox.usecases.ts";
-import { overviewsPersonLinks } from "../modules/overviews/overviews.core.ts";
+import { createPersonLinks } from "../modules/overviews/overviews.public.ts";
 import { createOverviewsUsecases } from "../modules/overviews/overviews.usecases.ts";
 import { createRowsUsecases } from "../modules/overviews/rows.usecases.ts";
 import { createPersonsUsecases } from "../modules/persons/persons.usecases.ts";
@@ -426,7 +426,7 @@ export async function fillDemoSemester(
   deps: { crypto: DataCrypto; publicUrl: string; clock: Clock },
 ): Promise<void> {
   const clock = demoClock(deps.clock);
-  const persons = createPersonsUsecases({ db, crypto: deps.crypto, links: overviewsPersonLinks });
+  const persons = createPersonsUsecases({ db, crypto: deps.crypto, links: createPersonLinks() });
   const notifier = createNotifier({ outbox: createOutbox({ publicUrl: deps.publicUrl, clock }), clock });
   const overviewDeps = { db, crypto: deps.crypto, clock, notifier, persons };
   const overviews = createOverviewsUsecases(overviewDeps);

@@ -8,4 +8,5 @@ export {
   changedFields,
   columnName,
   writeAudit,
+  writeAudits,
 } from "./audit.repository.ts";

@@ -37,6 +37,24 @@ export async function writeAudit(db: DbOrTx, ctx: AuditContext, entry: AuditEntr
   });
 }
 
+/** Audit rows for many entries in one statement per 500 (the batch saves of an import). */
+export async function writeAudits(db: DbOrTx, ctx: AuditContext, entries: AuditEntry[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += 500) {
+    await db.insert(auditEvents).values(
+      entries.slice(i, i + 500).map((entry) => ({
+        actorId: ctx.actorId,
+        trustId: entry.trustId === undefined ? ctx.trustId : entry.trustId,
+        institutionId: entry.institutionId ?? null,
+        entity: entry.entity,
+        entityId: entry.entityId,
+        action: entry.action,
+        fields: entry.fields ?? [],
+        requestId: ctx.requestId,
+      })),
+    );
+  }
+}
+
 /** The audit name of a field: its column name (`deadlineDays` → `deadline_days`). */
 export const columnName = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 

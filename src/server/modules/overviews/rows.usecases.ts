@@ -9,7 +9,6 @@ import {
   fieldIssues,
   type RowData,
   rowLabel,
-  type Site,
   trackedFields,
 } from "../../../domain/placement-row.ts";
 import type { Actor } from "../../shared/actor.ts";
@@ -17,122 +16,61 @@ import { auditContext } from "../../shared/audit-context.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 import { maskFreeText } from "../../shared/free-text.ts";
 import { writeAudit } from "../audit/audit.public.ts";
-import { noNationalId } from "../persons/persons.errors.ts";
-import {
-  auditRow,
-  type ChangeEntry,
-  contextOf,
-  type LoadedRow,
-  loadRows,
-  type OverviewsDeps,
-  personFor,
-  recordChanges,
-  refreshErrorCounts,
-  rowDtos,
-  scopeOf,
-  sheetDto,
-  sheetProblems,
-  type TrustSettings,
-} from "./overviews.core.ts";
-import {
-  invalidRow,
-  rowAnonymised,
-  rowConflict,
-  rowNotFound,
-  sheetNotFound,
-  versionRequired,
-} from "./overviews.errors.ts";
-import { createOverviewsRepository, type Scope, type SheetRecord } from "./overviews.repository.ts";
+import { noNationalId } from "../persons/persons.public.ts";
+import { userNamesOf } from "../users/users.public.ts";
+import { createChangeLog, rowChange } from "./change-log.ts";
+import type { OverviewsDeps } from "./overviews.deps.ts";
+import { rowDtos, sheetDto } from "./overviews.dtos.ts";
+import { invalidRow, rowAnonymised, rowConflict, versionRequired } from "./overviews.errors.ts";
+import { createOverviewsRepository } from "./overviews.repository.ts";
 import { createCodec, rowPlaces } from "./row-codec.ts";
+import { auditRows, personsFor } from "./row-persons.ts";
+import { createRowsRepository } from "./rows.repository.ts";
+import { type SheetContext, withRow, withSheet } from "./sheet-context.ts";
+import { loadRows, loadRowsAround, refreshErrorCounts, sheetProblems } from "./sheet-rows.ts";
 
 const identityFields: RowField[] = ["nationalId", "dNumber", "email", "lastName", "firstName", "birthDate"];
-
-export const personName = (d: Pick<RowData, "firstName" | "lastName">) =>
-  [d.firstName, d.lastName].filter(Boolean).join(" ");
 
 /** The rows of a sheet: the grid's add, paste, edit, remove and comments, with change tracking after submission. */
 export function createRowsUsecases(deps: OverviewsDeps) {
   const { db, clock } = deps;
   const codec = createCodec(deps.crypto);
+  const changeLog = createChangeLog(deps);
 
-  async function sheetInScope(tx: DbOrTx, scope: Scope, sheetId: string) {
-    const repo = createOverviewsRepository({ db: tx });
-    const sheet = await repo.findSheet(scope, sheetId);
-    if (!sheet) throw sheetNotFound();
-    const overview = await repo.findOverview(scope, sheet.overviewId);
-    if (!overview) throw sheetNotFound();
-    const settings = await repo.trustSettings(scope.trustId);
-    const sites = await repo.sites(scope.trustId);
-    return { sheet, overview, settings, sites, ctx: contextOf(sheet, settings, sites) };
+  /**
+   * Rows `ids` as the API shows them, and the rows that may be the same student as one of them or
+   * as `like` (the values before a change, a removed row): only these are decrypted, and their
+   * error counts stored when they changed.
+   */
+  async function rowsAround(tx: DbOrTx, c: SheetContext, ids: string[], like: RowData[] = []): Promise<Row[]> {
+    const around = await loadRowsAround(tx, { codec, crypto: deps.crypto }, c.sheet.id, c.ctx, { ids, like });
+    const problems = await refreshErrorCounts(tx, around, c.ctx);
+    return rowDtos(tx, around, problems, c.sheet, c.settings, new Set(ids));
   }
 
-  async function dtosOf(
-    tx: DbOrTx,
-    sheet: SheetRecord,
-    settings: TrustSettings,
-    sites: Site[],
-    onlyIds?: Set<string>,
-    opts: { readOnly?: boolean } = {},
-  ): Promise<{ rows: Row[]; all: LoadedRow[] }> {
-    const all = await loadRows(tx, codec, sheet.id, sites);
-    const ctx = contextOf(sheet, settings, sites);
-    // Reads never write: error counts are refreshed by the saves (which hold the sheet's lock).
-    const problems = opts.readOnly
-      ? sheetProblems(
-          all.map((r) => r.data),
-          ctx,
-        )
-      : await refreshErrorCounts(tx, all, ctx);
-    return { rows: await rowDtos(tx, all, problems, sheet, settings, onlyIds), all };
+  /** The row as it is now (one row decrypted, with the rows that may be the same student). */
+  async function currentRow(tx: DbOrTx, c: SheetContext, rowId: string): Promise<Row> {
+    return (await rowsAround(tx, c, [rowId]))[0] as Row;
   }
-
-  async function rowInScope(tx: DbOrTx, scope: Scope, rowId: string, forUpdate = false) {
-    const repo = createOverviewsRepository({ db: tx });
-    let found = await repo.findRow(scope, rowId);
-    if (found && forUpdate) {
-      await repo.lockSheet(found.sheet.id);
-      found = await repo.findRow(scope, rowId, { forUpdate });
-    }
-    if (!found) throw rowNotFound();
-    const overview = await repo.findOverview(scope, found.overviewId);
-    if (!overview) throw rowNotFound();
-    const settings = await repo.trustSettings(scope.trustId);
-    const sites = await repo.sites(scope.trustId);
-    return { ...found, overview, settings, sites, ctx: contextOf(found.sheet, settings, sites) };
-  }
-
-  async function currentRow(tx: DbOrTx, sheet: SheetRecord, settings: TrustSettings, sites: Site[], rowId: string) {
-    const { rows } = await dtosOf(tx, sheet, settings, sites, new Set([rowId]));
-    return rows[0] as Row;
-  }
-
-  const submittedEntry = (
-    sheet: SheetRecord,
-    rowId: string,
-    d: RowData,
-    e: Pick<ChangeEntry, "kind" | "field" | "from" | "to">,
-  ): ChangeEntry => ({
-    sheetId: sheet.id,
-    sheetName: sheet.name,
-    rowId,
-    rowLabel: rowLabel(d),
-    personName: personName(d),
-    ...e,
-  });
 
   return {
     async list(actor: Actor, sheetId: string): Promise<{ sheet: Sheet; rows: Row[] }> {
-      const scope = scopeOf(actor);
       return db.transaction(async (tx) => {
-        const { sheet, settings, sites } = await sheetInScope(tx, scope, sheetId);
-        const { rows } = await dtosOf(tx, sheet, settings, sites, undefined, { readOnly: true });
-        const repo = createOverviewsRepository({ db: tx });
-        const counts = await repo.sheetCounts([sheet.id]);
+        const { sheet, settings, sites, ctx } = await withSheet(tx, actor, sheetId);
+        const all = await loadRows(tx, codec, sheet.id, sites);
+        // Reads never write: error counts are refreshed by the saves (which hold the sheet's lock).
+        const problems = sheetProblems(
+          all.map((r) => r.data),
+          ctx,
+        );
+        const rows = await rowDtos(tx, all, problems, sheet, settings);
+        const counts = await createOverviewsRepository({ db: tx }).sheetCounts([sheet.id]);
+        const names = await userNamesOf(tx, [sheet.submittedBy]);
         return {
           sheet: sheetDto(sheet, {
             deadlineDays: settings.deadlineDays,
             now: clock.now(),
-            submittedByName: sheet.submittedBy ? await repo.userName(sheet.submittedBy) : null,
+            submittedByName: sheet.submittedBy ? (names.get(sheet.submittedBy) ?? "") : null,
             counts: counts.get(sheet.id),
           }),
           rows,
@@ -147,11 +85,10 @@ export function createRowsUsecases(deps: OverviewsDeps) {
      * student group's programme). After submission each new row is a change, announced to the other side.
      */
     async create(actor: Actor, sheetId: string, inputs: RowInput[]): Promise<{ rows: Row[] }> {
-      const scope = scopeOf(actor);
       return db.transaction(async (tx) => {
-        const { sheet, overview, settings, sites } = await sheetInScope(tx, scope, sheetId);
-        const repo = createOverviewsRepository({ db: tx });
-        await repo.lockSheet(sheet.id);
+        const c = await withSheet(tx, actor, sheetId, { lock: true });
+        const { sheet, overview, settings, sites } = c;
+        const rows = createRowsRepository({ db: tx });
         const base: RowData = { ...emptyRow, studyProgramme: overview.programmeName };
         const prepared = inputs.map((input, i) => {
           const r = applyInput(base, input, { testMode: settings.testMode, sites });
@@ -159,35 +96,47 @@ export function createRowsUsecases(deps: OverviewsDeps) {
             throw invalidRow([{ path: `rows.${i}.placementSiteId`, message: "placement_site.unknown" }]);
           return r.data;
         });
-        let position = await repo.nextRowPosition(sheet.id);
-        const values = [];
-        for (const d of prepared) {
-          const id = randomUUID();
-          values.push({
-            id,
-            ...codec.toColumns(id, d, settings.testMode),
-            sheetId: sheet.id,
-            personId: await personFor(tx, deps.persons, actor, overview.institutionId, d, settings.testMode),
-            position: position++,
-            addedAfterSubmission: sheet.submittedAt !== null,
-            createdAt: clock.now(),
-            updatedAt: clock.now(),
-          });
-        }
-        const inserted = await repo.insertRows(values);
-        for (const [i, row] of inserted.entries()) {
-          const d = prepared[i] as RowData;
-          const filled = trackedFields.filter((f) => (f === "placementSiteId" ? d.placementSiteName : d[f]));
-          await auditRow(tx, actor, overview.institutionId, row.id, "create", filled);
-        }
+        const personIds = await personsFor(
+          tx,
+          deps.persons,
+          actor,
+          overview.institutionId,
+          prepared,
+          settings.testMode,
+        );
+        let position = await rows.nextRowPosition(sheet.id);
+        const inserted = await rows.insertRows(
+          prepared.map((d, i) => {
+            const id = randomUUID();
+            return {
+              id,
+              ...codec.toColumns(id, d, settings.testMode),
+              sheetId: sheet.id,
+              personId: personIds[i] ?? null,
+              position: position++,
+              addedAfterSubmission: sheet.submittedAt !== null,
+              createdAt: clock.now(),
+              updatedAt: clock.now(),
+            };
+          }),
+        );
+        await auditRows(
+          tx,
+          actor,
+          overview.institutionId,
+          inserted.map((row, i) => {
+            const d = prepared[i] as RowData;
+            const filled = trackedFields.filter((f) => (f === "placementSiteId" ? d.placementSiteName : d[f]));
+            return { rowId: row.id, action: "create", fields: filled };
+          }),
+        );
         if (sheet.submittedAt) {
-          await recordChanges(
+          await changeLog.record(
             tx,
-            deps,
             actor,
             overview,
             inserted.map((row, i) =>
-              submittedEntry(sheet, row.id, prepared[i] as RowData, {
+              rowChange(sheet, row.id, prepared[i] as RowData, {
                 kind: "row_added",
                 field: null,
                 from: null,
@@ -196,9 +145,14 @@ export function createRowsUsecases(deps: OverviewsDeps) {
             ),
           );
         }
-        await repo.touchOverview(overview.id, clock.now());
-        const { rows } = await dtosOf(tx, sheet, settings, sites, new Set(inserted.map((r) => r.id)));
-        return { rows };
+        await createOverviewsRepository({ db: tx }).touchOverview(overview.id, clock.now());
+        return {
+          rows: await rowsAround(
+            tx,
+            c,
+            inserted.map((r) => r.id),
+          ),
+        };
       });
     },
 
@@ -209,39 +163,36 @@ export function createRowsUsecases(deps: OverviewsDeps) {
      * anonymised row is read-only (409 `rows.anonymised`).
      */
     async update(actor: Actor, rowId: string, body: z.infer<typeof updateRowBody>): Promise<Row> {
-      const scope = scopeOf(actor);
       const { version, ...input } = body;
       return db.transaction(async (tx) => {
-        const found = await rowInScope(tx, scope, rowId, true);
-        const { sheet, overview, settings, sites, ctx } = found;
-        if (found.row.anonymisedAt) throw rowAnonymised();
-        if (found.row.version !== version) throw rowConflict(await currentRow(tx, sheet, settings, sites, rowId));
-        const before = codec.toData(found.row, sites);
+        const c = await withRow(tx, actor, rowId, { lock: true });
+        const { row, sheet, overview, settings, sites, ctx } = c;
+        if (row.anonymisedAt) throw rowAnonymised();
+        if (row.version !== version) throw rowConflict(await currentRow(tx, c, rowId));
+        const before = codec.toData(row, sites);
         const { data, unknownSiteId } = applyInput(before, input, { testMode: settings.testMode, sites });
         const issues = fieldIssues(data, input, ctx, unknownSiteId);
         if (issues.length > 0) throw invalidRow(issues);
         const changed = changedFieldsOf(before, data);
-        if (changed.length === 0) return currentRow(tx, sheet, settings, sites, rowId);
-        const repo = createOverviewsRepository({ db: tx });
+        if (changed.length === 0) return currentRow(tx, c, rowId);
         const personId = changed.some((f) => identityFields.includes(f))
-          ? ((await personFor(tx, deps.persons, actor, overview.institutionId, data, settings.testMode)) ??
-            found.row.personId)
-          : found.row.personId;
-        const updated = await repo.updateRow(rowId, version, {
+          ? ((await personsFor(tx, deps.persons, actor, overview.institutionId, [data], settings.testMode))[0] ??
+            row.personId)
+          : row.personId;
+        const updated = await createRowsRepository({ db: tx }).updateRow(rowId, version, {
           ...codec.toColumns(rowId, data, settings.testMode),
           personId,
           updatedAt: clock.now(),
         });
-        if (!updated) throw rowConflict(await currentRow(tx, sheet, settings, sites, rowId));
-        await auditRow(tx, actor, overview.institutionId, rowId, "update", changed);
+        if (!updated) throw rowConflict(await currentRow(tx, c, rowId));
+        await auditRows(tx, actor, overview.institutionId, [{ rowId, action: "update", fields: changed }]);
         if (sheet.submittedAt) {
-          await recordChanges(
+          await changeLog.record(
             tx,
-            deps,
             actor,
             overview,
             changed.map((f) =>
-              submittedEntry(sheet, rowId, data, {
+              rowChange(sheet, rowId, data, {
                 kind: "cell_changed",
                 field: f,
                 from: displayValue(before, f) || null,
@@ -250,32 +201,32 @@ export function createRowsUsecases(deps: OverviewsDeps) {
             ),
           );
         }
-        await repo.touchOverview(overview.id, clock.now());
-        return currentRow(tx, sheet, settings, sites, rowId);
+        await createOverviewsRepository({ db: tx }).touchOverview(overview.id, clock.now());
+        // The rows that were or now are the same student as this one get their error counts anew.
+        return (await rowsAround(tx, c, [rowId], [before]))[0] as Row;
       });
     },
 
     /** Removes a row (with its version); an anonymised row stays (409 `rows.anonymised`). */
     async remove(actor: Actor, rowId: string, version: number | undefined): Promise<{ ok: true }> {
-      const scope = scopeOf(actor);
       return db.transaction(async (tx) => {
-        const found = await rowInScope(tx, scope, rowId, true);
-        const { sheet, overview, settings, sites } = found;
-        if (found.row.anonymisedAt) throw rowAnonymised();
+        const c = await withRow(tx, actor, rowId, { lock: true });
+        const { row, sheet, overview, sites } = c;
+        if (row.anonymisedAt) throw rowAnonymised();
         if (version === undefined || Number.isNaN(version)) throw versionRequired();
-        if (found.row.version !== version) throw rowConflict(await currentRow(tx, sheet, settings, sites, rowId));
-        const repo = createOverviewsRepository({ db: tx });
-        const data = codec.toData(found.row, sites);
-        if (!(await repo.deleteRow(rowId, version)))
-          throw rowConflict(await currentRow(tx, sheet, settings, sites, rowId));
-        await auditRow(tx, actor, overview.institutionId, rowId, "delete", []);
+        if (row.version !== version) throw rowConflict(await currentRow(tx, c, rowId));
+        const data = codec.toData(row, sites);
+        if (!(await createRowsRepository({ db: tx }).deleteRow(rowId, version)))
+          throw rowConflict(await currentRow(tx, c, rowId));
+        await auditRows(tx, actor, overview.institutionId, [{ rowId, action: "delete", fields: [] }]);
         if (sheet.submittedAt) {
-          await recordChanges(tx, deps, actor, overview, [
-            submittedEntry(sheet, rowId, data, { kind: "row_removed", field: null, from: rowLabel(data), to: null }),
+          await changeLog.record(tx, actor, overview, [
+            rowChange(sheet, rowId, data, { kind: "row_removed", field: null, from: rowLabel(data), to: null }),
           ]);
         }
-        await refreshErrorCounts(tx, await loadRows(tx, codec, sheet.id, sites), found.ctx);
-        await repo.touchOverview(overview.id, clock.now());
+        // A duplicate the removed row made is gone from the rows that are the same student.
+        await rowsAround(tx, c, [], [data]);
+        await createOverviewsRepository({ db: tx }).touchOverview(overview.id, clock.now());
         return { ok: true as const };
       });
     },
@@ -285,19 +236,15 @@ export function createRowsUsecases(deps: OverviewsDeps) {
      * (409). National IDs in it are masked before it is stored or sent on, and the notices say so.
      */
     async comment(actor: Actor, rowId: string, input: z.infer<typeof commentBody>) {
-      const scope = scopeOf(actor);
       const body = maskFreeText("body", input.body);
       return db.transaction(async (tx) => {
         // Locked as a save does, so the retention job cannot anonymise the row in between.
-        const found = await rowInScope(tx, scope, rowId, true);
+        const found = await withRow(tx, actor, rowId, { lock: true });
         if (found.row.anonymisedAt) throw rowAnonymised();
-        const repo = createOverviewsRepository({ db: tx });
-        const comment = await repo.insertComment({
-          rowId,
-          authorId: actor.userId,
-          body: body.text,
-          createdAt: clock.now(),
-        });
+        const [comment] = await createRowsRepository({ db: tx }).insertComments([
+          { rowId, authorId: actor.userId, body: body.text, createdAt: clock.now() },
+        ]);
+        if (!comment) throw new Error("The comment was not stored.");
         await writeAudit(tx, auditContext(actor), {
           entity: "row_comment",
           entityId: comment.id,
@@ -307,19 +254,14 @@ export function createRowsUsecases(deps: OverviewsDeps) {
         });
         if (found.sheet.submittedAt) {
           const data = codec.toData(found.row, found.sites);
-          await recordChanges(tx, deps, actor, found.overview, [
-            submittedEntry(found.sheet, rowId, data, {
-              kind: "comment_added",
-              field: null,
-              from: null,
-              to: body.text,
-            }),
+          await changeLog.record(tx, actor, found.overview, [
+            rowChange(found.sheet, rowId, data, { kind: "comment_added", field: null, from: null, to: body.text }),
           ]);
         }
         return {
           id: comment.id,
           body: comment.body,
-          author: { id: actor.userId, name: await repo.userName(actor.userId) },
+          author: { id: actor.userId, name: (await userNamesOf(tx, [actor.userId])).get(actor.userId) ?? "" },
           at: comment.createdAt.toISOString(),
           notices: body.notices,
         };
@@ -328,9 +270,8 @@ export function createRowsUsecases(deps: OverviewsDeps) {
 
     /** The row's national ID in full for its institution's coordinators, FOU and admins; audited. */
     async revealNationalId(actor: Actor, rowId: string): Promise<{ nationalId: string }> {
-      const scope = scopeOf(actor);
       return db.transaction(async (tx) => {
-        const found = await rowInScope(tx, scope, rowId);
+        const found = await withRow(tx, actor, rowId);
         if (!found.row.nationalIdEnc) throw noNationalId();
         const nationalId = deps.crypto.decrypt(found.row.nationalIdEnc, rowPlaces(rowId).nationalId);
         await writeAudit(tx, auditContext(actor), {

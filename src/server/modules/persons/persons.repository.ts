@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../shared/database.ts";
-import { trusts } from "../trusts/trusts.table.ts";
+import { chunked, chunkedByParameters, type NameKey, nameKeyIn } from "../../shared/sql-sets.ts";
 import { persons } from "./persons.table.ts";
 
 export type PersonRow = typeof persons.$inferSelect;
@@ -22,8 +22,47 @@ export function createPersonsRepository({ db }: { db: DbOrTx }) {
         .where(and(eq(persons.trustId, trustId), eq(persons.nationalIdHash, hash)));
       return row;
     },
+    /** The trust's persons holding one of these national ID hashes. */
+    async findByNationalIdHashes(trustId: string, hashes: string[]) {
+      const out: PersonRow[] = [];
+      for (const part of chunked([...new Set(hashes)], 5000)) {
+        out.push(
+          ...(await db
+            .select()
+            .from(persons)
+            .where(and(eq(persons.trustId, trustId), inArray(persons.nationalIdHash, part)))),
+        );
+      }
+      return out;
+    },
+    /** The trust's persons (not anonymised) whose own e-mail is one of these. */
+    async findByEmails(trustId: string, emails: string[]) {
+      const out: PersonRow[] = [];
+      for (const part of chunked([...new Set(emails)], 5000)) {
+        out.push(
+          ...(await db
+            .select()
+            .from(persons)
+            .where(and(eq(persons.trustId, trustId), isNull(persons.anonymisedAt), inArray(persons.email, part)))),
+        );
+      }
+      return out;
+    },
+    /** The trust's persons (not anonymised) whose own names and birth date are one of these. */
+    async findByNameKeys(trustId: string, keys: NameKey[]) {
+      const out: PersonRow[] = [];
+      for (const part of chunkedByParameters(keys, 3)) {
+        out.push(
+          ...(await db
+            .select()
+            .from(persons)
+            .where(and(eq(persons.trustId, trustId), isNull(persons.anonymisedAt), nameKeyIn(persons, part)))),
+        );
+      }
+      return out;
+    },
     /** The trust's persons with these ids, oldest first; `forUpdate` locks them for the transaction. */
-    findMany(trustId: string, ids: string[], opts: { forUpdate?: boolean } = {}) {
+    findMany(trustId: string, ids: string[], opts: { forUpdate?: boolean } = {}): Promise<PersonRow[]> {
       if (ids.length === 0) return Promise.resolve([]);
       const q = db
         .select()
@@ -75,6 +114,12 @@ export function createPersonsRepository({ db }: { db: DbOrTx }) {
       const [row] = await db.insert(persons).values(values).returning();
       return row as PersonRow;
     },
+    /** Inserts persons in parts of 500 (14 columns each: far below the parameter limit). */
+    async createMany(values: (typeof persons.$inferInsert)[]) {
+      const out: PersonRow[] = [];
+      for (const part of chunked(values, 500)) out.push(...(await db.insert(persons).values(part).returning()));
+      return out;
+    },
     async update(trustId: string, id: string, values: Partial<typeof persons.$inferInsert>) {
       const [row] = await db
         .update(persons)
@@ -92,11 +137,6 @@ export function createPersonsRepository({ db }: { db: DbOrTx }) {
         .update(persons)
         .set({ nationalIdEnc: null, nationalIdHash: null })
         .where(and(eq(persons.trustId, trustId), eq(persons.id, id)));
-    },
-    /** Whether the trust accepts H-numbers and synthetic test national IDs. */
-    async trustTestMode(trustId: string) {
-      const [row] = await db.select({ testMode: trusts.testMode }).from(trusts).where(eq(trusts.id, trustId));
-      return row?.testMode ?? false;
     },
   };
 }

@@ -7,8 +7,12 @@ import {
 } from "../../../domain/retention.ts";
 import { type Clock, systemClock } from "../../shared/clock.ts";
 import type { Db } from "../../shared/database.ts";
-import { type AuditContext, writeAudit } from "../audit/audit.public.ts";
-import { createRetentionRepository } from "./retention.repository.ts";
+import { type AuditContext, type AuditEntry, writeAudits } from "../audit/audit.public.ts";
+import { deleteReadNotifications } from "../notifications/notifications.public.ts";
+import { deleteSentEmail } from "../outbox/outbox.public.ts";
+import { createRowRetentionRepository } from "../overviews/overviews.public.ts";
+import { anonymisePersons, personsHoldingData } from "../persons/persons.public.ts";
+import { retentionOfTrusts } from "../trusts/trusts.public.ts";
 
 /** The job's queue name; also the request id of its audit rows (which name no actor). */
 export const retentionJobName = "personal-data-retention";
@@ -45,10 +49,10 @@ export function createRetentionUsecases({ db, clock = systemClock }: { db: Db; c
       const today = todayInOslo(now);
       const result: RetentionResult = { persons: 0, rows: 0, removedRows: 0, sentEmails: 0, readNotifications: 0 };
 
-      for (const trust of await createRetentionRepository({ db }).trusts()) {
+      for (const trust of await retentionOfTrusts(db)) {
         const cutoff = retentionCutoff(today, trust.retentionMonths);
         const counts = await db.transaction(async (tx) => {
-          const repo = createRetentionRepository({ db: tx });
+          const repo = createRowRetentionRepository({ db: tx });
           const ctx: AuditContext = { actorId: null, trustId: trust.id, requestId: retentionJobName };
 
           // Lock the sheets first, as row saves do, then read the rows again under the locks.
@@ -61,36 +65,57 @@ export function createRetentionUsecases({ db, clock = systemClock }: { db: Db; c
           const rowIds = rows.map((r) => r.id);
           await repo.anonymiseRows(rowIds, now);
           await repo.deleteCommentsAndChanges(rowIds);
-          for (const r of rows) {
-            await writeAudit(tx, ctx, {
-              entity: "placement_row",
-              entityId: r.id,
-              action: "anonymise",
-              fields: r.fields,
-              institutionId: r.institutionId,
-            });
-          }
+          await writeAudits(
+            tx,
+            ctx,
+            rows.map(
+              (r): AuditEntry => ({
+                entity: "placement_row",
+                entityId: r.id,
+                action: "anonymise",
+                fields: r.fields,
+                institutionId: r.institutionId,
+              }),
+            ),
+          );
 
-          const people = (await repo.duePersons(trust.id, cutoff)).filter((p) => isPastRetention(p.lastEnd, cutoff));
-          await repo.anonymisePersons(
+          // Persons: when their last placement ended comes from the rows, what they hold from the persons module.
+          const ended = (await repo.lastPlacementsEndedBefore(trust.id, cutoff)).filter((p) =>
+            isPastRetention(p.lastEnd, cutoff),
+          );
+          const people = await personsHoldingData(
+            tx,
+            trust.id,
+            ended.map((p) => p.personId),
+          );
+          await anonymisePersons(
+            tx,
             people.map((p) => p.id),
             now,
           );
-          for (const p of people) {
-            await writeAudit(tx, ctx, { entity: "person", entityId: p.id, action: "anonymise", fields: p.fields });
-          }
+          await writeAudits(
+            tx,
+            ctx,
+            people.map(
+              (p): AuditEntry => ({ entity: "person", entityId: p.id, action: "anonymise", fields: p.fields }),
+            ),
+          );
 
           const removed = await repo.removedRowsWithHistory(trust.id, cutoff);
           await repo.deleteCommentsAndChanges(removed.map((r) => r.rowId));
-          for (const r of removed) {
-            await writeAudit(tx, ctx, {
-              entity: "placement_row",
-              entityId: r.rowId,
-              action: "delete_changes",
-              fields: ["row_changes"],
-              institutionId: r.institutionId,
-            });
-          }
+          await writeAudits(
+            tx,
+            ctx,
+            removed.map(
+              (r): AuditEntry => ({
+                entity: "placement_row",
+                entityId: r.rowId,
+                action: "delete_changes",
+                fields: ["row_changes"],
+                institutionId: r.institutionId,
+              }),
+            ),
+          );
           return { persons: people.length, rows: rows.length, removedRows: removed.length };
         });
         result.persons += counts.persons;
@@ -98,9 +123,8 @@ export function createRetentionUsecases({ db, clock = systemClock }: { db: Db; c
         result.removedRows += counts.removedRows;
       }
 
-      const repo = createRetentionRepository({ db });
-      result.sentEmails = await repo.deleteSentEmail(sentEmailCutoff(today));
-      result.readNotifications = await repo.deleteReadNotifications(readNotificationCutoff(today));
+      result.sentEmails = await deleteSentEmail(db, sentEmailCutoff(today));
+      result.readNotifications = await deleteReadNotifications(db, readNotificationCutoff(today));
       return result;
     },
   };

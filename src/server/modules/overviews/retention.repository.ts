@@ -2,22 +2,8 @@ import { and, asc, eq, inArray, isNotNull, lt, or, type SQL, sql } from "drizzle
 import type { IsoDate } from "../../../domain/dates.ts";
 import { anonymisedLastName } from "../../../domain/retention.ts";
 import type { DbOrTx } from "../../shared/database.ts";
-import { notifications } from "../notifications/notifications.table.ts";
-import { outboxMessages } from "../outbox/outbox.table.ts";
-import { overviews, placementRows, rowChanges, rowComments, sheets } from "../overviews/overviews.table.ts";
-import { persons } from "../persons/persons.table.ts";
-import { trusts } from "../trusts/trusts.table.ts";
-
-/** Statements with many ids are split so no statement gets near PostgreSQL's parameter limit. */
-const chunkSize = 1000;
-const chunks = <T>(items: T[]): T[][] => {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += chunkSize) out.push(items.slice(i, i + chunkSize));
-  return out;
-};
-
-/** The start of a calendar day in Europe/Oslo, for comparing moments with a cut-off date. */
-const osloStartOf = (day: IsoDate) => sql`((${day})::date)::timestamp at time zone 'Europe/Oslo'`;
+import { chunked } from "../../shared/sql-sets.ts";
+import { overviews, placementRows, rowChanges, rowComments, sheets } from "./overviews.table.ts";
 
 /**
  * Per personal field of a placement row (audit name → whether it still holds a value). A row that
@@ -39,21 +25,10 @@ const rowPersonalFields = {
   row_changes: sql<boolean>`exists (select 1 from ${rowChanges} where ${rowChanges.rowId} = ${placementRows.id})`,
 };
 
-/** Per personal field of a person (audit name → whether it still holds a value). */
-const personPersonalFields = {
-  national_id: sql<boolean>`(${persons.nationalIdEnc} is not null or ${persons.nationalIdHash} is not null)`,
-  first_name: sql<boolean>`${persons.firstName} <> ''`,
-  last_name: sql<boolean>`${persons.lastName} <> ${anonymisedLastName}`,
-  birth_date: sql<boolean>`${persons.birthDate} is not null`,
-  email: sql<boolean>`(${persons.email} is not null or ${persons.emailConfirmedAt} is not null)`,
-  mobile: sql<boolean>`${persons.mobile} is not null`,
-  username: sql<boolean>`${persons.username} is not null`,
-};
-
 const anyOf = (fields: Record<string, SQL<boolean>>) => or(...Object.values(fields)) as SQL;
 
 /** The names of the fields whose flag is true. */
-export const fieldsHeld = (flags: Record<string, unknown>) =>
+const fieldsHeld = (flags: Record<string, unknown>) =>
   Object.entries(flags)
     .filter(([, held]) => held === true)
     .map(([name]) => name);
@@ -67,17 +42,11 @@ export interface DueRow {
   fields: string[];
 }
 
-export interface DuePerson {
-  id: string;
-  lastEnd: IsoDate;
-  fields: string[];
-}
-
 /**
- * The queries of the retention job. It reads which personal fields hold a value, never the values,
- * and works on one trust at a time.
+ * What the retention job reads and changes of the overviews' rows (SPEC §4): which personal fields
+ * hold a value, never the values; one trust at a time.
  */
-export function createRetentionRepository({ db }: { db: DbOrTx }) {
+export function createRowRetentionRepository({ db }: { db: DbOrTx }) {
   /** Every person of the trust with a placement row, and when their last placement ends. */
   const lastEnds = (trustId: string) =>
     db.$with("last_ends").as(
@@ -96,8 +65,18 @@ export function createRetentionRepository({ db }: { db: DbOrTx }) {
     );
 
   return {
-    trusts() {
-      return db.select({ id: trusts.id, retentionMonths: trusts.retentionMonths }).from(trusts).orderBy(asc(trusts.id));
+    /**
+     * The persons of the trust whose last placement ended before `cutoff`, with that end, by id. A
+     * person without any placement row is not among them: nothing says when their last one ended.
+     */
+    lastPlacementsEndedBefore(trustId: string, cutoff: IsoDate): Promise<{ personId: string; lastEnd: IsoDate }[]> {
+      const last = lastEnds(trustId);
+      return db
+        .with(last)
+        .select({ personId: last.personId, lastEnd: last.lastEnd })
+        .from(last)
+        .where(sql`${last.lastEnd}::date < ${cutoff}::date`)
+        .orderBy(asc(last.personId));
     },
 
     /**
@@ -126,30 +105,11 @@ export function createRetentionRepository({ db }: { db: DbOrTx }) {
     },
 
     /**
-     * Persons of the trust that still hold personal data and whose last placement ended before
-     * `cutoff`. A person without any placement row is not found: nothing says when their last
-     * placement ended.
-     */
-    async duePersons(trustId: string, cutoff: IsoDate): Promise<DuePerson[]> {
-      const last = lastEnds(trustId);
-      const rows = await db
-        .with(last)
-        .select({ id: persons.id, lastEnd: last.lastEnd, flags: personPersonalFields })
-        .from(persons)
-        .innerJoin(last, eq(last.personId, persons.id))
-        .where(
-          and(eq(persons.trustId, trustId), sql`${last.lastEnd}::date < ${cutoff}::date`, anyOf(personPersonalFields)),
-        )
-        .orderBy(asc(persons.id));
-      return rows.map(({ flags, ...r }) => ({ ...r, fields: fieldsHeld(flags) }));
-    },
-
-    /**
      * Locks sheets in id order, as a row save does (sheet first, then its rows), so the job and a
      * save take turns instead of deadlocking.
      */
     async lockSheets(ids: string[]) {
-      for (const part of chunks([...ids].sort())) {
+      for (const part of chunked([...ids].sort(), 1000)) {
         await db
           .select({ id: sheets.id })
           .from(sheets)
@@ -164,7 +124,7 @@ export function createRetentionRepository({ db }: { db: DbOrTx }) {
      * stay for the counts.
      */
     async anonymiseRows(ids: string[], now: Date) {
-      for (const part of chunks(ids)) {
+      for (const part of chunked(ids, 1000)) {
         await db
           .update(placementRows)
           .set({
@@ -193,30 +153,9 @@ export function createRetentionRepository({ db }: { db: DbOrTx }) {
 
     /** Deletes the rows' comments and change history (also of rows removed since). */
     async deleteCommentsAndChanges(rowIds: string[]) {
-      for (const part of chunks(rowIds)) {
+      for (const part of chunked(rowIds, 1000)) {
         await db.delete(rowComments).where(inArray(rowComments.rowId, part));
         await db.delete(rowChanges).where(inArray(rowChanges.rowId, part));
-      }
-    },
-
-    async anonymisePersons(ids: string[], now: Date) {
-      for (const part of chunks(ids)) {
-        await db
-          .update(persons)
-          .set({
-            firstName: "",
-            lastName: anonymisedLastName,
-            nationalIdEnc: null,
-            nationalIdHash: null,
-            birthDate: null,
-            email: null,
-            emailConfirmedAt: null,
-            mobile: null,
-            username: null,
-            anonymisedAt: now,
-            updatedAt: now,
-          })
-          .where(inArray(persons.id, part));
       }
     },
 
@@ -240,24 +179,5 @@ export function createRetentionRepository({ db }: { db: DbOrTx }) {
         )
         .orderBy(sql`${rowChanges.rowId}`);
     },
-
-    /** Deletes e-mail sent before the start of `before` (Europe/Oslo); queued, kept and failed stay. */
-    async deleteSentEmail(before: IsoDate): Promise<number> {
-      const rows = await db
-        .delete(outboxMessages)
-        .where(and(eq(outboxMessages.status, "sent"), lt(outboxMessages.sentAt, osloStartOf(before))))
-        .returning({ id: outboxMessages.id });
-      return rows.length;
-    },
-
-    /** Deletes read notifications created before the start of `before` (Europe/Oslo); unread ones stay. */
-    async deleteReadNotifications(before: IsoDate): Promise<number> {
-      const rows = await db
-        .delete(notifications)
-        .where(and(isNotNull(notifications.readAt), lt(notifications.createdAt, osloStartOf(before))))
-        .returning({ id: notifications.id });
-      return rows.length;
-    },
   };
 }
-export type RetentionRepository = ReturnType<typeof createRetentionRepository>;

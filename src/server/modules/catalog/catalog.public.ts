@@ -1,0 +1,38 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { DbOrTx } from "../../shared/database.ts";
+import { placementSites, programmes } from "./catalog.table.ts";
+
+/** What other modules read of the catalog: the trust's placement sites and study programmes. */
+export function placementSitesOf(db: DbOrTx, trustId: string) {
+  return db
+    .select({ id: placementSites.id, name: placementSites.name })
+    .from(placementSites)
+    .where(eq(placementSites.trustId, trustId))
+    .orderBy(asc(placementSites.name));
+}
+
+/** A programme of the institution at the trust. */
+export async function programmeOf(db: DbOrTx, q: { trustId: string; institutionId: string; programmeId: string }) {
+  const [row] = await db
+    .select({ id: programmes.id, name: programmes.name })
+    .from(programmes)
+    .where(
+      and(
+        eq(programmes.trustId, q.trustId),
+        eq(programmes.institutionId, q.institutionId),
+        eq(programmes.id, q.programmeId),
+      ),
+    );
+  return row;
+}
+
+/** The names of these programmes. */
+export async function programmeNamesOf(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .select({ id: programmes.id, name: programmes.name })
+    .from(programmes)
+    .where(inArray(programmes.id, wanted));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

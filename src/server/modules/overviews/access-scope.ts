@@ -1,0 +1,21 @@
+import { type Actor, requirePolicy, seesWholeTrust } from "../../shared/actor.ts";
+
+/**
+ * Where a caller may look: their trust, and for coordinators only their institutions. Every query
+ * of this module that reads institution data takes it, so another trust's or institution's
+ * document, sheet or row is simply not found.
+ */
+export interface Scope {
+  trustId: string;
+  /** Null: the whole trust (FOU, admins). */
+  institutionIds: string[] | null;
+}
+
+/** Coordinators see their institutions; FOU (student_admin) and admins the whole trust; others 403. */
+export function scopeOf(actor: Actor): Scope {
+  const trustId = requirePolicy(actor, "overviews.read");
+  return { trustId, institutionIds: seesWholeTrust(actor, "overviews.read") ? null : actor.institutionIds };
+}
+
+/** Whether the caller acts as the institution (coordinator) rather than as the trust (FOU, admin). */
+export const actsAsInstitution = (actor: Actor) => !seesWholeTrust(actor, "overviews.read");

@@ -1,0 +1,108 @@
+import type { RowField } from "../../../contracts/overviews.ts";
+import { fileName } from "../../../domain/naming-standard.ts";
+import type { SheetKind } from "../../../domain/overview-template.ts";
+import type { Actor } from "../../shared/actor.ts";
+import { auditContext } from "../../shared/audit-context.ts";
+import { writeAudit } from "../audit/audit.public.ts";
+import { placementSitesOf } from "../catalog/catalog.public.ts";
+import { scopeOf } from "./access-scope.ts";
+import { type ExportRow, writeOverviewWorkbook, writeTemplate } from "./excel/write.ts";
+import type { OverviewsDeps } from "./overviews.deps.ts";
+import { rowDtos } from "./overviews.dtos.ts";
+import { createOverviewsRepository } from "./overviews.repository.ts";
+import { createCodec } from "./row-codec.ts";
+import { createRowsRepository } from "./rows.repository.ts";
+import { withOverview } from "./sheet-context.ts";
+import { contextOf, loadRows, sheetProblems } from "./sheet-rows.ts";
+
+/** Export of a document in the template's layout, and the blank templates. */
+export function createExportUsecases(deps: Pick<OverviewsDeps, "db" | "crypto">) {
+  const { db } = deps;
+  const codec = createCodec(deps.crypto);
+
+  return {
+    /**
+     * The document as a workbook in the template's layout, named by the naming standard. National
+     * IDs are included (every role that may export may see them); the export is audited.
+     */
+    async exportWorkbook(actor: Actor, overviewId: string): Promise<{ fileName: string; buffer: Buffer }> {
+      return db.transaction(async (tx) => {
+        const { scope, overview, settings } = await withOverview(tx, actor, overviewId);
+        const repo = createOverviewsRepository({ db: tx });
+        const sites = await placementSitesOf(tx, scope.trustId);
+        const sheetRecs = (await repo.sheetsOf([overview.id])).map((s) => s.sheet);
+        const sheets = [];
+        for (const sheet of sheetRecs) {
+          const rows = await loadRows(tx, codec, sheet.id, sites);
+          const problems = sheetProblems(
+            rows.map((r) => r.data),
+            contextOf(sheet, settings, sites),
+          );
+          const dtos = await rowDtos(tx, rows, problems, sheet, settings);
+          const changes = await createRowsRepository({ db: tx }).changesOfRows(rows.map((r) => r.rec.id));
+          sheets.push({
+            name: sheet.name,
+            kind: sheet.kind as SheetKind,
+            rows: rows.map((r, i): ExportRow => {
+              const dto = dtos[i];
+              const d = r.data;
+              return {
+                id: r.rec.id,
+                values: {
+                  lastName: d.lastName,
+                  firstName: d.firstName,
+                  nationalId: d.nationalId,
+                  birthDate: d.birthDate,
+                  nationality: d.nationality,
+                  email: d.email,
+                  mobile: d.mobile,
+                  homeInstitution: d.homeInstitution,
+                  studyProgramme: d.studyProgramme,
+                  placementSiteName: d.placementSiteName,
+                  startDate: d.startDate,
+                  endDate: d.endDate,
+                  dNumber: d.dNumber,
+                  previousUsername: d.previousUsername,
+                },
+                registrationState: dto?.registrationState ?? "not_registered",
+                orderState: dto?.orderState ?? "not_ordered",
+                learningPortalState: dto?.learningPortalState,
+                comments: dto?.comments.map((c) => ({ author: c.author.name, at: c.at, body: c.body })) ?? [],
+                changes: changes
+                  .filter((c) => c.change.rowId === r.rec.id && c.change.kind === "cell_changed" && c.change.field)
+                  .map((c) => ({
+                    field: c.change.field as RowField,
+                    by: c.actorName,
+                    at: c.change.at,
+                    from: c.change.fromValue,
+                  })),
+                addedAfterSubmission: r.rec.addedAfterSubmission,
+              };
+            }),
+          });
+        }
+        const buffer = await writeOverviewWorkbook({ sheets, includeNationalIds: true });
+        await writeAudit(tx, auditContext(actor), {
+          entity: "overview",
+          entityId: overview.id,
+          action: "export",
+          fields: ["national_id"],
+          institutionId: overview.institutionId,
+        });
+        return {
+          fileName: fileName(
+            { institution: overview.institutionShortName, programme: overview.programmeName, cohort: overview.cohort },
+            settings.naming,
+          ),
+          buffer,
+        };
+      });
+    },
+
+    /** A blank template (Norwegian or international). */
+    async template(actor: Actor, kind: SheetKind): Promise<Buffer> {
+      scopeOf(actor);
+      return writeTemplate(kind);
+    },
+  };
+}

@@ -1,0 +1,141 @@
+import type { Change, Problem, Row, RowField, Sheet } from "../../../contracts/overviews.ts";
+import { isIsoDate, todayInOslo } from "../../../domain/dates.ts";
+import { deadlineOf, deadlineState } from "../../../domain/deadlines.ts";
+import { learningPortalStateOf } from "../../../domain/learning-portal.ts";
+import { maskNationalId } from "../../../domain/national-id.ts";
+import type { SheetKind } from "../../../domain/overview-template.ts";
+import { registrationStateOf } from "../../../domain/statuses.ts";
+import type { DbOrTx } from "../../shared/database.ts";
+import type { TrustSettings } from "../trusts/trusts.public.ts";
+import type { SheetRecord } from "./overviews.repository.ts";
+import type { rowChanges } from "./overviews.table.ts";
+import { createRowsRepository } from "./rows.repository.ts";
+import type { LoadedRow } from "./sheet-rows.ts";
+
+/** Sheets, changes and rows as the API shows them. */
+export function sheetDto(
+  rec: SheetRecord,
+  extra: {
+    deadlineDays: number;
+    now: Date;
+    submittedByName: string | null;
+    counts?: { rows: number; problems: number; registered: number; ordered: number };
+  },
+): Sheet {
+  const submittedOn = rec.submittedAt ? todayInOslo(rec.submittedAt) : null;
+  return {
+    id: rec.id,
+    overviewId: rec.overviewId,
+    kind: rec.kind as SheetKind,
+    name: rec.name,
+    startDate: rec.startDate,
+    endDate: rec.endDate,
+    deadline: deadlineOf(rec.startDate, extra.deadlineDays),
+    deadlineState: rec.submittedAt
+      ? rec.submittedLate
+        ? "submitted_late"
+        : "submitted"
+      : deadlineState({
+          today: todayInOslo(extra.now),
+          periodStart: rec.startDate,
+          deadlineDays: extra.deadlineDays,
+          submittedOn,
+        }),
+    submittedAt: rec.submittedAt?.toISOString() ?? null,
+    submittedBy: rec.submittedBy ? { id: rec.submittedBy, name: extra.submittedByName ?? "" } : null,
+    rowCount: extra.counts?.rows ?? 0,
+    problemRowCount: extra.counts?.problems ?? 0,
+    registeredCount: extra.counts?.registered ?? 0,
+    orderedCount: extra.counts?.ordered ?? 0,
+    position: rec.position,
+  };
+}
+
+type ChangeJoin = { change: typeof rowChanges.$inferSelect; actorName: string; sheetName: string };
+
+export function changeDto(c: ChangeJoin): Change {
+  return {
+    id: c.change.id,
+    sheetId: c.change.sheetId,
+    sheetName: c.sheetName,
+    rowId: c.change.rowId,
+    rowLabel: c.change.rowLabel,
+    kind: c.change.kind as Change["kind"],
+    field: (c.change.field as RowField | null) ?? null,
+    from: c.change.fromValue,
+    to: c.change.toValue,
+    by: { id: c.change.actorId, name: c.actorName },
+    at: c.change.at.toISOString(),
+  };
+}
+
+/** Rows as the API shows them, with problems, latest changes and comments. */
+export async function rowDtos(
+  tx: DbOrTx,
+  rows: LoadedRow[],
+  problems: Problem[][],
+  sheet: SheetRecord,
+  settings: Pick<TrustSettings, "testMode" | "dNumberNeedsManualUser">,
+  onlyIds?: Set<string>,
+): Promise<Row[]> {
+  const repo = createRowsRepository({ db: tx });
+  const wanted = rows.map((r, i) => ({ r, p: problems[i] ?? [] })).filter(({ r }) => !onlyIds || onlyIds.has(r.rec.id));
+  const ids = wanted.map(({ r }) => r.rec.id);
+  const comments = await repo.commentsOf(ids);
+  const changes = await repo.changesOfRows(ids);
+  // Grouped once by row: a sheet's rows are answered in one pass, not a scan of all changes per row.
+  const latestByRow = new Map<string, Map<string, Change>>();
+  for (const c of changes) {
+    if (!c.change.rowId) continue;
+    const latest = latestByRow.get(c.change.rowId) ?? new Map<string, Change>();
+    latestByRow.set(c.change.rowId, latest);
+    const key = c.change.field ?? c.change.kind;
+    if (!latest.has(key)) latest.set(key, changeDto(c));
+  }
+  const commentsByRow = new Map<string, (typeof comments)[number][]>();
+  for (const c of comments) {
+    const list = commentsByRow.get(c.comment.rowId);
+    if (list) list.push(c);
+    else commentsByRow.set(c.comment.rowId, [c]);
+  }
+  return wanted.map(({ r, p }) => {
+    const d = r.data;
+    return {
+      id: r.rec.id,
+      sheetId: r.rec.sheetId,
+      version: r.rec.version,
+      position: r.rec.position,
+      personId: r.rec.personId,
+      lastName: d.lastName,
+      firstName: d.firstName,
+      nationalIdMasked: d.nationalId ? maskNationalId(d.nationalId) : null,
+      birthDate: isIsoDate(d.birthDate) ? d.birthDate : null,
+      nationality: d.nationality,
+      email: d.email,
+      mobile: d.mobile,
+      homeInstitution: d.homeInstitution,
+      studyProgramme: d.studyProgramme,
+      placementSiteId: d.placementSiteId,
+      placementSiteName: d.placementSiteName,
+      startDate: isIsoDate(d.startDate) ? d.startDate : null,
+      endDate: isIsoDate(d.endDate) ? d.endDate : null,
+      dNumberMasked: d.dNumber ? maskNationalId(d.dNumber) : null,
+      previousUsername: d.previousUsername,
+      registrationState: registrationStateOf(
+        r.rec.personId ? { registeredAt: null, hrTransferredAt: r.hrTransferredAt } : null,
+      ),
+      orderState: r.rec.orderState as Row["orderState"],
+      learningPortalState: learningPortalStateOf(d, sheet.kind as SheetKind, settings, r.learningPortalState),
+      problems: p,
+      changes: [...(latestByRow.get(r.rec.id)?.values() ?? [])],
+      comments: (commentsByRow.get(r.rec.id) ?? []).map((c) => ({
+        id: c.comment.id,
+        body: c.comment.body,
+        author: { id: c.comment.authorId, name: c.authorName },
+        at: c.comment.createdAt.toISOString(),
+      })),
+      addedAfterSubmission: r.rec.addedAfterSubmission,
+      anonymisedAt: r.rec.anonymisedAt?.toISOString() ?? null,
+    };
+  });
+}

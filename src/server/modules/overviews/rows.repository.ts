@@ -1,0 +1,207 @@
+import { and, asc, desc, eq, getTableColumns, ilike, inArray, isNull, or, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../shared/database.ts";
+import { chunked, chunkedByParameters } from "../../shared/sql-sets.ts";
+import { institutionNamesOf } from "../institutions/institutions.public.ts";
+import { userNamesOf } from "../users/users.public.ts";
+import type { Scope } from "./access-scope.ts";
+import { inScope, type PlacementRowRecord, type RowInsert } from "./overviews.repository.ts";
+import { overviews, placementRows, rowChanges, rowComments, sheets } from "./overviews.table.ts";
+
+const rowColumns = Object.keys(getTableColumns(placementRows)).length;
+const changeColumns = Object.keys(getTableColumns(rowChanges)).length;
+
+/** Placement rows, their comments and their change history. */
+export function createRowsRepository({ db }: { db: DbOrTx }) {
+  async function withActorNames<T extends { change: typeof rowChanges.$inferSelect; sheetName: string }>(rows: T[]) {
+    const names = await userNamesOf(
+      db,
+      rows.map((r) => r.change.actorId),
+    );
+    return rows.map((r) => ({ ...r, actorName: names.get(r.change.actorId) ?? "" }));
+  }
+
+  return {
+    /** A sheet's rows in order; `forUpdate` locks them for the transaction. */
+    rowsOfSheet(sheetId: string, opts: { forUpdate?: boolean } = {}): Promise<PlacementRowRecord[]> {
+      const q = db
+        .select()
+        .from(placementRows)
+        .where(eq(placementRows.sheetId, sheetId))
+        .orderBy(asc(placementRows.position), asc(placementRows.createdAt));
+      return opts.forUpdate ? q.for("update") : q;
+    },
+    /** A row in scope with its sheet and document; `forUpdate` locks it for the transaction. */
+    async findRow(scope: Scope, rowId: string, opts: { forUpdate?: boolean } = {}) {
+      const q = db
+        .select({ row: placementRows, sheet: sheets, overviewId: overviews.id, institutionId: overviews.institutionId })
+        .from(placementRows)
+        .innerJoin(sheets, eq(sheets.id, placementRows.sheetId))
+        .innerJoin(overviews, eq(overviews.id, sheets.overviewId))
+        .where(and(inScope(scope), eq(placementRows.id, rowId)));
+      const [row] = await (opts.forUpdate ? q.for("update", { of: placementRows }) : q);
+      return row;
+    },
+    async nextRowPosition(sheetId: string) {
+      const [row] = await db
+        .select({ max: sql<number>`coalesce(max(${placementRows.position}), 0)`.mapWith(Number) })
+        .from(placementRows)
+        .where(eq(placementRows.sheetId, sheetId));
+      return (row?.max ?? 0) + 1;
+    },
+    /** Inserts rows, as many per statement as the parameter limit allows; in the order given. */
+    async insertRows(values: RowInsert[]) {
+      const out: PlacementRowRecord[] = [];
+      for (const part of chunkedByParameters(values, rowColumns)) {
+        out.push(...(await db.insert(placementRows).values(part).returning()));
+      }
+      return out;
+    },
+    /** Updates a row when it still has `version`; undefined when someone else changed it first. */
+    async updateRow(id: string, version: number, values: Partial<RowInsert>) {
+      const [row] = await db
+        .update(placementRows)
+        .set({ ...values, version: sql`${placementRows.version} + 1` })
+        .where(and(eq(placementRows.id, id), eq(placementRows.version, version)))
+        .returning();
+      return row;
+    },
+    /**
+     * Writes whole rows that exist (an import, which holds their locks): one statement per part, each
+     * row's columns as given and its version one up.
+     */
+    async rewriteRows(values: PlacementRowRecord[]) {
+      const columns = getTableColumns(placementRows);
+      const set = Object.fromEntries(
+        Object.entries(columns)
+          .filter(([key]) => key !== "id" && key !== "version" && key !== "createdAt")
+          .map(([key, col]) => [key, sql.raw(`excluded."${col.name}"`)]),
+      );
+      for (const part of chunkedByParameters(values, rowColumns)) {
+        await db
+          .insert(placementRows)
+          .values(part)
+          .onConflictDoUpdate({
+            target: placementRows.id,
+            set: { ...set, version: sql`${placementRows.version} + 1` },
+          });
+      }
+    },
+    /** Stores each row's error count: one statement per part. */
+    async setErrorCounts(updates: { id: string; errorCount: number }[]) {
+      for (const part of chunkedByParameters(updates, 2)) {
+        const values = sql.join(
+          part.map((u) => sql`(${u.id}::uuid, ${u.errorCount}::integer)`),
+          sql`, `,
+        );
+        await db.execute(
+          sql`update ${placementRows} set error_count = v.n from (values ${values}) as v(id, n) where ${placementRows.id} = v.id`,
+        );
+      }
+    },
+    async deleteRow(id: string, version: number) {
+      const [row] = await db
+        .delete(placementRows)
+        .where(and(eq(placementRows.id, id), eq(placementRows.version, version)))
+        .returning({ id: placementRows.id });
+      return row;
+    },
+    async deleteRows(ids: string[]) {
+      for (const part of chunked(ids, 10_000)) await db.delete(placementRows).where(inArray(placementRows.id, part));
+    },
+
+    /** Comments of these rows, oldest first, with their authors' names. */
+    async commentsOf(rowIds: string[]) {
+      const comments: (typeof rowComments.$inferSelect)[] = [];
+      for (const part of chunked(rowIds, 10_000)) {
+        comments.push(
+          ...(await db
+            .select()
+            .from(rowComments)
+            .where(inArray(rowComments.rowId, part))
+            .orderBy(asc(rowComments.createdAt))),
+        );
+      }
+      const names = await userNamesOf(
+        db,
+        comments.map((c) => c.authorId),
+      );
+      return comments.map((comment) => ({ comment, authorName: names.get(comment.authorId) ?? "" }));
+    },
+    async insertComments(values: (typeof rowComments.$inferInsert)[]) {
+      const out: (typeof rowComments.$inferSelect)[] = [];
+      for (const part of chunked(values, 5000)) out.push(...(await db.insert(rowComments).values(part).returning()));
+      return out;
+    },
+    async insertChanges(values: (typeof rowChanges.$inferInsert)[]) {
+      for (const part of chunkedByParameters(values, changeColumns)) await db.insert(rowChanges).values(part);
+    },
+    /** Changes of these rows, newest first. */
+    async changesOfRows(rowIds: string[]) {
+      if (rowIds.length === 0) return [];
+      const rows = [];
+      for (const part of chunked(rowIds, 10_000)) {
+        rows.push(
+          ...(await db
+            .select({ change: rowChanges, sheetName: sheets.name })
+            .from(rowChanges)
+            .innerJoin(sheets, eq(sheets.id, rowChanges.sheetId))
+            .where(inArray(rowChanges.rowId, part))
+            .orderBy(desc(rowChanges.at))),
+        );
+      }
+      return withActorNames(rows);
+    },
+    async changesOfOverview(overviewId: string) {
+      return withActorNames(
+        await db
+          .select({ change: rowChanges, sheetName: sheets.name })
+          .from(rowChanges)
+          .innerJoin(sheets, eq(sheets.id, rowChanges.sheetId))
+          .where(eq(rowChanges.overviewId, overviewId))
+          .orderBy(desc(rowChanges.at), desc(rowChanges.id)),
+      );
+    },
+
+    async search(scope: Scope, q: string, limit = 50) {
+      const words = q
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((w) => `%${w.replace(/[%_\\]/g, "\\$&")}%`);
+      const rows = await db
+        .select({
+          rowId: placementRows.id,
+          lastName: placementRows.lastName,
+          firstName: placementRows.firstName,
+          sheetId: sheets.id,
+          sheetName: sheets.name,
+          overviewId: overviews.id,
+          overviewName: overviews.name,
+          institutionId: overviews.institutionId,
+          startDate: placementRows.startDate,
+          endDate: placementRows.endDate,
+        })
+        .from(placementRows)
+        .innerJoin(sheets, eq(sheets.id, placementRows.sheetId))
+        .innerJoin(overviews, eq(overviews.id, sheets.overviewId))
+        .where(
+          and(
+            inScope(scope),
+            // An anonymised row names nobody ("Slettet" is no student).
+            isNull(placementRows.anonymisedAt),
+            ...words.map((w) => or(ilike(placementRows.lastName, w), ilike(placementRows.firstName, w))),
+          ),
+        )
+        .orderBy(asc(placementRows.lastName), asc(placementRows.firstName), asc(sheets.startDate))
+        .limit(limit);
+      const institutions = await institutionNamesOf(
+        db,
+        rows.map((r) => r.institutionId),
+      );
+      return rows.map(({ institutionId, ...r }) => ({
+        ...r,
+        institutionShortName: institutions.get(institutionId)?.shortName ?? "",
+      }));
+    },
+  };
+}
+export type RowsRepository = ReturnType<typeof createRowsRepository>;

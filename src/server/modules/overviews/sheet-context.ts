@@ -1,0 +1,93 @@
+import type { RowContext, Site } from "../../../domain/placement-row.ts";
+import type { Actor } from "../../shared/actor.ts";
+import type { DbOrTx } from "../../shared/database.ts";
+import { placementSitesOf } from "../catalog/catalog.public.ts";
+import { type TrustSettings, trustSettingsOf } from "../trusts/trusts.public.ts";
+import { type Scope, scopeOf } from "./access-scope.ts";
+import { overviewNotFound, rowNotFound, sheetNotFound } from "./overviews.errors.ts";
+import {
+  createOverviewsRepository,
+  type OverviewRecord,
+  type PlacementRowRecord,
+  type SheetRecord,
+} from "./overviews.repository.ts";
+import { createRowsRepository } from "./rows.repository.ts";
+import { contextOf } from "./sheet-rows.ts";
+
+/** A document in the caller's scope with the trust's settings. */
+export interface OverviewContext {
+  scope: Scope;
+  overview: OverviewRecord;
+  settings: TrustSettings;
+}
+
+/** A sheet in the caller's scope: its document, the trust's settings and sites, and the rows' checks. */
+export interface SheetContext extends OverviewContext {
+  sheet: SheetRecord;
+  sites: Site[];
+  ctx: RowContext;
+}
+
+export interface RowInSheet extends SheetContext {
+  row: PlacementRowRecord;
+}
+
+/** The document `overviewId` as the caller may see it (404 `overviews.not_found` otherwise). */
+export async function withOverview(tx: DbOrTx, actor: Actor, overviewId: string): Promise<OverviewContext> {
+  const scope = scopeOf(actor);
+  const overview = await createOverviewsRepository({ db: tx }).findOverview(scope, overviewId);
+  if (!overview) throw overviewNotFound();
+  return { scope, overview, settings: await trustSettingsOf(tx, scope.trustId) };
+}
+
+async function sheetContextOf(
+  tx: DbOrTx,
+  scope: Scope,
+  sheet: SheetRecord,
+  notFound: () => Error,
+): Promise<SheetContext> {
+  const overview = await createOverviewsRepository({ db: tx }).findOverview(scope, sheet.overviewId);
+  if (!overview) throw notFound();
+  const settings = await trustSettingsOf(tx, scope.trustId);
+  const sites = await placementSitesOf(tx, scope.trustId);
+  return { scope, overview, settings, sheet, sites, ctx: contextOf(sheet, settings, sites) };
+}
+
+/**
+ * The sheet `sheetId` as the caller may see it (404 `sheets.not_found` otherwise); with `lock`, its
+ * rows' writes are serialised for the transaction (a save also updates other rows' error counts).
+ */
+export async function withSheet(
+  tx: DbOrTx,
+  actor: Actor,
+  sheetId: string,
+  opts: { lock?: boolean } = {},
+): Promise<SheetContext> {
+  const scope = scopeOf(actor);
+  const repo = createOverviewsRepository({ db: tx });
+  const sheet = await repo.findSheet(scope, sheetId);
+  if (!sheet) throw sheetNotFound();
+  if (opts.lock) await repo.lockSheet(sheet.id);
+  return sheetContextOf(tx, scope, sheet, sheetNotFound);
+}
+
+/**
+ * The row `rowId` as the caller may see it, with its sheet's context (404 `rows.not_found`
+ * otherwise); with `lock`, the sheet first and then the row, as every save of the sheet does.
+ */
+export async function withRow(
+  tx: DbOrTx,
+  actor: Actor,
+  rowId: string,
+  opts: { lock?: boolean } = {},
+): Promise<RowInSheet> {
+  const scope = scopeOf(actor);
+  const rows = createRowsRepository({ db: tx });
+  let found = await rows.findRow(scope, rowId);
+  if (found && opts.lock) {
+    await createOverviewsRepository({ db: tx }).lockSheet(found.sheet.id);
+    found = await rows.findRow(scope, rowId, { forUpdate: true });
+  }
+  if (!found) throw rowNotFound();
+  return { ...(await sheetContextOf(tx, scope, found.sheet, rowNotFound)), row: found.row };
+}

@@ -1,0 +1,149 @@
+import type { Problem } from "../../../contracts/overviews.ts";
+import { validateNationalId } from "../../../domain/national-id.ts";
+import type { SheetKind } from "../../../domain/overview-template.ts";
+import {
+  duplicateProblems,
+  identityKey,
+  isError,
+  type RowContext,
+  type RowData,
+  rowProblems,
+  type Site,
+} from "../../../domain/placement-row.ts";
+import { normalizeName } from "../../../domain/similarity.ts";
+import type { DataCrypto } from "../../shared/crypto.ts";
+import type { DbOrTx } from "../../shared/database.ts";
+import { registrationOf } from "../persons/persons.public.ts";
+import type { TrustSettings } from "../trusts/trusts.public.ts";
+import type { PlacementRowRecord, SheetRecord } from "./overviews.repository.ts";
+import type { Codec } from "./row-codec.ts";
+import { createRowsRepository } from "./rows.repository.ts";
+
+export interface LoadedRow {
+  rec: PlacementRowRecord;
+  data: RowData;
+  hrTransferredAt: Date | null;
+  learningPortalState: string | null;
+}
+
+export function contextOf(
+  sheet: Pick<SheetRecord, "kind" | "startDate" | "endDate">,
+  settings: Pick<TrustSettings, "testMode">,
+  sites: Site[],
+): RowContext {
+  return {
+    kind: sheet.kind as SheetKind,
+    periodStart: sheet.startDate,
+    periodEnd: sheet.endDate,
+    testMode: settings.testMode,
+    sites,
+  };
+}
+
+/**
+ * Problems of every row of a sheet, duplicates included (same order as `rows`); `rowNumbers` (an
+ * import's rows in the file) name the other rows of a duplicate.
+ */
+export function sheetProblems(rows: RowData[], ctx: RowContext, rowNumbers?: number[]): Problem[][] {
+  const dup = duplicateProblems(rows, ctx.testMode, rowNumbers);
+  return rows.map((d, i) => {
+    const duplicate = dup[i];
+    return [...rowProblems(d, ctx), ...(duplicate ? [duplicate] : [])];
+  });
+}
+
+/** Rows in plain form with their persons' registration (one read for all). */
+async function decrypted(tx: DbOrTx, codec: Codec, recs: PlacementRowRecord[], sites: Site[]): Promise<LoadedRow[]> {
+  const registration = await registrationOf(
+    tx,
+    recs.map((r) => r.personId),
+  );
+  return recs.map((rec) => {
+    const person = rec.personId ? registration.get(rec.personId) : undefined;
+    return {
+      rec,
+      data: codec.toData(rec, sites),
+      hrTransferredAt: person?.hrTransferredAt ?? null,
+      learningPortalState: person?.learningPortalState ?? null,
+    };
+  });
+}
+
+/** Loads a sheet's rows in plain form; `forUpdate` locks them for the transaction. */
+export async function loadRows(
+  tx: DbOrTx,
+  codec: Codec,
+  sheetId: string,
+  sites: Site[],
+  opts: { forUpdate?: boolean } = {},
+): Promise<LoadedRow[]> {
+  return decrypted(tx, codec, await createRowsRepository({ db: tx }).rowsOfSheet(sheetId, opts), sites);
+}
+
+/**
+ * The rows `ids` of a sheet and every row that may be the same student as one of them or as one of
+ * `like` (a row's values before a change, or a removed row), in plain form. Only these are decrypted:
+ * the other rows' plain columns and national ID hashes already show they are someone else. A row's
+ * duplicate check needs exactly the rows with its identity, so their problems come out right.
+ */
+export async function loadRowsAround(
+  tx: DbOrTx,
+  deps: { codec: Codec; crypto: DataCrypto },
+  sheetId: string,
+  ctx: RowContext,
+  around: { ids: string[]; like: RowData[] },
+): Promise<LoadedRow[]> {
+  const recs = await createRowsRepository({ db: tx }).rowsOfSheet(sheetId);
+  const wanted = new Set(around.ids);
+  const targets = recs.filter((r) => wanted.has(r.id)).map((rec) => deps.codec.toData(rec, ctx.sites));
+  const keys = [...targets, ...around.like].flatMap((d) => {
+    const id = identityKey(d, ctx.testMode);
+    return id ? [id] : [];
+  });
+  const hashes = new Set<string>();
+  const emails = new Set<string>();
+  const names = new Set<string>();
+  for (const d of [...targets, ...around.like]) {
+    const id = identityKey(d, ctx.testMode);
+    if (!id) continue;
+    if (id.kind === "national_id") {
+      const raw = id.key.slice("id:".length);
+      const valid = validateNationalId(raw, { testMode: ctx.testMode });
+      if (valid.ok) hashes.add(deps.crypto.hash(valid.value));
+    } else if (id.kind === "email") emails.add(d.email);
+    else names.add(id.key);
+  }
+  const nameOf = (r: PlacementRowRecord) =>
+    `name:${normalizeName(r.lastName)}|${normalizeName(r.firstName)}|${r.birthDate ?? ""}`;
+  const hasIdKey = keys.some((k) => k.kind === "national_id");
+  const mayBeSame = (r: PlacementRowRecord) =>
+    wanted.has(r.id) ||
+    (r.anonymisedAt === null &&
+      ((hasIdKey &&
+        (r.dNumberEnc !== null ||
+          (r.nationalIdEnc !== null && (r.nationalIdHash === null || hashes.has(r.nationalIdHash))))) ||
+        emails.has(r.email) ||
+        names.has(nameOf(r))));
+  const keySet = new Set(keys.map((k) => k.key));
+  return (await decrypted(tx, deps.codec, recs.filter(mayBeSame), ctx.sites)).filter((r) => {
+    if (wanted.has(r.rec.id)) return true;
+    const id = identityKey(r.data, ctx.testMode);
+    return id !== null && keySet.has(id.key);
+  });
+}
+
+/**
+ * Stores each row's error count when it changed (for the sheet counts), one statement for all;
+ * returns the problems. `rows` is a whole sheet, or `loadRowsAround`'s rows.
+ */
+export async function refreshErrorCounts(tx: DbOrTx, rows: LoadedRow[], ctx: RowContext) {
+  const problems = sheetProblems(
+    rows.map((r) => r.data),
+    ctx,
+  );
+  const updates = rows
+    .map((r, i) => ({ id: r.rec.id, errorCount: (problems[i] ?? []).filter(isError).length, old: r.rec.errorCount }))
+    .filter((u) => u.errorCount !== u.old);
+  await createRowsRepository({ db: tx }).setErrorCounts(updates);
+  return problems;
+}

@@ -1,0 +1,38 @@
+import { asc, eq, inArray } from "drizzle-orm";
+import { defaultNamingStandard, namingStandardOf } from "../../../domain/naming-standard.ts";
+import type { DbOrTx } from "../../shared/database.ts";
+import { trusts } from "./trusts.table.ts";
+
+/** What other modules read of a trust: test mode, deadline, D-number rule and naming standard. */
+export async function trustSettingsOf(db: DbOrTx, trustId: string) {
+  const [row] = await db
+    .select({
+      testMode: trusts.testMode,
+      deadlineDays: trusts.deadlineDays,
+      dNumberNeedsManualUser: trusts.dNumberNeedsManualUser,
+      namingDocument: trusts.namingDocument,
+      namingSheet: trusts.namingSheet,
+      namingInternationalSheet: trusts.namingInternationalSheet,
+      namingFile: trusts.namingFile,
+    })
+    .from(trusts)
+    .where(eq(trusts.id, trustId));
+  if (!row) return { testMode: false, deadlineDays: 28, dNumberNeedsManualUser: false, naming: defaultNamingStandard };
+  return { ...row, naming: namingStandardOf(row) };
+}
+export type TrustSettings = Awaited<ReturnType<typeof trustSettingsOf>>;
+
+/** The deadline (days before a period starts) of each of these trusts. */
+export async function deadlineDaysOf(db: DbOrTx, trustIds: string[]): Promise<Map<string, number>> {
+  if (trustIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: trusts.id, deadlineDays: trusts.deadlineDays })
+    .from(trusts)
+    .where(inArray(trusts.id, trustIds));
+  return new Map(rows.map((r) => [r.id, r.deadlineDays]));
+}
+
+/** Every trust with how long it keeps a student's personal data, for the retention job. */
+export function retentionOfTrusts(db: DbOrTx) {
+  return db.select({ id: trusts.id, retentionMonths: trusts.retentionMonths }).from(trusts).orderBy(asc(trusts.id));
+}
