@@ -26,11 +26,18 @@ export interface NameKey {
 
 export const nameKeyOf = (k: NameKey) => `${k.lastName}\u0000${k.firstName}\u0000${k.birthDate}`;
 
-/** `(last_name, first_name, birth_date) in ((…), …)` for these keys. */
+/**
+ * `column = any($1)`: one bind parameter for any number of values (PGlite fails on statements with
+ * thousands of them), typed by `type` (`text`, `uuid`).
+ */
+export const anyOf = (column: AnyColumn | SQL, values: string[], type: "text" | "uuid"): SQL =>
+  sql`${column} = any(${sql.param(values)}::${sql.raw(type)}[])`;
+
+/** `(last_name, first_name, birth_date) in (…)` for these keys, in three bind parameters. */
 export function nameKeyIn(
   cols: { lastName: AnyColumn; firstName: AnyColumn; birthDate: AnyColumn },
   keys: NameKey[],
 ): SQL {
-  const tuples = keys.map((k) => sql`(${k.lastName}, ${k.firstName}, ${k.birthDate}::date)`);
-  return sql`(${cols.lastName}, ${cols.firstName}, ${cols.birthDate}) in (${sql.join(tuples, sql`, `)})`;
+  const p = (f: keyof NameKey) => sql.param(keys.map((k) => k[f]));
+  return sql`(${cols.lastName}, ${cols.firstName}, ${cols.birthDate}) in (select * from unnest(${p("lastName")}::text[], ${p("firstName")}::text[], ${p("birthDate")}::date[]))`;
 }

@@ -54,9 +54,11 @@ const writtenFields = new Set([
   ),
   ...writers.flatMap((text) => block(text, /const plain = \[/).flatMap((l) => literals(l).slice(1))),
   ...writers.flatMap((text) => block(text, /const auditNames = \{/).flatMap(literals)),
-  ...sources("src/server/modules/retention").flatMap((file) =>
-    [...readFileSync(file, "utf8").matchAll(/^\s+([a-z_]+): sql<boolean>/gm)].map((m) => m[1] as string),
-  ),
+  ...sources("src/server/modules")
+    .filter((file) => file.includes("retention"))
+    .flatMap((file) =>
+      [...readFileSync(file, "utf8").matchAll(/^\s+([a-z_]+): sql<boolean>/gm)].map((m) => m[1] as string),
+    ),
   ...rowFieldSchema.options.map(columnName),
   "row",
   ...Object.keys(updateTrustSettingsBody.shape).map(columnName),

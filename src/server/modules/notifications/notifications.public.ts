@@ -5,7 +5,7 @@ import { osloStartOf } from "../../shared/oslo-day.ts";
 import { notifications } from "./notifications.table.ts";
 
 /** What other modules use of notifications: the notifier they are handed, and the retention's clean-up. */
-export type { Notifier } from "./notifications.usecases.ts";
+export { createNotifier, type Notifier } from "./notifications.usecases.ts";
 
 /** Deletes read notifications created before the start of `before` (Europe/Oslo); unread ones stay. */
 export async function deleteReadNotifications(db: DbOrTx, before: IsoDate): Promise<number> {

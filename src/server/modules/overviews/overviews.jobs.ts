@@ -3,9 +3,9 @@ import { type Clock, systemClock } from "../../shared/clock.ts";
 import { createDataCrypto } from "../../shared/crypto.ts";
 import type { Db } from "../../shared/database.ts";
 import type { JobDefinition } from "../../shared/jobs.ts";
-import { createNotifier } from "../notifications/notifications.usecases.ts";
-import { createOutbox } from "../outbox/outbox.usecases.ts";
-import { createPersonsUsecases } from "../persons/persons.usecases.ts";
+import { createNotifier } from "../notifications/notifications.public.ts";
+import { createOutbox } from "../outbox/outbox.public.ts";
+import { createPersonsUsecases } from "../persons/persons.public.ts";
 import { createOverviewsUsecases } from "./overviews.usecases.ts";
 
 /** The overview jobs: the deadline reminder at 07:00 Europe/Oslo (each sheet once). */

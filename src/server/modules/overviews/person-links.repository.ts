@@ -1,6 +1,6 @@
 import { and, count, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../shared/database.ts";
-import { chunked, chunkedByParameters, nameKeyIn, nameKeyOf } from "../../shared/sql-sets.ts";
+import { anyOf, chunked, nameKeyIn, nameKeyOf } from "../../shared/sql-sets.ts";
 import type { KnownPerson, PersonLinks } from "../persons/persons.public.ts";
 import { overviews, placementRows, sheets } from "./overviews.table.ts";
 
@@ -57,11 +57,11 @@ export function createPersonLinks(): PersonLinks {
           .innerJoin(sheets, eq(sheets.id, placementRows.sheetId))
           .innerJoin(overviews, eq(overviews.id, sheets.overviewId));
       for (const part of chunked(q.emails, 5000)) {
-        for (const r of await rows().where(liveRowsAt(q, inArray(placementRows.email, part)) as SQL)) {
+        for (const r of await rows().where(liveRowsAt(q, anyOf(placementRows.email, part, "text")) as SQL)) {
           out.push({ personId: r.personId, key: `email:${r.email}` });
         }
       }
-      for (const part of chunkedByParameters(q.names, 3)) {
+      for (const part of chunked(q.names, 10_000)) {
         for (const r of await rows().where(liveRowsAt(q, nameKeyIn(placementRows, part)) as SQL)) {
           if (!r.birthDate) continue;
           const key = nameKeyOf({ lastName: r.lastName, firstName: r.firstName, birthDate: r.birthDate });
@@ -85,7 +85,7 @@ export function createPersonLinks(): PersonLinks {
             .from(placementRows)
             .innerJoin(sheets, eq(sheets.id, placementRows.sheetId))
             .innerJoin(overviews, eq(overviews.id, sheets.overviewId))
-            .where(and(eq(overviews.trustId, q.trustId), inArray(placementRows.personId, part)))
+            .where(and(eq(overviews.trustId, q.trustId), anyOf(placementRows.personId, part, "uuid")))
             .groupBy(placementRows.personId, overviews.institutionId)),
         );
       }

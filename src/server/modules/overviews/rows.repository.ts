@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, getTableColumns, ilike, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, ilike, isNull, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../shared/database.ts";
-import { chunked, chunkedByParameters } from "../../shared/sql-sets.ts";
+import { anyOf, chunked, chunkedByParameters } from "../../shared/sql-sets.ts";
 import { institutionNamesOf } from "../institutions/institutions.public.ts";
 import { userNamesOf } from "../users/users.public.ts";
 import type { Scope } from "./access-scope.ts";
@@ -106,7 +106,8 @@ export function createRowsRepository({ db }: { db: DbOrTx }) {
       return row;
     },
     async deleteRows(ids: string[]) {
-      for (const part of chunked(ids, 10_000)) await db.delete(placementRows).where(inArray(placementRows.id, part));
+      for (const part of chunked(ids, 10_000))
+        await db.delete(placementRows).where(anyOf(placementRows.id, part, "uuid"));
     },
 
     /** Comments of these rows, oldest first, with their authors' names. */
@@ -117,7 +118,7 @@ export function createRowsRepository({ db }: { db: DbOrTx }) {
           ...(await db
             .select()
             .from(rowComments)
-            .where(inArray(rowComments.rowId, part))
+            .where(anyOf(rowComments.rowId, part, "uuid"))
             .orderBy(asc(rowComments.createdAt))),
         );
       }
@@ -145,7 +146,7 @@ export function createRowsRepository({ db }: { db: DbOrTx }) {
             .select({ change: rowChanges, sheetName: sheets.name })
             .from(rowChanges)
             .innerJoin(sheets, eq(sheets.id, rowChanges.sheetId))
-            .where(inArray(rowChanges.rowId, part))
+            .where(anyOf(rowChanges.rowId, part, "uuid"))
             .orderBy(desc(rowChanges.at))),
         );
       }

@@ -8,7 +8,7 @@ import { auditContext } from "../../shared/audit-context.ts";
 import type { CipherPlace, DataCrypto } from "../../shared/crypto.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 import { AppError } from "../../shared/errors.ts";
-import { writeAudits } from "../audit/audit.public.ts";
+import { type AuditEntry, writeAudits } from "../audit/audit.public.ts";
 import { invalidMobile } from "./persons.errors.ts";
 import { createPersonsRepository, type PersonRow } from "./persons.repository.ts";
 
@@ -96,14 +96,16 @@ export function createPersonRecords(crypto: DataCrypto) {
     await writeAudits(
       tx,
       auditContext(actor),
-      rows.map((row) => ({
-        entity: "person" as const,
-        entityId: row.id,
-        action: "create",
-        fields: (Object.keys(auditNames) as (keyof typeof auditNames)[])
-          .filter((k) => (k === "nationalId" ? row.nationalIdHash !== null : row[k] !== null))
-          .map((k) => auditNames[k]),
-      })),
+      rows.map(
+        (row): AuditEntry => ({
+          entity: "person",
+          entityId: row.id,
+          action: "create",
+          fields: (Object.keys(auditNames) as (keyof typeof auditNames)[])
+            .filter((k) => (k === "nationalId" ? row.nationalIdHash !== null : row[k] !== null))
+            .map((k) => auditNames[k]),
+        }),
+      ),
     );
     return rows;
   }

@@ -1,6 +1,6 @@
-import { inArray, type SQL, sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../shared/database.ts";
-import { chunked } from "../../shared/sql-sets.ts";
+import { anyOf, chunked } from "../../shared/sql-sets.ts";
 import { persons } from "./persons.table.ts";
 
 /**
@@ -11,7 +11,7 @@ export type { MatchCandidate } from "./person-matching.ts";
 export { nationalIdPlace } from "./person-records.ts";
 export { noNationalId } from "./persons.errors.ts";
 export type { KnownPerson, PersonLinks } from "./persons.links.ts";
-export type { PersonsUsecases } from "./persons.usecases.ts";
+export { createPersonsUsecases, type PersonsUsecases } from "./persons.usecases.ts";
 export { anonymisePersons, personsHoldingData } from "./persons-retention.repository.ts";
 
 /** What a row shows of its person: whether they are transferred to HR, and their learning portal state. */
@@ -29,7 +29,7 @@ export async function registrationOf(
         learningPortalState: persons.learningPortalState,
       })
       .from(persons)
-      .where(inArray(persons.id, part));
+      .where(anyOf(persons.id, part, "uuid"));
     for (const r of rows)
       out.set(r.id, { hrTransferredAt: r.hrTransferredAt, learningPortalState: r.learningPortalState });
   }

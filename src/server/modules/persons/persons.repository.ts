@@ -1,9 +1,11 @@
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../shared/database.ts";
-import { chunked, chunkedByParameters, type NameKey, nameKeyIn } from "../../shared/sql-sets.ts";
+import { anyOf, chunked, chunkedByParameters, type NameKey, nameKeyIn } from "../../shared/sql-sets.ts";
 import { persons } from "./persons.table.ts";
 
 export type PersonRow = typeof persons.$inferSelect;
+
+const personColumns = Object.keys(getTableColumns(persons)).length;
 
 /** Every query is scoped by trust: another trust's person is simply not found. */
 export function createPersonsRepository({ db }: { db: DbOrTx }) {
@@ -30,7 +32,7 @@ export function createPersonsRepository({ db }: { db: DbOrTx }) {
           ...(await db
             .select()
             .from(persons)
-            .where(and(eq(persons.trustId, trustId), inArray(persons.nationalIdHash, part)))),
+            .where(and(eq(persons.trustId, trustId), anyOf(persons.nationalIdHash, part, "text")))),
         );
       }
       return out;
@@ -43,7 +45,9 @@ export function createPersonsRepository({ db }: { db: DbOrTx }) {
           ...(await db
             .select()
             .from(persons)
-            .where(and(eq(persons.trustId, trustId), isNull(persons.anonymisedAt), inArray(persons.email, part)))),
+            .where(
+              and(eq(persons.trustId, trustId), isNull(persons.anonymisedAt), anyOf(persons.email, part, "text")),
+            )),
         );
       }
       return out;
@@ -51,7 +55,7 @@ export function createPersonsRepository({ db }: { db: DbOrTx }) {
     /** The trust's persons (not anonymised) whose own names and birth date are one of these. */
     async findByNameKeys(trustId: string, keys: NameKey[]) {
       const out: PersonRow[] = [];
-      for (const part of chunkedByParameters(keys, 3)) {
+      for (const part of chunked(keys, 10_000)) {
         out.push(
           ...(await db
             .select()
@@ -67,7 +71,7 @@ export function createPersonsRepository({ db }: { db: DbOrTx }) {
       const q = db
         .select()
         .from(persons)
-        .where(and(eq(persons.trustId, trustId), inArray(persons.id, ids)))
+        .where(and(eq(persons.trustId, trustId), anyOf(persons.id, ids, "uuid")))
         .orderBy(asc(persons.createdAt), asc(persons.id));
       return opts.forUpdate ? q.for("update") : q;
     },
@@ -114,10 +118,12 @@ export function createPersonsRepository({ db }: { db: DbOrTx }) {
       const [row] = await db.insert(persons).values(values).returning();
       return row as PersonRow;
     },
-    /** Inserts persons in parts of 500 (14 columns each: far below the parameter limit). */
+    /** Inserts persons, as many per statement as the parameter limit allows. */
     async createMany(values: (typeof persons.$inferInsert)[]) {
       const out: PersonRow[] = [];
-      for (const part of chunked(values, 500)) out.push(...(await db.insert(persons).values(part).returning()));
+      for (const part of chunkedByParameters(values, personColumns)) {
+        out.push(...(await db.insert(persons).values(part).returning()));
+      }
       return out;
     },
     async update(trustId: string, id: string, values: Partial<typeof persons.$inferInsert>) {
