@@ -2,7 +2,7 @@ import type { Dashboard, DashboardItemKey } from "../../../contracts/dashboard.t
 import { type Actor, may, requirePolicy } from "../../shared/actor.ts";
 import type { CatalogUsecases } from "../catalog/catalog.usecases.ts";
 import type { InstitutionsUsecases } from "../institutions/institutions.usecases.ts";
-import type { OverviewsUsecases } from "../overviews/overviews.usecases.ts";
+import type { OverviewsUsecases } from "../overviews/overviews.public.ts";
 import type { UsersUsecases } from "../users/users.usecases.ts";
 
 /**

@@ -3,7 +3,7 @@ import type { DbOrTx } from "../../shared/database.ts";
 import { programmeNamesOf } from "../catalog/catalog.public.ts";
 import { institutionNamesOf } from "../institutions/institutions.public.ts";
 import { isTransferredToHr } from "../persons/persons.public.ts";
-import { userNamesOf } from "../users/users.public.ts";
+import { userNameOf } from "../users/users.public.ts";
 import type { Scope } from "./access-scope.ts";
 import { overviews, placementRows, sheets, studentGroups } from "./overviews.table.ts";
 
@@ -119,19 +119,11 @@ export function createOverviewsRepository({ db }: { db: DbOrTx }) {
 
     async sheetsOf(overviewIds: string[]) {
       if (overviewIds.length === 0) return [];
-      const rows = await db
-        .select()
+      return db
+        .select({ sheet: sheets, submittedByName: userNameOf(sheets.submittedBy) })
         .from(sheets)
         .where(inArray(sheets.overviewId, overviewIds))
         .orderBy(asc(sheets.position), asc(sheets.createdAt));
-      const names = await userNamesOf(
-        db,
-        rows.map((s) => s.submittedBy),
-      );
-      return rows.map((sheet) => ({
-        sheet,
-        submittedByName: sheet.submittedBy ? (names.get(sheet.submittedBy) ?? null) : null,
-      }));
     },
     /** Per sheet: rows, rows with errors, rows whose person is transferred, rows ordered (green). */
     async sheetCounts(sheetIds: string[]) {

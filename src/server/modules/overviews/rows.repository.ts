@@ -2,7 +2,8 @@ import { and, asc, desc, eq, getTableColumns, ilike, isNull, or, sql } from "dri
 import type { DbOrTx } from "../../shared/database.ts";
 import { anyOf, chunked, chunkedByParameters } from "../../shared/sql-sets.ts";
 import { institutionNamesOf } from "../institutions/institutions.public.ts";
-import { userNamesOf } from "../users/users.public.ts";
+import { registrationOf } from "../persons/persons.public.ts";
+import { userNameOf } from "../users/users.public.ts";
 import type { Scope } from "./access-scope.ts";
 import { inScope, type PlacementRowRecord, type RowInsert } from "./overviews.repository.ts";
 import { overviews, placementRows, rowChanges, rowComments, sheets } from "./overviews.table.ts";
@@ -12,23 +13,15 @@ const changeColumns = Object.keys(getTableColumns(rowChanges)).length;
 
 /** Placement rows, their comments and their change history. */
 export function createRowsRepository({ db }: { db: DbOrTx }) {
-  async function withActorNames<T extends { change: typeof rowChanges.$inferSelect; sheetName: string }>(rows: T[]) {
-    const names = await userNamesOf(
-      db,
-      rows.map((r) => r.change.actorId),
-    );
-    return rows.map((r) => ({ ...r, actorName: names.get(r.change.actorId) ?? "" }));
-  }
-
   return {
-    /** A sheet's rows in order; `forUpdate` locks them for the transaction. */
-    rowsOfSheet(sheetId: string, opts: { forUpdate?: boolean } = {}): Promise<PlacementRowRecord[]> {
+    /** A sheet's rows in order, with their persons' registration; `forUpdate` locks them for the transaction. */
+    rowsOfSheet(sheetId: string, opts: { forUpdate?: boolean } = {}) {
       const q = db
-        .select()
+        .select({ row: placementRows, ...registrationOf(placementRows.personId) })
         .from(placementRows)
         .where(eq(placementRows.sheetId, sheetId))
         .orderBy(asc(placementRows.position), asc(placementRows.createdAt));
-      return opts.forUpdate ? q.for("update") : q;
+      return opts.forUpdate ? q.for("update", { of: placementRows }) : q;
     },
     /** A row in scope with its sheet and document; `forUpdate` locks it for the transaction. */
     async findRow(scope: Scope, rowId: string, opts: { forUpdate?: boolean } = {}) {
@@ -112,21 +105,17 @@ export function createRowsRepository({ db }: { db: DbOrTx }) {
 
     /** Comments of these rows, oldest first, with their authors' names. */
     async commentsOf(rowIds: string[]) {
-      const comments: (typeof rowComments.$inferSelect)[] = [];
+      const comments: { comment: typeof rowComments.$inferSelect; authorName: string }[] = [];
       for (const part of chunked(rowIds, 10_000)) {
         comments.push(
           ...(await db
-            .select()
+            .select({ comment: rowComments, authorName: userNameOf(rowComments.authorId) })
             .from(rowComments)
             .where(anyOf(rowComments.rowId, part, "uuid"))
             .orderBy(asc(rowComments.createdAt))),
         );
       }
-      const names = await userNamesOf(
-        db,
-        comments.map((c) => c.authorId),
-      );
-      return comments.map((comment) => ({ comment, authorName: names.get(comment.authorId) ?? "" }));
+      return comments;
     },
     async insertComments(values: (typeof rowComments.$inferInsert)[]) {
       const out: (typeof rowComments.$inferSelect)[] = [];
@@ -143,24 +132,22 @@ export function createRowsRepository({ db }: { db: DbOrTx }) {
       for (const part of chunked(rowIds, 10_000)) {
         rows.push(
           ...(await db
-            .select({ change: rowChanges, sheetName: sheets.name })
+            .select({ change: rowChanges, actorName: userNameOf(rowChanges.actorId), sheetName: sheets.name })
             .from(rowChanges)
             .innerJoin(sheets, eq(sheets.id, rowChanges.sheetId))
             .where(anyOf(rowChanges.rowId, part, "uuid"))
             .orderBy(desc(rowChanges.at))),
         );
       }
-      return withActorNames(rows);
+      return rows;
     },
     async changesOfOverview(overviewId: string) {
-      return withActorNames(
-        await db
-          .select({ change: rowChanges, sheetName: sheets.name })
-          .from(rowChanges)
-          .innerJoin(sheets, eq(sheets.id, rowChanges.sheetId))
-          .where(eq(rowChanges.overviewId, overviewId))
-          .orderBy(desc(rowChanges.at), desc(rowChanges.id)),
-      );
+      return db
+        .select({ change: rowChanges, actorName: userNameOf(rowChanges.actorId), sheetName: sheets.name })
+        .from(rowChanges)
+        .innerJoin(sheets, eq(sheets.id, rowChanges.sheetId))
+        .where(eq(rowChanges.overviewId, overviewId))
+        .orderBy(desc(rowChanges.at), desc(rowChanges.id));
     },
 
     async search(scope: Scope, q: string, limit = 50) {

@@ -13,7 +13,6 @@ import {
 import { normalizeName } from "../../../domain/similarity.ts";
 import type { DataCrypto } from "../../shared/crypto.ts";
 import type { DbOrTx } from "../../shared/database.ts";
-import { registrationOf } from "../persons/persons.public.ts";
 import type { TrustSettings } from "../trusts/trusts.public.ts";
 import type { PlacementRowRecord, SheetRecord } from "./overviews.repository.ts";
 import type { Codec } from "./row-codec.ts";
@@ -52,22 +51,16 @@ export function sheetProblems(rows: RowData[], ctx: RowContext, rowNumbers?: num
   });
 }
 
-/** Rows in plain form with their persons' registration (one read for all). */
-async function decrypted(tx: DbOrTx, codec: Codec, recs: PlacementRowRecord[], sites: Site[]): Promise<LoadedRow[]> {
-  const registration = await registrationOf(
-    tx,
-    recs.map((r) => r.personId),
-  );
-  return recs.map((rec) => {
-    const person = rec.personId ? registration.get(rec.personId) : undefined;
-    return {
-      rec,
-      data: codec.toData(rec, sites),
-      hrTransferredAt: person?.hrTransferredAt ?? null,
-      learningPortalState: person?.learningPortalState ?? null,
-    };
-  });
-}
+type StoredRow = Awaited<ReturnType<ReturnType<typeof createRowsRepository>["rowsOfSheet"]>>[number];
+
+/** Rows in plain form with their persons' registration. */
+const decrypted = (codec: Codec, rows: StoredRow[], sites: Site[]): LoadedRow[] =>
+  rows.map((r) => ({
+    rec: r.row,
+    data: codec.toData(r.row, sites),
+    hrTransferredAt: r.hrTransferredAt,
+    learningPortalState: r.learningPortalState,
+  }));
 
 /** Loads a sheet's rows in plain form; `forUpdate` locks them for the transaction. */
 export async function loadRows(
@@ -77,7 +70,7 @@ export async function loadRows(
   sites: Site[],
   opts: { forUpdate?: boolean } = {},
 ): Promise<LoadedRow[]> {
-  return decrypted(tx, codec, await createRowsRepository({ db: tx }).rowsOfSheet(sheetId, opts), sites);
+  return decrypted(codec, await createRowsRepository({ db: tx }).rowsOfSheet(sheetId, opts), sites);
 }
 
 /**
@@ -93,7 +86,8 @@ export async function loadRowsAround(
   ctx: RowContext,
   around: { ids: string[]; like: RowData[] },
 ): Promise<LoadedRow[]> {
-  const recs = await createRowsRepository({ db: tx }).rowsOfSheet(sheetId);
+  const stored = await createRowsRepository({ db: tx }).rowsOfSheet(sheetId);
+  const recs = stored.map((r) => r.row);
   const wanted = new Set(around.ids);
   const targets = recs.filter((r) => wanted.has(r.id)).map((rec) => deps.codec.toData(rec, ctx.sites));
   const keys = [...targets, ...around.like].flatMap((d) => {
@@ -125,7 +119,11 @@ export async function loadRowsAround(
         emails.has(r.email) ||
         names.has(nameOf(r))));
   const keySet = new Set(keys.map((k) => k.key));
-  return (await decrypted(tx, deps.codec, recs.filter(mayBeSame), ctx.sites)).filter((r) => {
+  return decrypted(
+    deps.codec,
+    stored.filter((r) => mayBeSame(r.row)),
+    ctx.sites,
+  ).filter((r) => {
     if (wanted.has(r.rec.id)) return true;
     const id = identityKey(r.data, ctx.testMode);
     return id !== null && keySet.has(id.key);

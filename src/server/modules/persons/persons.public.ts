@@ -1,6 +1,4 @@
-import { type SQL, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../shared/database.ts";
-import { anyOf, chunked } from "../../shared/sql-sets.ts";
+import { type AnyColumn, type SQL, sql } from "drizzle-orm";
 import { persons } from "./persons.table.ts";
 
 /**
@@ -14,31 +12,22 @@ export type { KnownPerson, PersonLinks } from "./persons.links.ts";
 export { createPersonsUsecases, type PersonsUsecases } from "./persons.usecases.ts";
 export { anonymisePersons, personsHoldingData } from "./persons-retention.repository.ts";
 
-/** What a row shows of its person: whether they are transferred to HR, and their learning portal state. */
-export async function registrationOf(
-  db: DbOrTx,
-  ids: (string | null)[],
-): Promise<Map<string, { hrTransferredAt: Date | null; learningPortalState: string | null }>> {
-  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
-  const out = new Map<string, { hrTransferredAt: Date | null; learningPortalState: string | null }>();
-  for (const part of chunked(wanted, 5000)) {
-    const rows = await db
-      .select({
-        id: persons.id,
-        hrTransferredAt: persons.hrTransferredAt,
-        learningPortalState: persons.learningPortalState,
-      })
-      .from(persons)
-      .where(anyOf(persons.id, part, "uuid"));
-    for (const r of rows)
-      out.set(r.id, { hrTransferredAt: r.hrTransferredAt, learningPortalState: r.learningPortalState });
-  }
-  return out;
-}
+/**
+ * What a row shows of its person — whether they are transferred to HR, and their learning portal
+ * state — as values inside the caller's statement (`personId` a column of the caller's table).
+ */
+export const registrationOf = (personId: SQL | AnyColumn) => ({
+  hrTransferredAt: sql`(select ${persons.hrTransferredAt} from ${persons} where ${persons.id} = ${personId})`.mapWith(
+    persons.hrTransferredAt,
+  ) as SQL<Date | null>,
+  learningPortalState: sql<
+    string | null
+  >`(select ${persons.learningPortalState} from ${persons} where ${persons.id} = ${personId})`,
+});
 
 /**
  * Whether the person `personId` (a column of the caller's table) is transferred to HR, as a
  * condition inside the caller's statement: the sheet counts of a list page are one statement.
  */
-export const isTransferredToHr = (personId: SQL | { getSQL(): SQL }): SQL =>
+export const isTransferredToHr = (personId: SQL | AnyColumn): SQL =>
   sql`exists (select 1 from ${persons} where ${persons.id} = ${personId} and ${persons.hrTransferredAt} is not null)`;

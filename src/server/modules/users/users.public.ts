@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { type AnyColumn, and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { institutionRole } from "../../../contracts/policies.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 import { memberships, users } from "./users.table.ts";
@@ -27,3 +27,10 @@ export async function activeCoordinatorsOf(db: DbOrTx, trustId: string, institut
     );
   return rows.map((r) => r.id);
 }
+
+/**
+ * The name of the user `userId` (a column of the caller's table), as a value inside the caller's
+ * statement: a sheet's rows with their comments and changes stay a constant number of statements.
+ */
+export const userNameOf = (userId: SQL | AnyColumn) =>
+  sql<string>`(select ${users.name} from ${users} where ${users.id} = ${userId})`;
