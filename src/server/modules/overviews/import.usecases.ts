@@ -10,28 +10,23 @@ import type {
 import { normalizeEmail } from "../../../domain/contact.ts";
 import { maskNationalIdsInText } from "../../../domain/free-text.ts";
 import { fileName } from "../../../domain/naming-standard.ts";
-import type { SheetKind } from "../../../domain/overview-template.ts";
-import {
-  applyInput,
-  changedFieldsOf,
-  displayValue,
-  emptyRow,
-  isError,
-  periodChecks,
-  type RowContext,
-  type RowData,
-  rowLabel,
-  type Site,
-} from "../../../domain/placement-row.ts";
+import { changedFieldsOf, displayValue, rowLabel } from "../../../domain/placement-row/changes.ts";
+import type { RowContext, Site } from "../../../domain/placement-row/context.ts";
+import { cellValuesOf, emptyRow, fieldInfo, type RowData } from "../../../domain/placement-row/fields.ts";
+import { applyInput } from "../../../domain/placement-row/input.ts";
+import { isError, periodChecks } from "../../../domain/placement-row/problems.ts";
+import type { SheetKind } from "../../../domain/sheet-kind.ts";
 import { normalizeName } from "../../../domain/similarity.ts";
 import type { Actor } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 import { nationalIdMaskedCode } from "../../shared/free-text.ts";
 import { writeAudit } from "../audit/audit.public.ts";
-import { type ParsedRow, type ParsedSheet, type ParsedWorkbook, parseCommentCell } from "./excel/parse.ts";
+import { parseCommentCell } from "./excel/comment-cell.ts";
+import type { ParsedRow, ParsedSheet, ParsedWorkbook } from "./excel/parse.ts";
 import type { ParsePool } from "./excel/parse-pool.ts";
-import { type ExportRow, writeOverviewWorkbook, writeTemplate } from "./excel/write.ts";
+import { writeTemplate } from "./excel/template.ts";
+import { type ExportRow, writeOverviewWorkbook } from "./excel/write.ts";
 import {
   auditRow,
   type ChangeEntry,
@@ -53,9 +48,6 @@ import { personName } from "./rows.usecases.ts";
 
 type RowReport = z.infer<typeof importRowReportSchema>;
 type SheetReport = z.infer<typeof importSheetReportSchema>;
-
-/** The template column a problem's field is read from, for the report's `column`. */
-const columnKeyOf = (f: RowField) => (f === "placementSiteId" ? "placementSite" : f);
 
 interface PlannedRow {
   rowNumber: number;
@@ -210,7 +202,7 @@ export function createImportUsecases(deps: OverviewsDeps & { parsePool: ParsePoo
                 field: w.field,
                 code: w.code,
                 warning: true,
-                column: headerOf.get(columnKeyOf(w.field)) ?? null,
+                column: headerOf.get(fieldInfo(w.field).column) ?? null,
               })),
               ...(commentMasked
                 ? [{ field: null, code: nationalIdMaskedCode, warning: true, column: headerOf.get("comment") ?? null }]
@@ -236,7 +228,7 @@ export function createImportUsecases(deps: OverviewsDeps & { parsePool: ParsePoo
         const seen = new Set(r.report.problems.map((p) => `${p.field}|${p.code}`));
         for (const p of problems[i] ?? []) {
           if (seen.has(`${p.field}|${p.code}`)) continue;
-          r.report.problems.push({ ...p, column: p.field ? (headerOf.get(columnKeyOf(p.field)) ?? null) : null });
+          r.report.problems.push({ ...p, column: p.field ? (headerOf.get(fieldInfo(p.field).column) ?? null) : null });
         }
       });
       planned.push({
@@ -464,25 +456,9 @@ export function createImportUsecases(deps: OverviewsDeps & { parsePool: ParsePoo
             kind: sheet.kind as SheetKind,
             rows: rows.map((r, i): ExportRow => {
               const dto = dtos[i];
-              const d = r.data;
               return {
                 id: r.rec.id,
-                values: {
-                  lastName: d.lastName,
-                  firstName: d.firstName,
-                  nationalId: d.nationalId,
-                  birthDate: d.birthDate,
-                  nationality: d.nationality,
-                  email: d.email,
-                  mobile: d.mobile,
-                  homeInstitution: d.homeInstitution,
-                  studyProgramme: d.studyProgramme,
-                  placementSiteName: d.placementSiteName,
-                  startDate: d.startDate,
-                  endDate: d.endDate,
-                  dNumber: d.dNumber,
-                  previousUsername: d.previousUsername,
-                },
+                values: cellValuesOf(r.data),
                 registrationState: dto?.registrationState ?? "not_registered",
                 orderState: dto?.orderState ?? "not_ordered",
                 learningPortalState: dto?.learningPortalState,

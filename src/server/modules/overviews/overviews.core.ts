@@ -3,15 +3,11 @@ import { normalizeEmail } from "../../../domain/contact.ts";
 import { isIsoDate, todayInOslo } from "../../../domain/dates.ts";
 import { deadlineOf, deadlineState } from "../../../domain/deadlines.ts";
 import { maskNationalId, validateNationalId } from "../../../domain/national-id.ts";
-import type { SheetKind } from "../../../domain/overview-template.ts";
-import {
-  duplicateProblems,
-  isError,
-  type RowContext,
-  type RowData,
-  rowProblems,
-  type Site,
-} from "../../../domain/placement-row.ts";
+import type { RowContext, Site } from "../../../domain/placement-row/context.ts";
+import { duplicateProblems } from "../../../domain/placement-row/duplicates.ts";
+import type { RowData } from "../../../domain/placement-row/fields.ts";
+import { isError, rowProblems } from "../../../domain/placement-row/problems.ts";
+import type { SheetKind } from "../../../domain/sheet-kind.ts";
 import { registrationStateOf } from "../../../domain/statuses.ts";
 import { type Actor, requirePolicy, seesWholeTrust } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";

@@ -12,7 +12,8 @@ import type {
 import { addDays, daysBetween, isIsoDate, todayInOslo } from "../../../domain/dates.ts";
 import { deadlineOf, deadlineState, reminderDue } from "../../../domain/deadlines.ts";
 import { documentName, fileName, type NamingStandard, sheetName } from "../../../domain/naming-standard.ts";
-import { isError, rowLabel } from "../../../domain/placement-row.ts";
+import { rowLabel } from "../../../domain/placement-row/changes.ts";
+import { isError } from "../../../domain/placement-row/problems.ts";
 import type { Actor } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { DbOrTx } from "../../shared/database.ts";

@@ -1,17 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { commentBody, Row, RowField, RowInput, Sheet, updateRowBody } from "../../../contracts/overviews.ts";
-import {
-  applyInput,
-  changedFieldsOf,
-  displayValue,
-  emptyRow,
-  fieldIssues,
-  type RowData,
-  rowLabel,
-  type Site,
-  trackedFields,
-} from "../../../domain/placement-row.ts";
+import { changedFieldsOf, displayValue, rowLabel } from "../../../domain/placement-row/changes.ts";
+import type { Site } from "../../../domain/placement-row/context.ts";
+import { emptyRow, type RowData, trackedFields } from "../../../domain/placement-row/fields.ts";
+import { applyInput } from "../../../domain/placement-row/input.ts";
+import { fieldIssues } from "../../../domain/placement-row/problems.ts";
 import type { Actor } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { DbOrTx } from "../../shared/database.ts";
