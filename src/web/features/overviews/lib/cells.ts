@@ -1,18 +1,25 @@
 import type { ProblemDetails, Row, RowField, RowInput } from "../../../../contracts/overviews.ts";
-import { formatMobile, normalizeEmail, normalizeMobile } from "../../../../domain/contact.ts";
+import { formatMobile } from "../../../../domain/contact.ts";
 import { formatDate, parseDate } from "../../../../domain/dates.ts";
-import { holdsNationalId } from "../../../../domain/free-text.ts";
-import { validateNationalId } from "../../../../domain/national-id.ts";
+import type { RowContext, Site } from "../../../../domain/placement-row/context.ts";
+import { emptyRow, fieldInfos, type RowData } from "../../../../domain/placement-row/fields.ts";
+import { applyInput } from "../../../../domain/placement-row/input.ts";
+import { fieldProblems } from "../../../../domain/placement-row/problems.ts";
+import type { SheetKind } from "../../../../domain/sheet-kind.ts";
 
-/** A problem found in a cell: a stable code (translated under overviews.problems) and whether it only warns. */
 /** A problem of a cell: from the server (with what was found, `details`) or from the check as one types. */
 export type CellProblem = { code: string; warning?: boolean; suggestions?: string[]; details?: ProblemDetails };
 
 export interface CheckContext {
+  kind: SheetKind;
   testMode: boolean;
   periodStart: string;
   periodEnd: string;
-  /** The row's other placement date, to check that the end comes after the start. */
+  /** The trust's placement sites. */
+  sites: Site[];
+  /** The row as stored: the checks that compare fields read its other values. */
+  row?: Row;
+  /** The row's other placement date as typed (a draft), to check that the end comes after the start. */
   startDate?: string | null;
   endDate?: string | null;
 }
@@ -47,51 +54,45 @@ export function editValue(row: Row, field: RowField, revealed?: string): string 
 }
 
 /**
- * Validation as one types (the server repeats it): national ID, e-mail, mobile, a previous username
- * that is no national ID, dates inside the period.
+ * A stored row in the domain's plain form, from what the answer holds: a national ID or D-number is
+ * there only masked, which stands for a number the row holds (its own checks are the server's).
+ */
+function dataOf(row: Row): RowData {
+  const d: RowData = { ...emptyRow, anonymised: row.anonymisedAt !== null };
+  const values = row as unknown as Record<string, string | null>;
+  for (const f of fieldInfos) {
+    if (f.form === "site") {
+      d.placementSiteId = row.placementSiteId;
+      d.placementSiteName = row.placementSiteName;
+    } else {
+      d[f.cellKey] = values[f.form === "nationalId" ? `${f.key}Masked` : f.key] ?? "";
+    }
+  }
+  return d;
+}
+
+/**
+ * Validation as one types: the server's own checks (`fieldProblems`, from `rowProblems` in
+ * src/domain/placement-row/problems.ts) on the row with the typed value in place, plus the typed
+ * value's warnings (a leading zero put back).
  */
 export function checkCell(field: RowField, raw: string, ctx: CheckContext): CellProblem[] {
-  const value = raw.trim();
-  switch (field) {
-    case "lastName":
-    case "firstName":
-      return value ? [] : [{ code: "name.empty" }];
-    case "nationalId":
-    case "dNumber": {
-      if (!value) return [];
-      const result = validateNationalId(value, { testMode: ctx.testMode });
-      if (!result.ok) return [{ code: result.code }];
-      const problems: CellProblem[] = result.warnings.map((w) => ({ code: w, warning: true }));
-      if (field === "dNumber" && !result.dNumber) problems.push({ code: "national_id.not_d_number", warning: true });
-      return problems;
-    }
-    case "email": {
-      const result = normalizeEmail(value);
-      return result.ok ? [] : [{ code: result.code }];
-    }
-    case "mobile": {
-      const result = normalizeMobile(value);
-      return result.ok ? [] : [{ code: result.code }];
-    }
-    case "previousUsername":
-      return holdsNationalId(value) ? [{ code: "previous_username.national_id" }] : [];
-    case "birthDate": {
-      if (!value) return [];
-      return parseDate(value) ? [] : [{ code: "date.invalid" }];
-    }
-    case "startDate":
-    case "endDate": {
-      if (!value) return [{ code: "date.empty" }];
-      const iso = parseDate(value);
-      if (!iso) return [{ code: "date.invalid" }];
-      if (iso < ctx.periodStart || iso > ctx.periodEnd) return [{ code: "date.outside_period" }];
-      if (field === "endDate" && ctx.startDate && iso < ctx.startDate) return [{ code: "date.end_before_start" }];
-      if (field === "startDate" && ctx.endDate && iso > ctx.endDate) return [{ code: "date.end_before_start" }];
-      return [];
-    }
-    default:
-      return [];
-  }
+  const base = ctx.row ? dataOf(ctx.row) : emptyRow;
+  const dates = {
+    ...(ctx.startDate !== undefined ? { startDate: ctx.startDate ?? "" } : {}),
+    ...(ctx.endDate !== undefined ? { endDate: ctx.endDate ?? "" } : {}),
+  };
+  const rowCtx: RowContext = {
+    kind: ctx.kind,
+    periodStart: ctx.periodStart,
+    periodEnd: ctx.periodEnd,
+    testMode: ctx.testMode,
+    sites: ctx.sites,
+  };
+  const typed = applyInput({ ...base, ...dates }, toInput(field, raw), rowCtx);
+  const problems: CellProblem[] = fieldProblems(field, typed.data, rowCtx).map(({ field: _, ...p }) => p);
+  for (const w of typed.warnings) if (w.field === field) problems.push({ code: w.code, warning: true });
+  return problems;
 }
 
 /** What is sent for a typed value: dates as YYYY-MM-DD when they parse, everything else as typed. */
