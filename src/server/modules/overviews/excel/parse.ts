@@ -4,14 +4,9 @@ import { type ColumnKey, columnForHeader, templateColumns } from "../../../../do
 import { type CellValues, fieldOfColumn } from "../../../../domain/placement-row/fields.ts";
 import type { SheetKind } from "../../../../domain/sheet-kind.ts";
 import { detectSheetKind, findHeaderRow } from "./header-row.ts";
-import {
-  checkUpload,
-  defaultUploadLimits,
-  type UploadLimits,
-  UploadRejectedError,
-  type UploadSummary,
-} from "./limits.ts";
+import { checkUpload } from "./limits.ts";
 import { dateOf, idOf, textOf } from "./read-cells.ts";
+import { defaultUploadLimits, type UploadLimits, UploadRejectedError, type UploadSummary } from "./upload-rules.ts";
 
 /**
  * Reads an overview workbook (SPEC §3.6) into plain rows, forgiving of what people do to sheets:
