@@ -1,13 +1,11 @@
 import { z } from "zod";
 import { isIsoDate } from "../domain/dates.ts";
+import type { AnsweredValues } from "../domain/placement-row/answer.ts";
 import {
+  type RowInput as DomainRowInput,
   type FieldInfo,
-  type FieldOfForm,
   fieldInfos,
   rowFields,
-  type SiteField,
-  type SiteNameKey,
-  type StringField,
 } from "../domain/placement-row/fields.ts";
 import { sheetKinds } from "../domain/sheet-kind.ts";
 import { dateInput, isoDate, uuidSchema } from "./common.ts";
@@ -166,20 +164,8 @@ export const commentSchema = z.object({
 /** A new comment, with a notice when national IDs in it were masked. */
 export const createdCommentSchema = commentSchema.extend({ notices: noticesSchema });
 
-type NationalIdField = FieldOfForm<"nationalId">;
-type DateField = FieldOfForm<"date">;
-type PlainField = Exclude<StringField, NationalIdField | DateField>;
-
-/**
- * A row's values as answered, by each field's form: strings; dates `YYYY-MM-DD` or null (a date
- * kept as typed is a problem, not a value); national IDs only masked, `<field>Masked`
- * (`010190 *****`; the whole number only through POST /api/rows/{id}/reveal-national-id); the
- * placement site as its id (null when not in the trust's list) and name; a mobile in E.164 when valid.
- */
-type RowValuesShape = Record<PlainField | SiteNameKey, z.ZodString> &
-  Record<DateField, z.ZodNullable<typeof isoDate>> &
-  Record<`${NationalIdField}Masked`, z.ZodNullable<z.ZodString>> &
-  Record<SiteField, z.ZodNullable<typeof uuidSchema>>;
+/** A row's values as answered, by each field's form (`AnsweredValues` in src/domain/placement-row/answer.ts). */
+type RowValuesShape = { [K in keyof AnsweredValues]: z.ZodType<AnsweredValues[K]> };
 
 const valueSchemas = (f: FieldInfo): [string, z.ZodType][] => {
   switch (f.form) {
@@ -198,9 +184,8 @@ const valueSchemas = (f: FieldInfo): [string, z.ZodType][] => {
 };
 const rowValuesShape = Object.fromEntries(fieldInfos.flatMap(valueSchemas)) as RowValuesShape;
 
-/** What each field takes as input: strings as typed up to its length; the site by id, or by name (paste, import). */
-type RowInputShape = Record<StringField | SiteNameKey, z.ZodOptional<z.ZodString>> &
-  Record<SiteField, z.ZodOptional<z.ZodNullable<typeof uuidSchema>>>;
+/** What each field takes as input (`RowInput` in src/domain/placement-row/fields.ts): strings as typed up to its length; the site by id, or by name (paste, import). */
+type RowInputShape = { [K in keyof DomainRowInput]-?: z.ZodOptional<z.ZodType<Exclude<DomainRowInput[K], undefined>>> };
 
 const inputSchemas = (f: FieldInfo): [string, z.ZodType][] =>
   f.form === "site"

@@ -3,6 +3,7 @@ import { normalizeEmail } from "../../../domain/contact.ts";
 import { isIsoDate, todayInOslo } from "../../../domain/dates.ts";
 import { deadlineOf, deadlineState } from "../../../domain/deadlines.ts";
 import { maskNationalId, validateNationalId } from "../../../domain/national-id.ts";
+import { answeredValuesOf } from "../../../domain/placement-row/answer.ts";
 import type { RowContext, Site } from "../../../domain/placement-row/context.ts";
 import { duplicateProblems } from "../../../domain/placement-row/duplicates.ts";
 import type { RowData } from "../../../domain/placement-row/fields.ts";
@@ -262,21 +263,7 @@ export async function rowDtos(
       version: r.rec.version,
       position: r.rec.position,
       personId: r.rec.personId,
-      lastName: d.lastName,
-      firstName: d.firstName,
-      nationalIdMasked: d.nationalId ? maskNationalId(d.nationalId) : null,
-      birthDate: isIsoDate(d.birthDate) ? d.birthDate : null,
-      nationality: d.nationality,
-      email: d.email,
-      mobile: d.mobile,
-      homeInstitution: d.homeInstitution,
-      studyProgramme: d.studyProgramme,
-      placementSiteId: d.placementSiteId,
-      placementSiteName: d.placementSiteName,
-      startDate: isIsoDate(d.startDate) ? d.startDate : null,
-      endDate: isIsoDate(d.endDate) ? d.endDate : null,
-      dNumberMasked: d.dNumber ? maskNationalId(d.dNumber) : null,
-      previousUsername: d.previousUsername,
+      ...answeredValuesOf(d),
       registrationState: registrationStateOf(
         r.rec.personId ? { registeredAt: null, hrTransferredAt: r.hrTransferredAt } : null,
       ),

@@ -2,7 +2,8 @@ import type { ProblemDetails, Row, RowField, RowInput } from "../../../../contra
 import { formatMobile } from "../../../../domain/contact.ts";
 import { formatDate, parseDate } from "../../../../domain/dates.ts";
 import type { RowContext, Site } from "../../../../domain/placement-row/context.ts";
-import { emptyRow, fieldInfos, type RowData } from "../../../../domain/placement-row/fields.ts";
+import { dataOfAnswer } from "../../../../domain/placement-row/answer.ts";
+import { emptyRow } from "../../../../domain/placement-row/fields.ts";
 import { applyInput } from "../../../../domain/placement-row/input.ts";
 import { fieldProblems } from "../../../../domain/placement-row/problems.ts";
 import type { SheetKind } from "../../../../domain/sheet-kind.ts";
@@ -54,30 +55,12 @@ export function editValue(row: Row, field: RowField, revealed?: string): string 
 }
 
 /**
- * A stored row in the domain's plain form, from what the answer holds: a national ID or D-number is
- * there only masked, which stands for a number the row holds (its own checks are the server's).
- */
-function dataOf(row: Row): RowData {
-  const d: RowData = { ...emptyRow, anonymised: row.anonymisedAt !== null };
-  const values = row as unknown as Record<string, string | null>;
-  for (const f of fieldInfos) {
-    if (f.form === "site") {
-      d.placementSiteId = row.placementSiteId;
-      d.placementSiteName = row.placementSiteName;
-    } else {
-      d[f.cellKey] = values[f.form === "nationalId" ? `${f.key}Masked` : f.key] ?? "";
-    }
-  }
-  return d;
-}
-
-/**
  * Validation as one types: the server's own checks (`fieldProblems`, from `rowProblems` in
  * src/domain/placement-row/problems.ts) on the row with the typed value in place, plus the typed
  * value's warnings (a leading zero put back).
  */
 export function checkCell(field: RowField, raw: string, ctx: CheckContext): CellProblem[] {
-  const base = ctx.row ? dataOf(ctx.row) : emptyRow;
+  const base = ctx.row ? dataOfAnswer(ctx.row, ctx.row.anonymisedAt !== null) : emptyRow;
   const dates = {
     ...(ctx.startDate !== undefined ? { startDate: ctx.startDate ?? "" } : {}),
     ...(ctx.endDate !== undefined ? { endDate: ctx.endDate ?? "" } : {}),
