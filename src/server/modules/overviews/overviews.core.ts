@@ -2,7 +2,7 @@ import type { Change, Problem, Row, RowField, Sheet } from "../../../contracts/o
 import { normalizeEmail } from "../../../domain/contact.ts";
 import { isIsoDate, todayInOslo } from "../../../domain/dates.ts";
 import { deadlineOf, deadlineState } from "../../../domain/deadlines.ts";
-import { maskNationalId, validateNationalId } from "../../../domain/national-id.ts";
+import { validateNationalId } from "../../../domain/national-id.ts";
 import { answeredValuesOf } from "../../../domain/placement-row/answer.ts";
 import type { RowContext, Site } from "../../../domain/placement-row/context.ts";
 import { duplicateProblems } from "../../../domain/placement-row/duplicates.ts";

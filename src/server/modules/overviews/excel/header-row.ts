@@ -5,6 +5,7 @@ import {
   normalizeHeader,
   templateColumns,
 } from "../../../../domain/overview-template.ts";
+import { fieldInfos } from "../../../../domain/placement-row/fields.ts";
 import { type SheetKind, sheetKinds } from "../../../../domain/sheet-kind.ts";
 import { textOf } from "./read-cells.ts";
 
@@ -42,6 +43,14 @@ function headerCandidates(ws: ExcelJS.Worksheet): HeaderCandidate[] {
   return out;
 }
 
+/**
+ * The columns only the international template has, the D-number aside (date of birth, nationality,
+ * home institution): international students may have a D-number on a Norwegian sheet too.
+ */
+const internationalOnlyColumns = fieldInfos
+  .filter((f) => f.sheets.international && !f.sheets.norwegian && f.form !== "nationalId")
+  .map((f) => f.column);
+
 const primaryHeaders = (kind: SheetKind) => new Set(templateColumns[kind].map((c) => normalizeHeader(c.header)));
 
 /**
@@ -58,7 +67,7 @@ export function detectSheetKind(sheetName: string, headers: string[]): SheetKind
   const no = normalized.filter((h) => norwegian.has(h)).length;
   if (en > no) return "international";
   const intlKeys = new Set(headers.map((h) => columnForHeader("international", h)));
-  const internationalOnly = intlKeys.has("birthDate") || intlKeys.has("nationality") || intlKeys.has("homeInstitution");
+  const internationalOnly = internationalOnlyColumns.some((c) => intlKeys.has(c));
   // A fødselsnummer column makes it Norwegian; a D-number column does not (international students may have one).
   const nationalId = headers.some(
     (h) => columnForHeader("norwegian", h) === "nationalId" && !/^d-?num/.test(normalizeHeader(h)),

@@ -1,9 +1,9 @@
 import type { ProblemDetails, Row, RowField, RowInput } from "../../../../contracts/overviews.ts";
 import { formatMobile } from "../../../../domain/contact.ts";
 import { formatDate, parseDate } from "../../../../domain/dates.ts";
-import type { RowContext, Site } from "../../../../domain/placement-row/context.ts";
 import { dataOfAnswer } from "../../../../domain/placement-row/answer.ts";
-import { emptyRow } from "../../../../domain/placement-row/fields.ts";
+import type { RowContext, Site } from "../../../../domain/placement-row/context.ts";
+import { emptyRow, fieldInfo } from "../../../../domain/placement-row/fields.ts";
 import { applyInput } from "../../../../domain/placement-row/input.ts";
 import { fieldProblems } from "../../../../domain/placement-row/problems.ts";
 import type { SheetKind } from "../../../../domain/sheet-kind.ts";
@@ -27,30 +27,27 @@ export interface CheckContext {
 
 /** The text a cell shows for a row's stored value (dates as dd.mm.yyyy, mobile nationally formatted). */
 export function displayValue(row: Row, field: RowField, revealed?: string): string {
-  switch (field) {
+  const f = fieldInfo(field);
+  const value = (row as unknown as Record<string, string | null>)[f.form === "nationalId" ? `${f.key}Masked` : f.key];
+  switch (f.form) {
     case "nationalId":
-      return revealed ?? row.nationalIdMasked ?? "";
-    case "dNumber":
-      return revealed ?? row.dNumberMasked ?? "";
-    case "placementSiteId":
+      return revealed ?? value ?? "";
+    case "site":
       return row.placementSiteName;
-    case "startDate":
-    case "endDate":
-    case "birthDate": {
-      const v = row[field];
-      return v ? formatDate(v) : "";
-    }
+    case "date":
+      return value ? formatDate(value) : "";
     case "mobile":
-      return row.mobile.startsWith("+") ? formatMobile(row.mobile) : row.mobile;
+      return value?.startsWith("+") ? formatMobile(value) : (value ?? "");
     default:
-      return row[field] ?? "";
+      return value ?? "";
   }
 }
 
 /** The value an editor starts with: what the cell shows, except the whole national ID once revealed. */
 export function editValue(row: Row, field: RowField, revealed?: string): string {
-  if (field === "nationalId" || field === "dNumber") return revealed ?? "";
-  if (field === "placementSiteId") return row.placementSiteId ?? "";
+  const f = fieldInfo(field);
+  if (f.form === "nationalId") return revealed ?? "";
+  if (f.form === "site") return row.placementSiteId ?? "";
   return displayValue(row, field);
 }
 
@@ -81,15 +78,12 @@ export function checkCell(field: RowField, raw: string, ctx: CheckContext): Cell
 /** What is sent for a typed value: dates as YYYY-MM-DD when they parse, everything else as typed. */
 export function toInput(field: RowField, raw: string): RowInput {
   const value = raw.trim();
-  switch (field) {
-    case "placementSiteId":
+  switch (fieldInfo(field).form) {
+    case "site":
       return { placementSiteId: value || null };
-    case "startDate":
-    case "endDate":
-    case "birthDate":
+    case "date":
       return { [field]: parseDate(value) ?? value };
     case "nationalId":
-    case "dNumber":
       return { [field]: value.replace(/[ \u00a0]/g, "") };
     default:
       return { [field]: value };
