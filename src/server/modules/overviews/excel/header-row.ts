@@ -45,7 +45,7 @@ function headerCandidates(ws: ExcelJS.Worksheet): HeaderCandidate[] {
 
 /**
  * The columns only the international template has, the D-number aside (date of birth, nationality,
- * home institution): international students may have a D-number on a Norwegian sheet too.
+ * home institution): a D-number column is no sign, the Norwegian template reads one as its national ID.
  */
 const internationalOnlyColumns = fieldInfos
   .filter((f) => f.sheets.international && !f.sheets.norwegian && f.form !== "nationalId")
