@@ -55,6 +55,15 @@ describe("the row's field registry", () => {
     }
   });
 
+  it("names every field in bokmål, nynorsk and English for change texts, as the template does where it can", () => {
+    for (const f of fieldInfos) {
+      expect(f.names.nb).toBe(f.headers.nb);
+      for (const name of Object.values(f.names)) expect(name.trim()).not.toBe("");
+    }
+    expect(fieldInfo("placementSiteId").names).toEqual({ nb: "Praksissted", nn: "Praksisstad", en: "Placement site" });
+    expect(fieldInfo("dNumber").names.en).toBe("D-number");
+  });
+
   it("puts its fields into each template in its order, in the sheet's language, before the state and comment columns", () => {
     for (const kind of sheetKinds) {
       const fields = fieldInfos.filter((f) => f.sheets[kind]);

@@ -20,14 +20,14 @@ import type { SheetKind } from "../sheet-kind.ts";
 export type FieldForm = "text" | "username" | "date" | "nationalId" | "email" | "mobile" | "site";
 
 /** How a field's column looks on the template of one sheet kind. */
-export interface SheetColumn {
+interface SheetColumn {
   /** Headers people use besides the field's own two (short forms, older names). */
   aliases: readonly string[];
   /** Column width in the workbook, in characters. */
   width: number;
 }
 
-export interface FieldSpec {
+interface FieldSpec {
   key: string;
   /** The template's column key (`ColumnKey`), where it differs from `key`. */
   column?: string;
@@ -36,6 +36,8 @@ export interface FieldSpec {
   maxLength: number;
   /** The column's header in Norwegian (the Norwegian template) and English (the international one). */
   headers: { nb: string; en: string };
+  /** The field's name in change texts where the header will not do: nynorsk, and a shorter English one. */
+  names: { nn: string; en?: string };
   /** The sheet kinds whose template has the column. */
   sheets: Partial<Record<SheetKind, SheetColumn>>;
   /** `site` only: the input and data key of the site's name. */
@@ -47,12 +49,13 @@ const both = (aliases: readonly string[], width: number, international: readonly
   international: { aliases: international, width },
 });
 
-export const rowFieldSpecs = [
+const rowFieldSpecs = [
   {
     key: "lastName",
     form: "text",
     maxLength: 100,
     headers: { nb: "Etternavn", en: "Surname" },
+    names: { nn: "Etternamn" },
     sheets: both(["Last name"], 18),
   },
   {
@@ -60,6 +63,7 @@ export const rowFieldSpecs = [
     form: "text",
     maxLength: 100,
     headers: { nb: "Fornavn", en: "First name" },
+    names: { nn: "Førenamn" },
     sheets: both(["Given name"], 18),
   },
   {
@@ -67,6 +71,7 @@ export const rowFieldSpecs = [
     form: "nationalId",
     maxLength: 20,
     headers: { nb: "Fødselsnummer", en: "National ID" },
+    names: { nn: "Fødselsnummer" },
     sheets: { norwegian: { aliases: ["Fødselsnr", "Fnr", "Personnummer", "D-nummer"], width: 16 } },
   },
   {
@@ -74,6 +79,7 @@ export const rowFieldSpecs = [
     form: "date",
     maxLength: 20,
     headers: { nb: "Fødselsdato", en: "Date of birth" },
+    names: { nn: "Fødselsdato" },
     sheets: { international: { aliases: ["Birth date", "DOB"], width: 14 } },
   },
   {
@@ -81,6 +87,7 @@ export const rowFieldSpecs = [
     form: "text",
     maxLength: 100,
     headers: { nb: "Nasjonalitet", en: "Nationality" },
+    names: { nn: "Nasjonalitet" },
     sheets: { international: { aliases: ["Statsborgerskap"], width: 16 } },
   },
   {
@@ -88,6 +95,7 @@ export const rowFieldSpecs = [
     form: "email",
     maxLength: 254,
     headers: { nb: "E-post", en: "E-mail" },
+    names: { nn: "E-post" },
     sheets: {
       norwegian: { aliases: ["Epost", "Email", "E-postadresse"], width: 28 },
       international: { aliases: ["Email"], width: 28 },
@@ -98,6 +106,7 @@ export const rowFieldSpecs = [
     form: "mobile",
     maxLength: 30,
     headers: { nb: "Mobil", en: "Mobile" },
+    names: { nn: "Mobil" },
     sheets: {
       norwegian: { aliases: ["Mobilnummer", "Telefon"], width: 14 },
       international: { aliases: ["Phone"], width: 16 },
@@ -108,6 +117,7 @@ export const rowFieldSpecs = [
     form: "text",
     maxLength: 200,
     headers: { nb: "Hjemmeinstitusjon", en: "Home institution" },
+    names: { nn: "Heimeinstitusjon" },
     sheets: { international: { aliases: ["Home university"], width: 24 } },
   },
   {
@@ -115,6 +125,7 @@ export const rowFieldSpecs = [
     form: "text",
     maxLength: 120,
     headers: { nb: "Studieprogram", en: "Study programme" },
+    names: { nn: "Studieprogram" },
     sheets: both(["Program"], 18, []),
   },
   {
@@ -124,6 +135,7 @@ export const rowFieldSpecs = [
     form: "site",
     maxLength: 200,
     headers: { nb: "Praksissted", en: "Placement site" },
+    names: { nn: "Praksisstad" },
     sheets: both(["Avdeling", "Post"], 28, []),
   },
   {
@@ -131,6 +143,7 @@ export const rowFieldSpecs = [
     form: "date",
     maxLength: 20,
     headers: { nb: "Startdato", en: "Start date" },
+    names: { nn: "Startdato" },
     sheets: both(["Fra", "Fra dato"], 12, []),
   },
   {
@@ -138,6 +151,7 @@ export const rowFieldSpecs = [
     form: "date",
     maxLength: 20,
     headers: { nb: "Sluttdato", en: "End date" },
+    names: { nn: "Sluttdato" },
     sheets: both(["Til", "Til dato"], 12, []),
   },
   {
@@ -145,6 +159,7 @@ export const rowFieldSpecs = [
     form: "nationalId",
     maxLength: 20,
     headers: { nb: "D-nummer", en: "D-number (if any)" },
+    names: { nn: "D-nummer", en: "D-number" },
     sheets: { international: { aliases: ["D-number", "Fødselsnummer"], width: 16 } },
   },
   {
@@ -152,6 +167,7 @@ export const rowFieldSpecs = [
     form: "username",
     maxLength: 60,
     headers: { nb: "Tidligere brukernavn", en: "Previous username" },
+    names: { nn: "Tidlegare brukarnamn" },
     sheets: { norwegian: { aliases: ["Brukernavn"], width: 18 } },
   },
 ] as const satisfies readonly FieldSpec[];
@@ -176,7 +192,7 @@ export const rowFields = rowFieldSpecs.map((s) => s.key) as [RowField, ...RowFie
 /** The fields compared for changes, in the template's order. */
 export const trackedFields: readonly RowField[] = rowFields;
 
-export const siteSpec = rowFieldSpecs.find((s) => s.form === "site") as SiteSpec;
+const siteSpec = rowFieldSpecs.find((s) => s.form === "site") as SiteSpec;
 
 /** The key a cell of a workbook or a paste is typed into: a field's own, the site's name for the site. */
 export type CellKey = StringField | SiteNameKey;
@@ -192,6 +208,8 @@ export interface FieldInfo {
   form: FieldForm;
   maxLength: number;
   headers: { nb: string; en: string };
+  /** The field's name in change texts and notifications, in bokmål, nynorsk and English. */
+  names: { nb: string; nn: string; en: string };
   sheets: Partial<Record<SheetKind, SheetColumn>>;
 }
 
@@ -202,6 +220,7 @@ export const fieldInfos: readonly FieldInfo[] = rowFieldSpecs.map((s: FieldSpec)
   form: s.form,
   maxLength: s.maxLength,
   headers: s.headers,
+  names: { nb: s.headers.nb, nn: s.names.nn, en: s.names.en ?? s.headers.en },
   sheets: s.sheets,
 }));
 

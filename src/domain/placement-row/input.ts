@@ -13,7 +13,7 @@ function normalizeNationalId(raw: string, testMode: boolean) {
   return r.ok ? { value: r.value, warnings: r.warnings as string[] } : { value: s, warnings: [] };
 }
 
-export const siteByName = (sites: Site[], name: string) => {
+const siteByName = (sites: Site[], name: string) => {
   const n = normalizeName(name);
   return sites.find((s) => normalizeName(s.name) === n);
 };
