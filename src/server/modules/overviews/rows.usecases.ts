@@ -171,7 +171,7 @@ export function createRowsUsecases(deps: OverviewsDeps) {
         const inserted = await repo.insertRows(values);
         for (const [i, row] of inserted.entries()) {
           const d = prepared[i] as RowData;
-          const filled = trackedFields.filter((f) => (f === "placementSiteId" ? d.placementSiteName : d[f]));
+          const filled = trackedFields.filter((f) => displayValue(d, f));
           await auditRow(tx, actor, overview.institutionId, row.id, "create", filled);
         }
         if (sheet.submittedAt) {
