@@ -3,7 +3,8 @@ import { withCheckDigits } from "../src/domain/check-digits.ts";
 import { normalizeMobile } from "../src/domain/contact.ts";
 import { addDays, todayInOslo } from "../src/domain/dates.ts";
 import { documentName, sheetName } from "../src/domain/naming-standard.ts";
-import type { RowData, Site } from "../src/domain/placement-row.ts";
+import type { Site } from "../src/domain/placement-row/context.ts";
+import { emptyRow, type RowData } from "../src/domain/placement-row/fields.ts";
 import { rowPlaces } from "../src/server/modules/overviews/row-codec.ts";
 import { sheetProblems } from "../src/server/modules/overviews/sheet-rows.ts";
 import { nationalIdPlace } from "../src/server/modules/persons/persons.public.ts";
@@ -660,6 +661,7 @@ export async function generate(
       ids.push(r.uuid());
       people.push(international ? null : p);
       data.push({
+        ...emptyRow,
         lastName: p.lastName,
         firstName: p.firstName,
         nationalId: international ? "" : p.nationalId,
@@ -673,9 +675,6 @@ export async function generate(
         placementSiteName: site?.name ?? "Dagkirurgisk post",
         startDate: start,
         endDate: addDays(start, 20),
-        dNumber: "",
-        previousUsername: "",
-        anonymised: false,
       });
     }
     const problems = sheetProblems(data, {

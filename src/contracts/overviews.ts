@@ -1,5 +1,13 @@
 import { z } from "zod";
 import { isIsoDate } from "../domain/dates.ts";
+import type { AnsweredValues } from "../domain/placement-row/answer.ts";
+import {
+  type RowInput as DomainRowInput,
+  type FieldInfo,
+  fieldInfos,
+  rowFields,
+} from "../domain/placement-row/fields.ts";
+import { sheetKinds } from "../domain/sheet-kind.ts";
 import { dateInput, isoDate, uuidSchema } from "./common.ts";
 import { noticesSchema } from "./notices.ts";
 
@@ -9,30 +17,15 @@ import { noticesSchema } from "./notices.ts";
  * calendar dates in Europe/Oslo; moments are ISO date-times.
  */
 
-export const sheetKindSchema = z.enum(["norwegian", "international"]);
+export const sheetKindSchema = z.enum(sheetKinds);
 export const periodLabelSchema = z.enum(["Periode", "Semester"]);
 export const deadlineStateSchema = z.enum(["on_time", "due_soon", "late", "submitted", "submitted_late"]);
 export const registrationStateSchema = z.enum(["not_registered", "registered", "transferred"]);
 export const orderStateSchema = z.enum(["not_ordered", "ordered", "approved", "implemented", "rejected"]);
 export const learningPortalStateSchema = z.enum(["not_needed", "needed", "requested", "created"]);
 
-/** The editable fields of a row, by the template's column keys (src/domain/overview-template.ts). */
-export const rowFieldSchema = z.enum([
-  "lastName",
-  "firstName",
-  "nationalId",
-  "birthDate",
-  "nationality",
-  "email",
-  "mobile",
-  "homeInstitution",
-  "studyProgramme",
-  "placementSiteId",
-  "startDate",
-  "endDate",
-  "dNumber",
-  "previousUsername",
-]);
+/** The editable fields of a row, from the row's field registry (src/domain/placement-row/fields.ts). */
+export const rowFieldSchema = z.enum(rowFields);
 export type RowField = z.infer<typeof rowFieldSchema>;
 
 /**
@@ -171,6 +164,38 @@ export const commentSchema = z.object({
 /** A new comment, with a notice when national IDs in it were masked. */
 export const createdCommentSchema = commentSchema.extend({ notices: noticesSchema });
 
+/** A row's values as answered, by each field's form (`AnsweredValues` in src/domain/placement-row/answer.ts). */
+type RowValuesShape = { [K in keyof AnsweredValues]: z.ZodType<AnsweredValues[K]> };
+
+const valueSchemas = (f: FieldInfo): [string, z.ZodType][] => {
+  switch (f.form) {
+    case "date":
+      return [[f.key, isoDate.nullable()]];
+    case "nationalId":
+      return [[`${f.key}Masked`, z.string().nullable()]];
+    case "site":
+      return [
+        [f.key, uuidSchema.nullable()],
+        [f.cellKey, z.string()],
+      ];
+    default:
+      return [[f.key, z.string()]];
+  }
+};
+const rowValuesShape = Object.fromEntries(fieldInfos.flatMap(valueSchemas)) as RowValuesShape;
+
+/** What each field takes as input (`RowInput` in src/domain/placement-row/fields.ts): strings as typed up to its length; the site by id, or by name (paste, import). */
+type RowInputShape = { [K in keyof DomainRowInput]-?: z.ZodOptional<z.ZodType<Exclude<DomainRowInput[K], undefined>>> };
+
+const inputSchemas = (f: FieldInfo): [string, z.ZodType][] =>
+  f.form === "site"
+    ? [
+        [f.key, uuidSchema.nullable().optional()],
+        [f.cellKey, z.string().max(f.maxLength).optional()],
+      ]
+    : [[f.key, z.string().max(f.maxLength).optional()]];
+const rowInputShape = Object.fromEntries(fieldInfos.flatMap(inputSchemas)) as RowInputShape;
+
 export const rowSchema = z.object({
   id: uuidSchema,
   sheetId: uuidSchema,
@@ -178,23 +203,7 @@ export const rowSchema = z.object({
   version: z.number().int(),
   position: z.number().int(),
   personId: uuidSchema.nullable(),
-  lastName: z.string(),
-  firstName: z.string(),
-  /** `010190 *****`; the whole number only through POST /api/rows/{id}/reveal-national-id. */
-  nationalIdMasked: z.string().nullable(),
-  birthDate: isoDate.nullable(),
-  nationality: z.string(),
-  email: z.string(),
-  /** E.164 when valid, else as typed (with a problem). */
-  mobile: z.string(),
-  homeInstitution: z.string(),
-  studyProgramme: z.string(),
-  placementSiteId: uuidSchema.nullable(),
-  placementSiteName: z.string(),
-  startDate: isoDate.nullable(),
-  endDate: isoDate.nullable(),
-  dNumberMasked: z.string().nullable(),
-  previousUsername: z.string(),
+  ...rowValuesShape,
   registrationState: registrationStateSchema,
   orderState: orderStateSchema,
   learningPortalState: learningPortalStateSchema,
@@ -212,25 +221,8 @@ export const rowSchema = z.object({
 });
 export type Row = z.infer<typeof rowSchema>;
 
-/** What a person types or pastes into a row; every field optional, strings as typed. */
-export const rowInputSchema = z.object({
-  lastName: z.string().max(100).optional(),
-  firstName: z.string().max(100).optional(),
-  nationalId: z.string().max(20).optional(),
-  birthDate: z.string().max(20).optional(),
-  nationality: z.string().max(100).optional(),
-  email: z.string().max(254).optional(),
-  mobile: z.string().max(30).optional(),
-  homeInstitution: z.string().max(200).optional(),
-  studyProgramme: z.string().max(120).optional(),
-  placementSiteId: uuidSchema.nullable().optional(),
-  /** A placement site by name (paste, import); matched to the trust's list. */
-  placementSiteName: z.string().max(200).optional(),
-  startDate: z.string().max(20).optional(),
-  endDate: z.string().max(20).optional(),
-  dNumber: z.string().max(20).optional(),
-  previousUsername: z.string().max(60).optional(),
-});
+/** What a person types or pastes into a row; every field optional, strings as typed, the site by id or by name. */
+export const rowInputSchema = z.object(rowInputShape);
 export type RowInput = z.infer<typeof rowInputSchema>;
 
 /** One row, or several pasted at once. */

@@ -1,9 +1,10 @@
 import { formatMobile } from "./contact.ts";
 import { formatDate, isIsoDate } from "./dates.ts";
 import { maskNationalId } from "./national-id.ts";
+import { fieldInfos } from "./placement-row/fields.ts";
 
-const dateFields = new Set(["birthDate", "startDate", "endDate"]);
-const nationalIdFields = new Set(["nationalId", "dNumber"]);
+/** A field's form by its key (src/domain/placement-row/fields.ts); undefined for no field or another key. */
+const formOf = (field: string | null) => fieldInfos.find((f) => f.key === field)?.form;
 const masked = /^(\d{6} \*{5}|\*{11})$/;
 
 /**
@@ -15,8 +16,9 @@ const masked = /^(\d{6} \*{5}|\*{11})$/;
  */
 export function formatChangeValue(field: string | null, value: string | null): string {
   if (!value) return "";
-  if (field && dateFields.has(field)) return isIsoDate(value) ? formatDate(value) : value;
-  if (field === "mobile") return value.startsWith("+") ? formatMobile(value) : value;
-  if (field && nationalIdFields.has(field)) return masked.test(value) ? value : maskNationalId(value);
+  const form = formOf(field);
+  if (form === "date") return isIsoDate(value) ? formatDate(value) : value;
+  if (form === "mobile") return value.startsWith("+") ? formatMobile(value) : value;
+  if (form === "nationalId") return masked.test(value) ? value : maskNationalId(value);
   return value;
 }

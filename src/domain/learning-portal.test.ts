@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { learningPortalStateOf } from "./learning-portal.ts";
-import { emptyRow } from "./placement-row.ts";
+import { emptyRow } from "./placement-row/fields.ts";
 
 const fnr = "02013299997";
 const trust = { testMode: true, dNumberNeedsManualUser: false };

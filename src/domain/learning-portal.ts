@@ -1,6 +1,6 @@
 import { validateNationalId } from "./national-id.ts";
-import type { SheetKind } from "./overview-template.ts";
-import type { RowData } from "./placement-row.ts";
+import type { RowData } from "./placement-row/fields.ts";
+import type { SheetKind } from "./sheet-kind.ts";
 
 export type LearningPortalState = "not_needed" | "needed" | "requested" | "created";
 

@@ -2,28 +2,11 @@
  * The columns of the overview templates (seed "Mal for skjema"; SPEC §3.6), one student a row.
  * Import accepts either language's headers in any order; export writes the sheet's own language.
  */
-export type SheetKind = "norwegian" | "international";
+import { type FieldColumnKey, fieldInfos } from "./placement-row/fields.ts";
+import type { SheetKind } from "./sheet-kind.ts";
 
-export type ColumnKey =
-  | "lastName"
-  | "firstName"
-  | "nationalId"
-  | "birthDate"
-  | "nationality"
-  | "email"
-  | "mobile"
-  | "homeInstitution"
-  | "studyProgramme"
-  | "placementSite"
-  | "startDate"
-  | "endDate"
-  | "dNumber"
-  | "previousUsername"
-  | "registered"
-  | "ordered"
-  | "learningPortalUser"
-  | "comment"
-  | "rowId";
+/** The template's columns: the row's fields (`placement-row/fields.ts`), the state columns, the comments and the row ID. */
+export type ColumnKey = FieldColumnKey | "registered" | "ordered" | "learningPortalUser" | "comment" | "rowId";
 
 export interface Column {
   key: ColumnKey;
@@ -36,51 +19,50 @@ export interface Column {
   width: number;
 }
 
-const col = (key: ColumnKey, header: string, width: number, aliases: string[] = [], state = false): Column => ({
-  key,
-  header,
-  aliases,
-  width,
-  ...(state ? { state } : {}),
-});
-
 /** The hidden column that lets a re-import know each row. */
 export const rowIdHeader = "Rad-ID";
 
-export const templateColumns: Record<SheetKind, Column[]> = {
+const lang = (kind: SheetKind) => (kind === "international" ? "en" : "nb");
+const other = (kind: SheetKind) => (kind === "international" ? "nb" : "en");
+
+/** The columns after the row's fields: states the app keeps, and the comments. */
+const trailing: Record<SheetKind, Column[]> = {
   norwegian: [
-    col("lastName", "Etternavn", 18, ["Surname", "Last name"]),
-    col("firstName", "Fornavn", 18, ["First name", "Given name"]),
-    col("nationalId", "Fødselsnummer", 16, ["Fødselsnr", "Fnr", "Personnummer", "National ID", "D-nummer"]),
-    col("email", "E-post", 28, ["E-mail", "Epost", "Email", "E-postadresse"]),
-    col("mobile", "Mobil", 14, ["Mobile", "Mobilnummer", "Telefon"]),
-    col("studyProgramme", "Studieprogram", 18, ["Study programme", "Program"]),
-    col("placementSite", "Praksissted", 28, ["Placement site", "Avdeling", "Post"]),
-    col("startDate", "Startdato", 12, ["Start date", "Fra", "Fra dato"]),
-    col("endDate", "Sluttdato", 12, ["End date", "Til", "Til dato"]),
-    col("previousUsername", "Tidligere brukernavn", 18, ["Previous username", "Brukernavn"]),
-    col("registered", "Registrert", 16, ["Registered"], true),
-    col("ordered", "Bestilt", 14, ["Ordered"], true),
-    col("comment", "Kommentar", 30, ["Comment", "Merknad"]),
+    { key: "registered", header: "Registrert", aliases: ["Registered"], state: true, width: 16 },
+    { key: "ordered", header: "Bestilt", aliases: ["Ordered"], state: true, width: 14 },
+    { key: "comment", header: "Kommentar", aliases: ["Comment", "Merknad"], width: 30 },
   ],
   international: [
-    col("lastName", "Surname", 18, ["Etternavn", "Last name"]),
-    col("firstName", "First name", 18, ["Fornavn", "Given name"]),
-    col("birthDate", "Date of birth", 14, ["Fødselsdato", "Birth date", "DOB"]),
-    col("nationality", "Nationality", 16, ["Nasjonalitet", "Statsborgerskap"]),
-    col("email", "E-mail", 28, ["E-post", "Email"]),
-    col("mobile", "Mobile", 16, ["Mobil", "Phone"]),
-    col("homeInstitution", "Home institution", 24, ["Hjemmeinstitusjon", "Home university"]),
-    col("studyProgramme", "Study programme", 18, ["Studieprogram"]),
-    col("placementSite", "Placement site", 28, ["Praksissted"]),
-    col("startDate", "Start date", 12, ["Startdato"]),
-    col("endDate", "End date", 12, ["Sluttdato"]),
-    col("dNumber", "D-number (if any)", 16, ["D-number", "D-nummer", "Fødselsnummer"]),
-    col("registered", "Registered", 16, ["Registrert"], true),
-    col("ordered", "Ordered", 14, ["Bestilt"], true),
-    col("learningPortalUser", "Learning portal user", 18, ["Læringsportalen", "Læringsportal-bruker"], true),
-    col("comment", "Comment", 30, ["Kommentar"]),
+    { key: "registered", header: "Registered", aliases: ["Registrert"], state: true, width: 16 },
+    { key: "ordered", header: "Ordered", aliases: ["Bestilt"], state: true, width: 14 },
+    {
+      key: "learningPortalUser",
+      header: "Learning portal user",
+      aliases: ["Læringsportalen", "Læringsportal-bruker"],
+      state: true,
+      width: 18,
+    },
+    { key: "comment", header: "Comment", aliases: ["Kommentar"], width: 30 },
   ],
+};
+
+const fieldColumns = (kind: SheetKind): Column[] =>
+  fieldInfos.flatMap((f) => {
+    const sheet = f.sheets[kind];
+    if (!sheet) return [];
+    return [
+      {
+        key: f.column,
+        header: f.headers[lang(kind)],
+        aliases: [f.headers[other(kind)], ...sheet.aliases],
+        width: sheet.width,
+      },
+    ];
+  });
+
+export const templateColumns: Record<SheetKind, Column[]> = {
+  norwegian: [...fieldColumns("norwegian"), ...trailing.norwegian],
+  international: [...fieldColumns("international"), ...trailing.international],
 };
 
 /** Lower-case, single spaces, no punctuation at the ends: how headers are compared. */

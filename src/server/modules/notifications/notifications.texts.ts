@@ -1,6 +1,7 @@
 import type { Language, Role } from "../../../contracts/common.ts";
 import { formatChangeValue } from "../../../domain/change-values.ts";
 import { formatDate } from "../../../domain/dates.ts";
+import { fieldInfos } from "../../../domain/placement-row/fields.ts";
 
 /** Role names as people at the trusts say them. */
 export const roleNames: Record<Language, Record<Role, string>> = {
@@ -46,58 +47,6 @@ export interface OverviewChangeContext {
   overviewId: string;
   document: string;
 }
-
-/** Column names of the overview template by language, for change texts. */
-const overviewFieldLabels: Record<Language, Record<string, string>> = {
-  nb: {
-    lastName: "Etternavn",
-    firstName: "Fornavn",
-    nationalId: "Fødselsnummer",
-    birthDate: "Fødselsdato",
-    nationality: "Nasjonalitet",
-    email: "E-post",
-    mobile: "Mobil",
-    homeInstitution: "Hjemmeinstitusjon",
-    studyProgramme: "Studieprogram",
-    placementSiteId: "Praksissted",
-    startDate: "Startdato",
-    endDate: "Sluttdato",
-    dNumber: "D-nummer",
-    previousUsername: "Tidligere brukernavn",
-  },
-  nn: {
-    lastName: "Etternamn",
-    firstName: "Førenamn",
-    nationalId: "Fødselsnummer",
-    birthDate: "Fødselsdato",
-    nationality: "Nasjonalitet",
-    email: "E-post",
-    mobile: "Mobil",
-    homeInstitution: "Heimeinstitusjon",
-    studyProgramme: "Studieprogram",
-    placementSiteId: "Praksisstad",
-    startDate: "Startdato",
-    endDate: "Sluttdato",
-    dNumber: "D-nummer",
-    previousUsername: "Tidlegare brukarnamn",
-  },
-  en: {
-    lastName: "Surname",
-    firstName: "First name",
-    nationalId: "National ID",
-    birthDate: "Date of birth",
-    nationality: "Nationality",
-    email: "E-mail",
-    mobile: "Mobile",
-    homeInstitution: "Home institution",
-    studyProgramme: "Study programme",
-    placementSiteId: "Placement site",
-    startDate: "Start date",
-    endDate: "End date",
-    dNumber: "D-number",
-    previousUsername: "Previous username",
-  },
-};
 
 const overviewWords: Record<
   Language,
@@ -163,7 +112,7 @@ function overviewChangeLines(language: Language, items: OverviewChangeItem[]) {
     const value = (v: string | null) => formatChangeValue(i.field, v) || w.empty;
     switch (i.kind) {
       case "cell_changed":
-        return `${name}${where}, ${overviewFieldLabels[language][i.field ?? ""] ?? i.field}: ${value(i.from)} → ${value(i.to)}`;
+        return `${name}${where}, ${fieldInfos.find((f) => f.key === i.field)?.names[language] ?? i.field}: ${value(i.from)} → ${value(i.to)}`;
       case "row_added":
         return `${w.added}${where}: ${name}`;
       case "row_removed":

@@ -1,5 +1,6 @@
 import type { Change, RowField } from "../../../contracts/overviews.ts";
-import { type RowData, rowLabel } from "../../../domain/placement-row.ts";
+import { rowLabel } from "../../../domain/placement-row/changes.ts";
+import type { RowData } from "../../../domain/placement-row/fields.ts";
 import type { Actor } from "../../shared/actor.ts";
 import type { Clock } from "../../shared/clock.ts";
 import type { DbOrTx } from "../../shared/database.ts";

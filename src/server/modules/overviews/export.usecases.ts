@@ -1,12 +1,14 @@
 import type { RowField } from "../../../contracts/overviews.ts";
 import { fileName } from "../../../domain/naming-standard.ts";
-import type { SheetKind } from "../../../domain/overview-template.ts";
+import { cellValuesOf } from "../../../domain/placement-row/fields.ts";
+import type { SheetKind } from "../../../domain/sheet-kind.ts";
 import type { Actor } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import { writeAudit } from "../audit/audit.public.ts";
 import { placementSitesOf } from "../catalog/catalog.public.ts";
 import { scopeOf } from "./access-scope.ts";
-import { type ExportRow, writeOverviewWorkbook, writeTemplate } from "./excel/write.ts";
+import { writeTemplate } from "./excel/template.ts";
+import { type ExportRow, writeOverviewWorkbook } from "./excel/write.ts";
 import type { OverviewsDeps } from "./overviews.deps.ts";
 import { rowDtos } from "./overviews.dtos.ts";
 import { createOverviewsRepository } from "./overviews.repository.ts";
@@ -45,25 +47,9 @@ export function createExportUsecases(deps: Pick<OverviewsDeps, "db" | "crypto">)
             kind: sheet.kind as SheetKind,
             rows: rows.map((r, i): ExportRow => {
               const dto = dtos[i];
-              const d = r.data;
               return {
                 id: r.rec.id,
-                values: {
-                  lastName: d.lastName,
-                  firstName: d.firstName,
-                  nationalId: d.nationalId,
-                  birthDate: d.birthDate,
-                  nationality: d.nationality,
-                  email: d.email,
-                  mobile: d.mobile,
-                  homeInstitution: d.homeInstitution,
-                  studyProgramme: d.studyProgramme,
-                  placementSiteName: d.placementSiteName,
-                  startDate: d.startDate,
-                  endDate: d.endDate,
-                  dNumber: d.dNumber,
-                  previousUsername: d.previousUsername,
-                },
+                values: cellValuesOf(r.data),
                 registrationState: dto?.registrationState ?? "not_registered",
                 orderState: dto?.orderState ?? "not_ordered",
                 learningPortalState: dto?.learningPortalState,

@@ -7,24 +7,17 @@ import type {
 } from "../../../contracts/overviews-import.ts";
 import { normalizeEmail } from "../../../domain/contact.ts";
 import { maskNationalIdsInText } from "../../../domain/free-text.ts";
-import type { SheetKind } from "../../../domain/overview-template.ts";
-import {
-  applyInput,
-  changedFieldsOf,
-  displayValue,
-  emptyRow,
-  isError,
-  periodChecks,
-  type RowContext,
-  type RowData,
-  rowLabel,
-  type Site,
-} from "../../../domain/placement-row.ts";
+import { changedFieldsOf, displayValue, rowLabel } from "../../../domain/placement-row/changes.ts";
+import type { RowContext, Site } from "../../../domain/placement-row/context.ts";
+import { emptyRow, fieldInfo, type RowData } from "../../../domain/placement-row/fields.ts";
+import { applyInput } from "../../../domain/placement-row/input.ts";
+import { isError, periodChecks } from "../../../domain/placement-row/problems.ts";
+import type { SheetKind } from "../../../domain/sheet-kind.ts";
 import { normalizeName } from "../../../domain/similarity.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 import { nationalIdMaskedCode } from "../../shared/free-text.ts";
+import { parseCommentCell } from "./excel/comment-cell.ts";
 import type { ParsedRow, ParsedSheet, ParsedWorkbook } from "./excel/parse.ts";
-import { parseCommentCell } from "./excel/parse.ts";
 import { createOverviewsRepository, type SheetRecord } from "./overviews.repository.ts";
 import type { Codec } from "./row-codec.ts";
 import { type LoadedRow, loadRows, sheetProblems } from "./sheet-rows.ts";
@@ -33,7 +26,6 @@ type RowReport = z.infer<typeof importRowReportSchema>;
 type SheetReport = z.infer<typeof importSheetReportSchema>;
 
 /** The template column a problem's field is read from, for the report's `column`. */
-const columnKeyOf = (f: RowField) => (f === "placementSiteId" ? "placementSite" : f);
 
 export interface PlannedRow {
   rowNumber: number;
@@ -171,7 +163,7 @@ function plannedLine(
           field: w.field,
           code: w.code,
           warning: true,
-          column: headerOf.get(columnKeyOf(w.field)) ?? null,
+          column: headerOf.get(fieldInfo(w.field).column) ?? null,
         })),
         ...(commentMasked
           ? [{ field: null, code: nationalIdMaskedCode, warning: true, column: headerOf.get("comment") ?? null }]
@@ -238,7 +230,7 @@ export async function planImport(
       const seen = new Set(r.report.problems.map((p) => `${p.field}|${p.code}`));
       for (const p of r.problems) {
         if (seen.has(`${p.field}|${p.code}`)) continue;
-        r.report.problems.push({ ...p, column: p.field ? (headerOf.get(columnKeyOf(p.field)) ?? null) : null });
+        r.report.problems.push({ ...p, column: p.field ? (headerOf.get(fieldInfo(p.field).column) ?? null) : null });
       }
     });
     planned.push({

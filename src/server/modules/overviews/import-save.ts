@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { displayValue, isError, type RowData, rowLabel } from "../../../domain/placement-row.ts";
+import { displayValue, rowLabel } from "../../../domain/placement-row/changes.ts";
+import type { RowData } from "../../../domain/placement-row/fields.ts";
+import { isError } from "../../../domain/placement-row/problems.ts";
 import type { Actor } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { DbOrTx } from "../../shared/database.ts";

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { ImportReport, importPeriodsSchema } from "../../../contracts/overviews-import.ts";
-import { isError } from "../../../domain/placement-row.ts";
+import { isError } from "../../../domain/placement-row/problems.ts";
 import type { Actor } from "../../shared/actor.ts";
 import { placementSitesOf } from "../catalog/catalog.public.ts";
 import { createChangeLog } from "./change-log.ts";

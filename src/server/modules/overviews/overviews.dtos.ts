@@ -1,9 +1,9 @@
 import type { Change, Problem, Row, RowField, Sheet } from "../../../contracts/overviews.ts";
-import { isIsoDate, todayInOslo } from "../../../domain/dates.ts";
+import { todayInOslo } from "../../../domain/dates.ts";
 import { deadlineOf, deadlineState } from "../../../domain/deadlines.ts";
 import { learningPortalStateOf } from "../../../domain/learning-portal.ts";
-import { maskNationalId } from "../../../domain/national-id.ts";
-import type { SheetKind } from "../../../domain/overview-template.ts";
+import { answeredValuesOf } from "../../../domain/placement-row/answer.ts";
+import type { SheetKind } from "../../../domain/sheet-kind.ts";
 import { registrationStateOf } from "../../../domain/statuses.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 import type { TrustSettings } from "../trusts/trusts.public.ts";
@@ -106,21 +106,7 @@ export async function rowDtos(
       version: r.rec.version,
       position: r.rec.position,
       personId: r.rec.personId,
-      lastName: d.lastName,
-      firstName: d.firstName,
-      nationalIdMasked: d.nationalId ? maskNationalId(d.nationalId) : null,
-      birthDate: isIsoDate(d.birthDate) ? d.birthDate : null,
-      nationality: d.nationality,
-      email: d.email,
-      mobile: d.mobile,
-      homeInstitution: d.homeInstitution,
-      studyProgramme: d.studyProgramme,
-      placementSiteId: d.placementSiteId,
-      placementSiteName: d.placementSiteName,
-      startDate: isIsoDate(d.startDate) ? d.startDate : null,
-      endDate: isIsoDate(d.endDate) ? d.endDate : null,
-      dNumberMasked: d.dNumber ? maskNationalId(d.dNumber) : null,
-      previousUsername: d.previousUsername,
+      ...answeredValuesOf(d),
       registrationState: registrationStateOf(
         r.rec.personId ? { registeredAt: null, hrTransferredAt: r.hrTransferredAt } : null,
       ),

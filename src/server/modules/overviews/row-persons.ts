@@ -1,7 +1,7 @@
 import { normalizeEmail } from "../../../domain/contact.ts";
 import { isIsoDate } from "../../../domain/dates.ts";
 import { validateNationalId } from "../../../domain/national-id.ts";
-import type { RowData } from "../../../domain/placement-row.ts";
+import type { RowData } from "../../../domain/placement-row/fields.ts";
 import type { Actor } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { DbOrTx } from "../../shared/database.ts";

@@ -1,16 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { commentBody, Row, RowField, RowInput, Sheet, updateRowBody } from "../../../contracts/overviews.ts";
-import {
-  applyInput,
-  changedFieldsOf,
-  displayValue,
-  emptyRow,
-  fieldIssues,
-  type RowData,
-  rowLabel,
-  trackedFields,
-} from "../../../domain/placement-row.ts";
+import { changedFieldsOf, displayValue, rowLabel } from "../../../domain/placement-row/changes.ts";
+import { emptyRow, type RowData, trackedFields } from "../../../domain/placement-row/fields.ts";
+import { applyInput } from "../../../domain/placement-row/input.ts";
+import { fieldIssues } from "../../../domain/placement-row/problems.ts";
 import type { Actor } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { DbOrTx } from "../../shared/database.ts";
@@ -126,7 +120,7 @@ export function createRowsUsecases(deps: OverviewsDeps) {
           overview.institutionId,
           inserted.map((row, i) => {
             const d = prepared[i] as RowData;
-            const filled = trackedFields.filter((f) => (f === "placementSiteId" ? d.placementSiteName : d[f]));
+            const filled = trackedFields.filter((f) => displayValue(d, f));
             return { rowId: row.id, action: "create", fields: filled };
           }),
         );

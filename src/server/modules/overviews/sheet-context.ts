@@ -1,4 +1,4 @@
-import type { RowContext, Site } from "../../../domain/placement-row.ts";
+import type { RowContext, Site } from "../../../domain/placement-row/context.ts";
 import type { Actor } from "../../shared/actor.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 import { placementSitesOf } from "../catalog/catalog.public.ts";

@@ -1,15 +1,10 @@
 import type { Problem } from "../../../contracts/overviews.ts";
 import { validateNationalId } from "../../../domain/national-id.ts";
-import type { SheetKind } from "../../../domain/overview-template.ts";
-import {
-  duplicateProblems,
-  identityKey,
-  isError,
-  type RowContext,
-  type RowData,
-  rowProblems,
-  type Site,
-} from "../../../domain/placement-row.ts";
+import type { RowContext, Site } from "../../../domain/placement-row/context.ts";
+import { duplicateProblems, identityKey } from "../../../domain/placement-row/duplicates.ts";
+import type { RowData } from "../../../domain/placement-row/fields.ts";
+import { isError, rowProblems } from "../../../domain/placement-row/problems.ts";
+import type { SheetKind } from "../../../domain/sheet-kind.ts";
 import { normalizeName } from "../../../domain/similarity.ts";
 import type { DataCrypto } from "../../shared/crypto.ts";
 import type { DbOrTx } from "../../shared/database.ts";

@@ -1,8 +1,10 @@
 import { deflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { checkUpload, countContent, UploadRejectedError } from "./limits.ts";
+import { checkUpload } from "./limits.ts";
 import { parseOverviewWorkbook } from "./parse.ts";
+import { UploadRejectedError } from "./upload-rules.ts";
+import { countContent } from "./workbook-xml.ts";
 
 interface RawEntry {
   name: string;

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { UploadRejectedError } from "./limits.ts";
 import { parseOverviewWorkbook } from "./parse.ts";
 import { createParsePool, type ParsePool, type ParsePoolLoad, type ParsePoolOptions } from "./parse-pool.ts";
+import { UploadRejectedError } from "./upload-rules.ts";
 
 const fixture = readFileSync(
   new URL("../../../../../../shared/fixtures/praksisoversikt-eksempel.xlsx", import.meta.url),

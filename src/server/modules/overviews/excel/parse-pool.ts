@@ -1,7 +1,7 @@
 import { Piscina } from "piscina";
 import { AppError } from "../../../shared/errors.ts";
-import { type UploadErrorCode, UploadRejectedError } from "./limits.ts";
 import type { ParsedWorkbook } from "./parse.ts";
+import { type UploadErrorCode, UploadRejectedError } from "./upload-rules.ts";
 
 /**
  * Workbooks are parsed off the event loop, in worker threads (piscina), so a large import cannot

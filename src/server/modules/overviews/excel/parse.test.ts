@@ -5,7 +5,9 @@ import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { testNationalId } from "../../../../../test/helpers/national-ids.ts";
 import { validateNationalId } from "../../../../domain/national-id.ts";
-import { detectSheetKind, parseCommentCell, parseOverviewWorkbook } from "./parse.ts";
+import { parseCommentCell } from "./comment-cell.ts";
+import { detectSheetKind } from "./header-row.ts";
+import { parseOverviewWorkbook } from "./parse.ts";
 
 const fixture = resolve(process.cwd(), "../shared/fixtures/praksisoversikt-eksempel.xlsx");
 

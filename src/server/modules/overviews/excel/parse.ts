@@ -1,21 +1,12 @@
 import ExcelJS from "exceljs";
-import type { Problem, RowField, RowInput } from "../../../../contracts/overviews.ts";
-import { dateFromCell, parseDate } from "../../../../domain/dates.ts";
-import {
-  type ColumnKey,
-  columnForHeader,
-  normalizeHeader,
-  type SheetKind,
-  templateColumns,
-} from "../../../../domain/overview-template.ts";
-import { plainValue, unneutralise } from "./cells.ts";
-import {
-  checkUpload,
-  defaultUploadLimits,
-  type UploadLimits,
-  UploadRejectedError,
-  type UploadSummary,
-} from "./limits.ts";
+import type { Problem } from "../../../../contracts/overviews.ts";
+import { type ColumnKey, columnForHeader, templateColumns } from "../../../../domain/overview-template.ts";
+import { type CellValues, fieldOfColumn } from "../../../../domain/placement-row/fields.ts";
+import type { SheetKind } from "../../../../domain/sheet-kind.ts";
+import { detectSheetKind, findHeaderRow } from "./header-row.ts";
+import { checkUpload } from "./limits.ts";
+import { dateOf, idOf, textOf } from "./read-cells.ts";
+import { defaultUploadLimits, type UploadLimits, UploadRejectedError, type UploadSummary } from "./upload-rules.ts";
 
 /**
  * Reads an overview workbook (SPEC §3.6) into plain rows, forgiving of what people do to sheets:
@@ -26,18 +17,16 @@ import {
  * matches the rows and saves. Only what a cell alone shows is reported here (an unreadable date).
  */
 
-/** The value fields of a row as strings, keyed like {@link RowInput} (the placement site by name). */
-export type OverviewValueKey = Exclude<keyof RowInput, "placementSiteId">;
-
 /**
- * A row's values as read. A key is present when the sheet has that column (the empty string when
+ * A row's values as read, keyed by each field's `cellKey` (the placement site by name: `placementSiteName`;
+ * src/domain/placement-row/fields.ts). A key is present when the sheet has that column (the empty string when
  * the cell is empty) and absent when the sheet lacks the column — so a re-import can leave alone
  * what the file does not speak of. Dates are `YYYY-MM-DD` when readable, else the text as typed (with
  * a `date.invalid` problem). National IDs and D-numbers are digits as text; a number Excel stored
  * without its leading zero comes as 10 digits, for `validateNationalId` to restore with its warning.
  * A masked number from our own export (`010190 *****`) is left out, as if the column were absent.
  */
-export type OverviewValues = Partial<Record<OverviewValueKey, string>>;
+export type OverviewValues = CellValues;
 
 /** A problem with one cell, named by the column's header as the file has it (the import report's shape). */
 export type ImportProblem = Problem & { column: string | null };
@@ -130,134 +119,12 @@ const IGNORED_NODES = [
   "rowBreaks",
 ];
 
-/** How far down the header row may be. */
-const HEADER_SEARCH_ROWS = 10;
-/** How many template columns a row must name to be the header row. */
-const MIN_HEADERS = 3;
-
-const valueKeyOf: Partial<Record<ColumnKey, OverviewValueKey>> = {
-  lastName: "lastName",
-  firstName: "firstName",
-  nationalId: "nationalId",
-  birthDate: "birthDate",
-  nationality: "nationality",
-  email: "email",
-  mobile: "mobile",
-  homeInstitution: "homeInstitution",
-  studyProgramme: "studyProgramme",
-  placementSite: "placementSiteName",
-  startDate: "startDate",
-  endDate: "endDate",
-  dNumber: "dNumber",
-  previousUsername: "previousUsername",
-};
-
-/** The {@link RowField} a value key is reported under (the placement site by its id field). */
-export const problemFieldOf = (key: OverviewValueKey): RowField =>
-  key === "placementSiteName" ? "placementSiteId" : key;
-
-const dateKeys = new Set<OverviewValueKey>(["birthDate", "startDate", "endDate"]);
-const idKeys = new Set<OverviewValueKey>(["nationalId", "dNumber"]);
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const maskedIdPattern = /^(?:\d{6}[ \u00a0]?\*{5}|\*{11})$/;
 
-/** Text of a cell for headers and text fields: plain, trimmed, formula neutralisation undone. */
-function textOf(value: ExcelJS.CellValue, singleLine = true): string {
-  const v = plainValue(value);
-  if (v === null) return "";
-  let s: string;
-  if (v instanceof Date) s = Number.isNaN(v.getTime()) ? "" : v.toISOString().slice(0, 10);
-  else s = String(v);
-  s = s.replace(/\r\n?/g, "\n").trim();
-  s = unneutralise(s).trim();
-  return singleLine ? s.replace(/\s+/g, " ") : s;
-}
-
-/** A date cell → `YYYY-MM-DD`, or null with the raw text when nobody can read it as a date. */
-function dateOf(value: ExcelJS.CellValue): { date: string | null; raw: string } {
-  const v = plainValue(value);
-  if (v === null || v === "") return { date: null, raw: "" };
-  const raw = textOf(value);
-  if (raw === "") return { date: null, raw };
-  let date: string | null = null;
-  if (v instanceof Date || typeof v === "number") date = dateFromCell(v);
-  else if (typeof v === "string") {
-    // "01.03.2027 00:00" (a date typed with a time, or a date-time exported as text)
-    date = parseDate(raw.replace(/[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?$/, ""));
-  }
-  return { date, raw };
-}
-
-/** A national ID or D-number cell → digits as text (a number keeps its digits; an `00000000000` format its zero). */
-function idOf(cell: ExcelJS.Cell): string {
-  const v = plainValue(cell.value);
-  if (typeof v === "number" && Number.isSafeInteger(v) && v >= 0) {
-    const digits = String(v);
-    const format = cell.numFmt ?? "";
-    return /^0{11}$/.test(format) ? digits.padStart(11, "0") : digits;
-  }
-  return textOf(cell.value);
-}
-
-interface HeaderCandidate {
-  rowNumber: number;
-  texts: Map<number, string>;
-  score: number;
-}
-
-function headerCandidates(ws: ExcelJS.Worksheet): HeaderCandidate[] {
-  const out: HeaderCandidate[] = [];
-  const last = Math.min(HEADER_SEARCH_ROWS, ws.rowCount);
-  for (let r = 1; r <= last; r++) {
-    const texts = new Map<number, string>();
-    ws.getRow(r).eachCell({ includeEmpty: false }, (cell, col) => {
-      const t = textOf(cell.value);
-      if (t) texts.set(col, t);
-    });
-    let score = 0;
-    for (const kind of ["norwegian", "international"] as const) {
-      const keys = new Set<ColumnKey>();
-      for (const t of texts.values()) {
-        const key = columnForHeader(kind, t);
-        if (key) keys.add(key);
-      }
-      score = Math.max(score, keys.size);
-    }
-    out.push({ rowNumber: r, texts, score });
-  }
-  return out;
-}
-
-const primaryHeaders = (kind: SheetKind) => new Set(templateColumns[kind].map((c) => normalizeHeader(c.header)));
-
-/**
- * International when the sheet's name says so ("Internasjonale – Periode 1", "International …"),
- * when its headers are more the English template's own headers than the Norwegian ones, or when it
- * has international-only columns (date of birth, nationality, home institution) and no national ID.
- */
-export function detectSheetKind(sheetName: string, headers: string[]): SheetKind {
-  if (/^\s*internasjonal/i.test(sheetName) || /international/i.test(sheetName)) return "international";
-  const normalized = headers.map(normalizeHeader);
-  const english = primaryHeaders("international");
-  const norwegian = primaryHeaders("norwegian");
-  const en = normalized.filter((h) => english.has(h)).length;
-  const no = normalized.filter((h) => norwegian.has(h)).length;
-  if (en > no) return "international";
-  const intlKeys = new Set(headers.map((h) => columnForHeader("international", h)));
-  const internationalOnly = intlKeys.has("birthDate") || intlKeys.has("nationality") || intlKeys.has("homeInstitution");
-  // A fødselsnummer column makes it Norwegian; a D-number column does not (international students may have one).
-  const nationalId = headers.some(
-    (h) => columnForHeader("norwegian", h) === "nationalId" && !/^d-?num/.test(normalizeHeader(h)),
-  );
-  if (internationalOnly && !nationalId) return "international";
-  return "norwegian";
-}
-
 function parseSheet(ws: ExcelJS.Worksheet, maxRows: number): ParsedSheet | null {
-  const candidates = headerCandidates(ws);
-  let best: HeaderCandidate | undefined;
-  for (const c of candidates) if (!best || c.score > best.score) best = c;
-  if (!best || best.score < MIN_HEADERS) return null;
+  const best = findHeaderRow(ws);
+  if (!best) return null;
 
   const kind = detectSheetKind(ws.name, [...best.texts.values()]);
   const notices: ImportNotice[] = [];
@@ -307,23 +174,21 @@ function parseSheet(ws: ExcelJS.Worksheet, maxRows: number): ParsedSheet | null 
         if (text) filled = true;
         continue;
       }
-      const valueKey = valueKeyOf[key];
-      if (!valueKey) continue;
-      if (dateKeys.has(valueKey)) {
+      const field = fieldOfColumn(key);
+      if (!field) continue;
+      if (field.form === "date") {
         const { date, raw } = dateOf(cell.value);
-        values[valueKey] = date ?? raw;
+        values[field.cellKey] = date ?? raw;
         if (raw) filled = true;
-        if (raw && !date) {
-          problems.push({ field: problemFieldOf(valueKey), code: "date.invalid", column: header });
-        }
-      } else if (idKeys.has(valueKey)) {
+        if (raw && !date) problems.push({ field: field.key, code: "date.invalid", column: header });
+      } else if (field.form === "nationalId") {
         const id = idOf(cell);
         if (id) filled = true;
         if (maskedIdPattern.test(id)) maskedColumns.add(header);
-        else values[valueKey] = id;
+        else values[field.cellKey] = id;
       } else {
         const text = textOf(cell.value);
-        values[valueKey] = text;
+        values[field.cellKey] = text;
         if (text) filled = true;
       }
     }
@@ -371,31 +236,4 @@ export async function parseOverviewWorkbook(buffer: Buffer, options: ParseOption
     else skippedSheets.push({ name: ws.name, reason: "no_header_row" });
   }
   return { sheets, skippedSheets, upload };
-}
-
-/** One line of a Kommentar cell: a signed comment as our export writes it, or plain text someone typed. */
-export type CommentLine =
-  | { signed: true; body: string; author: string; date: string }
-  | { signed: false; body: string };
-
-const signedPattern = /^(.*\S)\s+—\s+(.+?)\s+(\d{2}\.\d{2}\.\d{4})$/;
-
-/**
- * Splits a Kommentar cell into lines and recognises the signed ones our export writes
- * (`<body> — <name> <dd.mm.yyyy>`; date as `YYYY-MM-DD`), so a re-import adds only the new,
- * unsigned lines as comments.
- */
-export function parseCommentCell(text: string | null): CommentLine[] {
-  if (!text) return [];
-  return text
-    .split("\n")
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .map((line) => {
-      const m = signedPattern.exec(line);
-      const date = m ? parseDate(m[3] as string) : null;
-      return m && date
-        ? { signed: true as const, body: m[1] as string, author: m[2] as string, date }
-        : { signed: false as const, body: line };
-    });
 }

@@ -12,12 +12,12 @@ import { register } from "tsx/esm/api";
 
 register();
 
-/** @type {Promise<[typeof import("./parse.ts"), typeof import("./limits.ts")]> | undefined} */
+/** @type {Promise<[typeof import("./parse.ts"), typeof import("./upload-rules.ts")]> | undefined} */
 let modules;
 
 /** @param {{ file: ArrayBuffer }} task */
 export default async function parse({ file }) {
-  modules ??= Promise.all([import("./parse.ts"), import("./limits.ts")]);
+  modules ??= Promise.all([import("./parse.ts"), import("./upload-rules.ts")]);
   const [{ parseOverviewWorkbook }, { UploadRejectedError }] = await modules;
   try {
     return { ok: true, workbook: await parseOverviewWorkbook(Buffer.from(file)) };

@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { testNationalId } from "../../../../../test/helpers/national-ids.ts";
 import { rowIdHeader, templateColumns } from "../../../../domain/overview-template.ts";
 import { parseOverviewWorkbook } from "./parse.ts";
-import { type ExportRow, type ExportSheet, writeOverviewWorkbook, writeTemplate } from "./write.ts";
+import { writeTemplate } from "./template.ts";
+import { type ExportRow, type ExportSheet, writeOverviewWorkbook } from "./write.ts";
 
 const load = async (buffer: Buffer) => {
   const wb = new ExcelJS.Workbook();

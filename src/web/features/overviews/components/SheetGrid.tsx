@@ -166,14 +166,17 @@ export function SheetGrid({
       const startDraft = drafts[row.id]?.startDate?.value;
       const endDraft = drafts[row.id]?.endDate?.value;
       return {
+        kind: sheet.kind,
         testMode,
         periodStart: sheet.startDate,
         periodEnd: sheet.endDate,
+        sites: sortedSites,
+        row,
         startDate: startDraft !== undefined ? parseDate(startDraft) : row.startDate,
         endDate: endDraft !== undefined ? parseDate(endDraft) : row.endDate,
       };
     },
-    [drafts, testMode, sheet.startDate, sheet.endDate],
+    [drafts, testMode, sheet.kind, sheet.startDate, sheet.endDate, sortedSites],
   );
 
   /** Saves typed values of one row, one request after the other so each carries the latest version. */

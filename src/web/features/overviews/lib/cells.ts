@@ -1,111 +1,89 @@
 import type { ProblemDetails, Row, RowField, RowInput } from "../../../../contracts/overviews.ts";
-import { formatMobile, normalizeEmail, normalizeMobile } from "../../../../domain/contact.ts";
+import { formatMobile } from "../../../../domain/contact.ts";
 import { formatDate, parseDate } from "../../../../domain/dates.ts";
-import { holdsNationalId } from "../../../../domain/free-text.ts";
-import { validateNationalId } from "../../../../domain/national-id.ts";
+import { dataOfAnswer } from "../../../../domain/placement-row/answer.ts";
+import type { RowContext, Site } from "../../../../domain/placement-row/context.ts";
+import { emptyRow, fieldInfo } from "../../../../domain/placement-row/fields.ts";
+import { applyInput } from "../../../../domain/placement-row/input.ts";
+import { fieldProblems } from "../../../../domain/placement-row/problems.ts";
+import type { SheetKind } from "../../../../domain/sheet-kind.ts";
 
-/** A problem found in a cell: a stable code (translated under overviews.problems) and whether it only warns. */
 /** A problem of a cell: from the server (with what was found, `details`) or from the check as one types. */
 export type CellProblem = { code: string; warning?: boolean; suggestions?: string[]; details?: ProblemDetails };
 
 export interface CheckContext {
+  kind: SheetKind;
   testMode: boolean;
   periodStart: string;
   periodEnd: string;
-  /** The row's other placement date, to check that the end comes after the start. */
+  /** The trust's placement sites. */
+  sites: Site[];
+  /** The row as stored: the checks that compare fields read its other values. */
+  row?: Row;
+  /** The row's other placement date as typed (a draft), to check that the end comes after the start. */
   startDate?: string | null;
   endDate?: string | null;
 }
 
 /** The text a cell shows for a row's stored value (dates as dd.mm.yyyy, mobile nationally formatted). */
 export function displayValue(row: Row, field: RowField, revealed?: string): string {
-  switch (field) {
+  const f = fieldInfo(field);
+  const value = (row as unknown as Record<string, string | null>)[f.form === "nationalId" ? `${f.key}Masked` : f.key];
+  switch (f.form) {
     case "nationalId":
-      return revealed ?? row.nationalIdMasked ?? "";
-    case "dNumber":
-      return revealed ?? row.dNumberMasked ?? "";
-    case "placementSiteId":
+      return revealed ?? value ?? "";
+    case "site":
       return row.placementSiteName;
-    case "startDate":
-    case "endDate":
-    case "birthDate": {
-      const v = row[field];
-      return v ? formatDate(v) : "";
-    }
+    case "date":
+      return value ? formatDate(value) : "";
     case "mobile":
-      return row.mobile.startsWith("+") ? formatMobile(row.mobile) : row.mobile;
+      return value?.startsWith("+") ? formatMobile(value) : (value ?? "");
     default:
-      return row[field] ?? "";
+      return value ?? "";
   }
 }
 
 /** The value an editor starts with: what the cell shows, except the whole national ID once revealed. */
 export function editValue(row: Row, field: RowField, revealed?: string): string {
-  if (field === "nationalId" || field === "dNumber") return revealed ?? "";
-  if (field === "placementSiteId") return row.placementSiteId ?? "";
+  const f = fieldInfo(field);
+  if (f.form === "nationalId") return revealed ?? "";
+  if (f.form === "site") return row.placementSiteId ?? "";
   return displayValue(row, field);
 }
 
 /**
- * Validation as one types (the server repeats it): national ID, e-mail, mobile, a previous username
- * that is no national ID, dates inside the period.
+ * Validation as one types: the server's own checks (`fieldProblems`, from `rowProblems` in
+ * src/domain/placement-row/problems.ts) on the row with the typed value in place, plus the typed
+ * value's warnings (a leading zero put back).
  */
 export function checkCell(field: RowField, raw: string, ctx: CheckContext): CellProblem[] {
-  const value = raw.trim();
-  switch (field) {
-    case "lastName":
-    case "firstName":
-      return value ? [] : [{ code: "name.empty" }];
-    case "nationalId":
-    case "dNumber": {
-      if (!value) return [];
-      const result = validateNationalId(value, { testMode: ctx.testMode });
-      if (!result.ok) return [{ code: result.code }];
-      const problems: CellProblem[] = result.warnings.map((w) => ({ code: w, warning: true }));
-      if (field === "dNumber" && !result.dNumber) problems.push({ code: "national_id.not_d_number", warning: true });
-      return problems;
-    }
-    case "email": {
-      const result = normalizeEmail(value);
-      return result.ok ? [] : [{ code: result.code }];
-    }
-    case "mobile": {
-      const result = normalizeMobile(value);
-      return result.ok ? [] : [{ code: result.code }];
-    }
-    case "previousUsername":
-      return holdsNationalId(value) ? [{ code: "previous_username.national_id" }] : [];
-    case "birthDate": {
-      if (!value) return [];
-      return parseDate(value) ? [] : [{ code: "date.invalid" }];
-    }
-    case "startDate":
-    case "endDate": {
-      if (!value) return [{ code: "date.empty" }];
-      const iso = parseDate(value);
-      if (!iso) return [{ code: "date.invalid" }];
-      if (iso < ctx.periodStart || iso > ctx.periodEnd) return [{ code: "date.outside_period" }];
-      if (field === "endDate" && ctx.startDate && iso < ctx.startDate) return [{ code: "date.end_before_start" }];
-      if (field === "startDate" && ctx.endDate && iso > ctx.endDate) return [{ code: "date.end_before_start" }];
-      return [];
-    }
-    default:
-      return [];
-  }
+  const base = ctx.row ? dataOfAnswer(ctx.row, ctx.row.anonymisedAt !== null) : emptyRow;
+  const dates = {
+    ...(ctx.startDate !== undefined ? { startDate: ctx.startDate ?? "" } : {}),
+    ...(ctx.endDate !== undefined ? { endDate: ctx.endDate ?? "" } : {}),
+  };
+  const rowCtx: RowContext = {
+    kind: ctx.kind,
+    periodStart: ctx.periodStart,
+    periodEnd: ctx.periodEnd,
+    testMode: ctx.testMode,
+    sites: ctx.sites,
+  };
+  const typed = applyInput({ ...base, ...dates }, toInput(field, raw), rowCtx);
+  const problems: CellProblem[] = fieldProblems(field, typed.data, rowCtx).map(({ field: _, ...p }) => p);
+  for (const w of typed.warnings) if (w.field === field) problems.push({ code: w.code, warning: true });
+  return problems;
 }
 
 /** What is sent for a typed value: dates as YYYY-MM-DD when they parse, everything else as typed. */
 export function toInput(field: RowField, raw: string): RowInput {
   const value = raw.trim();
-  switch (field) {
-    case "placementSiteId":
+  switch (fieldInfo(field).form) {
+    case "site":
       return { placementSiteId: value || null };
-    case "startDate":
-    case "endDate":
-    case "birthDate":
+    case "date":
       return { [field]: parseDate(value) ?? value };
     case "nationalId":
-    case "dNumber":
       return { [field]: value.replace(/[ \u00a0]/g, "") };
     default:
       return { [field]: value };

@@ -1,5 +1,6 @@
 import type { Row, RowField, Sheet } from "../../../../contracts/overviews.ts";
-import { type ColumnKey, templateColumns } from "../../../../domain/overview-template.ts";
+import { type Column, type ColumnKey, templateColumns } from "../../../../domain/overview-template.ts";
+import { fieldOfColumn } from "../../../../domain/placement-row/fields.ts";
 
 /** What a grid column holds and how its cells are edited. */
 export type CellKind = "text" | "date" | "nationalId" | "site" | "state" | "comments" | "actions";
@@ -14,29 +15,13 @@ export interface GridColumn {
   frozen?: boolean;
 }
 
-const fieldOf: Partial<Record<ColumnKey, RowField>> = {
-  lastName: "lastName",
-  firstName: "firstName",
-  nationalId: "nationalId",
-  birthDate: "birthDate",
-  nationality: "nationality",
-  email: "email",
-  mobile: "mobile",
-  homeInstitution: "homeInstitution",
-  studyProgramme: "studyProgramme",
-  placementSite: "placementSiteId",
-  startDate: "startDate",
-  endDate: "endDate",
-  dNumber: "dNumber",
-  previousUsername: "previousUsername",
-};
+const cellKinds = { nationalId: "nationalId", date: "date", site: "site" } as const;
 
-const kindOf = (key: ColumnKey): CellKind => {
-  if (key === "nationalId" || key === "dNumber") return "nationalId";
-  if (key === "startDate" || key === "endDate" || key === "birthDate") return "date";
-  if (key === "placementSite") return "site";
-  if (key === "registered" || key === "ordered" || key === "learningPortalUser") return "state";
-  return "text";
+/** A field's cells by its form (src/domain/placement-row/fields.ts); the state columns are read-only. */
+const kindOf = (column: Column): CellKind => {
+  const form = fieldOfColumn(column.key)?.form;
+  if (form && form in cellKinds) return cellKinds[form as keyof typeof cellKinds];
+  return column.state ? "state" : "text";
 };
 
 /** The grid's columns in the template's order (SPEC §3.6), comments and row actions last. */
@@ -50,8 +35,8 @@ export function gridColumns(kind: Sheet["kind"]): GridColumn[] {
     }
     columns.push({
       key: c.key,
-      field: fieldOf[c.key] ?? null,
-      kind: kindOf(c.key),
+      field: fieldOfColumn(c.key)?.key ?? null,
+      kind: kindOf(c),
       frozen: c.key === "lastName" || c.key === "firstName",
     });
   }

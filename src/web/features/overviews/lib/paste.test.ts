@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { fieldInfos } from "../../../../domain/placement-row/fields.ts";
+import { sheetKinds } from "../../../../domain/sheet-kind.ts";
 import { parseTabular, rowsFromPaste } from "./paste.ts";
 
 describe("paste from Excel", () => {
@@ -35,4 +37,18 @@ describe("paste from Excel", () => {
     const pasted = rowsFromPaste("Surname\tFirst name\tNationality\nSmith\tAnna\tSwedish", "international");
     expect(pasted.rows).toEqual([{ lastName: "Smith", firstName: "Anna", nationality: "Swedish" }]);
   });
+});
+
+describe("paste of every field", () => {
+  for (const kind of sheetKinds) {
+    it(`reads each field of a ${kind} sheet by its header in either language, the site by name`, () => {
+      const fields = fieldInfos.filter((f) => f.sheets[kind]);
+      for (const lang of ["nb", "en"] as const) {
+        const text = `${fields.map((f) => f.headers[lang]).join("\t")}\n${fields.map((f) => `v-${f.key}`).join("\t")}`;
+        const pasted = rowsFromPaste(text, kind);
+        expect(pasted.header).toBe(true);
+        expect(pasted.rows).toEqual([Object.fromEntries(fields.map((f) => [f.cellKey, `v-${f.key}`]))]);
+      }
+    });
+  }
 });

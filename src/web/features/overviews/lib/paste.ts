@@ -1,5 +1,9 @@
 import type { RowInput, Sheet } from "../../../../contracts/overviews.ts";
 import { type ColumnKey, columnForHeader, templateColumns } from "../../../../domain/overview-template.ts";
+import { fieldOfColumn } from "../../../../domain/placement-row/fields.ts";
+
+/** The input key a pasted cell of a template column goes into (the site by name); none for the state and comment columns. */
+const inputKey = (key: ColumnKey) => fieldOfColumn(key)?.cellKey;
 
 /**
  * Rows copied from Excel: tab-separated cells, one line a row; a cell with a line break or a tab
@@ -64,23 +68,6 @@ export interface PastedRows {
   ignored: string[];
 }
 
-const inputKey: Partial<Record<ColumnKey, keyof RowInput>> = {
-  lastName: "lastName",
-  firstName: "firstName",
-  nationalId: "nationalId",
-  birthDate: "birthDate",
-  nationality: "nationality",
-  email: "email",
-  mobile: "mobile",
-  homeInstitution: "homeInstitution",
-  studyProgramme: "studyProgramme",
-  placementSite: "placementSiteName",
-  startDate: "startDate",
-  endDate: "endDate",
-  dNumber: "dNumber",
-  previousUsername: "previousUsername",
-};
-
 /** Turns pasted text into row inputs for a sheet of `kind`: by header names when there are any, else by template order. */
 export function rowsFromPaste(text: string, kind: Sheet["kind"]): PastedRows {
   const table = parseTabular(text);
@@ -91,7 +78,7 @@ export function rowsFromPaste(text: string, kind: Sheet["kind"]): PastedRows {
   const columns: Array<ColumnKey | null> = header ? matched : templateColumns[kind].map((c) => c.key);
   const ignored: string[] = [];
   columns.forEach((key, index) => {
-    const usable = key !== null && inputKey[key] !== undefined;
+    const usable = key !== null && inputKey(key) !== undefined;
     if (!usable && header) ignored.push((first[index] ?? "").trim() || `#${index + 1}`);
     if (!usable && !header && key !== null && index < first.length) {
       const template = templateColumns[kind].find((c) => c.key === key);
@@ -103,7 +90,7 @@ export function rowsFromPaste(text: string, kind: Sheet["kind"]): PastedRows {
     const input: RowInput = {};
     cells.forEach((cell, index) => {
       const key = columns[index];
-      const target = key ? inputKey[key] : undefined;
+      const target = key ? inputKey(key) : undefined;
       const value = cell.trim();
       if (!target || value === "") return;
       (input as Record<string, string>)[target] = value;

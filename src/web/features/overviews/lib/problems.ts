@@ -18,7 +18,6 @@ const knownProblems = new Set([
   "national_id.invalid_date",
   "national_id.test_number_not_allowed",
   "national_id.leading_zero_restored",
-  "national_id.not_d_number",
   "email.empty",
   "email.invalid",
   "email.national_id",

@@ -1,16 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { testNationalId } from "../../test/helpers/national-ids.ts";
-import {
-  applyInput,
-  duplicateProblems,
-  emptyRow,
-  fieldIssues,
-  identityKey,
-  type RowContext,
-  type RowData,
-  rowProblems,
-} from "./placement-row.ts";
-import { anonymisedLastName } from "./retention.ts";
+import { testNationalId } from "../../../test/helpers/national-ids.ts";
+import { anonymisedLastName } from "../retention.ts";
+import type { RowContext } from "./context.ts";
+import { duplicateProblems, identityKey } from "./duplicates.ts";
+import { emptyRow, type RowData } from "./fields.ts";
+import { applyInput } from "./input.ts";
+import { fieldIssues, rowProblems } from "./problems.ts";
 
 const ctx: RowContext = {
   kind: "norwegian",
