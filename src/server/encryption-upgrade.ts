@@ -1,7 +1,7 @@
 import { and, eq, like } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import { secretPlace } from "./modules/identity-providers/identity-providers.public.ts";
 import { identityProviders } from "./modules/identity-providers/identity-providers.table.ts";
-import { secretPlace } from "./modules/identity-providers/identity-providers.usecases.ts";
 import { placementRows } from "./modules/overviews/overviews.table.ts";
 import { rowPlaces } from "./modules/overviews/row-codec.ts";
 import { nationalIdPlace } from "./modules/persons/persons.public.ts";

@@ -1,4 +1,4 @@
-import { mailJobs } from "./modules/outbox/outbox.jobs.ts";
+import { mailJobs } from "./modules/notifications/notifications.public.ts";
 import { overviewJobs } from "./modules/overviews/overviews.jobs.ts";
 import { retentionJobs } from "./modules/retention/retention.jobs.ts";
 

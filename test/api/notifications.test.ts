@@ -1,12 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "../../src/server/modules/audit/audit.table.ts";
-import { notifications } from "../../src/server/modules/notifications/notifications.table.ts";
 import {
   createNotificationDigest,
   createNotifier,
   type NotifyInput,
-} from "../../src/server/modules/notifications/notifications.usecases.ts";
+} from "../../src/server/modules/notifications/notifications.public.ts";
+import { notifications } from "../../src/server/modules/notifications/notifications.table.ts";
 import { outboxMessages } from "../../src/server/modules/outbox/outbox.table.ts";
 import { createOutbox } from "../../src/server/modules/outbox/outbox.usecases.ts";
 import { createOutboxWorker } from "../../src/server/modules/outbox/outbox.worker.ts";

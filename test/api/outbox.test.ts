@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/server/config.ts";
-import { mailJobs } from "../../src/server/modules/outbox/outbox.jobs.ts";
+import { mailJobs } from "../../src/server/modules/notifications/notifications.public.ts";
 import { createOutboxRepository } from "../../src/server/modules/outbox/outbox.repository.ts";
 import { outboxMessages } from "../../src/server/modules/outbox/outbox.table.ts";
 import { createOutbox } from "../../src/server/modules/outbox/outbox.usecases.ts";

@@ -1,10 +1,10 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { email, text } from "../../contracts/common.ts";
+import { agreementLinks } from "../module-links.ts";
 import { writeAudit } from "../modules/audit/audit.public.ts";
-import { createInstitutionsUsecases } from "../modules/institutions/institutions.usecases.ts";
-import { createTrustsUsecases } from "../modules/trusts/trusts.usecases.ts";
-import { users } from "../modules/users/users.table.ts";
+import { createInstitutionsUsecases } from "../modules/institutions/institutions.public.ts";
+import { createTrustsUsecases } from "../modules/trusts/trusts.public.ts";
+import { appointAdmin, findUserByEmail, setPasswordHash, setSystemAdmin } from "../modules/users/users.public.ts";
 import type { Actor } from "../shared/actor.ts";
 import { auditContext } from "../shared/audit-context.ts";
 import type { Db } from "../shared/database.ts";
@@ -49,7 +49,7 @@ export type Command = keyof typeof commands;
 export const isCommand = (name: string | undefined): name is Command => Boolean(name && name in commands);
 
 async function findUser(db: Db, address: string) {
-  const [user] = await db.select().from(users).where(eq(users.email, address));
+  const user = await findUserByEmail(db, address);
   if (!user) throw new Error(`No person has the e-mail address ${address}.`);
   return user;
 }
@@ -64,14 +64,14 @@ export async function runAdminCommand(db: Db, command: Command, options: Record<
   switch (command) {
     case "create-trust": {
       const passwordHash = o["admin-password"] ? await hashPassword(o["admin-password"] as string) : null;
-      const trust = await createTrustsUsecases({ db }).create(commandLine, {
+      const trust = await createTrustsUsecases({ db, appointAdmin }).create(commandLine, {
         name: o.name as string,
         firstAdmin: { email: o["admin-email"] as string, name: o["admin-name"] as string, passwordHash },
       });
       return `Created trust "${trust.name}" (${trust.id}) with ${o["admin-email"]} as admin.`;
     }
     case "create-institution": {
-      const created = await createInstitutionsUsecases({ db }).create(commandLine, {
+      const created = await createInstitutionsUsecases({ db, links: agreementLinks }).create(commandLine, {
         name: o.name as string,
         shortName: o["short-name"] as string,
       });
@@ -81,7 +81,7 @@ export async function runAdminCommand(db: Db, command: Command, options: Record<
       const user = await findUser(db, o.email as string);
       const on = !o.off;
       await db.transaction(async (tx) => {
-        await tx.update(users).set({ isSystemAdmin: on, updatedAt: new Date() }).where(eq(users.id, user.id));
+        await setSystemAdmin(tx, user.id, on);
         await writeAudit(tx, cliAudit, {
           entity: "user",
           entityId: user.id,
@@ -95,7 +95,7 @@ export async function runAdminCommand(db: Db, command: Command, options: Record<
       const user = await findUser(db, o.email as string);
       const passwordHash = await hashPassword(o.password as string);
       await db.transaction(async (tx) => {
-        await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, user.id));
+        await setPasswordHash(tx, user.id, passwordHash);
         await writeAudit(tx, cliAudit, { entity: "user", entityId: user.id, action: "update", fields: ["password"] });
       });
       return `The password of ${user.email} is set.`;

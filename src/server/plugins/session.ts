@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { allowsCaller, type PolicyName } from "../../contracts/policies.ts";
 import type { Config } from "../config.ts";
-import { badOrigin } from "../modules/auth/auth.errors.ts";
-import type { AuthUsecases } from "../modules/auth/auth.usecases.ts";
+import { type AuthUsecases, badOrigin } from "../modules/auth/auth.public.ts";
 import type { Actor } from "../shared/actor.ts";
 import { forbidden, unauthenticated } from "../shared/errors.ts";
 

@@ -7,9 +7,10 @@ import type { Db } from "../../shared/database.ts";
 import { maskFreeText } from "../../shared/free-text.ts";
 import { hashPassword } from "../../shared/passwords.ts";
 import { writeAudit } from "../audit/audit.public.ts";
-import type { Notifier } from "../notifications/notifications.usecases.ts";
-import type { Outbox } from "../outbox/outbox.usecases.ts";
-import { createUsersRepository } from "../users/users.repository.ts";
+import { endSessions } from "../auth/auth.public.ts";
+import type { Notifier } from "../notifications/notifications.public.ts";
+import type { Outbox } from "../outbox/outbox.public.ts";
+import { grantRole, setPasswordHash } from "../users/users.public.ts";
 import {
   accountRequestNotFound,
   alreadyDecided,
@@ -111,24 +112,15 @@ export function createAccountRequestsUsecases(deps: {
         const r = createAccountRequestsRepository({ db: tx });
         const request = await findPendingForAdmin(r, trustId, id);
         const trust = await r.findTrust(trustId);
-        const users = createUsersRepository({ db: tx });
         const ctx = auditContext(actor);
-        let user = await users.findByEmail(request.email);
-        if (!user) {
-          user = await users.create({ email: request.email, name: request.name });
-          await writeAudit(tx, ctx, { entity: "user", entityId: user.id, action: "create", fields: ["email", "name"] });
-        }
         const institutionId = request.institution?.id ?? null;
-        if (!(await users.findSameMembership({ userId: user.id, trustId, role: request.role, institutionId }))) {
-          const membership = await users.addMembership({ userId: user.id, trustId, role: request.role, institutionId });
-          await writeAudit(tx, ctx, {
-            entity: "membership",
-            entityId: membership.id,
-            action: "create",
-            fields: ["user_id", "role", "institution_id"],
-            institutionId,
-          });
-        }
+        const user = await grantRole(tx, ctx, {
+          email: request.email,
+          name: request.name,
+          trustId,
+          role: request.role,
+          institutionId,
+        });
         if (user.passwordHash) {
           await deps.notifier.notify(tx, {
             trustId,
@@ -196,9 +188,8 @@ export function createAccountRequestsUsecases(deps: {
       await db.transaction(async (tx) => {
         const used = await createAccountRequestsRepository({ db: tx }).useInvitation(tokenHash, now);
         if (!used) throw invitationInvalid();
-        const users = createUsersRepository({ db: tx });
-        await users.update(used.userId, { passwordHash });
-        await users.endSessions(used.userId);
+        await setPasswordHash(tx, used.userId, passwordHash);
+        await endSessions(tx, used.userId);
         await writeAudit(
           tx,
           { actorId: used.userId, trustId: invitation.trustId, requestId },

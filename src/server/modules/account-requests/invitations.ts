@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Clock } from "../../shared/clock.ts";
 import type { DbOrTx } from "../../shared/database.ts";
-import type { Outbox } from "../outbox/outbox.usecases.ts";
+import type { Outbox } from "../outbox/outbox.public.ts";
 import { createAccountRequestsRepository } from "./account-requests.repository.ts";
 
 const validForMs = 7 * 24 * 3_600_000;

@@ -111,15 +111,9 @@ export function createAuthRepository({ db }: { db: DbOrTx }) {
       const [trust] = await db.select().from(trusts).where(eq(trusts.id, id));
       return trust;
     },
-    /** The person's own preferences: UI language and notifications by e-mail. */
-    async updatePreferences(
-      userId: string,
-      values: Partial<Pick<typeof users.$inferInsert, "language" | "emailNotifications">>,
-    ) {
-      await db
-        .update(users)
-        .set({ ...values, updatedAt: new Date() })
-        .where(eq(users.id, userId));
+    /** Ends all sessions of a person (deactivated, or given a new password). */
+    async endSessionsOf(userId: string) {
+      await db.delete(sessions).where(eq(sessions.userId, userId));
     },
   };
 }

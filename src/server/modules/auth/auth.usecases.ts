@@ -11,6 +11,7 @@ import type { DataCrypto } from "../../shared/crypto.ts";
 import type { Db, DbOrTx } from "../../shared/database.ts";
 import { timingDummyHash, verifyPassword } from "../../shared/passwords.ts";
 import { writeAudit } from "../audit/audit.public.ts";
+import { savePreferences } from "../users/users.public.ts";
 import { invalidCredentials, notAMember, rateLimited } from "./auth.errors.ts";
 import { createAuthRepository } from "./auth.repository.ts";
 import { failureWindowMs, waitMs } from "./auth.throttle.ts";
@@ -193,7 +194,7 @@ export function createAuthUsecases({
           fields.push("email_notifications");
         }
         if (fields.length === 0) return;
-        await r.updatePreferences(actor.userId, {
+        await savePreferences(tx, actor.userId, {
           language: input.language,
           emailNotifications: input.emailNotifications,
         });

@@ -1,6 +1,14 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../shared/database.ts";
+import { createCatalogRepository } from "./catalog.repository.ts";
 import { placementSites, programmes } from "./catalog.table.ts";
+
+/** What other modules may use of the catalog module: its use-cases, and how many programmes an institution has. */
+export { type CatalogUsecases, createCatalogUsecases } from "./catalog.usecases.ts";
+
+/** How many of the trust's study programmes belong to the institution. */
+export const countProgrammes = (db: DbOrTx, trustId: string, institutionId: string) =>
+  createCatalogRepository({ db }).countProgrammes(trustId, institutionId);
 
 /** What other modules read of the catalog: the trust's placement sites and study programmes. */
 export function placementSitesOf(db: DbOrTx, trustId: string) {

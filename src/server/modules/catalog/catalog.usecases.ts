@@ -4,7 +4,7 @@ import { type Actor, requirePolicy, seesWholeTrust } from "../../shared/actor.ts
 import { auditContext } from "../../shared/audit-context.ts";
 import type { Db, DbOrTx } from "../../shared/database.ts";
 import { type AuditEntry, writeAudit } from "../audit/audit.public.ts";
-import { createInstitutionsRepository } from "../institutions/institutions.repository.ts";
+import { hasAgreement } from "../institutions/institutions.public.ts";
 import {
   institutionWithoutAgreement,
   inUse,
@@ -48,9 +48,7 @@ export function createCatalogUsecases({ db }: { db: Db }) {
     exceptId?: string,
   ) {
     if (!(await r.findProfession(trustId, input.professionId))) throw professionNotFound();
-    if (!(await createInstitutionsRepository({ db: tx }).findAgreementByInstitution(trustId, input.institutionId))) {
-      throw institutionWithoutAgreement();
-    }
+    if (!(await hasAgreement(tx, trustId, input.institutionId))) throw institutionWithoutAgreement();
     const same = await r.findProgrammeByName(trustId, input.institutionId, input.name);
     if (same && same.id !== exceptId) throw nameTaken();
   }

@@ -1,9 +1,9 @@
 import type { Dashboard, DashboardItemKey } from "../../../contracts/dashboard.ts";
 import { type Actor, may, requirePolicy } from "../../shared/actor.ts";
-import type { CatalogUsecases } from "../catalog/catalog.usecases.ts";
-import type { InstitutionsUsecases } from "../institutions/institutions.usecases.ts";
+import type { CatalogUsecases } from "../catalog/catalog.public.ts";
+import type { InstitutionsUsecases } from "../institutions/institutions.public.ts";
 import type { OverviewsUsecases } from "../overviews/overviews.public.ts";
-import type { UsersUsecases } from "../users/users.usecases.ts";
+import type { UsersUsecases } from "../users/users.public.ts";
 
 /**
  * The start page's numbers: what exists for the caller's roles, each with the page that lists what

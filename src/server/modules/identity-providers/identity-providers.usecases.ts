@@ -14,7 +14,7 @@ import type { CipherPlace, DataCrypto } from "../../shared/crypto.ts";
 import type { Db } from "../../shared/database.ts";
 import type { OidcAdapter, OidcClaims, OidcProviderSettings } from "../../shared/oidc.ts";
 import { writeAudit } from "../audit/audit.public.ts";
-import { type AuthUsecases, hashToken } from "../auth/auth.usecases.ts";
+import { type AuthUsecases, hashToken } from "../auth/auth.public.ts";
 import { identityProviderNotFound, oidcFailure } from "./identity-providers.errors.ts";
 import { createIdentityProvidersRepository } from "./identity-providers.repository.ts";
 import type { identityProviders } from "./identity-providers.table.ts";

@@ -3,6 +3,13 @@ import type { DbOrTx } from "../../shared/database.ts";
 import { agreements } from "./agreements.table.ts";
 import { institutions } from "./institutions.table.ts";
 
+/** What other modules may use of the institutions module: its use-cases and the links it is handed. */
+export {
+  type AgreementLinks,
+  createInstitutionsUsecases,
+  type InstitutionsUsecases,
+} from "./institutions.usecases.ts";
+
 /** What other modules read of institutions: their names, and the trust's agreement with one. */
 export async function institutionNamesOf(
   db: DbOrTx,

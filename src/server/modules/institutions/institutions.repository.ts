@@ -1,15 +1,11 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../shared/database.ts";
-import { users } from "../users/users.table.ts";
 import { agreements } from "./agreements.table.ts";
 import { institutions } from "./institutions.table.ts";
 
 const institutionColumns = { id: institutions.id, name: institutions.name, shortName: institutions.shortName };
 
 export function createInstitutionsRepository({ db }: { db: DbOrTx }) {
-  const main = alias(users, "main_contact");
-  const deputy = alias(users, "deputy_contact");
   return {
     /** Institutions with an agreement with the trust; only `onlyIds` when given (coordinators). */
     listForTrust(trustId: string, onlyIds?: string[]) {
@@ -39,30 +35,19 @@ export function createInstitutionsRepository({ db }: { db: DbOrTx }) {
         .returning(institutionColumns);
       return row;
     },
-    async listAgreements(trustId: string, agreementId?: string) {
-      const rows = await db
+    /** The trust's agreements (or the one with `agreementId`) with their institutions, by short name. */
+    listAgreements(trustId: string, agreementId?: string) {
+      return db
         .select({
           id: agreements.id,
           institution: institutionColumns,
-          mainId: main.id,
-          mainName: main.name,
-          mainEmail: main.email,
-          deputyId: deputy.id,
-          deputyName: deputy.name,
-          deputyEmail: deputy.email,
+          mainContactId: agreements.mainContactId,
+          deputyContactId: agreements.deputyContactId,
         })
         .from(agreements)
         .innerJoin(institutions, eq(institutions.id, agreements.institutionId))
-        .leftJoin(main, eq(main.id, agreements.mainContactId))
-        .leftJoin(deputy, eq(deputy.id, agreements.deputyContactId))
         .where(and(eq(agreements.trustId, trustId), agreementId ? eq(agreements.id, agreementId) : undefined))
         .orderBy(asc(institutions.shortName));
-      return rows.map((r) => ({
-        id: r.id,
-        institution: r.institution,
-        mainContact: r.mainId ? { id: r.mainId, name: r.mainName ?? "", email: r.mainEmail ?? "" } : null,
-        deputyContact: r.deputyId ? { id: r.deputyId, name: r.deputyName ?? "", email: r.deputyEmail ?? "" } : null,
-      }));
     },
     async findAgreementByInstitution(trustId: string, institutionId: string) {
       const [row] = await db

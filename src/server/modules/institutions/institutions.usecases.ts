@@ -4,14 +4,11 @@ import type {
   createInstitutionBody,
   updateAgreementBody,
 } from "../../../contracts/institutions.ts";
-import { rolesOf } from "../../../contracts/policies.ts";
 import { type Actor, requireMay, requirePolicy, seesWholeTrust } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { Db, DbOrTx } from "../../shared/database.ts";
 import { forbidden } from "../../shared/errors.ts";
 import { changedFields, writeAudit } from "../audit/audit.public.ts";
-import { createCatalogRepository } from "../catalog/catalog.repository.ts";
-import { createUsersRepository } from "../users/users.repository.ts";
 import {
   agreementExists,
   agreementInUse,
@@ -24,15 +21,41 @@ import { createInstitutionsRepository } from "./institutions.repository.ts";
 
 type InstitutionInput = z.infer<typeof createInstitutionBody>;
 
-async function checkContacts(tx: DbOrTx, trustId: string, ids: (string | null | undefined)[]) {
-  const given = ids.filter((id): id is string => Boolean(id));
-  if (!(await createUsersRepository({ db: tx }).allHoldOneOf(trustId, rolesOf("agreements.contact"), given))) {
-    throw contactNotStudentAdmin();
-  }
+/**
+ * What the institutions module asks of the modules above it (wired by the composition root, from
+ * the users and catalog modules' public files): an agreement names users as its FOU contacts, and is
+ * in use while the trust has coordinators or programmes at the institution.
+ */
+export interface AgreementLinks {
+  /** The people with these ids (name and e-mail), in any order. */
+  people(tx: DbOrTx, ids: string[]): Promise<{ id: string; name: string; email: string }[]>;
+  /** Whether every one of these people may be an agreement's contact at the trust (policy `agreements.contact`). */
+  allMayBeContacts(tx: DbOrTx, trustId: string, ids: string[]): Promise<boolean>;
+  /** Whether the trust has coordinators or programmes at the institution. */
+  inUse(tx: DbOrTx, trustId: string, institutionId: string): Promise<boolean>;
 }
 
-export function createInstitutionsUsecases({ db }: { db: Db }) {
+export function createInstitutionsUsecases({ db, links }: { db: Db; links: AgreementLinks }) {
   const repo = createInstitutionsRepository({ db });
+
+  async function checkContacts(tx: DbOrTx, trustId: string, ids: (string | null | undefined)[]) {
+    const given = ids.filter((id): id is string => Boolean(id));
+    if (!(await links.allMayBeContacts(tx, trustId, given))) throw contactNotStudentAdmin();
+  }
+
+  /** The trust's agreements (or the one with `agreementId`), each with its contacts' names and e-mail. */
+  async function agreementsOf(tx: DbOrTx, trustId: string, agreementId?: string) {
+    const rows = await createInstitutionsRepository({ db: tx }).listAgreements(trustId, agreementId);
+    const ids = [...new Set(rows.flatMap((r) => [r.mainContactId, r.deputyContactId]).filter((id) => id !== null))];
+    const people = new Map((ids.length > 0 ? await links.people(tx, ids) : []).map((p) => [p.id, p]));
+    const contact = (id: string | null) => (id ? (people.get(id) ?? null) : null);
+    return rows.map((r) => ({
+      id: r.id,
+      institution: r.institution,
+      mainContact: contact(r.mainContactId),
+      deputyContact: contact(r.deputyContactId),
+    }));
+  }
 
   async function ensureNameFree(input: InstitutionInput, exceptId?: string) {
     const all = await repo.listAll();
@@ -101,7 +124,7 @@ export function createInstitutionsUsecases({ db }: { db: Db }) {
     /** Coordinators see their own institution's agreement, to know their FOU contacts. */
     async listAgreements(actor: Actor) {
       const trustId = requirePolicy(actor, "agreements.read");
-      const all = await repo.listAgreements(trustId);
+      const all = await agreementsOf(db, trustId);
       if (seesWholeTrust(actor, "agreements.read")) return all;
       return all.filter((a) => actor.institutionIds.includes(a.institution.id));
     },
@@ -126,7 +149,7 @@ export function createInstitutionsUsecases({ db }: { db: Db }) {
           fields: ["institution_id", "main_contact_id", "deputy_contact_id"],
           institutionId: input.institutionId,
         });
-        const [agreement] = await r.listAgreements(trustId, created.id);
+        const [agreement] = await agreementsOf(tx, trustId, created.id);
         return agreement as NonNullable<typeof agreement>;
       });
     },
@@ -148,7 +171,7 @@ export function createInstitutionsUsecases({ db }: { db: Db }) {
           ),
           institutionId: before.institutionId,
         });
-        const [agreement] = await r.listAgreements(trustId, id);
+        const [agreement] = await agreementsOf(tx, trustId, id);
         return agreement as NonNullable<typeof agreement>;
       });
     },
@@ -159,12 +182,7 @@ export function createInstitutionsUsecases({ db }: { db: Db }) {
         const r = createInstitutionsRepository({ db: tx });
         const agreement = await r.findAgreement(trustId, id);
         if (!agreement) throw agreementNotFound();
-        const coordinators = await createUsersRepository({ db: tx }).countCoordinators(
-          trustId,
-          agreement.institutionId,
-        );
-        const programmes = await createCatalogRepository({ db: tx }).countProgrammes(trustId, agreement.institutionId);
-        if (coordinators + programmes > 0) throw agreementInUse();
+        if (await links.inUse(tx, trustId, agreement.institutionId)) throw agreementInUse();
         await r.deleteAgreement(id);
         await writeAudit(tx, auditContext(actor), {
           entity: "agreement",

@@ -5,9 +5,10 @@ import { auditContext } from "../../shared/audit-context.ts";
 import type { Clock } from "../../shared/clock.ts";
 import type { Db, DbOrTx } from "../../shared/database.ts";
 import { writeAudit } from "../audit/audit.public.ts";
-import { type Outbox, recipientLanguage } from "../outbox/outbox.usecases.ts";
+import { type Outbox, recipientLanguage } from "../outbox/outbox.public.ts";
+import { closeBatch } from "./notifications.batches.ts";
 import { notificationNotFound } from "./notifications.errors.ts";
-import { type BatchRow, createNotificationsRepository, type NotificationRow } from "./notifications.repository.ts";
+import { createNotificationsRepository, type NotificationRow } from "./notifications.repository.ts";
 import {
   type BatchContext,
   type BatchItem,
@@ -45,44 +46,6 @@ export type GatherInput = {
 
 /** A batch's window when the configuration does not say (SPEC §4: 10 minutes). */
 export const defaultBatchWindowMs = 10 * 60_000;
-
-/** The time window of the daily digest: the last day, with an hour's margin for a late run. */
-export const digestWindowMs = 25 * 3_600_000;
-
-/**
- * Closes an open batch in the caller's transaction, exactly once (the conditional delete or update
- * is the claim): an 'immediate' person gets one e-mail listing every item, a 'daily' person's batch
- * waits, closed, for the digest, 'off' (or a deactivated person) gets none.
- */
-async function closeBatch(tx: DbOrTx, outbox: Outbox, batch: BatchRow, now: Date): Promise<{ emailed: boolean }> {
-  const repo = createNotificationsRepository({ db: tx });
-  const [recipient] = await repo.findRecipients([batch.userId]);
-  if (recipient && !recipient.deactivatedAt && recipient.emailNotifications === "daily") {
-    await repo.closeBatch(batch.id, now);
-    return { emailed: false };
-  }
-  if (!(await repo.deleteOpenBatch(batch.id))) return { emailed: false };
-  if (!recipient || recipient.deactivatedAt || recipient.emailNotifications !== "immediate" || !batch.notificationId) {
-    return { emailed: false };
-  }
-  const language = recipientLanguage(recipient.language, await repo.findTrustLanguage(batch.trustId));
-  const shown = renderBatch(batch.kind, language, batch.context, batch.items as unknown[]);
-  await outbox.enqueueEmail(tx, {
-    trustId: batch.trustId,
-    to: recipient.email,
-    userId: recipient.id,
-    language,
-    template: "notification-batch",
-    params: {
-      title: shown.title,
-      lines: shown.lines,
-      link: shown.link,
-      windowMinutes: Math.round((batch.closesAt.getTime() - batch.openedAt.getTime()) / 60_000),
-    },
-  });
-  await repo.markEmailed(batch.notificationId, now);
-  return { emailed: true };
-}
 
 function checkLink(link: string | null | undefined): string | null {
   if (link == null) return null;
@@ -207,77 +170,6 @@ export function createNotifier({
   };
 }
 export type Notifier = ReturnType<typeof createNotifier>;
-
-/**
- * Sends the batches whose window has closed (every minute): each is claimed once across runs and
- * instances (`FOR UPDATE SKIP LOCKED`, then the conditional delete or update in `closeBatch`), and
- * its e-mail commits with the claim.
- */
-export function createNotificationBatches({ db, outbox }: { db: Db; outbox: Outbox }) {
-  const perTransaction = 50;
-  return {
-    async runOnce(now: Date = new Date()): Promise<{ closed: number; emails: number }> {
-      let closed = 0;
-      let emails = 0;
-      for (;;) {
-        const done = await db.transaction(async (tx) => {
-          const due = await createNotificationsRepository({ db: tx }).dueBatches(now, perTransaction);
-          let sent = 0;
-          for (const batch of due) if ((await closeBatch(tx, outbox, batch, now)).emailed) sent++;
-          return { count: due.length, sent };
-        });
-        closed += done.count;
-        emails += done.sent;
-        if (done.count < perTransaction) return { closed, emails };
-      }
-    },
-  };
-}
-export type NotificationBatches = ReturnType<typeof createNotificationBatches>;
-
-/**
- * The daily digest (07:00 Europe/Oslo): one e-mail per person who chose it, with their unread
- * notifications of the last day that have not been e-mailed. Each person's e-mail and the stamp
- * on their notifications commit together, so a second run (or a second instance) sends nothing new.
- */
-export function createNotificationDigest({ db, outbox }: { db: Db; outbox: Outbox }) {
-  return {
-    async runOnce(now: Date = new Date()): Promise<{ emails: number }> {
-      const since = new Date(now.getTime() - digestWindowMs);
-      let emails = 0;
-      for (const { userId } of await createNotificationsRepository({ db }).digestRecipients(since)) {
-        await db.transaction(async (tx) => {
-          const repo = createNotificationsRepository({ db: tx });
-          const items = await repo.takeForDigest(userId, since, now);
-          const newest = items.at(-1);
-          if (!newest) return;
-          // A batch is listed by its title and every item, in the person's language.
-          const batches = new Map(
-            (await repo.takeClosedBatches(items.map((i) => i.id))).map((b) => [b.notificationId, b]),
-          );
-          const [recipient] = await repo.findRecipients([userId]);
-          const language = recipientLanguage(recipient?.language, await repo.findTrustLanguage(newest.trustId));
-          const sent = await outbox.enqueueEmailToUser(tx, {
-            trustId: newest.trustId,
-            userId,
-            template: "notification-digest",
-            params: {
-              items: items.map((i) => {
-                const batch = batches.get(i.id);
-                if (!batch) return { text: i.text, link: i.link };
-                const shown = renderBatch(batch.kind, language, batch.context, batch.items as unknown[]);
-                return { text: shown.title, link: shown.link, lines: shown.lines };
-              }),
-            },
-          });
-          if (sent) emails++;
-        });
-      }
-      return { emails };
-    },
-  };
-}
-export type NotificationDigest = ReturnType<typeof createNotificationDigest>;
 
 function toNotification(row: NotificationRow): Notification {
   return {

@@ -1,7 +1,14 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import { defaultNamingStandard, namingStandardOf } from "../../../domain/naming-standard.ts";
 import type { DbOrTx } from "../../shared/database.ts";
+import { createTrustsRepository } from "./trusts.repository.ts";
 import { trusts } from "./trusts.table.ts";
+
+/** What other modules may use of the trusts module: its use-cases, and a trust's name and settings. */
+export { type AppointAdmin, createTrustsUsecases, type TrustsUsecases } from "./trusts.usecases.ts";
+
+/** A trust's name and settings (the trust's default language, naming standard, …), or undefined. */
+export const findTrust = (db: DbOrTx, trustId: string) => createTrustsRepository({ db }).find(trustId);
 
 /** What other modules read of a trust: test mode, deadline, D-number rule and naming standard. */
 export async function trustSettingsOf(db: DbOrTx, trustId: string) {

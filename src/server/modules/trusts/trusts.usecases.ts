@@ -1,15 +1,23 @@
 import type { z } from "zod";
-import { administratorRole } from "../../../contracts/policies.ts";
 import type { createTrustBody, updateTrustSettingsBody } from "../../../contracts/trusts.ts";
 import { type Actor, requireMay, requirePolicy } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
-import type { Db } from "../../shared/database.ts";
-import { changedFields, columnName, writeAudit } from "../audit/audit.public.ts";
-import { createUsersRepository } from "../users/users.repository.ts";
+import type { Db, DbOrTx } from "../../shared/database.ts";
+import { type AuditContext, changedFields, columnName, writeAudit } from "../audit/audit.public.ts";
 import { trustNameTaken } from "./trusts.errors.ts";
 import { createTrustsRepository } from "./trusts.repository.ts";
 
-export function createTrustsUsecases({ db }: { db: Db }) {
+/**
+ * Gives a new trust its first admin, with the audit rows, in the trust's transaction: the users
+ * module's `appointAdmin`, handed in by the composition root (the trusts module sits below users).
+ */
+export type AppointAdmin = (
+  tx: DbOrTx,
+  ctx: AuditContext,
+  input: { trustId: string; email: string; name: string; passwordHash: string | null },
+) => Promise<void>;
+
+export function createTrustsUsecases({ db, appointAdmin }: { db: Db; appointAdmin: AppointAdmin }) {
   const repo = createTrustsRepository({ db });
   return {
     async getSettings(actor: Actor) {
@@ -52,31 +60,15 @@ export function createTrustsUsecases({ db }: { db: Db }) {
       requireMay(actor, "trusts.manage");
       return db.transaction(async (tx) => {
         const trusts = createTrustsRepository({ db: tx });
-        const users = createUsersRepository({ db: tx });
         if (await trusts.findByName(input.name)) throw trustNameTaken();
         const trust = await trusts.create({ name: input.name });
         const ctx = { ...auditContext(actor), trustId: trust.id };
         await writeAudit(tx, ctx, { entity: "trust", entityId: trust.id, action: "create", fields: ["name"] });
-        let admin = await users.findByEmail(input.firstAdmin.email);
-        if (!admin) {
-          admin = await users.create({
-            email: input.firstAdmin.email,
-            name: input.firstAdmin.name,
-            passwordHash: input.firstAdmin.passwordHash ?? null,
-          });
-          await writeAudit(tx, ctx, {
-            entity: "user",
-            entityId: admin.id,
-            action: "create",
-            fields: ["email", "name"],
-          });
-        }
-        const membership = await users.addMembership({ userId: admin.id, trustId: trust.id, role: administratorRole });
-        await writeAudit(tx, ctx, {
-          entity: "membership",
-          entityId: membership.id,
-          action: "create",
-          fields: ["user_id", "role"],
+        await appointAdmin(tx, ctx, {
+          trustId: trust.id,
+          email: input.firstAdmin.email,
+          name: input.firstAdmin.name,
+          passwordHash: input.firstAdmin.passwordHash ?? null,
         });
         return trust;
       });

@@ -1,7 +1,52 @@
 import { type AnyColumn, and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import type { Role } from "../../../contracts/common.ts";
 import { institutionRole } from "../../../contracts/policies.ts";
 import type { DbOrTx } from "../../shared/database.ts";
+import { createUsersRepository } from "./users.repository.ts";
+import type { users as usersTable } from "./users.table.ts";
 import { memberships, users } from "./users.table.ts";
+
+/**
+ * What other modules may use of the users module: its use-cases (and the ports they are handed),
+ * giving a person a role, and small reads and writes of a person's own fields.
+ */
+export {
+  appointAdmin,
+  createUsersUsecases,
+  type EndSessions,
+  grantRole,
+  type Invite,
+  type UsersUsecases,
+} from "./users.usecases.ts";
+
+/** The person with this e-mail address (stored lower-cased), or undefined. */
+export const findUserByEmail = (db: DbOrTx, email: string) => createUsersRepository({ db }).findByEmail(email);
+
+/** The people with these ids: id, name and e-mail, in any order. */
+export const findPeople = (db: DbOrTx, ids: string[]) => createUsersRepository({ db }).findPeople(ids);
+
+/** Whether every one of `userIds` holds one of `roles` at the trust. */
+export const allHoldOneOf = (db: DbOrTx, trustId: string, roles: readonly Role[], userIds: string[]) =>
+  createUsersRepository({ db }).allHoldOneOf(trustId, roles, userIds);
+
+/** How many memberships at the trust are for the institution (its coordinators). */
+export const countCoordinators = (db: DbOrTx, trustId: string, institutionId: string) =>
+  createUsersRepository({ db }).countCoordinators(trustId, institutionId);
+
+/** Sets a person's password hash (the caller ends their sessions and writes the audit row). */
+export const setPasswordHash = (db: DbOrTx, userId: string, passwordHash: string) =>
+  createUsersRepository({ db }).update(userId, { passwordHash });
+
+/** Gives or takes away the system administrator flag (the caller writes the audit row). */
+export const setSystemAdmin = (db: DbOrTx, userId: string, on: boolean) =>
+  createUsersRepository({ db }).update(userId, { isSystemAdmin: on });
+
+/** The person's own preferences: UI language and notifications by e-mail (the caller writes the audit row). */
+export const savePreferences = (
+  db: DbOrTx,
+  userId: string,
+  values: Partial<Pick<typeof usersTable.$inferInsert, "language" | "emailNotifications">>,
+) => createUsersRepository({ db }).update(userId, values);
 
 /** What other modules read of users: names to show, and who coordinates an institution. */
 export async function userNamesOf(db: DbOrTx, ids: (string | null)[]): Promise<Map<string, string>> {

@@ -1,7 +1,6 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Role } from "../../../contracts/common.ts";
 import type { DbOrTx } from "../../shared/database.ts";
-import { sessions } from "../auth/auth.table.ts";
 import { institutions } from "../institutions/institutions.table.ts";
 import { memberships, users } from "./users.table.ts";
 
@@ -59,6 +58,13 @@ export function createUsersRepository({ db }: { db: DbOrTx }) {
       const [row] = await db.select().from(users).where(eq(users.email, email));
       return row;
     },
+    /** The people with these ids: id, name and e-mail. */
+    findPeople(ids: string[]) {
+      return db
+        .select({ id: users.id, name: users.name, email: users.email })
+        .from(users)
+        .where(inArray(users.id, ids));
+    },
     async find(id: string) {
       const [row] = await db.select().from(users).where(eq(users.id, id));
       return row;
@@ -72,9 +78,6 @@ export function createUsersRepository({ db }: { db: DbOrTx }) {
         .update(users)
         .set({ ...values, updatedAt: new Date() })
         .where(eq(users.id, id));
-    },
-    async endSessions(userId: string) {
-      await db.delete(sessions).where(eq(sessions.userId, userId));
     },
     async findMembership(trustId: string, id: string) {
       const [row] = await db

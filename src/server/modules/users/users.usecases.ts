@@ -1,14 +1,15 @@
 import type { z } from "zod";
+import type { Role } from "../../../contracts/common.ts";
+import { administratorRole } from "../../../contracts/policies.ts";
 import type { createUserBody, membershipBody, updateUserBody } from "../../../contracts/users.ts";
 import { type Actor, requirePolicy } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { Clock } from "../../shared/clock.ts";
 import type { Db, DbOrTx } from "../../shared/database.ts";
 import { hashPassword } from "../../shared/passwords.ts";
-import type { Inviter } from "../account-requests/invitations.ts";
-import { writeAudit } from "../audit/audit.public.ts";
-import { createInstitutionsRepository } from "../institutions/institutions.repository.ts";
-import { createTrustsRepository } from "../trusts/trusts.repository.ts";
+import { type AuditContext, writeAudit } from "../audit/audit.public.ts";
+import { hasAgreement } from "../institutions/institutions.public.ts";
+import { findTrust } from "../trusts/trusts.public.ts";
 import {
   cannotDeactivateSelf,
   lastMembership,
@@ -21,7 +22,29 @@ import { createUsersRepository } from "./users.repository.ts";
 
 type MembershipInput = z.infer<typeof membershipBody>;
 
-export function createUsersUsecases({ db, clock, invite }: { db: Db; clock: Clock; invite: Inviter }) {
+/**
+ * Sends a new person without a password the link to set one, in the caller's transaction (the
+ * account-requests module's inviter, handed in by the composition root).
+ */
+export type Invite = (
+  tx: DbOrTx,
+  input: { userId: string; trustId: string; name: string; trustName: string },
+) => Promise<void>;
+
+/** Ends all sessions of a person (the auth module's `endSessions`, handed in by the composition root). */
+export type EndSessions = (tx: DbOrTx, userId: string) => Promise<void>;
+
+export function createUsersUsecases({
+  db,
+  clock,
+  invite,
+  endSessions,
+}: {
+  db: Db;
+  clock: Clock;
+  invite: Invite;
+  endSessions: EndSessions;
+}) {
   async function findInTrust(tx: DbOrTx, trustId: string, userId: string) {
     const [user] = await createUsersRepository({ db: tx }).listForTrust(trustId, userId);
     if (!user) throw userNotFound();
@@ -31,12 +54,7 @@ export function createUsersUsecases({ db, clock, invite }: { db: Db; clock: Cloc
   async function addMembership(tx: DbOrTx, actor: Actor, trustId: string, userId: string, input: MembershipInput) {
     const users = createUsersRepository({ db: tx });
     const institutionId = input.institutionId ?? null;
-    if (
-      institutionId &&
-      !(await createInstitutionsRepository({ db: tx }).findAgreementByInstitution(trustId, institutionId))
-    ) {
-      throw noAgreement();
-    }
+    if (institutionId && !(await hasAgreement(tx, trustId, institutionId))) throw noAgreement();
     if (await users.findSameMembership({ userId, trustId, role: input.role, institutionId })) throw membershipExists();
     const membership = await users.addMembership({ userId, trustId, role: input.role, institutionId });
     await writeAudit(tx, auditContext(actor), {
@@ -70,7 +88,7 @@ export function createUsersUsecases({ db, clock, invite }: { db: Db; clock: Cloc
             fields: passwordHash ? ["email", "name", "password"] : ["email", "name"],
           });
           if (!passwordHash) {
-            const trust = await createTrustsRepository({ db: tx }).find(trustId);
+            const trust = await findTrust(tx, trustId);
             await invite(tx, { userId: user.id, trustId, name: user.name, trustName: trust?.name ?? "" });
           }
         }
@@ -96,7 +114,7 @@ export function createUsersUsecases({ db, clock, invite }: { db: Db; clock: Cloc
           passwordHash,
           deactivatedAt: input.active === undefined ? undefined : input.active ? null : clock.now(),
         });
-        if (input.active === false || passwordHash) await users.endSessions(userId);
+        if (input.active === false || passwordHash) await endSessions(tx, userId);
         await writeAudit(tx, auditContext(actor), {
           entity: "user",
           entityId: userId,
@@ -137,3 +155,53 @@ export function createUsersUsecases({ db, clock, invite }: { db: Db; clock: Cloc
   };
 }
 export type UsersUsecases = ReturnType<typeof createUsersUsecases>;
+
+/** A new trust's first admin: the person with the e-mail address (created if new) gets the admin role there. */
+export async function appointAdmin(
+  tx: DbOrTx,
+  ctx: AuditContext,
+  input: { trustId: string; email: string; name: string; passwordHash: string | null },
+) {
+  const users = createUsersRepository({ db: tx });
+  let admin = await users.findByEmail(input.email);
+  if (!admin) {
+    admin = await users.create({ email: input.email, name: input.name, passwordHash: input.passwordHash });
+    await writeAudit(tx, ctx, { entity: "user", entityId: admin.id, action: "create", fields: ["email", "name"] });
+  }
+  const membership = await users.addMembership({ userId: admin.id, trustId: input.trustId, role: administratorRole });
+  await writeAudit(tx, ctx, {
+    entity: "membership",
+    entityId: membership.id,
+    action: "create",
+    fields: ["user_id", "role"],
+  });
+}
+
+/**
+ * Gives the person with the e-mail address (created if new) the role at the trust, unless they hold
+ * it already, with the audit rows; returns the person.
+ */
+export async function grantRole(
+  tx: DbOrTx,
+  ctx: AuditContext,
+  input: { email: string; name: string; trustId: string; role: Role; institutionId: string | null },
+) {
+  const users = createUsersRepository({ db: tx });
+  let user = await users.findByEmail(input.email);
+  if (!user) {
+    user = await users.create({ email: input.email, name: input.name });
+    await writeAudit(tx, ctx, { entity: "user", entityId: user.id, action: "create", fields: ["email", "name"] });
+  }
+  const membership = { userId: user.id, trustId: input.trustId, role: input.role, institutionId: input.institutionId };
+  if (!(await users.findSameMembership(membership))) {
+    const added = await users.addMembership(membership);
+    await writeAudit(tx, ctx, {
+      entity: "membership",
+      entityId: added.id,
+      action: "create",
+      fields: ["user_id", "role", "institution_id"],
+      institutionId: input.institutionId,
+    });
+  }
+  return user;
+}

@@ -3,9 +3,9 @@ import { type Clock, systemClock } from "../../shared/clock.ts";
 import type { Db } from "../../shared/database.ts";
 import type { JobDefinition } from "../../shared/jobs.ts";
 import { createSmtpMailer } from "../../shared/mail.ts";
-import { createNotificationBatches, createNotificationDigest } from "../notifications/notifications.usecases.ts";
-import { createOutbox } from "./outbox.usecases.ts";
-import { createOutboxWorker } from "./outbox.worker.ts";
+import { createOutbox, createOutboxWorker } from "../outbox/outbox.public.ts";
+import { createNotificationBatches } from "./notifications.batches.ts";
+import { createNotificationDigest } from "./notifications.digest.ts";
 
 interface Log {
   info(obj: object, msg: string): void;
@@ -15,6 +15,7 @@ interface Log {
 /**
  * The e-mail jobs: the outbox is sent every minute (and whenever `trigger("outbox-flush")` is
  * called), so are the notification batches whose window has closed; the digest at 07:00 Europe/Oslo.
+ * They live in the notifications module, which sits above the outbox and uses its worker.
  */
 export function mailJobs({
   db,
