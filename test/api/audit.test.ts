@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AuditEntity, type AuditEvent, auditEntities, auditFieldText } from "../../src/contracts/audit.ts";
-import { type AuditContext, writeAudit } from "../../src/server/modules/audit/audit.repository.ts";
+import { type AuditContext, writeAudit } from "../../src/server/modules/audit/audit.public.ts";
 import { auditEvents } from "../../src/server/modules/audit/audit.table.ts";
 import { userIdentities } from "../../src/server/modules/identity-providers/identity-providers.table.ts";
 import { placementRows } from "../../src/server/modules/overviews/overviews.table.ts";

@@ -9,4 +9,4 @@ export {
   columnName,
   writeAudit,
   writeAudits,
-} from "./audit.repository.ts";
+} from "./trail.repository.ts";

@@ -5,8 +5,8 @@ import { auditActions, auditEntities, auditFieldText, auditFieldTexts } from "..
 import { languages } from "../../../contracts/common.ts";
 import { rowFieldSchema } from "../../../contracts/overviews.ts";
 import { updateTrustSettingsBody } from "../../../contracts/trusts.ts";
-import { columnName } from "./audit.repository.ts";
 import { auditTexts, textIn } from "./audit.texts.ts";
+import { columnName } from "./trail.repository.ts";
 
 /** Every `.ts` file below `dir` but tests. */
 function sources(dir: string): string[] {

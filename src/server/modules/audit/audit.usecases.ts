@@ -12,9 +12,10 @@ import type { Clock } from "../../shared/clock.ts";
 import type { Db } from "../../shared/database.ts";
 import { invalid } from "../../shared/errors.ts";
 import { csvBom, csvLine, osloDateTime, osloDay } from "./audit.csv.ts";
-import { columnName, languageOf, listAudit, writeAudit } from "./audit.repository.ts";
+import { languageOf, listAudit } from "./audit.repository.ts";
 import { auditTexts } from "./audit.texts.ts";
 import { nameRecords } from "./records.repository.ts";
+import { columnName, writeAudit } from "./trail.repository.ts";
 
 const encodeCursor = (at: Date, id: string) => Buffer.from(`${at.toISOString()}|${id}`).toString("base64url");
 function decodeCursor(cursor: string) {

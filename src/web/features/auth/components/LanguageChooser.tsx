@@ -5,7 +5,7 @@ import type { Language } from "../../../../contracts/common.ts";
 import { useAnnounce } from "../../../components/StatusMessage.tsx";
 import { applyLanguage, isLanguage, rememberLanguage } from "../../../i18n/i18n.ts";
 import { errorMessage } from "../../../lib/errors.ts";
-import { useUpdateMe } from "../api/updateMe.ts";
+import { useUpdateMe } from "../../../lib/updateMe.ts";
 
 const names: Record<Language, string> = { nb: "Bokmål", nn: "Nynorsk", en: "English" };
 

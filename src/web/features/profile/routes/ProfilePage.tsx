@@ -10,7 +10,7 @@ import { useAnnounce } from "../../../components/StatusMessage.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
 import { applyLanguage, rememberLanguage } from "../../../i18n/i18n.ts";
 import { useSession } from "../../../lib/session.ts";
-import { useUpdateMe } from "../../auth/api/updateMe.ts";
+import { useUpdateMe } from "../../../lib/updateMe.ts";
 import "../profile.css";
 
 const languageNames: Record<Language, string> = { nb: "Bokmål", nn: "Nynorsk", en: "English" };

@@ -1,0 +1,64 @@
+import type { AuditEntity } from "../../../contracts/audit.ts";
+import type { DbOrTx } from "../../shared/database.ts";
+import { auditEvents } from "./audit.table.ts";
+
+export interface AuditEntry {
+  /** The kind of record; each kind is named for people in the log (records.repository.ts). */
+  entity: AuditEntity;
+  entityId: string;
+  action: string;
+  /** Names of the changed fields; never their values. */
+  fields?: string[];
+  institutionId?: string | null;
+  /** Defaults to the actor's active trust. */
+  trustId?: string | null;
+}
+
+export interface AuditContext {
+  actorId: string | null;
+  trustId: string | null;
+  requestId: string | null;
+}
+
+/** Writes audit rows; pass the transaction of the change so both commit or neither does. */
+export async function writeAudit(db: DbOrTx, ctx: AuditContext, entry: AuditEntry): Promise<void> {
+  await db.insert(auditEvents).values({
+    actorId: ctx.actorId,
+    trustId: entry.trustId === undefined ? ctx.trustId : entry.trustId,
+    institutionId: entry.institutionId ?? null,
+    entity: entry.entity,
+    entityId: entry.entityId,
+    action: entry.action,
+    fields: entry.fields ?? [],
+    requestId: ctx.requestId,
+  });
+}
+
+/**
+ * Audit rows for many entries (the batch saves of an import): 8 bind parameters each, so 5,000 per
+ * statement stay below PostgreSQL's 65,535.
+ */
+export async function writeAudits(db: DbOrTx, ctx: AuditContext, entries: AuditEntry[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += 5000) {
+    await db.insert(auditEvents).values(
+      entries.slice(i, i + 5000).map((entry) => ({
+        actorId: ctx.actorId,
+        trustId: entry.trustId === undefined ? ctx.trustId : entry.trustId,
+        institutionId: entry.institutionId ?? null,
+        entity: entry.entity,
+        entityId: entry.entityId,
+        action: entry.action,
+        fields: entry.fields ?? [],
+        requestId: ctx.requestId,
+      })),
+    );
+  }
+}
+
+/** The audit name of a field: its column name (`deadlineDays` → `deadline_days`). */
+export const columnName = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** The names of the keys in `patch` whose values differ from `before`. */
+export function changedFields<T extends Record<string, unknown>>(before: T, patch: Partial<T>): string[] {
+  return Object.keys(patch).filter((k) => patch[k] !== undefined && patch[k] !== before[k]);
+}
