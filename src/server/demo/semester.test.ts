@@ -3,7 +3,8 @@ import type { RowInput } from "../../contracts/overviews.ts";
 import { addDays, overlaps } from "../../domain/dates.ts";
 import { type DeadlineState, deadlineState } from "../../domain/deadlines.ts";
 import { validateNationalId } from "../../domain/national-id.ts";
-import { changedDaysAgo, semesterPlan, sheetDates, withMistakes } from "./semester.ts";
+import { withMistakes } from "./mistakes.ts";
+import { changedDaysAgo, semesterPlan, sheetDates } from "./semester-plan.ts";
 import { createStudentFactory, seededRandom } from "./students.ts";
 
 const deadlineDays = 28;

@@ -1,8 +1,6 @@
 import type { Role } from "../../contracts/common.ts";
 import type { Row, RowInput } from "../../contracts/overviews.ts";
 import { addDays, type IsoDate, todayInOslo } from "../../domain/dates.ts";
-import { deadlineOf } from "../../domain/deadlines.ts";
-import { validateNationalId } from "../../domain/national-id.ts";
 import { createNotifier } from "../modules/notifications/notifications.public.ts";
 import { createOutbox } from "../modules/outbox/outbox.public.ts";
 import { createPersonLinks } from "../modules/overviews/overviews.public.ts";
@@ -13,7 +11,9 @@ import type { Actor } from "../shared/actor.ts";
 import type { Clock } from "../shared/clock.ts";
 import type { DataCrypto } from "../shared/crypto.ts";
 import type { Db } from "../shared/database.ts";
-import { createStudentFactory, type Random, type Student, seededRandom } from "./students.ts";
+import { withMistakes } from "./mistakes.ts";
+import { changedDaysAgo, type SheetPlan, semesterPlan, sheetDates } from "./semester-plan.ts";
+import { createStudentFactory, type Student, seededRandom } from "./students.ts";
 
 /**
  * A semester in the demo trust, as coordinators and FOU would have left it by the day of the first
@@ -23,256 +23,6 @@ import { createStudentFactory, type Random, type Student, seededRandom } from ".
  * so rows are encrypted in their places, matched to persons, counted, tracked and announced as in
  * use; a demo clock sets each step on its day, counted from the first start.
  */
-
-/** The mistakes coordinators make, one row each (`twice` adds a second row for the same student). */
-export type Mistake =
-  | "checksum"
-  | "missingDigit"
-  | "noMobile"
-  | "emailWithoutAt"
-  | "unknownSite"
-  | "outsidePeriod"
-  | "twice"
-  | "noBirthDate";
-
-export interface SheetPlan {
-  kind: "norwegian" | "international";
-  label: "Periode" | "Semester";
-  number: number;
-  /** Days from the first start to the deadline, give or take a few: periods start on a Monday. */
-  deadlineIn: number;
-  weeks: number;
-  /** How many of the document's students (15–40). */
-  students: number;
-  /** Submitted this many days before the deadline (negative: after it, late). */
-  submittedBeforeDeadline?: number;
-  mistakes?: Mistake[];
-  /** Changed after submission: cells, a new and a removed row, comments from both sides. */
-  changedAfterSubmission?: boolean;
-  /** The sheet (index in its document) whose rows this one starts with, moved to the new period. */
-  copyOf?: number;
-}
-
-export interface DocumentPlan {
-  institution: "UiB" | "HVL" | "VID";
-  programme: string;
-  /** Admitted this many years before the latest intake. */
-  cohortAge: number;
-  sites: string[];
-  sheets: SheetPlan[];
-}
-
-const nursingSites = [
-  "Medisinsk avdeling, post 3",
-  "Kirurgisk avdeling, post 2",
-  "Barne- og ungdomsklinikken",
-  "Akuttmottaket",
-  "Kvinneklinikken",
-  "Hjerteavdelinga, post 1",
-  "Nevrologisk avdeling, post 4",
-];
-
-/** How a site's name is often written by hand: close to the list's, but not it. */
-const misspelled: Record<string, string> = {
-  "Medisinsk avdeling, post 3": "Medisinsk avd. post 3",
-  "Kirurgisk avdeling, post 2": "Kirurgen post 2",
-  "Barne- og ungdomsklinikken": "Barneklinikken",
-  Akuttmottaket: "Akuttmottak",
-  Kvinneklinikken: "Kvinneklinikk",
-  "Hjerteavdelinga, post 1": "Hjerteavdelingen post 1",
-  "Nevrologisk avdeling, post 4": "Nevrologen",
-  "Radiologisk avdeling": "Røntgen",
-  "Laboratorium for klinisk biokjemi": "Lab. klinisk biokjemi",
-  Fysioterapiavdelinga: "Fysioterapien",
-};
-
-/** Days before today on which a submitted sheet is changed (see `changeAfterSubmission`). */
-export const changedDaysAgo = 3;
-
-export const semesterPlan: DocumentPlan[] = [
-  {
-    institution: "HVL",
-    programme: "Sykepleie",
-    cohortAge: 2,
-    sites: nursingSites,
-    sheets: [
-      {
-        kind: "norwegian",
-        label: "Periode",
-        number: 5,
-        deadlineIn: -60,
-        weeks: 6,
-        students: 26,
-        submittedBeforeDeadline: 6,
-      },
-      {
-        kind: "norwegian",
-        label: "Periode",
-        number: 6,
-        deadlineIn: -14,
-        weeks: 8,
-        students: 25,
-        submittedBeforeDeadline: 3,
-        changedAfterSubmission: true,
-      },
-    ],
-  },
-  {
-    institution: "HVL",
-    programme: "Sykepleie",
-    cohortAge: 1,
-    sites: nursingSites,
-    sheets: [
-      {
-        kind: "norwegian",
-        label: "Periode",
-        number: 3,
-        deadlineIn: 1,
-        weeks: 6,
-        students: 30,
-        mistakes: ["checksum", "missingDigit", "noMobile", "emailWithoutAt", "unknownSite", "outsidePeriod", "twice"],
-      },
-      {
-        kind: "international",
-        label: "Periode",
-        number: 3,
-        deadlineIn: 1,
-        weeks: 6,
-        students: 15,
-        mistakes: ["noBirthDate"],
-      },
-    ],
-  },
-  {
-    institution: "HVL",
-    programme: "Fysioterapi",
-    cohortAge: 1,
-    sites: ["Fysioterapiavdelinga", "Nevrologisk avdeling, post 4", "Medisinsk avdeling, post 3"],
-    sheets: [
-      {
-        kind: "norwegian",
-        label: "Periode",
-        number: 2,
-        deadlineIn: -12,
-        weeks: 5,
-        students: 16,
-        mistakes: ["emailWithoutAt", "outsidePeriod", "noMobile"],
-      },
-    ],
-  },
-  {
-    institution: "HVL",
-    programme: "Radiografi",
-    cohortAge: 2,
-    sites: ["Radiologisk avdeling"],
-    sheets: [
-      {
-        kind: "norwegian",
-        label: "Periode",
-        number: 4,
-        deadlineIn: -16,
-        weeks: 6,
-        students: 16,
-        submittedBeforeDeadline: -4,
-      },
-    ],
-  },
-  {
-    institution: "HVL",
-    programme: "Bioingeniør",
-    cohortAge: 1,
-    sites: ["Laboratorium for klinisk biokjemi"],
-    sheets: [
-      {
-        kind: "norwegian",
-        label: "Periode",
-        number: 2,
-        deadlineIn: 30,
-        weeks: 6,
-        students: 16,
-        mistakes: ["missingDigit", "unknownSite"],
-      },
-    ],
-  },
-  {
-    institution: "UiB",
-    programme: "Medisin",
-    cohortAge: 4,
-    sites: [...nursingSites, "Radiologisk avdeling"],
-    sheets: [
-      {
-        kind: "norwegian",
-        label: "Semester",
-        number: 9,
-        deadlineIn: -27,
-        weeks: 10,
-        students: 24,
-        submittedBeforeDeadline: 4,
-      },
-      {
-        kind: "international",
-        label: "Semester",
-        number: 9,
-        deadlineIn: -27,
-        weeks: 10,
-        students: 15,
-        submittedBeforeDeadline: 4,
-      },
-    ],
-  },
-  {
-    institution: "UiB",
-    programme: "Medisin",
-    cohortAge: 3,
-    sites: nursingSites,
-    sheets: [
-      {
-        kind: "norwegian",
-        label: "Semester",
-        number: 7,
-        deadlineIn: -9,
-        weeks: 10,
-        students: 22,
-        mistakes: ["noMobile", "twice", "checksum"],
-      },
-    ],
-  },
-  {
-    institution: "VID",
-    programme: "Sykepleie",
-    cohortAge: 2,
-    sites: nursingSites,
-    sheets: [
-      {
-        kind: "norwegian",
-        label: "Periode",
-        number: 5,
-        deadlineIn: -48,
-        weeks: 8,
-        students: 18,
-        submittedBeforeDeadline: 2,
-      },
-    ],
-  },
-  {
-    institution: "VID",
-    programme: "Sykepleie",
-    cohortAge: 1,
-    sites: nursingSites,
-    sheets: [
-      {
-        kind: "norwegian",
-        label: "Periode",
-        number: 3,
-        deadlineIn: 0,
-        weeks: 6,
-        students: 20,
-        mistakes: ["checksum", "noMobile", "unknownSite", "emailWithoutAt"],
-      },
-      { kind: "norwegian", label: "Periode", number: 4, deadlineIn: 44, weeks: 6, students: 20, copyOf: 0 },
-    ],
-  },
-];
 
 const studentDomains = { UiB: "student.uib.no", HVL: "stud.hvl.no", VID: "stud.vid.no" } as const;
 
@@ -289,30 +39,10 @@ export interface DemoWorld {
 /** A moment on `date` at `utcTime`: working hours in Oslo (an hour or two later there). */
 const at = (date: IsoDate, utcTime: string) => new Date(`${date}T${utcTime}:00Z`);
 
-/** The first Monday on or after `date`. */
-function mondayFrom(date: IsoDate): IsoDate {
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return addDays(date, (8 - weekday) % 7);
-}
-
 /** The latest intake: students are admitted in August. */
 function latestCohort(today: IsoDate): number {
   const [year, month] = today.split("-").map(Number) as [number, number];
   return month >= 8 ? year : year - 1;
-}
-
-/**
- * The days of a planned sheet counted from `today`: its period (from a Monday), deadline, the day
- * it was submitted (if it was) and the day it was filled in (a week before submission, else in the
- * last few days; a copy later than its source).
- */
-export function sheetDates(plan: SheetPlan, today: IsoDate, deadlineDays: number) {
-  const start = mondayFrom(addDays(today, plan.deadlineIn + deadlineDays));
-  const deadline = deadlineOf(start, deadlineDays);
-  const submittedOn =
-    plan.submittedBeforeDeadline === undefined ? null : addDays(deadline, -plan.submittedBeforeDeadline);
-  const preparedOn = submittedOn ? addDays(submittedOn, -7) : addDays(today, plan.copyOf === undefined ? -6 : -2);
-  return { start, end: addDays(start, plan.weeks * 7 - 3), deadline, submittedOn, preparedOn };
 }
 
 /** A clock the demo sets to each step's moment; `now()` is the real time until it is set. */
@@ -354,72 +84,7 @@ function rowOf(
   };
 }
 
-/**
- * Gives `rows` their mistakes, each in a row of its own chosen by `random` (one without a D-number
- * for `noBirthDate`); `twice` puts a second row for the same student right after theirs, at
- * another site in overlapping dates.
- */
-export function withMistakes(
-  rows: RowInput[],
-  mistakes: Mistake[],
-  random: Random,
-  ctx: { periodEnd: IsoDate; sites: string[] },
-): RowInput[] {
-  const result = rows.map((r) => ({ ...r }));
-  const taken = new Set<number>();
-  const pickRow = (fits: (r: RowInput) => boolean = () => true) => {
-    const free = result.map((r, i) => ({ r, i })).filter(({ r, i }) => !taken.has(i) && fits(r));
-    const chosen = free.length > 0 ? random.pick(free) : undefined;
-    if (!chosen) throw new Error("no row left for a demo mistake");
-    taken.add(chosen.i);
-    return chosen;
-  };
-  let twice: number | null = null;
-  for (const mistake of mistakes) {
-    if (mistake === "twice") {
-      twice = pickRow().i;
-      continue;
-    }
-    const { r } = pickRow(mistake === "noBirthDate" ? (row) => !row.dNumber : undefined);
-    const id = r.nationalId ?? "";
-    switch (mistake) {
-      case "checksum":
-        r.nationalId = `${id.slice(0, 10)}${(Number(id[10]) + 1) % 10}`;
-        break;
-      case "missingDigit":
-        r.nationalId = [4, 5, 6, 7, 8]
-          .map((at) => id.slice(0, at) + id.slice(at + 1))
-          .find((typed) => !validateNationalId(typed, { testMode: true }).ok);
-        break;
-      case "noMobile":
-        r.mobile = "";
-        break;
-      case "emailWithoutAt":
-        r.email = (r.email ?? "").replace("@", ".");
-        break;
-      case "unknownSite": {
-        const typo = misspelled[r.placementSiteName ?? ""];
-        if (!typo) throw new Error(`no misspelling of ${r.placementSiteName}`);
-        r.placementSiteName = typo;
-        break;
-      }
-      case "outsidePeriod":
-        r.endDate = addDays(ctx.periodEnd, 7);
-        break;
-      case "noBirthDate":
-        r.birthDate = "";
-        break;
-    }
-  }
-  if (twice !== null) {
-    const original = result[twice] as RowInput;
-    const otherSite = ctx.sites.find((s) => s !== original.placementSiteName) ?? original.placementSiteName;
-    result.splice(twice + 1, 0, { ...original, placementSiteName: otherSite });
-  }
-  return result;
-}
-
-/** Fills the semester (see the plan above) into the demo trust, as its coordinators and FOU. */
+/** Fills the semester (see `semester-plan.ts`) into the demo trust, as its coordinators and FOU. */
 export async function fillDemoSemester(
   db: Db,
   world: DemoWorld,
