@@ -24,14 +24,13 @@ import { createNotificationsUsecases, createNotifier } from "./modules/notificat
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
 import { createOutbox, createOutboxUsecases } from "./modules/outbox/outbox.public.ts";
 import { outboxRoutes } from "./modules/outbox/outbox.routes.ts";
-import { createParsePool, type ParsePool } from "./modules/overviews/excel/parse-pool.ts";
 import { createImportUsecases } from "./modules/overviews/import.usecases.ts";
-import { createPersonLinks } from "./modules/overviews/overviews.public.ts";
+import { createParsePool, createPersonLinks, type ParsePool } from "./modules/overviews/overviews.public.ts";
 import { overviewsRoutes } from "./modules/overviews/overviews.routes.ts";
 import { createOverviewsUsecases } from "./modules/overviews/overviews.usecases.ts";
 import { createRowsUsecases } from "./modules/overviews/rows.usecases.ts";
+import { createPersonsUsecases } from "./modules/persons/persons.public.ts";
 import { personsRoutes } from "./modules/persons/persons.routes.ts";
-import { createPersonsUsecases } from "./modules/persons/persons.usecases.ts";
 import { createTrustsUsecases } from "./modules/trusts/trusts.public.ts";
 import { trustsRoutes } from "./modules/trusts/trusts.routes.ts";
 import { appointAdmin, createUsersUsecases } from "./modules/users/users.public.ts";

@@ -6,7 +6,7 @@ import { createOutbox } from "../modules/outbox/outbox.public.ts";
 import { createPersonLinks } from "../modules/overviews/overviews.public.ts";
 import { createOverviewsUsecases } from "../modules/overviews/overviews.usecases.ts";
 import { createRowsUsecases } from "../modules/overviews/rows.usecases.ts";
-import { createPersonsUsecases } from "../modules/persons/persons.usecases.ts";
+import { createPersonsUsecases } from "../modules/persons/persons.public.ts";
 import type { Actor } from "../shared/actor.ts";
 import type { Clock } from "../shared/clock.ts";
 import type { DataCrypto } from "../shared/crypto.ts";

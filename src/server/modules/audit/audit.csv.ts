@@ -1,4 +1,4 @@
-import { neutralise } from "../overviews/excel/cells.ts";
+import { neutralise } from "../overviews/overviews.public.ts";
 
 /**
  * The audit log as CSV for Excel: UTF-8 with a byte order mark (so Excel reads æøå), cells separated

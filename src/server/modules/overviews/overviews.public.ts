@@ -3,6 +3,11 @@
  * the listed documents' sheets), the persons module's links (where a person appears), and what the
  * retention job reads and changes of the rows.
  */
+
+/** For the composition root (the import's parse workers; where rows' ciphertexts are bound) and the audit log's CSV. */
+export { neutralise } from "./excel/cells.ts";
+export { createParsePool, type ParsePool } from "./excel/parse-pool.ts";
 export type { OverviewsUsecases } from "./overviews.usecases.ts";
 export { createPersonLinks } from "./person-links.repository.ts";
 export { createRowRetentionRepository } from "./retention.repository.ts";
+export { rowPlaces } from "./row-codec.ts";
