@@ -36,10 +36,14 @@ describe("npm run admin", () => {
     await runAdminCommand(t.database.db, "system-admin", { email: "tone.rygg@sus.test" });
     const [user] = await t.database.db.select().from(users).where(eq(users.email, "tone.rygg@sus.test"));
     expect(user?.isSystemAdmin).toBe(true);
+    const before = await t.login("tone.rygg@sus.test", "et-sikkert-passord");
+    expect((await t.call("GET", "/api/auth/me", { cookie: before })).statusCode).toBe(200);
     await runAdminCommand(t.database.db, "set-password", {
       email: "tone.rygg@sus.test",
       password: "et-nytt-passord-42",
     });
+    // The new password ends the sessions opened with the old one.
+    expect((await t.call("GET", "/api/auth/me", { cookie: before })).statusCode).toBe(401);
     await expect(t.login("tone.rygg@sus.test", "et-sikkert-passord")).rejects.toThrow(/401/);
     await t.login("tone.rygg@sus.test", "et-nytt-passord-42");
   });

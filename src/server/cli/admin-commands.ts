@@ -2,6 +2,7 @@ import { z } from "zod";
 import { email, text } from "../../contracts/common.ts";
 import { agreementLinks } from "../module-links.ts";
 import { writeAudit } from "../modules/audit/audit.public.ts";
+import { endSessions } from "../modules/auth/auth.public.ts";
 import { createInstitutionsUsecases } from "../modules/institutions/institutions.public.ts";
 import { createTrustsUsecases } from "../modules/trusts/trusts.public.ts";
 import { appointAdmin, findUserByEmail, setPasswordHash, setSystemAdmin } from "../modules/users/users.public.ts";
@@ -96,9 +97,10 @@ export async function runAdminCommand(db: Db, command: Command, options: Record<
       const passwordHash = await hashPassword(o.password as string);
       await db.transaction(async (tx) => {
         await setPasswordHash(tx, user.id, passwordHash);
+        await endSessions(tx, user.id);
         await writeAudit(tx, cliAudit, { entity: "user", entityId: user.id, action: "update", fields: ["password"] });
       });
-      return `The password of ${user.email} is set.`;
+      return `The password of ${user.email} is set; their sessions are ended.`;
     }
   }
 }
