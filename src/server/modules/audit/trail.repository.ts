@@ -20,18 +20,21 @@ export interface AuditContext {
   requestId: string | null;
 }
 
+/** The row an entry writes. */
+const auditRowOf = (ctx: AuditContext, entry: AuditEntry) => ({
+  actorId: ctx.actorId,
+  trustId: entry.trustId === undefined ? ctx.trustId : entry.trustId,
+  institutionId: entry.institutionId ?? null,
+  entity: entry.entity,
+  entityId: entry.entityId,
+  action: entry.action,
+  fields: entry.fields ?? [],
+  requestId: ctx.requestId,
+});
+
 /** Writes audit rows; pass the transaction of the change so both commit or neither does. */
 export async function writeAudit(db: DbOrTx, ctx: AuditContext, entry: AuditEntry): Promise<void> {
-  await db.insert(auditEvents).values({
-    actorId: ctx.actorId,
-    trustId: entry.trustId === undefined ? ctx.trustId : entry.trustId,
-    institutionId: entry.institutionId ?? null,
-    entity: entry.entity,
-    entityId: entry.entityId,
-    action: entry.action,
-    fields: entry.fields ?? [],
-    requestId: ctx.requestId,
-  });
+  await db.insert(auditEvents).values(auditRowOf(ctx, entry));
 }
 
 /**
@@ -40,18 +43,7 @@ export async function writeAudit(db: DbOrTx, ctx: AuditContext, entry: AuditEntr
  */
 export async function writeAudits(db: DbOrTx, ctx: AuditContext, entries: AuditEntry[]): Promise<void> {
   for (let i = 0; i < entries.length; i += 5000) {
-    await db.insert(auditEvents).values(
-      entries.slice(i, i + 5000).map((entry) => ({
-        actorId: ctx.actorId,
-        trustId: entry.trustId === undefined ? ctx.trustId : entry.trustId,
-        institutionId: entry.institutionId ?? null,
-        entity: entry.entity,
-        entityId: entry.entityId,
-        action: entry.action,
-        fields: entry.fields ?? [],
-        requestId: ctx.requestId,
-      })),
-    );
+    await db.insert(auditEvents).values(entries.slice(i, i + 5000).map((entry) => auditRowOf(ctx, entry)));
   }
 }
 
