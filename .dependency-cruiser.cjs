@@ -188,6 +188,13 @@ module.exports = {
       from: { path: "^src/(domain|contracts)/" },
       to: { path: "^src/(server|web)/" },
     },
+    {
+      name: "domain-below-contracts",
+      comment: "The contracts derive their schemas from src/domain; the domain does not import the contracts",
+      severity: "error",
+      from: { path: "^src/domain/", pathNot: tests },
+      to: { path: "^src/contracts/" },
+    },
   ],
   options: {
     doNotFollow: { path: "node_modules" },

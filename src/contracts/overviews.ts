@@ -7,6 +7,10 @@ import {
   fieldInfos,
   rowFields,
 } from "../domain/placement-row/fields.ts";
+import type {
+  Problem as DomainProblem,
+  ProblemDetails as DomainProblemDetails,
+} from "../domain/placement-row/problem.ts";
 import { sheetKinds } from "../domain/sheet-kind.ts";
 import { dateInput, isoDate, uuidSchema } from "./common.ts";
 import { noticesSchema } from "./notices.ts";
@@ -51,7 +55,7 @@ export const problemDetailsSchema = z.object({
   start: isoDate.optional(),
   end: isoDate.optional(),
   rows: z.array(z.number().int()).optional(),
-});
+}) satisfies z.ZodType<DomainProblemDetails>;
 export type ProblemDetails = z.infer<typeof problemDetailsSchema>;
 
 /** A problem with one cell (or the whole row when `field` is null), with a stable code the web translates. */
@@ -63,7 +67,7 @@ export const problemSchema = z.object({
   /** Whether it only warns (e.g. national_id.leading_zero_restored); errors block submission. */
   warning: z.boolean().optional(),
   details: problemDetailsSchema.optional(),
-});
+}) satisfies z.ZodType<DomainProblem>;
 export type Problem = z.infer<typeof problemSchema>;
 
 export const studentGroupSchema = z.object({

@@ -1,9 +1,9 @@
-import type { Problem } from "../../contracts/overviews.ts";
 import { normalizeEmail } from "../contact.ts";
 import { isIsoDate, overlaps } from "../dates.ts";
 import { validateNationalId } from "../national-id.ts";
 import { normalizeName } from "../similarity.ts";
 import type { RowData } from "./fields.ts";
+import type { Problem } from "./problem.ts";
 
 /** How two rows were found to be the same student: national ID or D-number, e-mail, or name and birth date. */
 export type IdentityKind = "national_id" | "email" | "name";

@@ -1,4 +1,3 @@
-import type { Problem } from "../../contracts/overviews.ts";
 import { normalizeEmail, normalizeMobile } from "../contact.ts";
 import { isIsoDate } from "../dates.ts";
 import { holdsNationalId } from "../free-text.ts";
@@ -6,6 +5,7 @@ import { validateNationalId } from "../national-id.ts";
 import { nearestNames } from "../similarity.ts";
 import type { RowContext } from "./context.ts";
 import { fieldInfo, type RowData, type RowField, type RowInput } from "./fields.ts";
+import type { Problem } from "./problem.ts";
 
 /** The problem codes that need the sheet's period: pending while the period is not known. */
 export const periodChecks = ["date.outside_period"] as const;
