@@ -1,15 +1,14 @@
 import { Button, Link as DsLink, Paragraph, Tabs } from "@digdir/designsystemet-react";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import { ConfirmDialog } from "../../../components/ConfirmDialog.tsx";
+import { DeleteDialog } from "../../../components/DeleteDialog.tsx";
 import { FormDialog } from "../../../components/FormDialog.tsx";
 import { Page } from "../../../components/Page.tsx";
 import { LoadError, Loading } from "../../../components/QueryState.tsx";
 import { AccessGate } from "../../../components/RoleGate.tsx";
 import { useAnnounce } from "../../../components/StatusMessage.tsx";
-import { errorMessage } from "../../../lib/errors.ts";
 import { may, useSession } from "../../../lib/session.ts";
+import { useDialog } from "../../../lib/useDialog.ts";
 import { useDeleteProfession } from "../api/deleteProfession.ts";
 import { useDeleteProgramme } from "../api/deleteProgramme.ts";
 import { useInstitutions } from "../api/listInstitutions.ts";
@@ -26,8 +25,7 @@ type DialogState =
   | { kind: "deleteProgramme"; programme: Programme }
   | { kind: "newProfession" }
   | { kind: "editProfession"; profession: Profession }
-  | { kind: "deleteProfession"; profession: Profession }
-  | null;
+  | { kind: "deleteProfession"; profession: Profession };
 
 export function ProgrammesAdminPage() {
   const me = useSession();
@@ -48,13 +46,8 @@ function ProgrammesAdmin() {
   const institutions = useInstitutions();
   const deleteProgramme = useDeleteProgramme();
   const deleteProfession = useDeleteProfession();
-  const [dialog, setDialog] = useState<DialogState>(null);
+  const { dialog, open: setDialog, close } = useDialog<DialogState>(deleteProgramme, deleteProfession);
 
-  const close = () => {
-    setDialog(null);
-    deleteProgramme.reset();
-    deleteProfession.reset();
-  };
   const setTab = (value: string) =>
     setParams(
       (prev) => {
@@ -161,43 +154,23 @@ function ProgrammesAdmin() {
           }}
         />
       </FormDialog>
-      <ConfirmDialog
-        open={dialog?.kind === "deleteProgramme"}
-        title={t("programmes.deleteTitle")}
-        body={dialog?.kind === "deleteProgramme" ? t("programmes.deleteBody", { name: dialog.programme.name }) : ""}
-        confirmLabel={t("common.delete")}
-        pending={deleteProgramme.isPending}
-        error={deleteProgramme.error ? errorMessage(t, deleteProgramme.error) : null}
+      <DeleteDialog
+        item={dialog?.kind === "deleteProgramme" ? dialog.programme : undefined}
+        id={(p) => p.id}
+        mutation={deleteProgramme}
+        title={() => t("programmes.deleteTitle")}
+        body={(p) => (p ? t("programmes.deleteBody", { name: p.name }) : "")}
+        deleted={(p) => t("programmes.deleted", { name: p.name })}
         onClose={close}
-        onConfirm={() => {
-          if (dialog?.kind !== "deleteProgramme") return;
-          const { name, id } = dialog.programme;
-          deleteProgramme.mutate(id, {
-            onSuccess: () => {
-              close();
-              announce(t("programmes.deleted", { name }));
-            },
-          });
-        }}
       />
-      <ConfirmDialog
-        open={dialog?.kind === "deleteProfession"}
-        title={t("professions.deleteTitle")}
-        body={dialog?.kind === "deleteProfession" ? t("professions.deleteBody", { name: dialog.profession.name }) : ""}
-        confirmLabel={t("common.delete")}
-        pending={deleteProfession.isPending}
-        error={deleteProfession.error ? errorMessage(t, deleteProfession.error) : null}
+      <DeleteDialog
+        item={dialog?.kind === "deleteProfession" ? dialog.profession : undefined}
+        id={(p) => p.id}
+        mutation={deleteProfession}
+        title={() => t("professions.deleteTitle")}
+        body={(p) => (p ? t("professions.deleteBody", { name: p.name }) : "")}
+        deleted={(p) => t("professions.deleted", { name: p.name })}
         onClose={close}
-        onConfirm={() => {
-          if (dialog?.kind !== "deleteProfession") return;
-          const { name, id } = dialog.profession;
-          deleteProfession.mutate(id, {
-            onSuccess: () => {
-              close();
-              announce(t("professions.deleted", { name }));
-            },
-          });
-        }}
       />
     </Page>
   );

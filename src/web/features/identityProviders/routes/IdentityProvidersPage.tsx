@@ -1,16 +1,17 @@
 import { Button, Card, Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { IdentityProvider } from "../../../../contracts/identity-providers.ts";
-import { ConfirmDialog } from "../../../components/ConfirmDialog.tsx";
+import { DeleteDialog } from "../../../components/DeleteDialog.tsx";
 import { FormDialog } from "../../../components/FormDialog.tsx";
+import { ListState } from "../../../components/ListTable.tsx";
 import { Page } from "../../../components/Page.tsx";
-import { LoadError, Loading } from "../../../components/QueryState.tsx";
 import { AccessGate } from "../../../components/RoleGate.tsx";
+import { DeleteButton, EditButton } from "../../../components/RowActions.tsx";
 import { useAnnounce } from "../../../components/StatusMessage.tsx";
 import { errorMessage } from "../../../lib/errors.ts";
 import { compareText } from "../../../lib/format.ts";
 import { may, useSession } from "../../../lib/session.ts";
+import { useDialog } from "../../../lib/useDialog.ts";
 import { useDeleteIdentityProvider } from "../api/deleteIdentityProvider.ts";
 import { useIdentityProviders } from "../api/listIdentityProviders.ts";
 import { useUpdateIdentityProvider } from "../api/updateIdentityProvider.ts";
@@ -21,8 +22,7 @@ import "../identityProviders.css";
 type DialogState =
   | { kind: "new" }
   | { kind: "edit"; provider: IdentityProvider }
-  | { kind: "delete"; provider: IdentityProvider }
-  | null;
+  | { kind: "delete"; provider: IdentityProvider };
 
 export function IdentityProvidersPage() {
   const me = useSession();
@@ -40,11 +40,7 @@ function IdentityProviders() {
   const providers = useIdentityProviders();
   const update = useUpdateIdentityProvider();
   const remove = useDeleteIdentityProvider();
-  const [dialog, setDialog] = useState<DialogState>(null);
-  const close = () => {
-    setDialog(null);
-    remove.reset();
-  };
+  const { dialog, open: setDialog, close } = useDialog<DialogState>(remove);
   const sorted = [...(providers.data ?? [])].sort((a, b) => compareText(a.displayName, b.displayName));
 
   function toggle(p: IdentityProvider) {
@@ -68,13 +64,11 @@ function IdentityProviders() {
         <Paragraph data-size="sm">{t("identityProviders.howTo")}</Paragraph>
         <Button onClick={() => setDialog({ kind: "new" })}>{t("identityProviders.new")}</Button>
       </div>
-      {providers.isPending ? (
-        <Loading />
-      ) : providers.error ? (
-        <LoadError error={providers.error} onRetry={() => void providers.refetch()} />
-      ) : sorted.length === 0 ? (
-        <Paragraph>{t("identityProviders.empty")}</Paragraph>
-      ) : (
+      <ListState
+        load={{ isPending: providers.isPending, error: providers.error, retry: () => void providers.refetch() }}
+        isEmpty={sorted.length === 0}
+        empty={<Paragraph>{t("identityProviders.empty")}</Paragraph>}
+      >
         <ul className="card-list">
           {sorted.map((p) => (
             <li key={p.id}>
@@ -118,14 +112,7 @@ function IdentityProviders() {
                   {t("identityProviders.redirectHint")}
                 </Paragraph>
                 <div className="button-row">
-                  <Button
-                    variant="secondary"
-                    data-size="sm"
-                    onClick={() => setDialog({ kind: "edit", provider: p })}
-                    aria-label={t("common.editNamed", { name: p.displayName })}
-                  >
-                    {t("common.edit")}
-                  </Button>
+                  <EditButton name={p.displayName} onClick={() => setDialog({ kind: "edit", provider: p })} />
                   <Button
                     variant="secondary"
                     data-size="sm"
@@ -137,21 +124,13 @@ function IdentityProviders() {
                   >
                     {p.enabled ? t("identityProviders.turnOff") : t("identityProviders.turnOn")}
                   </Button>
-                  <Button
-                    variant="tertiary"
-                    data-color="danger"
-                    data-size="sm"
-                    onClick={() => setDialog({ kind: "delete", provider: p })}
-                    aria-label={t("common.deleteNamed", { name: p.displayName })}
-                  >
-                    {t("common.delete")}
-                  </Button>
+                  <DeleteButton name={p.displayName} onClick={() => setDialog({ kind: "delete", provider: p })} />
                 </div>
               </Card>
             </li>
           ))}
         </ul>
-      )}
+      </ListState>
 
       <FormDialog
         open={dialog?.kind === "new" || dialog?.kind === "edit"}
@@ -172,26 +151,14 @@ function IdentityProviders() {
           }}
         />
       </FormDialog>
-      <ConfirmDialog
-        open={dialog?.kind === "delete"}
-        title={
-          dialog?.kind === "delete" ? t("identityProviders.deleteTitle", { name: dialog.provider.displayName }) : ""
-        }
-        body={t("identityProviders.deleteBody")}
-        confirmLabel={t("common.delete")}
-        pending={remove.isPending}
-        error={remove.error ? errorMessage(t, remove.error) : null}
+      <DeleteDialog
+        item={dialog?.kind === "delete" ? dialog.provider : undefined}
+        id={(p) => p.id}
+        mutation={remove}
+        title={(p) => (p ? t("identityProviders.deleteTitle", { name: p.displayName }) : "")}
+        body={() => t("identityProviders.deleteBody")}
+        deleted={(p) => t("identityProviders.deleted", { name: p.displayName })}
         onClose={close}
-        onConfirm={() => {
-          if (dialog?.kind !== "delete") return;
-          const name = dialog.provider.displayName;
-          remove.mutate(dialog.provider.id, {
-            onSuccess: () => {
-              close();
-              announce(t("identityProviders.deleted", { name }));
-            },
-          });
-        }}
       />
     </Page>
   );

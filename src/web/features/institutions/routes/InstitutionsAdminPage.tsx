@@ -1,38 +1,34 @@
-import { Button, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
-import { useState } from "react";
+import { Button, Paragraph, Tag } from "@digdir/designsystemet-react";
 import { useTranslation } from "react-i18next";
 import type { Agreement, Institution } from "../../../../contracts/institutions.ts";
-import { ConfirmDialog } from "../../../components/ConfirmDialog.tsx";
+import { DeleteDialog } from "../../../components/DeleteDialog.tsx";
 import { FormDialog } from "../../../components/FormDialog.tsx";
+import { type ListColumn, ListTable } from "../../../components/ListTable.tsx";
 import { Page } from "../../../components/Page.tsx";
-import { LoadError, Loading } from "../../../components/QueryState.tsx";
 import { AccessGate } from "../../../components/RoleGate.tsx";
-import { SearchField } from "../../../components/SearchField.tsx";
-import { SortableHeader } from "../../../components/SortableHeader.tsx";
+import { DeleteButton, EditButton, RowActions } from "../../../components/RowActions.tsx";
 import { useAnnounce } from "../../../components/StatusMessage.tsx";
-import { TableScroller } from "../../../components/TableScroller.tsx";
-import { errorMessage } from "../../../lib/errors.ts";
-import { matchesSearch } from "../../../lib/format.ts";
 import { may, useSession } from "../../../lib/session.ts";
-import { useListParams, useSorted } from "../../../lib/useListParams.ts";
+import { useDialog } from "../../../lib/useDialog.ts";
 import { useDeleteAgreement } from "../api/deleteAgreement.ts";
 import { useAdminInstitutions } from "../api/listAdminInstitutions.ts";
 import { useAgreements } from "../api/listAgreements.ts";
 import { useUsers } from "../api/listUsers.ts";
 import { AgreementForm } from "../components/AgreementForm.tsx";
-import { ContactCell } from "../components/ContactCell.tsx";
 import { InstitutionForm } from "../components/InstitutionForm.tsx";
-
-const columns = ["name", "shortName", "agreement", "mainContact", "deputyContact"] as const;
-type Column = (typeof columns)[number];
-type Row = { institution: Institution; agreement: Agreement | undefined };
+import {
+  contactColumns,
+  type InstitutionRow,
+  institutionRows,
+  institutionSearchText,
+  nameColumns,
+} from "../components/institutionRows.tsx";
 
 type DialogState =
   | { kind: "newInstitution" }
   | { kind: "editInstitution"; institution: Institution }
   | { kind: "agreement"; institution: Institution; agreement?: Agreement }
-  | { kind: "deleteAgreement"; institution: Institution; agreement: Agreement }
-  | null;
+  | { kind: "deleteAgreement"; institution: Institution; agreement: Agreement };
 
 export function InstitutionsAdminPage() {
   const me = useSession();
@@ -50,154 +46,80 @@ function InstitutionsAdmin() {
   const agreements = useAgreements();
   const users = useUsers();
   const remove = useDeleteAgreement();
-  const list = useListParams(columns, "name");
-  const [dialog, setDialog] = useState<DialogState>(null);
-  const close = () => {
-    setDialog(null);
-    remove.reset();
-  };
+  const { dialog, open, close } = useDialog<DialogState>(remove);
 
-  const byInstitution = new Map((agreements.data ?? []).map((a) => [a.institution.id, a]));
-  const rows: Row[] = (institutions.data ?? []).map((i) => ({ institution: i, agreement: byInstitution.get(i.id) }));
-  const filtered = rows.filter((r) =>
-    matchesSearch(
-      list.query,
-      r.institution.name,
-      r.institution.shortName,
-      r.agreement?.mainContact?.name,
-      r.agreement?.deputyContact?.name,
-    ),
-  );
-  const sorted = useSorted(
-    filtered,
-    (r: Row) => {
-      const by: Record<Column, string> = {
-        name: r.institution.name,
-        shortName: r.institution.shortName,
-        agreement: r.agreement ? "0" : "1",
-        mainContact: r.agreement?.mainContact?.name ?? "\uffff",
-        deputyContact: r.agreement?.deputyContact?.name ?? "\uffff",
-      };
-      return by[list.sort];
+  const rows = institutionRows(institutions.data ?? [], agreements.data ?? []);
+  const columns: ListColumn<InstitutionRow>[] = [
+    ...nameColumns(t),
+    {
+      key: "agreement",
+      header: t("agreements.agreement"),
+      cell: (r) => (
+        <Tag data-size="sm" data-color={r.agreement ? "success" : "neutral"}>
+          {r.agreement ? t("agreements.yes") : t("agreements.no")}
+        </Tag>
+      ),
+      sortValue: (r) => (r.agreement ? "0" : "1"),
     },
-    list.direction,
-  );
-  const headers: Record<Column, string> = {
-    name: t("institutions.name"),
-    shortName: t("institutions.shortName"),
-    agreement: t("agreements.agreement"),
-    mainContact: t("agreements.mainContact"),
-    deputyContact: t("agreements.deputyContact"),
-  };
-  const loading = institutions.isPending || agreements.isPending;
-  const error = institutions.error ?? agreements.error;
+    ...contactColumns(t, "–"),
+  ];
 
   return (
     <Page title={t("institutions.adminTitle")} lead={<Paragraph>{t("institutions.adminLead")}</Paragraph>}>
-      <div className="toolbar">
-        <SearchField label={t("institutions.search")} value={list.query} onChange={list.setQuery} />
-        <Button onClick={() => setDialog({ kind: "newInstitution" })}>{t("institutions.new")}</Button>
-      </div>
-
-      {loading ? (
-        <Loading />
-      ) : error ? (
-        <LoadError
-          error={error}
-          onRetry={() => {
+      <ListTable
+        rows={rows}
+        rowKey={(r) => r.institution.id}
+        columns={columns}
+        defaultSort="name"
+        searchLabel={t("institutions.search")}
+        searchText={institutionSearchText}
+        toolbarEnd={<Button onClick={() => open({ kind: "newInstitution" })}>{t("institutions.new")}</Button>}
+        caption={{ id: "institutions-caption", text: t("institutions.caption") }}
+        load={{
+          isPending: institutions.isPending || agreements.isPending,
+          error: institutions.error ?? agreements.error,
+          retry: () => {
             void institutions.refetch();
             void agreements.refetch();
-          }}
-        />
-      ) : rows.length === 0 ? (
-        <Paragraph>{t("institutions.empty")}</Paragraph>
-      ) : (
-        <>
-          <Paragraph data-size="sm" aria-live="polite">
-            {t("common.showing", { shown: sorted.length, total: rows.length })}
-          </Paragraph>
-          {sorted.length === 0 ? (
-            <Paragraph>{t("common.noMatches", { query: list.query })}</Paragraph>
-          ) : (
-            <TableScroller labelledBy="institutions-caption">
-              <Table zebra>
-                <caption id="institutions-caption" className="ds-sr-only">
-                  {t("institutions.caption")}
-                </caption>
-                <Table.Head>
-                  <Table.Row>
-                    {columns.map((c) => (
-                      <SortableHeader key={c} sort={list.ariaSort(c)} onSort={() => list.toggleSort(c)}>
-                        {headers[c]}
-                      </SortableHeader>
-                    ))}
-                    <Table.HeaderCell>
-                      <span className="ds-sr-only">{t("common.actions")}</span>
-                    </Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {sorted.map(({ institution, agreement }) => (
-                    <Table.Row key={institution.id}>
-                      <Table.Cell>{institution.name}</Table.Cell>
-                      <Table.Cell>{institution.shortName}</Table.Cell>
-                      <Table.Cell>
-                        <Tag data-size="sm" data-color={agreement ? "success" : "neutral"}>
-                          {agreement ? t("agreements.yes") : t("agreements.no")}
-                        </Tag>
-                      </Table.Cell>
-                      <Table.Cell>{agreement ? <ContactCell person={agreement.mainContact} /> : "–"}</Table.Cell>
-                      <Table.Cell>{agreement ? <ContactCell person={agreement.deputyContact} /> : "–"}</Table.Cell>
-                      <Table.Cell>
-                        <div className="cell-actions">
-                          {agreement ? (
-                            <>
-                              <Button
-                                variant="secondary"
-                                data-size="sm"
-                                aria-label={t("agreements.editContactsNamed", { name: institution.shortName })}
-                                onClick={() => setDialog({ kind: "agreement", institution, agreement })}
-                              >
-                                {t("agreements.editContacts")}
-                              </Button>
-                              <Button
-                                variant="tertiary"
-                                data-color="danger"
-                                data-size="sm"
-                                aria-label={t("agreements.deleteNamed", { name: institution.shortName })}
-                                onClick={() => setDialog({ kind: "deleteAgreement", institution, agreement })}
-                              >
-                                {t("agreements.delete")}
-                              </Button>
-                            </>
-                          ) : (
-                            <Button
-                              variant="secondary"
-                              data-size="sm"
-                              aria-label={t("agreements.createNamed", { name: institution.shortName })}
-                              onClick={() => setDialog({ kind: "agreement", institution })}
-                            >
-                              {t("agreements.create")}
-                            </Button>
-                          )}
-                          <Button
-                            variant="tertiary"
-                            data-size="sm"
-                            aria-label={t("institutions.editNamed", { name: institution.shortName })}
-                            onClick={() => setDialog({ kind: "editInstitution", institution })}
-                          >
-                            {t("institutions.edit")}
-                          </Button>
-                        </div>
-                      </Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-            </TableScroller>
-          )}
-        </>
-      )}
+          },
+        }}
+        empty={<Paragraph>{t("institutions.empty")}</Paragraph>}
+        actions={({ institution, agreement }) => (
+          <RowActions>
+            {agreement ? (
+              <>
+                <EditButton
+                  name={institution.shortName}
+                  label={t("agreements.editContacts")}
+                  ariaLabel={t("agreements.editContactsNamed", { name: institution.shortName })}
+                  onClick={() => open({ kind: "agreement", institution, agreement })}
+                />
+                <DeleteButton
+                  name={institution.shortName}
+                  label={t("agreements.delete")}
+                  ariaLabel={t("agreements.deleteNamed", { name: institution.shortName })}
+                  onClick={() => open({ kind: "deleteAgreement", institution, agreement })}
+                />
+              </>
+            ) : (
+              <EditButton
+                name={institution.shortName}
+                label={t("agreements.create")}
+                ariaLabel={t("agreements.createNamed", { name: institution.shortName })}
+                onClick={() => open({ kind: "agreement", institution })}
+              />
+            )}
+            <Button
+              variant="tertiary"
+              data-size="sm"
+              aria-label={t("institutions.editNamed", { name: institution.shortName })}
+              onClick={() => open({ kind: "editInstitution", institution })}
+            >
+              {t("institutions.edit")}
+            </Button>
+          </RowActions>
+        )}
+      />
 
       <FormDialog open={dialog?.kind === "newInstitution"} title={t("institutions.new")} onClose={close}>
         <InstitutionForm
@@ -240,24 +162,15 @@ function InstitutionsAdmin() {
           />
         ) : null}
       </FormDialog>
-      <ConfirmDialog
-        open={dialog?.kind === "deleteAgreement"}
-        title={t("agreements.deleteTitle")}
-        body={dialog?.kind === "deleteAgreement" ? t("agreements.deleteBody", { name: dialog.institution.name }) : ""}
+      <DeleteDialog
+        item={dialog?.kind === "deleteAgreement" ? dialog : undefined}
+        id={(d) => d.agreement.id}
+        mutation={remove}
+        title={() => t("agreements.deleteTitle")}
+        body={(d) => (d ? t("agreements.deleteBody", { name: d.institution.name }) : "")}
         confirmLabel={t("agreements.delete")}
-        pending={remove.isPending}
-        error={remove.error ? errorMessage(t, remove.error) : null}
+        deleted={(d) => t("agreements.deleted", { name: d.institution.name })}
         onClose={close}
-        onConfirm={() => {
-          if (dialog?.kind !== "deleteAgreement") return;
-          const name = dialog.institution.name;
-          remove.mutate(dialog.agreement.id, {
-            onSuccess: () => {
-              close();
-              announce(t("agreements.deleted", { name }));
-            },
-          });
-        }}
       />
     </Page>
   );

@@ -1,25 +1,18 @@
-import { Button, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
+import { Button, Paragraph, Tag } from "@digdir/designsystemet-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { User } from "../../../../contracts/users.ts";
 import { FormDialog } from "../../../components/FormDialog.tsx";
+import { type ListColumn, ListTable } from "../../../components/ListTable.tsx";
 import { Page } from "../../../components/Page.tsx";
-import { LoadError, Loading } from "../../../components/QueryState.tsx";
 import { AccessGate } from "../../../components/RoleGate.tsx";
-import { SearchField } from "../../../components/SearchField.tsx";
-import { SortableHeader } from "../../../components/SortableHeader.tsx";
+import { EditButton } from "../../../components/RowActions.tsx";
 import { useAnnounce } from "../../../components/StatusMessage.tsx";
-import { TableScroller } from "../../../components/TableScroller.tsx";
-import { matchesSearch } from "../../../lib/format.ts";
 import { may, useSession } from "../../../lib/session.ts";
-import { useListParams, useSorted } from "../../../lib/useListParams.ts";
 import { useInstitutions } from "../api/listInstitutions.ts";
 import { useUsers } from "../api/listUsers.ts";
 import { CreateUserForm } from "../components/CreateUserForm.tsx";
 import { ManageUser } from "../components/ManageUser.tsx";
-
-const columns = ["name", "email", "roles", "status"] as const;
-type Column = (typeof columns)[number];
 
 export function UsersPage() {
   const me = useSession();
@@ -35,7 +28,6 @@ function UsersAdmin() {
   const announce = useAnnounce();
   const users = useUsers();
   const institutions = useInstitutions();
-  const list = useListParams(columns, "name");
   const [creating, setCreating] = useState(false);
   const [managingId, setManagingId] = useState<string | null>(null);
 
@@ -45,108 +37,46 @@ function UsersAdmin() {
       .join(", ");
 
   const all = users.data ?? [];
-  const filtered = all.filter((u) => matchesSearch(list.query, u.name, u.email, roleText(u)));
-  const sorted = useSorted(
-    filtered,
-    (u: User) => {
-      const by: Record<Column, string> = {
-        name: u.name,
-        email: u.email,
-        roles: roleText(u),
-        status: u.active ? t("users.active") : t("users.inactive"),
-      };
-      return by[list.sort];
-    },
-    list.direction,
-  );
   const managing = all.find((u) => u.id === managingId) ?? null;
-  const headers: Record<Column, string> = {
-    name: t("users.name"),
-    email: t("users.email"),
-    roles: t("users.roles"),
-    status: t("users.status"),
-  };
+  const status = (u: User) => (u.active ? t("users.active") : t("users.inactive"));
+  const columns: ListColumn<User>[] = [
+    { key: "name", header: t("users.name"), cell: (u) => u.name, sortValue: (u) => u.name },
+    { key: "email", header: t("users.email"), cell: (u) => u.email, sortValue: (u) => u.email },
+    { key: "roles", header: t("users.roles"), cell: (u) => <RoleTags user={u} />, sortValue: roleText },
+    {
+      key: "status",
+      header: t("users.status"),
+      cell: (u) => (
+        <Tag data-size="sm" data-color={u.active ? "success" : "warning"}>
+          {status(u)}
+        </Tag>
+      ),
+      sortValue: status,
+    },
+  ];
 
   return (
     <Page title={t("users.title")} lead={<Paragraph>{t("users.lead")}</Paragraph>}>
-      <div className="toolbar">
-        <SearchField label={t("users.search")} value={list.query} onChange={list.setQuery} />
-        <Button onClick={() => setCreating(true)}>{t("users.new")}</Button>
-      </div>
-
-      {users.isPending ? (
-        <Loading />
-      ) : users.error ? (
-        <LoadError error={users.error} onRetry={() => void users.refetch()} />
-      ) : all.length === 0 ? (
-        <Paragraph>{t("users.empty")}</Paragraph>
-      ) : (
-        <>
-          <Paragraph data-size="sm" aria-live="polite">
-            {t("common.showing", { shown: sorted.length, total: all.length })}
-          </Paragraph>
-          {sorted.length === 0 ? (
-            <Paragraph>{t("common.noMatches", { query: list.query })}</Paragraph>
-          ) : (
-            <TableScroller labelledBy="users-caption">
-              <Table zebra>
-                <caption id="users-caption" className="ds-sr-only">
-                  {t("users.caption")}
-                </caption>
-                <Table.Head>
-                  <Table.Row>
-                    {columns.map((c) => (
-                      <SortableHeader key={c} sort={list.ariaSort(c)} onSort={() => list.toggleSort(c)}>
-                        {headers[c]}
-                      </SortableHeader>
-                    ))}
-                    <Table.HeaderCell>
-                      <span className="ds-sr-only">{t("common.actions")}</span>
-                    </Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {sorted.map((u) => (
-                    <Table.Row key={u.id}>
-                      <Table.Cell>{u.name}</Table.Cell>
-                      <Table.Cell>{u.email}</Table.Cell>
-                      <Table.Cell>
-                        {u.memberships.length === 0 ? (
-                          <span className="muted">{t("users.noRoles")}</span>
-                        ) : (
-                          <span className="tags">
-                            {u.memberships.map((m) => (
-                              <Tag key={m.id} data-size="sm" data-color="neutral">
-                                {t(`roles.${m.role}`)}
-                                {m.institutionShortName ? ` – ${m.institutionShortName}` : ""}
-                              </Tag>
-                            ))}
-                          </span>
-                        )}
-                      </Table.Cell>
-                      <Table.Cell>
-                        <Tag data-size="sm" data-color={u.active ? "success" : "warning"}>
-                          {u.active ? t("users.active") : t("users.inactive")}
-                        </Tag>
-                      </Table.Cell>
-                      <Table.Cell>
-                        <Button
-                          variant="secondary"
-                          data-size="sm"
-                          aria-label={t("users.manageNamed", { name: u.name })}
-                          onClick={() => setManagingId(u.id)}
-                        >
-                          {t("users.manage")}
-                        </Button>
-                      </Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-            </TableScroller>
-          )}
-        </>
-      )}
+      <ListTable
+        rows={all}
+        rowKey={(u) => u.id}
+        columns={columns}
+        defaultSort="name"
+        searchLabel={t("users.search")}
+        searchText={(u) => [u.name, u.email, roleText(u)]}
+        toolbarEnd={<Button onClick={() => setCreating(true)}>{t("users.new")}</Button>}
+        caption={{ id: "users-caption", text: t("users.caption") }}
+        load={{ isPending: users.isPending, error: users.error, retry: () => void users.refetch() }}
+        empty={<Paragraph>{t("users.empty")}</Paragraph>}
+        actions={(u) => (
+          <EditButton
+            name={u.name}
+            label={t("users.manage")}
+            ariaLabel={t("users.manageNamed", { name: u.name })}
+            onClick={() => setManagingId(u.id)}
+          />
+        )}
+      />
 
       <FormDialog open={creating} title={t("users.new")} onClose={() => setCreating(false)}>
         <CreateUserForm
@@ -166,5 +96,21 @@ function UsersAdmin() {
         {managing ? <ManageUser user={managing} institutions={institutions.data ?? []} /> : null}
       </FormDialog>
     </Page>
+  );
+}
+
+/** A user's roles as tags, each with its institution where the role has one. */
+function RoleTags({ user }: { user: User }) {
+  const { t } = useTranslation();
+  if (user.memberships.length === 0) return <span className="muted">{t("users.noRoles")}</span>;
+  return (
+    <span className="tags">
+      {user.memberships.map((m) => (
+        <Tag key={m.id} data-size="sm" data-color="neutral">
+          {t(`roles.${m.role}`)}
+          {m.institutionShortName ? ` – ${m.institutionShortName}` : ""}
+        </Tag>
+      ))}
+    </span>
   );
 }
