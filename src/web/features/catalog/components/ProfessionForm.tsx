@@ -1,6 +1,7 @@
-import { Button, Textfield } from "@digdir/designsystemet-react";
+import { Textfield } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { FormButtons } from "../../../components/FormButtons.tsx";
 import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
 import { useCreateProfession } from "../api/createProfession.ts";
@@ -52,14 +53,11 @@ export function ProfessionForm({
         onChange={(e) => setName(e.target.value)}
         error={form.fieldErrors.name}
       />
-      <div className="button-row">
-        <Button type="submit" loading={pending} disabled={pending}>
-          {profession ? t("common.save") : t("professions.create")}
-        </Button>
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {t("common.cancel")}
-        </Button>
-      </div>
+      <FormButtons
+        submitLabel={profession ? t("common.save") : t("professions.create")}
+        pending={pending}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

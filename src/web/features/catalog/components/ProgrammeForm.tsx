@@ -1,7 +1,8 @@
-import { Button, Field, Label, Select, Textfield, ValidationMessage } from "@digdir/designsystemet-react";
+import { Field, Label, Select, Textfield, ValidationMessage } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Institution } from "../../../../contracts/institutions.ts";
+import { FormButtons } from "../../../components/FormButtons.tsx";
 import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
 import { compareText } from "../../../lib/format.ts";
@@ -108,14 +109,11 @@ export function ProgrammeForm({
         setProfessionId,
         [...professions].sort((a, b) => compareText(a.name, b.name)).map((p) => ({ id: p.id, label: p.name })),
       )}
-      <div className="button-row">
-        <Button type="submit" loading={pending} disabled={pending}>
-          {programme ? t("common.save") : t("programmes.create")}
-        </Button>
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {t("common.cancel")}
-        </Button>
-      </div>
+      <FormButtons
+        submitLabel={programme ? t("common.save") : t("programmes.create")}
+        pending={pending}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Fieldset, Radio, Switch, Textfield } from "@digdir/designsystemet-react";
+import { Fieldset, Radio, Switch, Textfield } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
@@ -6,6 +6,7 @@ import {
   type IdentityProviderKind,
   identityProviderKinds,
 } from "../../../../contracts/identity-providers.ts";
+import { FormButtons } from "../../../components/FormButtons.tsx";
 import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
 import { useCreateIdentityProvider } from "../api/createIdentityProvider.ts";
@@ -157,14 +158,11 @@ export function IdentityProviderForm({
         checked={enabled}
         onChange={(e) => setEnabled(e.target.checked)}
       />
-      <div className="button-row">
-        <Button type="submit" loading={pending} disabled={pending}>
-          {provider ? t("common.save") : t("identityProviders.create")}
-        </Button>
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {t("common.cancel")}
-        </Button>
-      </div>
+      <FormButtons
+        submitLabel={provider ? t("common.save") : t("identityProviders.create")}
+        pending={pending}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -1,9 +1,10 @@
-import { Button, Field, Label, Paragraph, Select, ValidationMessage } from "@digdir/designsystemet-react";
+import { Field, Label, Paragraph, Select, ValidationMessage } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Agreement, Institution } from "../../../../contracts/institutions.ts";
 import { allows } from "../../../../contracts/policies.ts";
 import type { User } from "../../../../contracts/users.ts";
+import { FormButtons } from "../../../components/FormButtons.tsx";
 import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
 import { compareText } from "../../../lib/format.ts";
@@ -86,14 +87,11 @@ export function AgreementForm({
       <FormErrorSummary key={form.attempt} errors={form.summary(labels)} />
       {select("mainContactId", mainContactId, setMain)}
       {select("deputyContactId", deputyContactId, setDeputy)}
-      <div className="button-row">
-        <Button type="submit" loading={pending} disabled={pending}>
-          {agreement ? t("common.save") : t("agreements.create")}
-        </Button>
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {t("common.cancel")}
-        </Button>
-      </div>
+      <FormButtons
+        submitLabel={agreement ? t("common.save") : t("agreements.create")}
+        pending={pending}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -1,7 +1,8 @@
-import { Button, Textfield } from "@digdir/designsystemet-react";
+import { Textfield } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Institution } from "../../../../contracts/institutions.ts";
+import { FormButtons } from "../../../components/FormButtons.tsx";
 import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
 import { useCreateInstitution } from "../api/createInstitution.ts";
@@ -65,14 +66,11 @@ export function InstitutionForm({
         onChange={(e) => setShortName(e.target.value)}
         error={form.fieldErrors.shortName}
       />
-      <div className="button-row">
-        <Button type="submit" loading={pending} disabled={pending}>
-          {institution ? t("common.save") : t("institutions.create")}
-        </Button>
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {t("common.cancel")}
-        </Button>
-      </div>
+      <FormButtons
+        submitLabel={institution ? t("common.save") : t("institutions.create")}
+        pending={pending}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

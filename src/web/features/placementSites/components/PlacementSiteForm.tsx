@@ -1,6 +1,7 @@
-import { Button, Textfield } from "@digdir/designsystemet-react";
+import { Textfield } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { FormButtons } from "../../../components/FormButtons.tsx";
 import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
 import { useCreatePlacementSite } from "../api/createPlacementSite.ts";
@@ -61,14 +62,11 @@ export function PlacementSiteForm({
         onChange={(e) => setDepartment(e.target.value)}
         error={form.fieldErrors.department}
       />
-      <div className="button-row">
-        <Button type="submit" loading={pending} disabled={pending}>
-          {site ? t("common.save") : t("placementSites.create")}
-        </Button>
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {t("common.cancel")}
-        </Button>
-      </div>
+      <FormButtons
+        submitLabel={site ? t("common.save") : t("placementSites.create")}
+        pending={pending}
+        onCancel={onCancel}
+      />
     </form>
   );
 }
