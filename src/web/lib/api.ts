@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import type { ApiError } from "../../contracts/common.ts";
 
 /** A failed API call: the HTTP status and the server's stable error code, message and details. */
@@ -72,3 +73,7 @@ export const apiGet = <T>(path: string) => apiRequest<T>("GET", path);
 export const apiPost = <T>(path: string, body?: unknown) => apiRequest<T>("POST", path, body);
 export const apiPatch = <T>(path: string, body?: unknown) => apiRequest<T>("PATCH", path, body);
 export const apiDelete = <T>(path: string) => apiRequest<T>("DELETE", path);
+
+/** GET whose answer is parsed with the contract's schema, so a page never works on a shape it did not expect. */
+export const apiGetParsed = async <S extends z.ZodType>(path: string, schema: S): Promise<z.output<S>> =>
+  schema.parse(await apiRequest<unknown>("GET", path));

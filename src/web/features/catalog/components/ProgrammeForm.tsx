@@ -2,13 +2,13 @@ import { Field, Label, Select, Textfield, ValidationMessage } from "@digdir/desi
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Institution } from "../../../../contracts/institutions.ts";
+import type { Programme } from "../../../api/listProgrammes.ts";
 import { FormButtons } from "../../../components/FormButtons.tsx";
 import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
 import { compareText } from "../../../lib/format.ts";
 import { useCreateProgramme } from "../api/createProgramme.ts";
 import type { Profession } from "../api/listProfessions.ts";
-import type { Programme } from "../api/listProgrammes.ts";
 import { useUpdateProgramme } from "../api/updateProgramme.ts";
 
 /** Adds a study programme (name, institution, profession), or changes one. */

@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import type { Programme } from "../../../api/listProgrammes.ts";
 import { type ListColumn, ListTable } from "../../../components/ListTable.tsx";
 import { DeleteButton, EditButton, RowActions } from "../../../components/RowActions.tsx";
-import type { Programme } from "../api/listProgrammes.ts";
 
 /** Study programmes: search, sort, and (for admins) edit and delete buttons per row. */
 export function ProgrammesTable({

@@ -1,8 +1,8 @@
 import { Paragraph } from "@digdir/designsystemet-react";
 import { useTranslation } from "react-i18next";
+import { useProgrammes } from "../../../api/listProgrammes.ts";
 import { Page } from "../../../components/Page.tsx";
 import { LoadError, Loading } from "../../../components/QueryState.tsx";
-import { useProgrammes } from "../api/listProgrammes.ts";
 import { ProgrammesTable } from "../components/ProgrammesTable.tsx";
 
 /** Study programmes the person may see (a coordinator: their institution's), read only. */

@@ -1,6 +1,7 @@
 import { Button, Paragraph, Tag } from "@digdir/designsystemet-react";
 import { useTranslation } from "react-i18next";
 import type { Agreement, Institution } from "../../../../contracts/institutions.ts";
+import { useUsers } from "../../../api/listUsers.ts";
 import { DeleteDialog } from "../../../components/DeleteDialog.tsx";
 import { FormDialog } from "../../../components/FormDialog.tsx";
 import { type ListColumn, ListTable } from "../../../components/ListTable.tsx";
@@ -13,7 +14,6 @@ import { useDialog } from "../../../lib/useDialog.ts";
 import { useDeleteAgreement } from "../api/deleteAgreement.ts";
 import { useAdminInstitutions } from "../api/listAdminInstitutions.ts";
 import { useAgreements } from "../api/listAgreements.ts";
-import { useUsers } from "../api/listUsers.ts";
 import { AgreementForm } from "../components/AgreementForm.tsx";
 import { InstitutionForm } from "../components/InstitutionForm.tsx";
 import {

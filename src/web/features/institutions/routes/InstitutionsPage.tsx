@@ -2,11 +2,11 @@ import { Paragraph, Switch } from "@digdir/designsystemet-react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import type { Agreement } from "../../../../contracts/institutions.ts";
+import { useInstitutions } from "../../../api/listInstitutions.ts";
 import { ListTable } from "../../../components/ListTable.tsx";
 import { Page } from "../../../components/Page.tsx";
 import { may, useSession } from "../../../lib/session.ts";
 import { useAgreements } from "../api/listAgreements.ts";
-import { useInstitutions } from "../api/listInstitutions.ts";
 import { contactColumns, institutionRows, institutionSearchText, nameColumns } from "../components/institutionRows.tsx";
 
 /**

@@ -1,11 +1,11 @@
 import { Textfield } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { PlacementSite } from "../../../api/listPlacementSites.ts";
 import { FormButtons } from "../../../components/FormButtons.tsx";
 import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
 import { useCreatePlacementSite } from "../api/createPlacementSite.ts";
-import type { PlacementSite } from "../api/listPlacementSites.ts";
 import { useUpdatePlacementSite } from "../api/updatePlacementSite.ts";
 
 /** Adds a placement site (ward, department), or changes one. */

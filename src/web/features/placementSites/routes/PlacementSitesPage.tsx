@@ -1,5 +1,6 @@
 import { Button, Paragraph } from "@digdir/designsystemet-react";
 import { useTranslation } from "react-i18next";
+import { type PlacementSite, usePlacementSites } from "../../../api/listPlacementSites.ts";
 import { DeleteDialog } from "../../../components/DeleteDialog.tsx";
 import { FormDialog } from "../../../components/FormDialog.tsx";
 import { type ListColumn, ListTable } from "../../../components/ListTable.tsx";
@@ -10,7 +11,6 @@ import { useAnnounce } from "../../../components/StatusMessage.tsx";
 import { may, useSession } from "../../../lib/session.ts";
 import { useDialog } from "../../../lib/useDialog.ts";
 import { useDeletePlacementSite } from "../api/deletePlacementSite.ts";
-import { type PlacementSite, usePlacementSites } from "../api/listPlacementSites.ts";
 import { PlacementSiteForm } from "../components/PlacementSiteForm.tsx";
 
 type DialogState = { kind: "new" } | { kind: "edit"; site: PlacementSite } | { kind: "delete"; site: PlacementSite };

@@ -2,6 +2,8 @@ import { Button, Paragraph, Tag } from "@digdir/designsystemet-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { User } from "../../../../contracts/users.ts";
+import { useInstitutions } from "../../../api/listInstitutions.ts";
+import { useUsers } from "../../../api/listUsers.ts";
 import { FormDialog } from "../../../components/FormDialog.tsx";
 import { type ListColumn, ListTable } from "../../../components/ListTable.tsx";
 import { Page } from "../../../components/Page.tsx";
@@ -9,8 +11,6 @@ import { AccessGate } from "../../../components/RoleGate.tsx";
 import { EditButton } from "../../../components/RowActions.tsx";
 import { useAnnounce } from "../../../components/StatusMessage.tsx";
 import { may, useSession } from "../../../lib/session.ts";
-import { useInstitutions } from "../api/listInstitutions.ts";
-import { useUsers } from "../api/listUsers.ts";
 import { CreateUserForm } from "../components/CreateUserForm.tsx";
 import { ManageUser } from "../components/ManageUser.tsx";
 
