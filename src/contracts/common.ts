@@ -33,6 +33,14 @@ export const errorSchema = z.object({
 });
 export type ApiError = z.infer<typeof errorSchema>;
 
+/**
+ * One refused value of an error answer (`details.issues`, with `validation.failed`, `rows.invalid`,
+ * `validation.nul_character` …): the dotted path of the field in the request (`email`,
+ * `rows.0.lastName`) and a problem code or an English message.
+ */
+export const errorIssueSchema = z.object({ path: z.string(), message: z.string() });
+export type ErrorIssue = z.infer<typeof errorIssueSchema>;
+
 export const okSchema = z.object({ ok: z.literal(true) });
 
 export const personRefSchema = z.object({ id: uuidSchema, name: z.string(), email: z.string() });

@@ -1,21 +1,20 @@
-import { Alert, Button, Details, Dialog, Heading, Paragraph } from "@digdir/designsystemet-react";
+import { Alert, Button, Details, Heading, Paragraph } from "@digdir/designsystemet-react";
 import { useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Overview, Sheet } from "../../../../contracts/overviews.ts";
 import { daysBetween, formatDate, todayInOslo } from "../../../../domain/dates.ts";
 import { LoadError, Loading } from "../../../components/QueryState.tsx";
 import { useAnnounce } from "../../../components/StatusMessage.tsx";
-import { isApiError } from "../../../lib/api.ts";
 import { formatDateTime } from "../../../lib/dateTime.ts";
 import { errorMessage } from "../../../lib/errors.ts";
 import { useCreateRows } from "../api/createRows.ts";
 import { useSheetRows } from "../api/listRows.ts";
-import { useSubmitSheet } from "../api/submitSheet.ts";
 import { gridColumns } from "../lib/columns.ts";
 import { type CellTarget, hasError, nextErrorCell } from "../lib/problemRows.ts";
 import { DeadlineTag } from "./DeadlineTag.tsx";
 import { PasteRowsDialog } from "./PasteRowsDialog.tsx";
 import { SheetGrid } from "./SheetGrid.tsx";
+import { SubmitSheetDialog } from "./SubmitSheetDialog.tsx";
 
 /** One sheet: its period, deadline and submission, the toolbar (add row, paste, submit) and the grid. */
 export function SheetPanel({
@@ -37,10 +36,8 @@ export function SheetPanel({
   const announce = useAnnounce();
   const rows = useSheetRows(sheet.id);
   const create = useCreateRows();
-  const submit = useSubmitSheet();
   const [paste, setPaste] = useState<{ text: string } | null>(null);
   const [confirmSubmit, setConfirmSubmit] = useState(false);
-  const [submitError, setSubmitError] = useState<string | null>(null);
   const [focusTarget, setFocusTarget] = useState<CellTarget | null>(null);
   /** The row the count last moved to, so that the next press goes on to the next row with an error. */
   const [lastErrorRowId, setLastErrorRowId] = useState<string | null>(null);
@@ -73,37 +70,6 @@ export function SheetPanel({
           setFocusTarget(id ? { rowId: id, column: 0 } : null);
         },
         onError: (error) => announce(errorMessage(t, error)),
-      },
-    );
-
-  const onSubmit = () =>
-    submit.mutate(
-      { sheetId: sheet.id, overviewId: overview.id },
-      {
-        onSuccess: (result) => {
-          setConfirmSubmit(false);
-          setLateResult(result.late);
-          announce(result.late ? t("overviews.sheet.submittedLateNow") : t("overviews.sheet.submittedNow"));
-        },
-        onError: (error) =>
-          setSubmitError(
-            isApiError(error) && error.code === "sheets.has_problems"
-              ? `${t("overviews.sheet.hasProblems", {
-                  count: Array.isArray(error.details?.rows) ? error.details.rows.length : sheet.problemRowCount,
-                })}${
-                  Array.isArray(error.details?.rows)
-                    ? ` ${t("overviews.sheet.problemRowNames", {
-                        names: error.details.rows
-                          .map((r) => (typeof r === "object" && r && "label" in r ? String(r.label) : ""))
-                          .filter(Boolean)
-                          .join("; "),
-                      })}`
-                    : ""
-                }`
-              : isApiError(error) && error.code === "sheets.already_submitted"
-                ? t("overviews.sheet.alreadySubmitted")
-                : errorMessage(t, error),
-          ),
       },
     );
 
@@ -197,7 +163,6 @@ export function SheetPanel({
               aria-describedby={errorRows > 0 ? submitBlockedId : undefined}
               onClick={() => {
                 if (errorRows > 0) return;
-                setSubmitError(null);
                 setConfirmSubmit(true);
               }}
             >
@@ -276,35 +241,18 @@ export function SheetPanel({
         }}
       />
 
-      <Dialog
+      <SubmitSheetDialog
         open={confirmSubmit}
+        sheet={sheet}
+        overviewId={overview.id}
+        headingId={`${captionId}-submit`}
         onClose={() => setConfirmSubmit(false)}
-        closeButton={t("common.closeDialog")}
-        aria-labelledby={`${captionId}-submit`}
-        className="form-dialog"
-      >
-        <Heading level={2} data-size="sm" id={`${captionId}-submit`}>
-          {t("overviews.sheet.submitTitle", { name: sheet.name })}
-        </Heading>
-        <Paragraph>
-          {sheet.deadlineState === "late"
-            ? t("overviews.sheet.submitBodyLate", { deadline: formatDate(sheet.deadline) })
-            : t("overviews.sheet.submitBody", { count: sheet.rowCount })}
-        </Paragraph>
-        {submitError ? (
-          <Alert data-color="danger" role="alert">
-            <Paragraph>{submitError}</Paragraph>
-          </Alert>
-        ) : null}
-        <div className="button-row">
-          <Button onClick={onSubmit} loading={submit.isPending} disabled={submit.isPending}>
-            {t("overviews.sheet.submitConfirm")}
-          </Button>
-          <Button variant="secondary" onClick={() => setConfirmSubmit(false)}>
-            {t("common.cancel")}
-          </Button>
-        </div>
-      </Dialog>
+        onSubmitted={(late) => {
+          setConfirmSubmit(false);
+          setLateResult(late);
+          announce(late ? t("overviews.sheet.submittedLateNow") : t("overviews.sheet.submittedNow"));
+        }}
+      />
     </div>
   );
 }

@@ -49,3 +49,7 @@ export function rowLabel(row: Pick<Row, "lastName" | "firstName">, fallback: str
   const name = [row.lastName, row.firstName].filter((s) => s.trim()).join(", ");
   return name || fallback;
 }
+
+/** Whether a row may be changed: the caller may edit, and the row still holds a student's personal data. */
+export const editableRow = (row: Row | undefined, canEdit: boolean) =>
+  canEdit && row !== undefined && !row.anonymisedAt;

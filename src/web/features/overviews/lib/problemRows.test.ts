@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Problem, Row } from "../../../../contracts/overviews.ts";
 import { gridColumns } from "./columns.ts";
-import { hasError, nextErrorCell } from "./problemRows.ts";
+import { cellProblems, hasError, nextErrorCell } from "./problemRows.ts";
 
 const row = (id: string, problems: Problem[]): Row => ({
   id,
@@ -73,5 +73,23 @@ describe("moving to the rows with errors", () => {
 
   it("finds nothing when no row has an error", () => {
     expect(nextErrorCell([rows[0] as Row, rows[2] as Row], columns, null)).toBeNull();
+  });
+});
+
+describe("the problems a cell shows", () => {
+  const withBoth = rows[3] as Row;
+  it("are the server's of its field, in the name column those of the whole row too", () => {
+    expect(cellProblems(rows[1] as Row, "email", col("email"), undefined)).toEqual([
+      { code: "email.invalid", warning: undefined, suggestions: undefined },
+    ]);
+    expect(cellProblems(withBoth, "lastName", 0, undefined)).toEqual([
+      { code: "rows.duplicate_student", warning: undefined, suggestions: undefined },
+    ]);
+    expect(cellProblems(withBoth, "email", col("email"), undefined)).toEqual([]);
+  });
+
+  it("are the draft's while a typed value is saving or was refused", () => {
+    const draft = { value: "x", problems: [{ code: "save.failed" }], saving: false };
+    expect(cellProblems(rows[1] as Row, "email", col("email"), draft)).toEqual([{ code: "save.failed" }]);
   });
 });

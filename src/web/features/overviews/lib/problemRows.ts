@@ -1,5 +1,7 @@
-import type { Row } from "../../../../contracts/overviews.ts";
+import type { Row, RowField } from "../../../../contracts/overviews.ts";
+import type { CellProblem } from "./cells.ts";
 import type { GridColumn } from "./columns.ts";
+import type { Draft } from "./drafts.ts";
 
 /** Whether a row has an error (a warning does not stop the submission). */
 export const hasError = (row: Row) => row.problems.some((p) => !p.warning);
@@ -30,4 +32,15 @@ export function nextErrorCell(rows: Row[], columns: GridColumn[], afterRowId: st
       ),
   );
   return { rowId: row.id, column };
+}
+
+/**
+ * The problems a cell shows: its draft's while a typed value is saving or was refused, else the
+ * server's of its field; the name column (the first) also shows those of the whole row.
+ */
+export function cellProblems(row: Row, field: RowField, columnIndex: number, draft: Draft | undefined): CellProblem[] {
+  if (draft) return draft.problems;
+  return row.problems
+    .filter((p) => p.field === field || (columnIndex === 0 && p.field === null))
+    .map((p) => ({ code: p.code, warning: p.warning, suggestions: p.suggestions }));
 }

@@ -1,5 +1,5 @@
 import { type RefObject, useLayoutEffect } from "react";
-import { gridGeometry } from "./gridGeometry.ts";
+import { gridGeometry } from "../lib/gridGeometry.ts";
 
 /**
  * Measures the grid's header cells and writes, on its scroller (the table's parent), the CSS

@@ -1,0 +1,91 @@
+import { Alert, Button, Dialog, Heading, Paragraph } from "@digdir/designsystemet-react";
+import type { TFunction } from "i18next";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Sheet } from "../../../../contracts/overviews.ts";
+import { formatDate } from "../../../../domain/dates.ts";
+import { isApiError } from "../../../lib/api.ts";
+import { errorMessage } from "../../../lib/errors.ts";
+import { useSubmitSheet } from "../api/submitSheet.ts";
+
+/** Why a submission was refused: the rows with errors by name, already submitted, or the error's message. */
+function submitErrorText(t: TFunction, error: unknown, sheet: Sheet): string {
+  if (isApiError(error) && error.code === "sheets.has_problems") {
+    const rows = Array.isArray(error.details?.rows) ? error.details.rows : null;
+    const count = t("overviews.sheet.hasProblems", { count: rows ? rows.length : sheet.problemRowCount });
+    if (!rows) return count;
+    const names = rows
+      .map((r) => (typeof r === "object" && r && "label" in r ? String(r.label) : ""))
+      .filter(Boolean)
+      .join("; ");
+    return `${count} ${t("overviews.sheet.problemRowNames", { names })}`;
+  }
+  if (isApiError(error) && error.code === "sheets.already_submitted") return t("overviews.sheet.alreadySubmitted");
+  return errorMessage(t, error);
+}
+
+/** Asks before a sheet is submitted to FOU (saying so when the deadline has passed), and submits it. */
+export function SubmitSheetDialog({
+  open,
+  sheet,
+  overviewId,
+  headingId,
+  onClose,
+  onSubmitted,
+}: {
+  open: boolean;
+  sheet: Sheet;
+  overviewId: string;
+  headingId: string;
+  onClose: () => void;
+  onSubmitted: (late: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  const submit = useSubmitSheet();
+  const [submitError, setSubmitError] = useState<string | null>(null);
+  const [wasOpen, setWasOpen] = useState(open);
+  // Each time it opens, without the last attempt's error.
+  if (open !== wasOpen) {
+    setWasOpen(open);
+    if (open) setSubmitError(null);
+  }
+  const onSubmit = () =>
+    submit.mutate(
+      { sheetId: sheet.id, overviewId },
+      {
+        onSuccess: (result) => onSubmitted(result.late),
+        onError: (error) => setSubmitError(submitErrorText(t, error, sheet)),
+      },
+    );
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      closeButton={t("common.closeDialog")}
+      aria-labelledby={headingId}
+      className="form-dialog"
+    >
+      <Heading level={2} data-size="sm" id={headingId}>
+        {t("overviews.sheet.submitTitle", { name: sheet.name })}
+      </Heading>
+      <Paragraph>
+        {sheet.deadlineState === "late"
+          ? t("overviews.sheet.submitBodyLate", { deadline: formatDate(sheet.deadline) })
+          : t("overviews.sheet.submitBody", { count: sheet.rowCount })}
+      </Paragraph>
+      {submitError ? (
+        <Alert data-color="danger" role="alert">
+          <Paragraph>{submitError}</Paragraph>
+        </Alert>
+      ) : null}
+      <div className="button-row">
+        <Button onClick={onSubmit} loading={submit.isPending} disabled={submit.isPending}>
+          {t("overviews.sheet.submitConfirm")}
+        </Button>
+        <Button variant="secondary" onClick={onClose}>
+          {t("common.cancel")}
+        </Button>
+      </div>
+    </Dialog>
+  );
+}
