@@ -2,7 +2,7 @@
  * Errors with stable dotted codes. One handler turns them into responses; the web maps the
  * codes to translated messages. `message` is the English fallback for API clients. Every code the
  * server sends is made by a factory in this file or in a module's or plugin's `*.errors.ts`, so a
- * test can collect them all (src/web/lib/error-codes.test.ts).
+ * test can collect them all (src/server/error-codes.test.ts).
  */
 export class AppError extends Error {
   constructor(

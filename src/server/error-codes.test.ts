@@ -1,16 +1,21 @@
+/**
+ * The server's error codes against the web's texts: every code a factory in an errors file makes has a
+ * text in nb, nn and en that the web's mapper (src/web/lib/errors.ts) finds. It lives with the server
+ * because the web may import nothing of the server.
+ */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import i18next, { type TFunction } from "i18next";
 import { describe, expect, it } from "vitest";
-import { oidcFailureCodes } from "../../contracts/identity-providers.ts";
-import { nationalIdErrors } from "../../domain/national-id.ts";
-import { uploadErrorCodes } from "../../server/modules/overviews/excel/upload-rules.ts";
-import { AppError } from "../../server/shared/errors.ts";
-import en from "../i18n/en.json";
-import nb from "../i18n/nb.json";
-import nn from "../i18n/nn.json";
-import { ApiRequestError } from "./api.ts";
-import { errorKey, errorMessage, hasCodeText } from "./errors.ts";
+import { oidcFailureCodes } from "../contracts/identity-providers.ts";
+import { nationalIdErrors } from "../domain/national-id.ts";
+import en from "../web/i18n/en.json";
+import nb from "../web/i18n/nb.json";
+import nn from "../web/i18n/nn.json";
+import { ApiRequestError } from "../web/lib/api.ts";
+import { errorKey, errorMessage, hasCodeText } from "../web/lib/errors.ts";
+import { uploadErrorCodes } from "./modules/overviews/excel/upload-rules.ts";
+import { AppError } from "./shared/errors.ts";
 
 /** Every `.ts` file below `dir`, tests aside. */
 function sources(dir: string): string[] {
