@@ -20,13 +20,15 @@ export type NationalIdKind = "fnr" | "dnr" | "hnr" | "synthetic";
 
 export type NationalIdWarning = "national_id.leading_zero_restored";
 
-export type NationalIdError =
-  | "national_id.empty"
-  | "national_id.not_digits"
-  | "national_id.wrong_length"
-  | "national_id.checksum"
-  | "national_id.invalid_date"
-  | "national_id.test_number_not_allowed";
+export const nationalIdErrors = [
+  "national_id.empty",
+  "national_id.not_digits",
+  "national_id.wrong_length",
+  "national_id.checksum",
+  "national_id.invalid_date",
+  "national_id.test_number_not_allowed",
+] as const;
+export type NationalIdError = (typeof nationalIdErrors)[number];
 
 export type NationalIdResult =
   | {

@@ -1,43 +1,41 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import { AppError } from "../shared/errors.ts";
+import { AppError, validationFailed } from "../shared/errors.ts";
+import { duplicate, fileTooLarge, requestInvalid, serverError, tooManyRequests } from "./plugins.errors.ts";
 
 interface PgLikeError {
   code?: string;
   constraint?: string;
 }
 
+const answer = (reply: FastifyReply, error: AppError) =>
+  reply.code(error.status).send({ code: error.code, message: error.message, details: error.details });
+
 /** One place that turns errors into answers: stable codes, no details of 5xx. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error, req, reply) => {
-    if (error instanceof AppError) {
-      return reply.code(error.status).send({ code: error.code, message: error.message, details: error.details });
-    }
+    if (error instanceof AppError) return answer(reply, error);
     if (hasZodFastifySchemaValidationErrors(error)) {
       const issues = error.validation.map((v) => ({
         path: v.instancePath.replace(/^\//, "").replaceAll("/", "."),
         message: v.message ?? "Invalid value.",
       }));
-      return reply
-        .code(400)
-        .send({ code: "validation.failed", message: "Some fields are not valid.", details: { issues } });
+      return answer(reply, validationFailed(issues));
     }
     const pgError = (error as { cause?: PgLikeError }).cause ?? (error as PgLikeError);
-    if (pgError.code === "23505") {
-      return reply.code(409).send({ code: "conflict.duplicate", message: "This already exists." });
-    }
+    if (pgError.code === "23505") return answer(reply, duplicate());
     const status = (error as { statusCode?: number }).statusCode ?? 500;
-    if (status === 429) {
-      return reply
-        .code(429)
-        .send({ code: "auth.rate_limited", message: "Too many attempts. Wait a little and try again." });
-    }
+    if (status === 429) return answer(reply, tooManyRequests());
     if (status >= 400 && status < 500) {
-      const code =
-        (error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE" ? "upload.too_large" : "request.invalid";
-      return reply.code(status).send({ code, message: error instanceof Error ? error.message : "Bad request." });
+      const message = error instanceof Error ? error.message : "Bad request.";
+      return answer(
+        reply,
+        (error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE"
+          ? fileTooLarge(status, message)
+          : requestInvalid(status, message),
+      );
     }
     req.log.error({ err: error }, "request failed");
-    return reply.code(500).send({ code: "server.error", message: "Something went wrong on our side. Try again." });
+    return answer(reply, serverError());
   });
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { AppError } from "../shared/errors.ts";
+import { nulCharacter } from "./plugins.errors.ts";
 
 /** How deep a body is walked; deeper values are not looked at (the schemas allow far less). */
 const maxDepth = 16;
@@ -15,11 +15,6 @@ export function nulPath(value: unknown, path: string[] = []): string | null {
   }
   return null;
 }
-
-export const nulCharacter = (path: string) =>
-  new AppError("validation.nul_character", 400, "Text may not contain the NUL character (U+0000).", {
-    issues: [{ path, message: "validation.nul_character" }],
-  });
 
 /**
  * Refuses a request whose JSON body, query or path parameters hold a NUL character (U+0000):

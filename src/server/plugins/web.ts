@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance } from "fastify";
+import { routeNotFound } from "./plugins.errors.ts";
 
 export const webRoot = join(process.cwd(), "dist/web");
 
@@ -31,6 +32,7 @@ export async function registerWeb(app: FastifyInstance, root = webRoot): Promise
     if (built && req.method === "GET" && !path.startsWith("/api/")) {
       return reply.type("text/html").sendFile("index.html");
     }
-    return reply.code(404).send({ code: "route.not_found", message: `No route ${req.method} ${path}.` });
+    const error = routeNotFound(req.method, path);
+    return reply.code(error.status).send({ code: error.code, message: error.message });
   });
 }

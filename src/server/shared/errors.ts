@@ -1,6 +1,8 @@
 /**
  * Errors with stable dotted codes. One handler turns them into responses; the web maps the
- * codes to translated messages. `message` is the English fallback for API clients.
+ * codes to translated messages. `message` is the English fallback for API clients. Every code the
+ * server sends is made by a factory in this file or in a module's or plugin's `*.errors.ts`, so a
+ * test can collect them all (src/server/error-codes.test.ts).
  */
 export class AppError extends Error {
   constructor(
@@ -15,8 +17,5 @@ export class AppError extends Error {
 
 export const unauthenticated = () => new AppError("auth.unauthenticated", 401, "Sign in to continue.");
 export const forbidden = () => new AppError("auth.forbidden", 403, "Your role may not do this.");
-export const notFound = (what = "resource") => new AppError(`${what}.not_found`, 404, `The ${what} was not found.`);
-export const conflict = (code: string, message: string, details?: Record<string, unknown>) =>
-  new AppError(code, 409, message, details);
-export const invalid = (code: string, message: string, details?: Record<string, unknown>) =>
-  new AppError(code, 400, message, details);
+export const validationFailed = (issues: { path: string; message: string }[]) =>
+  new AppError("validation.failed", 400, "Some fields are not valid.", { issues });

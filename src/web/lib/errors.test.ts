@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { knownCodes } from "./errors.ts";
 import { knownNoticeCodes } from "./notices.ts";
 
 /** Every `.ts`/`.tsx` file below `dir`. */
@@ -19,15 +18,7 @@ const serverCodes = new Set(
     [...readFileSync(file, "utf8").matchAll(/"([a-z_]+\.[a-z_]+)"/g)].map((m) => m[1]),
   ),
 );
-/** Codes only the web makes up itself. */
-const webOnly = new Set(["network.failed"]);
-
 describe("error codes the web translates", () => {
-  it("are codes the server really sends", () => {
-    const unknown = [...knownCodes].filter((code) => !webOnly.has(code) && !serverCodes.has(code));
-    expect(unknown).toEqual([]);
-  });
-
   it("include the notice codes of successful answers, which the server really sends", () => {
     expect([...knownNoticeCodes].filter((code) => !serverCodes.has(code))).toEqual([]);
   });

@@ -1,45 +1,46 @@
 import type { TFunction } from "i18next";
+import nb from "../i18n/nb.json";
 import { isApiError } from "./api.ts";
 
-/** Error codes with their own translation under `errors.codes.<code with dots as _>`. */
-export const knownCodes = new Set([
-  "auth.invalid_credentials",
-  "auth.rate_limited",
-  "auth.unauthenticated",
-  "auth.forbidden",
-  "auth.bad_origin",
-  "validation.failed",
-  "validation.nul_character",
-  "users.not_found",
-  "memberships.last",
-  "agreements.exists",
-  "agreements.not_found",
-  "institutions.not_found",
-  "institutions.name_taken",
-  "catalog.name_taken",
-  "catalog.in_use",
-  "memberships.not_found",
-  "memberships.exists",
-  "trusts.name_taken",
-  "trusts.not_found",
-  "rows.anonymised",
-  "persons.merge_same",
-  "persons.merge_conflicting_national_ids",
-  "persons.merge_anonymised",
-  "network.failed",
-]);
+/** The texts of the error codes (nb is the master: every locale has its keys, locales.test.ts). */
+const codeTexts: Record<string, string> = nb.errors.codes;
 
 export function errorKey(code: string): string {
   return `errors.codes.${code.replaceAll(".", "_")}`;
 }
 
-/** The translated message for any thrown error; unknown codes get the generic message. */
+/** Whether the code has its own text under `errors.codes.<code with dots as _>`. */
+export function hasCodeText(code: string): boolean {
+  return Object.hasOwn(codeTexts, code.replaceAll(".", "_"));
+}
+
+/** For errors without a text of their own: a text by the HTTP status. */
+const statusTexts: Record<number, string> = {
+  403: "errors.codes.auth_forbidden",
+  404: "errors.codes.not_found",
+  409: "errors.codes.conflict",
+  413: "errors.codes.upload_too_large",
+};
+
+/**
+ * The values of an error's details a text may use ({{name}}, {{max}}); `reason` picks the text's
+ * variant (`upload_too_large_unpacked_inflated`, an i18next context).
+ */
+function textValues(details: Record<string, unknown> | undefined): Record<string, string | number> {
+  const values: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(details ?? {})) {
+    if (typeof value === "string" || typeof value === "number") values[key] = value;
+  }
+  if (typeof details?.reason === "string") values.context = details.reason;
+  return values;
+}
+
+/** The translated message for any thrown error; unknown codes get a text by status or the generic one. */
 export function errorMessage(t: TFunction, error: unknown): string {
   if (isApiError(error)) {
-    if (knownCodes.has(error.code)) return t(errorKey(error.code));
-    if (error.status === 404) return t("errors.codes.not_found");
-    if (error.status === 409) return t("errors.codes.conflict");
-    if (error.status === 403) return t("errors.codes.auth_forbidden");
+    if (hasCodeText(error.code)) return t(errorKey(error.code), textValues(error.details));
+    const byStatus = statusTexts[error.status];
+    if (byStatus) return t(byStatus);
   }
   return t("errors.unknown");
 }

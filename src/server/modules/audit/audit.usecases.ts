@@ -10,8 +10,8 @@ import { type Actor, requirePolicy } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { Clock } from "../../shared/clock.ts";
 import type { Db } from "../../shared/database.ts";
-import { invalid } from "../../shared/errors.ts";
 import { csvBom, csvLine, osloDateTime, osloDay } from "./audit.csv.ts";
+import { badCursor } from "./audit.errors.ts";
 import { languageOf, listAudit } from "./audit.repository.ts";
 import { auditTexts } from "./audit.texts.ts";
 import { nameRecords } from "./records.repository.ts";
@@ -21,7 +21,7 @@ const encodeCursor = (at: Date, id: string) => Buffer.from(`${at.toISOString()}|
 function decodeCursor(cursor: string) {
   const [at, id] = Buffer.from(cursor, "base64url").toString().split("|");
   const date = new Date(at ?? "");
-  if (!id || Number.isNaN(date.getTime())) throw invalid("audit.bad_cursor", "The page cursor is not valid.");
+  if (!id || Number.isNaN(date.getTime())) throw badCursor();
   return { at: date, id };
 }
 

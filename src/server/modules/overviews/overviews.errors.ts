@@ -61,3 +61,16 @@ export const invalidPeriods = () =>
   );
 export const importInProgress = () =>
   new AppError("import.in_progress", 429, "You have an import running already. Wait for its answer, then try again.");
+/** What a refused import is told to wait before trying again, in seconds. */
+export const busyRetryAfterSeconds = 5;
+
+export const importBusy = () =>
+  new AppError("import.busy", 503, "Too many workbooks are being imported right now. Try again in a few seconds.", {
+    retryAfterSeconds: busyRetryAfterSeconds,
+  });
+export const uploadTooComplex = () =>
+  new AppError(
+    "upload.too_complex",
+    413,
+    "The workbook needs more memory to read than an import may use. Split it into several files, or remove sheets you do not need, and try again.",
+  );

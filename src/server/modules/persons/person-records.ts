@@ -7,7 +7,7 @@ import type { Actor } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { CipherPlace, DataCrypto } from "../../shared/crypto.ts";
 import type { DbOrTx } from "../../shared/database.ts";
-import { AppError } from "../../shared/errors.ts";
+import { validationFailed } from "../../shared/errors.ts";
 import { type AuditEntry, writeAudits } from "../audit/audit.public.ts";
 import { invalidMobile } from "./persons.errors.ts";
 import { createPersonsRepository, type PersonRow } from "./persons.repository.ts";
@@ -29,9 +29,7 @@ export const auditNames = {
 export function parseInput(input: PersonInput) {
   const parsed = personInputSchema.safeParse(input);
   if (!parsed.success) {
-    throw new AppError("validation.failed", 400, "Some fields are not valid.", {
-      issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
-    });
+    throw validationFailed(parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
   }
   return parsed.data;
 }

@@ -1,5 +1,5 @@
 import { Piscina } from "piscina";
-import { AppError } from "../../../shared/errors.ts";
+import { importBusy, uploadTooComplex } from "../overviews.errors.ts";
 import type { ParsedWorkbook } from "./parse.ts";
 import { type UploadErrorCode, UploadRejectedError } from "./upload-rules.ts";
 
@@ -56,20 +56,6 @@ export interface ParsePool {
 export const workerHeapMb = 256;
 /** Long enough to keep the worker from a dry run to its save, short enough to give memory back. */
 export const idleTimeoutMs = 60_000;
-/** What a refused import is told to wait before trying again, in seconds. */
-export const busyRetryAfterSeconds = 5;
-
-export const importBusy = () =>
-  new AppError("import.busy", 503, "Too many workbooks are being imported right now. Try again in a few seconds.", {
-    retryAfterSeconds: busyRetryAfterSeconds,
-  });
-export const uploadTooComplex = () =>
-  new AppError(
-    "upload.too_complex",
-    413,
-    "The workbook needs more memory to read than an import may use. Split it into several files, or remove sheets you do not need, and try again.",
-  );
-
 type WorkerAnswer =
   | { ok: true; workbook: ParsedWorkbook }
   | { ok: false; code: UploadErrorCode; message: string; details?: Record<string, unknown> };

@@ -32,12 +32,15 @@ export const defaultUploadLimits: UploadLimits = {
   maxCellsPerSheet: 250_000,
 };
 
-export type UploadErrorCode =
-  | "upload.too_large"
-  | "upload.not_xlsx"
-  | "upload.too_many_entries"
-  | "upload.too_large_unpacked"
-  | "upload.too_many_rows";
+/** The codes an {@link UploadRejectedError} may carry. */
+export const uploadErrorCodes = [
+  "upload.too_large",
+  "upload.not_xlsx",
+  "upload.too_many_entries",
+  "upload.too_large_unpacked",
+  "upload.too_many_rows",
+] as const;
+export type UploadErrorCode = (typeof uploadErrorCodes)[number];
 
 /** A refused upload. `code` is stable (the web translates it); `message` is the English fallback. */
 export class UploadRejectedError extends AppError {

@@ -6,40 +6,12 @@ import type { Overview } from "../../../../contracts/overviews.ts";
 import type { ImportReport } from "../../../../contracts/overviews-import.ts";
 import { parseDate } from "../../../../domain/dates.ts";
 import { FormDialog } from "../../../components/FormDialog.tsx";
-import { isApiError } from "../../../lib/api.ts";
 import { errorMessage } from "../../../lib/errors.ts";
 import { type ImportPeriods, importOverview } from "../api/importOverview.ts";
 import { overviewKeys } from "../api/keys.ts";
 import { ReportView } from "./ImportReportView.tsx";
 
 type Step = "choose" | "checking" | "report" | "saving" | "done";
-
-const uploadCodes = new Set([
-  "upload.too_large",
-  "upload.too_many_entries",
-  "upload.too_large_unpacked",
-  "upload.too_many_rows",
-  "upload.not_xlsx",
-  "upload.missing",
-  "upload.too_complex",
-  "import.busy",
-  "import.in_progress",
-  "upload.malformed",
-  "import.invalid_periods",
-]);
-
-/** What went wrong with an upload, in words a coordinator understands. */
-function uploadError(t: (key: string, options?: Record<string, unknown>) => string, error: unknown): string {
-  if (isApiError(error) && uploadCodes.has(error.code)) {
-    // `details.reason` picks the variant that says what was found (a zip bomb: `_inflated`).
-    return t(`overviews.import.errors.${error.code.replaceAll(".", "_")}`, {
-      ...(error.details ?? {}),
-      context: error.details?.reason,
-    });
-  }
-  if (isApiError(error) && error.status === 413) return t("overviews.import.errors.upload_too_large");
-  return errorMessage(t as never, error);
-}
 
 /**
  * Import of a filled workbook: a dry run first (the report per sheet, row and cell, every check but
@@ -101,7 +73,7 @@ function ImportFlow({ overview, onClose }: { overview: Overview; onClose: () => 
         setStep("report");
       }
     } catch (e) {
-      setError(uploadError(t, e));
+      setError(errorMessage(t, e));
       setStep(report ? "report" : "choose");
     }
   };
@@ -113,7 +85,7 @@ function ImportFlow({ overview, onClose }: { overview: Overview; onClose: () => 
       return;
     }
     if (file.size > 10 * 1024 * 1024) {
-      setError(t("overviews.import.errors.upload_too_large"));
+      setError(t("errors.codes.upload_too_large"));
       return;
     }
     setReport(null);
