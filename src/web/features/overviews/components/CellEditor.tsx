@@ -1,6 +1,6 @@
 import type { KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
-import type { PlacementSite } from "../api/listPlacementSites.ts";
+import type { PlacementSite } from "../../../api/listPlacementSites.ts";
 import type { FinishEdit } from "../hooks/useCellEditing.ts";
 import type { CellProblem } from "../lib/cells.ts";
 import type { GridColumn } from "../lib/columns.ts";

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { PlacementSite } from "../api/listPlacementSites.ts";
+import type { PlacementSite } from "../../../api/listPlacementSites.ts";
 import type { CellProblem } from "../lib/cells.ts";
 import { problemText } from "../lib/problems.ts";
 

@@ -15,13 +15,13 @@ import { Link } from "react-router";
 import type { Institution } from "../../../../contracts/institutions.ts";
 import type { Overview } from "../../../../contracts/overviews.ts";
 import { documentName } from "../../../../domain/naming-standard.ts";
+import type { Programme } from "../../../api/listProgrammes.ts";
 import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
 import { isApiError } from "../../../lib/api.ts";
 import { compareText } from "../../../lib/format.ts";
 import { useSession } from "../../../lib/session.ts";
 import { useCreateOverview } from "../api/createOverview.ts";
-import type { Programme } from "../api/listProgrammes.ts";
 
 /**
  * A new overview document for a student group: programme and cohort (FOU and admins choose the
