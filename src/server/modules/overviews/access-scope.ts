@@ -1,3 +1,4 @@
+import type { PolicyName } from "../../../contracts/policies.ts";
 import { type Actor, requirePolicy, seesWholeTrust } from "../../shared/actor.ts";
 
 /**
@@ -11,9 +12,18 @@ export interface Scope {
   institutionIds: string[] | null;
 }
 
-/** Coordinators see their institutions; FOU (student_admin) and admins the whole trust; others 403. */
-export function scopeOf(actor: Actor): Scope {
-  const trustId = requirePolicy(actor, "overviews.read");
+/** What a use-case of the overviews does: read, write, submit or reveal a national ID. */
+export type OverviewsPolicy = Extract<
+  PolicyName,
+  "overviews.read" | "overviews.write" | "overviews.submit" | "persons.revealNationalId"
+>;
+
+/**
+ * Coordinators see their institutions; FOU (student_admin) and admins the whole trust; a caller
+ * without `policy` gets 403. The whole trust is seen by whoever reads it trust-wide.
+ */
+export function scopeOf(actor: Actor, policy: OverviewsPolicy = "overviews.read"): Scope {
+  const trustId = requirePolicy(actor, policy);
   return { trustId, institutionIds: seesWholeTrust(actor, "overviews.read") ? null : actor.institutionIds };
 }
 

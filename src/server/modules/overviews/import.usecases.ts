@@ -55,7 +55,7 @@ export function createImportUsecases(deps: OverviewsDeps & { parsePool: ParsePoo
     ): Promise<ImportReport> {
       const workbook = await deps.parsePool.parse(input.file);
       return db.transaction(async (tx) => {
-        const { scope, overview, settings } = await withOverview(tx, actor, overviewId);
+        const { scope, overview, settings } = await withOverview(tx, actor, overviewId, "overviews.write");
         const sites = await placementSitesOf(tx, scope.trustId);
         const planned = await planImport(
           tx,

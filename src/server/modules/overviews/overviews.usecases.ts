@@ -42,7 +42,7 @@ export function createOverviewsUsecases(deps: OverviewsDeps) {
 
     /** The document of a new student group, named by the naming standard; a second for the group → 409. */
     async create(actor: Actor, body: z.infer<typeof createOverviewBody>): Promise<Overview> {
-      const scope = scopeOf(actor);
+      const scope = scopeOf(actor, "overviews.write");
       let institutionId = body.institutionId;
       if (scope.institutionIds) {
         if (!institutionId) {

@@ -80,7 +80,7 @@ export function createRowsUsecases(deps: OverviewsDeps) {
      */
     async create(actor: Actor, sheetId: string, inputs: RowInput[]): Promise<{ rows: Row[] }> {
       return db.transaction(async (tx) => {
-        const c = await withSheet(tx, actor, sheetId, { lock: true });
+        const c = await withSheet(tx, actor, sheetId, { lock: true, policy: "overviews.write" });
         const { sheet, overview, settings, sites } = c;
         const rows = createRowsRepository({ db: tx });
         const base: RowData = { ...emptyRow, studyProgramme: overview.programmeName };
@@ -159,7 +159,7 @@ export function createRowsUsecases(deps: OverviewsDeps) {
     async update(actor: Actor, rowId: string, body: z.infer<typeof updateRowBody>): Promise<Row> {
       const { version, ...input } = body;
       return db.transaction(async (tx) => {
-        const c = await withRow(tx, actor, rowId, { lock: true });
+        const c = await withRow(tx, actor, rowId, { lock: true, policy: "overviews.write" });
         const { row, sheet, overview, settings, sites, ctx } = c;
         if (row.anonymisedAt) throw rowAnonymised();
         if (row.version !== version) throw rowConflict(await currentRow(tx, c, rowId));
@@ -204,7 +204,7 @@ export function createRowsUsecases(deps: OverviewsDeps) {
     /** Removes a row (with its version); an anonymised row stays (409 `rows.anonymised`). */
     async remove(actor: Actor, rowId: string, version: number | undefined): Promise<{ ok: true }> {
       return db.transaction(async (tx) => {
-        const c = await withRow(tx, actor, rowId, { lock: true });
+        const c = await withRow(tx, actor, rowId, { lock: true, policy: "overviews.write" });
         const { row, sheet, overview, sites } = c;
         if (row.anonymisedAt) throw rowAnonymised();
         if (version === undefined || Number.isNaN(version)) throw versionRequired();
@@ -233,7 +233,7 @@ export function createRowsUsecases(deps: OverviewsDeps) {
       const body = maskFreeText("body", input.body);
       return db.transaction(async (tx) => {
         // Locked as a save does, so the retention job cannot anonymise the row in between.
-        const found = await withRow(tx, actor, rowId, { lock: true });
+        const found = await withRow(tx, actor, rowId, { lock: true, policy: "overviews.write" });
         if (found.row.anonymisedAt) throw rowAnonymised();
         const [comment] = await createRowsRepository({ db: tx }).insertComments([
           { rowId, authorId: actor.userId, body: body.text, createdAt: clock.now() },
@@ -265,7 +265,7 @@ export function createRowsUsecases(deps: OverviewsDeps) {
     /** The row's national ID in full for its institution's coordinators, FOU and admins; audited. */
     async revealNationalId(actor: Actor, rowId: string): Promise<{ nationalId: string }> {
       return db.transaction(async (tx) => {
-        const found = await withRow(tx, actor, rowId);
+        const found = await withRow(tx, actor, rowId, { policy: "persons.revealNationalId" });
         if (!found.row.nationalIdEnc) throw noNationalId();
         const nationalId = deps.crypto.decrypt(found.row.nationalIdEnc, rowPlaces(rowId).nationalId);
         await writeAudit(tx, auditContext(actor), {

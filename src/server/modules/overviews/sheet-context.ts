@@ -3,7 +3,7 @@ import type { Actor } from "../../shared/actor.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 import { placementSitesOf } from "../catalog/catalog.public.ts";
 import { type TrustSettings, trustSettingsOf } from "../trusts/trusts.public.ts";
-import { type Scope, scopeOf } from "./access-scope.ts";
+import { type OverviewsPolicy, type Scope, scopeOf } from "./access-scope.ts";
 import { overviewNotFound, rowNotFound, sheetNotFound } from "./overviews.errors.ts";
 import {
   createOverviewsRepository,
@@ -33,8 +33,13 @@ export interface RowInSheet extends SheetContext {
 }
 
 /** The document `overviewId` as the caller may see it (404 `overviews.not_found` otherwise). */
-export async function withOverview(tx: DbOrTx, actor: Actor, overviewId: string): Promise<OverviewContext> {
-  const scope = scopeOf(actor);
+export async function withOverview(
+  tx: DbOrTx,
+  actor: Actor,
+  overviewId: string,
+  policy: OverviewsPolicy = "overviews.read",
+): Promise<OverviewContext> {
+  const scope = scopeOf(actor, policy);
   const overview = await createOverviewsRepository({ db: tx }).findOverview(scope, overviewId);
   if (!overview) throw overviewNotFound();
   return { scope, overview, settings: await trustSettingsOf(tx, scope.trustId) };
@@ -61,9 +66,9 @@ export async function withSheet(
   tx: DbOrTx,
   actor: Actor,
   sheetId: string,
-  opts: { lock?: boolean } = {},
+  opts: { lock?: boolean; policy?: OverviewsPolicy } = {},
 ): Promise<SheetContext> {
-  const scope = scopeOf(actor);
+  const scope = scopeOf(actor, opts.policy);
   const repo = createOverviewsRepository({ db: tx });
   const sheet = await repo.findSheet(scope, sheetId);
   if (!sheet) throw sheetNotFound();
@@ -79,9 +84,9 @@ export async function withRow(
   tx: DbOrTx,
   actor: Actor,
   rowId: string,
-  opts: { lock?: boolean } = {},
+  opts: { lock?: boolean; policy?: OverviewsPolicy } = {},
 ): Promise<RowInSheet> {
-  const scope = scopeOf(actor);
+  const scope = scopeOf(actor, opts.policy);
   const rows = createRowsRepository({ db: tx });
   let found = await rows.findRow(scope, rowId);
   if (found && opts.lock) {

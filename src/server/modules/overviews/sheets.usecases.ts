@@ -43,7 +43,7 @@ export function createSheetsUsecases(deps: OverviewsDeps) {
      */
     async createSheet(actor: Actor, overviewId: string, body: z.infer<typeof createSheetBody>): Promise<Sheet> {
       return db.transaction(async (tx) => {
-        const { scope, overview, settings } = await withOverview(tx, actor, overviewId);
+        const { scope, overview, settings } = await withOverview(tx, actor, overviewId, "overviews.write");
         const repo = createOverviewsRepository({ db: tx });
         const name = sheetName(
           { label: body.label, n: body.number, international: body.kind === "international" },
@@ -117,7 +117,10 @@ export function createSheetsUsecases(deps: OverviewsDeps) {
      */
     async submit(actor: Actor, sheetId: string): Promise<{ sheet: Sheet; late: boolean }> {
       return db.transaction(async (tx) => {
-        const { sheet, overview, settings, sites, ctx } = await withSheet(tx, actor, sheetId, { lock: true });
+        const { sheet, overview, settings, sites, ctx } = await withSheet(tx, actor, sheetId, {
+          lock: true,
+          policy: "overviews.submit",
+        });
         if (sheet.submittedAt) throw alreadySubmitted();
         const repo = createOverviewsRepository({ db: tx });
         const rows = await loadRows(tx, codec, sheet.id, sites);
