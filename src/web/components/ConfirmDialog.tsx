@@ -2,7 +2,7 @@ import { Alert, Button, Dialog, Heading, Paragraph } from "@digdir/designsysteme
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 
-/** Asks before something is deleted or removed. */
+/** Asks before something is done: deleted or removed (`tone` danger, the default), or submitted (`accent`). */
 export function ConfirmDialog({
   open,
   title,
@@ -12,6 +12,8 @@ export function ConfirmDialog({
   error,
   onConfirm,
   onClose,
+  tone = "danger",
+  className,
 }: {
   open: boolean;
   title: string;
@@ -21,11 +23,19 @@ export function ConfirmDialog({
   error?: string | null;
   onConfirm: () => void;
   onClose: () => void;
+  tone?: "danger" | "accent";
+  className?: string;
 }) {
   const { t } = useTranslation();
   const headingId = useId();
   return (
-    <Dialog open={open} onClose={onClose} closeButton={t("common.closeDialog")} aria-labelledby={headingId}>
+    <Dialog
+      open={open}
+      onClose={onClose}
+      closeButton={t("common.closeDialog")}
+      aria-labelledby={headingId}
+      className={className}
+    >
       <Heading level={2} data-size="sm" id={headingId}>
         {title}
       </Heading>
@@ -36,7 +46,12 @@ export function ConfirmDialog({
         </Alert>
       ) : null}
       <div className="button-row">
-        <Button data-color="danger" onClick={onConfirm} loading={pending} disabled={pending}>
+        <Button
+          data-color={tone === "danger" ? "danger" : undefined}
+          onClick={onConfirm}
+          loading={pending}
+          disabled={pending}
+        >
           {confirmLabel}
         </Button>
         <Button variant="secondary" onClick={onClose}>

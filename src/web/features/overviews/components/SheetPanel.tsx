@@ -245,7 +245,6 @@ export function SheetPanel({
         open={confirmSubmit}
         sheet={sheet}
         overviewId={overview.id}
-        headingId={`${captionId}-submit`}
         onClose={() => setConfirmSubmit(false)}
         onSubmitted={(late) => {
           setConfirmSubmit(false);

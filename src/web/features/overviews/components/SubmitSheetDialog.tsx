@@ -1,9 +1,9 @@
-import { Alert, Button, Dialog, Heading, Paragraph } from "@digdir/designsystemet-react";
 import type { TFunction } from "i18next";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Sheet } from "../../../../contracts/overviews.ts";
 import { formatDate } from "../../../../domain/dates.ts";
+import { ConfirmDialog } from "../../../components/ConfirmDialog.tsx";
 import { isApiError } from "../../../lib/api.ts";
 import { errorMessage } from "../../../lib/errors.ts";
 import { useSubmitSheet } from "../api/submitSheet.ts";
@@ -29,14 +29,12 @@ export function SubmitSheetDialog({
   open,
   sheet,
   overviewId,
-  headingId,
   onClose,
   onSubmitted,
 }: {
   open: boolean;
   sheet: Sheet;
   overviewId: string;
-  headingId: string;
   onClose: () => void;
   onSubmitted: (late: boolean) => void;
 }) {
@@ -58,34 +56,21 @@ export function SubmitSheetDialog({
       },
     );
   return (
-    <Dialog
+    <ConfirmDialog
       open={open}
-      onClose={onClose}
-      closeButton={t("common.closeDialog")}
-      aria-labelledby={headingId}
+      tone="accent"
       className="form-dialog"
-    >
-      <Heading level={2} data-size="sm" id={headingId}>
-        {t("overviews.sheet.submitTitle", { name: sheet.name })}
-      </Heading>
-      <Paragraph>
-        {sheet.deadlineState === "late"
+      title={t("overviews.sheet.submitTitle", { name: sheet.name })}
+      body={
+        sheet.deadlineState === "late"
           ? t("overviews.sheet.submitBodyLate", { deadline: formatDate(sheet.deadline) })
-          : t("overviews.sheet.submitBody", { count: sheet.rowCount })}
-      </Paragraph>
-      {submitError ? (
-        <Alert data-color="danger" role="alert">
-          <Paragraph>{submitError}</Paragraph>
-        </Alert>
-      ) : null}
-      <div className="button-row">
-        <Button onClick={onSubmit} loading={submit.isPending} disabled={submit.isPending}>
-          {t("overviews.sheet.submitConfirm")}
-        </Button>
-        <Button variant="secondary" onClick={onClose}>
-          {t("common.cancel")}
-        </Button>
-      </div>
-    </Dialog>
+          : t("overviews.sheet.submitBody", { count: sheet.rowCount })
+      }
+      confirmLabel={t("overviews.sheet.submitConfirm")}
+      pending={submit.isPending}
+      error={submitError}
+      onConfirm={onSubmit}
+      onClose={onClose}
+    />
   );
 }
