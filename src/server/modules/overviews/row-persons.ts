@@ -1,12 +1,22 @@
 import { normalizeEmail } from "../../../domain/contact.ts";
 import { isIsoDate } from "../../../domain/dates.ts";
 import { validateNationalId } from "../../../domain/national-id.ts";
-import type { RowData } from "../../../domain/placement-row/fields.ts";
+import type { RowData, RowField } from "../../../domain/placement-row/fields.ts";
 import type { Actor } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 import { type AuditEntry, columnName, writeAudits } from "../audit/audit.public.ts";
 import type { MatchCandidate, PersonsUsecases } from "../persons/persons.public.ts";
+
+/** The fields `candidateOf` reads: a change to one of them matches the row's person anew. */
+export const identityFields: readonly RowField[] = [
+  "nationalId",
+  "dNumber",
+  "email",
+  "lastName",
+  "firstName",
+  "birthDate",
+];
 
 /** What a row tells of its student's identity: valid values only. */
 function candidateOf(d: RowData, testMode: boolean): MatchCandidate {

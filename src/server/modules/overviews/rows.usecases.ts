@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import type { commentBody, Row, RowField, RowInput, Sheet, updateRowBody } from "../../../contracts/overviews.ts";
+import type { commentBody, Row, RowInput, Sheet, updateRowBody } from "../../../contracts/overviews.ts";
 import { changedFieldsOf, displayValue, rowLabel } from "../../../domain/placement-row/changes.ts";
 import { emptyRow, type RowData, trackedFields } from "../../../domain/placement-row/fields.ts";
 import { applyInput } from "../../../domain/placement-row/input.ts";
@@ -18,12 +18,10 @@ import { rowDtos, sheetDto } from "./overviews.dtos.ts";
 import { invalidRow, rowAnonymised, rowConflict, versionRequired } from "./overviews.errors.ts";
 import { createOverviewsRepository } from "./overviews.repository.ts";
 import { createCodec, rowPlaces } from "./row-codec.ts";
-import { auditRows, personsFor } from "./row-persons.ts";
+import { auditRows, identityFields, personsFor } from "./row-persons.ts";
 import { createRowsRepository } from "./rows.repository.ts";
 import { type SheetContext, withRow, withSheet } from "./sheet-context.ts";
 import { loadRows, loadRowsAround, refreshErrorCounts, sheetProblems } from "./sheet-rows.ts";
-
-const identityFields: RowField[] = ["nationalId", "dNumber", "email", "lastName", "firstName", "birthDate"];
 
 /** The rows of a sheet: the grid's add, paste, edit, remove and comments, with change tracking after submission. */
 export function createRowsUsecases(deps: OverviewsDeps) {
