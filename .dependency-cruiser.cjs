@@ -20,6 +20,7 @@ const layers = [
   "account-requests",
   "persons",
   "overviews",
+  "registrations",
   "retention",
   "dashboard",
   "health",

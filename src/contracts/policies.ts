@@ -41,6 +41,14 @@ export const policies = {
   "persons.revealNationalId": { roles: overviewPeople },
   /** Persons who may be the same student, and merging them. */
   "persons.merge": { roles: ["admin", "student_admin"] },
+  /** Registration campaigns (SPEC §3.1): created, extended, closed and given personal links by FOU and admins. */
+  "campaigns.manage": { roles: ["admin", "student_admin"] },
+  /** Campaigns, their links and QR codes, and their registrations (coordinators: their institutions'). */
+  "campaigns.read": { roles: overviewPeople },
+  /** Matching registrations to persons and rows by hand, undoing a match, confirming a registration. */
+  "registrations.match": { roles: ["admin", "student_admin"] },
+  /** The HR transfer file (it holds national IDs; each export audited), marking persons transferred, Webcruiter's import. */
+  "hrTransfer.manage": { roles: ["admin", "student_admin"] },
   "users.manage": { roles: ["admin"] },
   "accountRequests.review": { roles: ["admin"] },
   "identityProviders.manage": { roles: ["admin"] },

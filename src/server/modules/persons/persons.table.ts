@@ -28,6 +28,10 @@ export const persons = pgTable(
     mobile: text("mobile"),
     /** The person's user name in the trust's systems. */
     username: text("username"),
+    /** When a confirmed registration (SPEC §3.1) was matched to the person: their Registrert cells say so. */
+    registeredAt: timestamp("registered_at", { withTimezone: true }),
+    /** The language the person registered in: every later e-mail to them uses it. */
+    language: text("language"),
     hrTransferredAt: timestamp("hr_transferred_at", { withTimezone: true }),
     learningPortalState: text("learning_portal_state"),
     /** When the retention job removed the person's personal data (SPEC §4); null while they hold them. */

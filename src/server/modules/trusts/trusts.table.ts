@@ -1,4 +1,4 @@
-import { boolean, integer, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
+import { boolean, integer, jsonb, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
 import { defaultNamingStandard } from "../../../domain/naming-standard.ts";
 import { createdAt, id, updatedAt } from "../../shared/columns.ts";
 
@@ -31,6 +31,12 @@ export const trusts = pgTable("trusts", {
   namingFile: text("naming_file").notNull().default(defaultNamingStandard.file),
   /** Whether D-number holders also need a manual Læringsportalen user. */
   dNumberNeedsManualUser: boolean("d_number_needs_manual_user").notNull().default(false),
+  /** Registrations that never match a placement row are deleted this many days after their campaign's deadline. */
+  unmatchedRegistrationDays: integer("unmatched_registration_days").notNull().default(90),
+  /** The HR transfer file's columns in order (`hrTransferColumns` in the contracts); null: the default. */
+  hrTransferColumns: jsonb("hr_transfer_columns").$type<string[]>(),
+  /** Webcruiter's applicant export: which of its column headers holds each field; null: not set up. */
+  webcruiterColumns: jsonb("webcruiter_columns").$type<Record<string, string>>(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

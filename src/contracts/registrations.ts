@@ -1,0 +1,282 @@
+import { z } from "zod";
+import { dateInput, email, isoDate, languageSchema, text, uuidSchema } from "./common.ts";
+
+/**
+ * Student registration (SPEC §3.1, seed 5.1): FOU's campaigns with a public link and a deadline, the
+ * students' public form, e-mail confirmation and the personal page, matching registrations to the
+ * persons of the overviews' rows, and the HR transfer. Dates are `YYYY-MM-DD` in Europe/Oslo;
+ * moments ISO date-times. Lists are paged with `limit`/`offset` and return `total`.
+ */
+
+const page = {
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+};
+const sortDirection = z.enum(["asc", "desc"]).default("asc");
+
+// ── Campaigns ────────────────────────────────────────────────────────────────────────────────
+
+/** `open` until 23:59 Europe/Oslo on the deadline date; `closed` early by FOU or past the deadline. */
+export const campaignStateSchema = z.enum(["open", "closed"]);
+export type CampaignState = z.infer<typeof campaignStateSchema>;
+
+export const campaignSchema = z.object({
+  id: uuidSchema,
+  institutionId: uuidSchema,
+  institutionName: z.string(),
+  /** The document and sheet the campaign is for, when tied to one. */
+  overviewId: uuidSchema.nullable(),
+  overviewName: z.string().nullable(),
+  sheetId: uuidSchema.nullable(),
+  sheetName: z.string().nullable(),
+  name: z.string(),
+  deadline: isoDate,
+  state: campaignStateSchema,
+  closedAt: z.string().nullable(),
+  /** The public link to hand to the coordinator (`PUBLIC_URL/registrer/<token>`). */
+  publicUrl: z.string(),
+  /** Registrations by state (a registration with an unconfirmed e-mail counts as not registered). */
+  counts: z.object({
+    unconfirmed: z.number().int(),
+    confirmed: z.number().int(),
+    matched: z.number().int(),
+    transferred: z.number().int(),
+  }),
+  createdAt: z.string(),
+});
+export type Campaign = z.infer<typeof campaignSchema>;
+
+export const createCampaignBody = z.object({
+  institutionId: uuidSchema,
+  overviewId: uuidSchema.nullish(),
+  sheetId: uuidSchema.nullish(),
+  /** Defaults to the institution's short name and the deadline's term. */
+  name: text(160).optional(),
+  deadline: dateInput,
+});
+export type CreateCampaignBody = z.input<typeof createCampaignBody>;
+
+/** Extend (or move) the deadline, or close early (`closed: true`); reopening is `closed: false`. */
+export const updateCampaignBody = z
+  .object({ deadline: dateInput, closed: z.boolean(), name: text(160) })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { message: "validation.empty_update" });
+
+export const campaignSortSchema = z.enum(["deadline", "name", "institution", "created"]);
+export const campaignsQuery = z.object({
+  institutionId: uuidSchema.optional(),
+  state: campaignStateSchema.optional(),
+  /** Part of the campaign's or institution's name. */
+  q: z.string().trim().max(100).optional(),
+  sort: campaignSortSchema.default("deadline"),
+  dir: sortDirection,
+  ...page,
+});
+export const campaignListSchema = z.object({ items: z.array(campaignSchema), total: z.number().int() });
+
+/** A link for one late student that works after the deadline (shown once: only its hash is kept). */
+export const createPersonalLinkBody = z.object({
+  /** Whom it is for, so FOU knows later (not shown to the student). */
+  note: text(200),
+  /** The last day it works (Europe/Oslo, until 23:59); at most 60 days ahead. */
+  validUntil: dateInput,
+});
+export const personalLinkSchema = z.object({
+  id: uuidSchema,
+  note: z.string(),
+  validUntil: isoDate,
+  /** Only in the answer that creates it. */
+  url: z.string(),
+  usedAt: z.string().nullable(),
+});
+
+// ── Registrations (FOU and coordinators) ─────────────────────────────────────────────────────
+
+/**
+ * - `unconfirmed`: the e-mail address is not confirmed yet (counts as not registered);
+ * - `confirmed`: confirmed, matched to no person with rows yet;
+ * - `matched`: belongs to a person with placement rows;
+ * - `transferred`: the person is transferred to the HR system (their Registrert cells are green).
+ */
+export const registrationStateSchema = z.enum(["unconfirmed", "confirmed", "matched", "transferred"]);
+export type RegistrationState = z.infer<typeof registrationStateSchema>;
+
+/** How a registration got its person: automatically by a key, by hand, or none yet. */
+export const matchedBySchema = z.enum(["national_id", "email", "name_birth_date", "manual"]);
+export type MatchedBy = z.infer<typeof matchedBySchema>;
+
+/** Where a registration came from. */
+export const registrationSourceSchema = z.enum(["form", "idporten", "personal_link", "webcruiter"]);
+
+export const registrationSchema = z.object({
+  id: uuidSchema,
+  campaignId: uuidSchema,
+  state: registrationStateSchema,
+  source: registrationSourceSchema,
+  firstName: z.string(),
+  lastName: z.string(),
+  email: z.string(),
+  mobile: z.string().nullable(),
+  /** Masked (`010190 *****`); never in full here. */
+  nationalIdMasked: z.string().nullable(),
+  birthDate: isoDate.nullable(),
+  nationality: z.string().nullable(),
+  homeInstitution: z.string().nullable(),
+  earlierUsername: z.string().nullable(),
+  language: languageSchema,
+  personId: uuidSchema.nullable(),
+  matchedBy: matchedBySchema.nullable(),
+  /**
+   * Why the registration may not be transferred yet although matched: its e-mail differs from the
+   * e-mail on the person's rows and nobody has confirmed it (FOU, the rows' address, or ID-porten).
+   */
+  needsConfirmation: z.boolean(),
+  /** Name and national ID came from ID-porten. */
+  verified: z.boolean(),
+  createdAt: z.string(),
+  confirmedAt: z.string().nullable(),
+});
+export type Registration = z.infer<typeof registrationSchema>;
+
+export const registrationSortSchema = z.enum(["name", "created", "state"]);
+export const registrationsQuery = z.object({
+  state: registrationStateSchema.optional(),
+  /** Only those with no person yet (FOU's matching view). */
+  unmatched: z.coerce.boolean().optional(),
+  /** Part of the name or e-mail. */
+  q: z.string().trim().max(100).optional(),
+  sort: registrationSortSchema.default("name"),
+  dir: sortDirection,
+  ...page,
+});
+export const registrationListSchema = z.object({ items: z.array(registrationSchema), total: z.number().int() });
+
+/** A manual match: to a person, or to a row (its person). */
+export const matchRegistrationBody = z.union([
+  z.object({ personId: uuidSchema }).strict(),
+  z.object({ rowId: uuidSchema }).strict(),
+]);
+
+// ── HR transfer ──────────────────────────────────────────────────────────────────────────────
+
+export const hrTransferFormatSchema = z.enum(["xlsx", "csv"]);
+export const hrTransferExportBody = z.object({
+  personIds: z.array(uuidSchema).min(1).max(2000),
+  format: hrTransferFormatSchema,
+});
+/** The export's file comes as the body (`Content-Disposition`); its id in the `x-export-id` header. */
+export const hrTransferMarkBody = z.object({ exportId: uuidSchema });
+export const hrTransferMarkResponse = z.object({ marked: z.number().int() });
+
+/** The columns of the HR transfer file, in the trust's order (a trust setting). */
+export const hrTransferColumns = [
+  "lastName",
+  "firstName",
+  "nationalId",
+  "birthDate",
+  "email",
+  "mobile",
+  "earlierUsername",
+  "institution",
+  "programme",
+  "placementStart",
+  "placementEnd",
+  "placementSite",
+] as const;
+export const hrTransferColumnSchema = z.enum(hrTransferColumns);
+
+// ── Webcruiter import ────────────────────────────────────────────────────────────────────────
+
+export const webcruiterImportQuery = z.object({
+  dryRun: z.coerce.boolean().default(false),
+  /** The campaign the applicants registered for (its institution scopes the weak keys). */
+  campaignId: uuidSchema,
+});
+export const webcruiterImportReportSchema = z.object({
+  dryRun: z.boolean(),
+  lines: z.number().int(),
+  created: z.number().int(),
+  matched: z.number().int(),
+  unmatched: z.number().int(),
+  problems: z.array(z.object({ line: z.number().int(), field: z.string(), code: z.string() })),
+});
+
+// ── The public side (no account) ─────────────────────────────────────────────────────────────
+
+/** What the form needs to know of a campaign; never who registered. */
+export const publicCampaignSchema = z.object({
+  trustName: z.string(),
+  institutionName: z.string(),
+  name: z.string(),
+  deadline: isoDate,
+  /** False after the deadline (or closed early): the form shows why and whom to ask. */
+  open: z.boolean(),
+  /** Whether the trust accepts synthetic national IDs (test mode): the form checks the same way. */
+  testMode: z.boolean(),
+  retentionMonths: z.number().int(),
+  /** How long a registration that matches no placement is kept after the deadline. */
+  unmatchedRetentionDays: z.number().int(),
+  studentInfoUrl: z.string().nullable(),
+  /** Present when the trust has ID-porten: where "Logg inn med ID-porten" starts. */
+  idportenStartUrl: z.string().nullable(),
+});
+export type PublicCampaign = z.infer<typeof publicCampaignSchema>;
+
+/**
+ * A student's registration. Either `nationalId` (fødselsnummer or D-number) or, for a student with
+ * neither, `birthDate`, `nationality` and `homeInstitution`. `idportenToken` is the answer of a
+ * sign-in with ID-porten: name and national ID then come from it and the typed ones are ignored.
+ */
+export const publicRegistrationBody = z.object({
+  firstName: text(100),
+  lastName: text(100),
+  email: email(),
+  mobile: z.string().trim().min(1).max(40),
+  nationalId: z.string().trim().max(40).nullish(),
+  birthDate: dateInput.nullish(),
+  nationality: z.string().trim().max(100).nullish(),
+  homeInstitution: z.string().trim().max(200).nullish(),
+  earlierUsername: z.string().trim().max(100).nullish(),
+  language: languageSchema,
+  privacyAccepted: z.literal(true),
+  idportenToken: z.string().max(200).nullish(),
+});
+export type PublicRegistrationBody = z.input<typeof publicRegistrationBody>;
+
+/** The same answer whether or not the national ID or e-mail was known: check your e-mail. */
+export const publicRegistrationResponse = z.object({ ok: z.literal(true), email: z.string() });
+
+/** The student's own page (from the personal link in the e-mail). */
+export const publicRegistrationStepSchema = z.enum(["registered", "transferred", "ordered", "ready"]);
+export const publicRegistrationSchema = z.object({
+  firstName: z.string(),
+  lastName: z.string(),
+  email: z.string(),
+  mobile: z.string().nullable(),
+  emailConfirmed: z.boolean(),
+  language: languageSchema,
+  /** The furthest step reached: registered → transferred to HR → access ordered → ready. */
+  step: publicRegistrationStepSchema,
+  trustName: z.string(),
+  institutionName: z.string(),
+  deadline: isoDate,
+  /** Contact details may be corrected until the deadline. */
+  editable: z.boolean(),
+  studentInfoUrl: z.string().nullable(),
+});
+export const updatePublicRegistrationBody = z
+  .object({ email: email(), mobile: z.string().trim().min(1).max(40), language: languageSchema })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { message: "validation.empty_update" });
+
+export const publicConfirmationResponse = z.object({
+  /** `email`: the address is confirmed; `change`: a waiting change to a known registration is applied. */
+  confirmed: z.enum(["email", "change"]),
+  language: languageSchema,
+  studentInfoUrl: z.string().nullable(),
+  trustName: z.string(),
+});
+
+/** "I didn't get the e-mail" / "I lost my link": the same answer whether or not the address is known. */
+export const publicResendBody = z.object({ email: email(), campaignToken: z.string().max(200) });
+export const publicResendResponse = z.object({ ok: z.literal(true) });
