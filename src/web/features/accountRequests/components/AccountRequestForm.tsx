@@ -15,7 +15,6 @@ import { isEmail } from "../../../../contracts/common.ts";
 import { heldForInstitution, type RequestableRole, requestableRoles } from "../../../../contracts/policies.ts";
 import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
-import { isApiError } from "../../../lib/api.ts";
 import { compareText } from "../../../lib/format.ts";
 import { noticeTexts } from "../../../lib/notices.ts";
 import type { PublicTrust } from "../api/listPublicTrusts.ts";
@@ -84,17 +83,9 @@ export function AccountRequestForm({
       {
         onSuccess: (answer) => onSent(trust, noticeTexts(t, answer.notices)),
         onError: (error) => {
-          if (isApiError(error) && error.status === 429) {
-            form.fail({}, t("accountRequests.form.rateLimited"));
-            return;
-          }
-          if (isApiError(error) && error.code === "account_requests.no_agreement") {
-            form.fail({ institutionId: t("accountRequests.form.noAgreement") });
-            return;
-          }
           form.failFromServer(
             error,
-            {},
+            { "account_requests.no_agreement": "institutionId" },
             {
               name: t("accountRequests.form.nameRequired"),
               email: t("accountRequests.form.emailInvalid"),

@@ -6,6 +6,8 @@ import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
 import { Page } from "../../../components/Page.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
 import { isApiError } from "../../../lib/api.ts";
+import { errorKey } from "../../../lib/errors.ts";
+import { errorIssues } from "../../../lib/issues.ts";
 import { useSetPassword } from "../api/setPassword.ts";
 import "../accountRequests.css";
 
@@ -38,24 +40,16 @@ export function SetPasswordPage() {
       { token, password },
       {
         onError: (error) => {
-          if (isApiError(error) && (error.code === "invitations.invalid" || error.code === "validation.failed")) {
-            // A token that is not valid (also one of the wrong length) can only be replaced by a new link.
-            const issues = error.details?.issues;
-            const aboutPassword =
-              Array.isArray(issues) &&
-              issues.some((i) => JSON.stringify((i as { path?: unknown }).path ?? "").includes("password"));
-            if (error.code === "invitations.invalid" || !aboutPassword) {
-              setLinkInvalid(true);
-              return;
-            }
-            form.fail({ password: t("setPassword.tooShort", { count: MIN_LENGTH }) });
+          // A token that is not valid (also one of the wrong length) can only be replaced by a new link.
+          const aboutPassword = isApiError(error) && errorIssues(error.details)?.some((i) => i.path === "password");
+          if (
+            isApiError(error) &&
+            (error.code === "invitations.invalid" || (error.code === "validation.failed" && !aboutPassword))
+          ) {
+            setLinkInvalid(true);
             return;
           }
-          if (isApiError(error) && error.status === 429) {
-            form.fail({}, t("setPassword.rateLimited"));
-            return;
-          }
-          form.failFromServer(error);
+          form.failFromServer(error, {}, { password: t("setPassword.tooShort", { count: MIN_LENGTH }) });
         },
       },
     );
@@ -70,7 +64,7 @@ export function SetPasswordPage() {
           <Heading level={2} data-size="xs">
             {t("setPassword.invalidHeading")}
           </Heading>
-          <Paragraph>{t("setPassword.invalid")}</Paragraph>
+          <Paragraph>{t(errorKey("invitations.invalid"))}</Paragraph>
           <Paragraph>
             <DsLink asChild>
               <Link to="/logg-inn">{t("setPassword.toSignIn")}</Link>
