@@ -1,8 +1,9 @@
-import { Alert, Button, Card, Link as DsLink, Heading, Paragraph, Textfield } from "@digdir/designsystemet-react";
+import { Alert, Button, Card, Link as DsLink, Heading, Paragraph } from "@digdir/designsystemet-react";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
+import { FormTextfield } from "../../../components/FormTextfield.tsx";
 import { Page } from "../../../components/Page.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
 import { isApiError } from "../../../lib/api.ts";
@@ -19,12 +20,11 @@ export function SetPasswordPage() {
   const [params] = useSearchParams();
   const token = params.get("token") ?? "";
   const setPassword = useSetPassword();
-  const form = useFormErrors("set-password");
+  const labels = { password: t("setPassword.password"), repeat: t("setPassword.repeat") };
+  const form = useFormErrors("set-password", labels);
   const [password, setPasswordValue] = useState("");
   const [repeat, setRepeat] = useState("");
   const [linkInvalid, setLinkInvalid] = useState(token.length < 20);
-
-  const labels = { password: t("setPassword.password"), repeat: t("setPassword.repeat") };
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -75,25 +75,23 @@ export function SetPasswordPage() {
         <Card className="narrow-card">
           <form onSubmit={onSubmit} noValidate className="form">
             <FormErrorSummary key={form.attempt} errors={form.summary(labels)} />
-            <Textfield
-              id={form.fieldId("password")}
-              label={labels.password}
+            <FormTextfield
+              form={form}
+              name="password"
               description={t("setPassword.hint", { count: MIN_LENGTH })}
               type="password"
               autoComplete="new-password"
               value={password}
-              onChange={(e) => setPasswordValue(e.target.value)}
-              error={form.fieldErrors.password}
+              onValue={setPasswordValue}
               required
             />
-            <Textfield
-              id={form.fieldId("repeat")}
-              label={labels.repeat}
+            <FormTextfield
+              form={form}
+              name="repeat"
               type="password"
               autoComplete="new-password"
               value={repeat}
-              onChange={(e) => setRepeat(e.target.value)}
-              error={form.fieldErrors.repeat}
+              onValue={setRepeat}
               required
             />
             <div className="button-row">
