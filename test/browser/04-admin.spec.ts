@@ -109,6 +109,41 @@ test("the admin adds a placement site, finds it by searching and sorts the list"
     "ascending",
   );
   await expectGoodPage(page, "04 praksissteder sortert");
+
+  // Paging: at ten rows a page (the size is in the URL) the eleven sites fill two pages.
+  await page.goto("/admin/praksissteder?antall=10");
+  await expect(rows).toHaveCount(10);
+  await expect(page.getByText("Viser 1–10 av 11")).toBeVisible();
+  const pager = page.getByRole("navigation", { name: "Bla i sider" });
+  await expect(pager.getByRole("button", { name: "Side 1" })).toHaveAttribute("aria-current", "true");
+  await expect(pager.getByRole("button", { name: "Forrige" })).toHaveCount(0);
+  await pager.getByRole("button", { name: "Neste" }).click();
+  await expect(page).toHaveURL(/side=2/);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first().getByRole("cell").first()).toHaveText("Øyeavdelinga, sengepost 2");
+  await expect(page.getByText("Viser 11–11 av 11")).toBeVisible();
+  await expect(pager.getByRole("button", { name: "Side 2" })).toHaveAttribute("aria-current", "true");
+  await expect(pager.getByRole("button", { name: "Neste" })).toHaveCount(0);
+  await expectGoodPage(page, "04 praksissteder side 2");
+
+  // A page turn is a step back in the browser's history; the page buttons work by keyboard.
+  await page.goBack();
+  await expect(rows).toHaveCount(10);
+  await pager.getByRole("button", { name: "Side 2" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(rows).toHaveCount(1);
+
+  // A new search starts on page 1; another page size keeps the search.
+  await page.getByLabel("Søk etter praksissted eller avdeling").fill("post");
+  await expect(page).not.toHaveURL(/side=/);
+  await expect(rows).toHaveCount(5);
+  await expect(page.getByText("Viser 5 av 11")).toBeVisible();
+  await page.getByLabel("Søk etter praksissted eller avdeling").fill("");
+  await expect(rows).toHaveCount(10);
+  await page.getByLabel("Rader per side").selectOption("25");
+  await expect(page).toHaveURL(/antall=25/);
+  await expect(rows).toHaveCount(11);
+  await expect(page.getByText("Viser 11 av 11")).toBeVisible();
 });
 
 test("the admin changes a trust setting and sees it saved", async ({ page }) => {

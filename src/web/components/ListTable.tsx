@@ -2,7 +2,9 @@ import { Paragraph, Table } from "@digdir/designsystemet-react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { matchesSearch } from "../lib/format.ts";
+import { clampPage, pageRange, pageSlice } from "../lib/paging.ts";
 import { useListParams, useSorted } from "../lib/useListParams.ts";
+import { ListPager } from "./ListPager.tsx";
 import { LoadError, Loading } from "./QueryState.tsx";
 import { SearchField } from "./SearchField.tsx";
 import { SortableHeader } from "./SortableHeader.tsx";
@@ -22,9 +24,18 @@ export type ListColumn<Row, K extends string = string> = {
 export type ListLoad = { isPending: boolean; error: unknown; retry: () => void };
 
 /**
- * A list page's table: a search field (and whatever else belongs in the toolbar), search text and
- * sort order kept in the URL, the count shown, the empty and no-match states, and an actions column.
- * `paramPrefix` separates several lists on one page.
+ * A list the server pages: `rows` are the rows of the page the URL names, already searched and
+ * sorted by the server (read the page, size, search and sort with `useListParams` and the same
+ * prefix, and ask with `pageWindow`); `total` is how many rows match in all. `onPageChange` hears
+ * each turn of the page.
+ */
+export type ServerPaging = { total: number; onPageChange?: (page: number) => void };
+
+/**
+ * A list page's table: a search field (and whatever else belongs in the toolbar), search text,
+ * sort order, page and page size kept in the URL, the count shown ("Viser 11–20 av 45"), the page
+ * controls, the empty and no-match states, and an actions column. Without `server` the whole list
+ * is in `rows` and is searched, sorted and paged here. `paramPrefix` separates several lists on one page.
  */
 export function ListTable<Row, K extends string>({
   rows,
@@ -42,6 +53,7 @@ export function ListTable<Row, K extends string>({
   noMatches,
   showCount = true,
   actions,
+  server,
 }: {
   rows: readonly Row[];
   rowKey: (row: Row) => string;
@@ -58,6 +70,7 @@ export function ListTable<Row, K extends string>({
   noMatches?: (query: string) => ReactNode;
   showCount?: boolean;
   actions?: (row: Row) => ReactNode;
+  server?: ServerPaging;
 }) {
   const { t } = useTranslation();
   const list = useListParams(
@@ -66,8 +79,27 @@ export function ListTable<Row, K extends string>({
     paramPrefix,
   );
   const sortColumn = columns.find((c) => c.key === list.sort);
-  const filtered = rows.filter((row) => (!filter || filter(row)) && matchesSearch(list.query, ...searchText(row)));
-  const sorted = useSorted(filtered, (row: Row) => sortColumn?.sortValue?.(row), list.direction);
+  const filtered = server
+    ? rows
+    : rows.filter((row) => (!filter || filter(row)) && matchesSearch(list.query, ...searchText(row)));
+  // The server's rows come in its order: sorting by nothing in ascending order keeps it.
+  const sorted = useSorted(
+    filtered,
+    (row: Row) => (server ? undefined : sortColumn?.sortValue?.(row)),
+    server ? "ascending" : list.direction,
+  );
+  const matching = server ? server.total : sorted.length;
+  const page = clampPage(list.page, matching, list.pageSize);
+  const shown = server ? rows : pageSlice(sorted, page, list.pageSize);
+  const { from, to } = pageRange(page, list.pageSize, matching);
+  const count =
+    matching > list.pageSize
+      ? t("common.showingRange", { from, to, total: matching })
+      : t("common.showing", { shown: matching, total: server ? matching : rows.length });
+  const turnPage = (target: number) => {
+    list.setPage(target);
+    server?.onPageChange?.(target);
+  };
 
   const table = (
     <TableScroller labelledBy={caption.id}>
@@ -94,7 +126,7 @@ export function ListTable<Row, K extends string>({
           </Table.Row>
         </Table.Head>
         <Table.Body>
-          {sorted.map((row) => (
+          {shown.map((row) => (
             <Table.Row key={rowKey(row)}>
               {columns.map((c) => (
                 <Table.Cell key={c.key}>{c.cell(row)}</Table.Cell>
@@ -107,10 +139,19 @@ export function ListTable<Row, K extends string>({
     </TableScroller>
   );
   const matches =
-    sorted.length === 0 ? (
+    matching === 0 ? (
       <Paragraph>{noMatches ? noMatches(list.query) : t("common.noMatches", { query: list.query })}</Paragraph>
     ) : (
-      table
+      <>
+        {table}
+        <ListPager
+          page={page}
+          pageSize={list.pageSize}
+          total={matching}
+          onPage={turnPage}
+          onPageSize={list.setPageSize}
+        />
+      </>
     );
 
   return (
@@ -119,11 +160,11 @@ export function ListTable<Row, K extends string>({
         <SearchField label={searchLabel} value={list.query} onChange={list.setQuery} />
         {toolbarEnd}
       </div>
-      <ListState load={load} isEmpty={rows.length === 0} empty={empty}>
+      <ListState load={load} isEmpty={server ? matching === 0 && !list.query : rows.length === 0} empty={empty}>
         {showCount ? (
           <>
             <Paragraph data-size="sm" aria-live="polite">
-              {t("common.showing", { shown: sorted.length, total: rows.length })}
+              {count}
             </Paragraph>
             {matches}
           </>

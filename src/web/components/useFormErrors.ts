@@ -7,9 +7,10 @@ import type { FormError } from "./FormErrorSummary.tsx";
 /**
  * Errors of one form: per field (shown inline) and in general, plus a counter of failed attempts
  * (used as `key` on the error summary so it takes focus again). `fieldId(name)` gives the id of a
- * field's input, so that the summary can link to it.
+ * field's input, so that the summary can link to it. `labels` names the fields, in the form's
+ * order, for FormTextfield and the summary of DialogForm.
  */
-export function useFormErrors(formId: string) {
+export function useFormErrors(formId: string, labels: Record<string, string> = {}) {
   const { t } = useTranslation();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [general, setGeneral] = useState<string | null>(null);
@@ -66,5 +67,5 @@ export function useFormErrors(formId: string) {
     [fieldErrors, general, fieldId],
   );
 
-  return { fieldErrors, general, attempt, fieldId, fail, failFromServer, reset, summary };
+  return { fieldErrors, general, attempt, fieldId, labels, fail, failFromServer, reset, summary };
 }

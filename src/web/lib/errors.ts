@@ -1,6 +1,7 @@
 import type { TFunction } from "i18next";
 import nb from "../i18n/nb.json";
 import { isApiError } from "./api.ts";
+import { errorIssues } from "./issues.ts";
 
 /** The texts of the error codes (nb is the master: every locale has its keys, locales.test.ts). */
 const codeTexts: Record<string, string> = nb.errors.codes;
@@ -48,22 +49,17 @@ export function errorMessage(t: TFunction, error: unknown): string {
 export type FieldErrors = Record<string, string>;
 
 /**
- * Field errors from a `validation.failed` answer, keyed by the dotted path of the field
- * (`membership.institutionId`). The server's messages are English, so each field gets a
- * translated message: the form's own message for that field when it has one, else a generic one.
+ * Field errors from a `validation.failed` answer, keyed by the path of each of its `details.issues`
+ * (`email`, `membership.institutionId`: the field's path in the request). The server's messages
+ * are English, so each field gets a translated message: the form's own message for that field
+ * when it has one, else a generic one.
  */
 export function serverFieldErrors(t: TFunction, error: unknown, messages: Record<string, string> = {}): FieldErrors {
   if (!isApiError(error) || error.code !== "validation.failed") return {};
-  const issues = error.details?.issues;
-  if (!Array.isArray(issues)) return {};
   const result: FieldErrors = {};
-  for (const issue of issues) {
-    if (typeof issue !== "object" || issue === null) continue;
-    const rawPath = (issue as { path?: unknown }).path;
-    const path = Array.isArray(rawPath) ? rawPath.join(".") : typeof rawPath === "string" ? rawPath : "";
-    const cleaned = path.replace(/^body\.?/, "");
-    if (!cleaned || result[cleaned]) continue;
-    result[cleaned] = messages[cleaned] ?? t("errors.fieldInvalid");
+  for (const { path } of errorIssues(error.details) ?? []) {
+    if (!path || result[path]) continue;
+    result[path] = messages[path] ?? t("errors.fieldInvalid");
   }
   return result;
 }

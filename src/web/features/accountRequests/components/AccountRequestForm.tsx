@@ -6,7 +6,6 @@ import {
   Radio,
   Select,
   Textarea,
-  Textfield,
   ValidationMessage,
 } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
@@ -14,8 +13,8 @@ import { useTranslation } from "react-i18next";
 import { isEmail } from "../../../../contracts/common.ts";
 import { heldForInstitution, type RequestableRole, requestableRoles } from "../../../../contracts/policies.ts";
 import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
+import { FormTextfield } from "../../../components/FormTextfield.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
-import { isApiError } from "../../../lib/api.ts";
 import { compareText } from "../../../lib/format.ts";
 import { noticeTexts } from "../../../lib/notices.ts";
 import type { PublicTrust } from "../api/listPublicTrusts.ts";
@@ -36,7 +35,15 @@ export function AccountRequestForm({
   onSent: (trust: PublicTrust, notices: string[]) => void;
 }) {
   const { t } = useTranslation();
-  const form = useFormErrors("request");
+  const labels = {
+    name: t("accountRequests.form.name"),
+    email: t("accountRequests.form.email"),
+    trustId: t("accountRequests.form.trust"),
+    role: t("accountRequests.form.roleShort"),
+    institutionId: t("accountRequests.form.institution"),
+    message: t("accountRequests.form.message"),
+  };
+  const form = useFormErrors("request", labels);
   const submit = useSubmitAccountRequest();
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
@@ -47,15 +54,6 @@ export function AccountRequestForm({
 
   const trust = trusts.find((x) => x.id === trustId);
   const institutions = [...(trust?.institutions ?? [])].sort((a, b) => compareText(a.name, b.name));
-
-  const labels = {
-    name: t("accountRequests.form.name"),
-    email: t("accountRequests.form.email"),
-    trustId: t("accountRequests.form.trust"),
-    role: t("accountRequests.form.roleShort"),
-    institutionId: t("accountRequests.form.institution"),
-    message: t("accountRequests.form.message"),
-  };
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -84,17 +82,9 @@ export function AccountRequestForm({
       {
         onSuccess: (answer) => onSent(trust, noticeTexts(t, answer.notices)),
         onError: (error) => {
-          if (isApiError(error) && error.status === 429) {
-            form.fail({}, t("accountRequests.form.rateLimited"));
-            return;
-          }
-          if (isApiError(error) && error.code === "account_requests.no_agreement") {
-            form.fail({ institutionId: t("accountRequests.form.noAgreement") });
-            return;
-          }
           form.failFromServer(
             error,
-            {},
+            { "account_requests.no_agreement": "institutionId" },
             {
               name: t("accountRequests.form.nameRequired"),
               email: t("accountRequests.form.emailInvalid"),
@@ -110,24 +100,15 @@ export function AccountRequestForm({
   return (
     <form onSubmit={onSubmit} noValidate className="form">
       <FormErrorSummary key={form.attempt} errors={form.summary(labels)} />
-      <Textfield
-        id={form.fieldId("name")}
-        label={labels.name}
-        autoComplete="name"
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        error={form.fieldErrors.name}
-        required
-      />
-      <Textfield
-        id={form.fieldId("email")}
-        label={labels.email}
+      <FormTextfield form={form} name="name" autoComplete="name" value={name} onValue={setName} required />
+      <FormTextfield
+        form={form}
+        name="email"
         description={t("accountRequests.form.emailHint")}
         type="email"
         autoComplete="email"
         value={email}
-        onChange={(e) => setEmail(e.target.value)}
-        error={form.fieldErrors.email}
+        onValue={setEmail}
         required
       />
       <Field>

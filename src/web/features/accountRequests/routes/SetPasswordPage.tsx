@@ -1,11 +1,14 @@
-import { Alert, Button, Card, Link as DsLink, Heading, Paragraph, Textfield } from "@digdir/designsystemet-react";
+import { Alert, Button, Card, Link as DsLink, Heading, Paragraph } from "@digdir/designsystemet-react";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
+import { FormTextfield } from "../../../components/FormTextfield.tsx";
 import { Page } from "../../../components/Page.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
 import { isApiError } from "../../../lib/api.ts";
+import { errorKey } from "../../../lib/errors.ts";
+import { errorIssues } from "../../../lib/issues.ts";
 import { useSetPassword } from "../api/setPassword.ts";
 import "../accountRequests.css";
 
@@ -17,12 +20,11 @@ export function SetPasswordPage() {
   const [params] = useSearchParams();
   const token = params.get("token") ?? "";
   const setPassword = useSetPassword();
-  const form = useFormErrors("set-password");
+  const labels = { password: t("setPassword.password"), repeat: t("setPassword.repeat") };
+  const form = useFormErrors("set-password", labels);
   const [password, setPasswordValue] = useState("");
   const [repeat, setRepeat] = useState("");
   const [linkInvalid, setLinkInvalid] = useState(token.length < 20);
-
-  const labels = { password: t("setPassword.password"), repeat: t("setPassword.repeat") };
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -38,24 +40,16 @@ export function SetPasswordPage() {
       { token, password },
       {
         onError: (error) => {
-          if (isApiError(error) && (error.code === "invitations.invalid" || error.code === "validation.failed")) {
-            // A token that is not valid (also one of the wrong length) can only be replaced by a new link.
-            const issues = error.details?.issues;
-            const aboutPassword =
-              Array.isArray(issues) &&
-              issues.some((i) => JSON.stringify((i as { path?: unknown }).path ?? "").includes("password"));
-            if (error.code === "invitations.invalid" || !aboutPassword) {
-              setLinkInvalid(true);
-              return;
-            }
-            form.fail({ password: t("setPassword.tooShort", { count: MIN_LENGTH }) });
+          // A token that is not valid (also one of the wrong length) can only be replaced by a new link.
+          const aboutPassword = isApiError(error) && errorIssues(error.details)?.some((i) => i.path === "password");
+          if (
+            isApiError(error) &&
+            (error.code === "invitations.invalid" || (error.code === "validation.failed" && !aboutPassword))
+          ) {
+            setLinkInvalid(true);
             return;
           }
-          if (isApiError(error) && error.status === 429) {
-            form.fail({}, t("setPassword.rateLimited"));
-            return;
-          }
-          form.failFromServer(error);
+          form.failFromServer(error, {}, { password: t("setPassword.tooShort", { count: MIN_LENGTH }) });
         },
       },
     );
@@ -70,7 +64,7 @@ export function SetPasswordPage() {
           <Heading level={2} data-size="xs">
             {t("setPassword.invalidHeading")}
           </Heading>
-          <Paragraph>{t("setPassword.invalid")}</Paragraph>
+          <Paragraph>{t(errorKey("invitations.invalid"))}</Paragraph>
           <Paragraph>
             <DsLink asChild>
               <Link to="/logg-inn">{t("setPassword.toSignIn")}</Link>
@@ -81,25 +75,23 @@ export function SetPasswordPage() {
         <Card className="narrow-card">
           <form onSubmit={onSubmit} noValidate className="form">
             <FormErrorSummary key={form.attempt} errors={form.summary(labels)} />
-            <Textfield
-              id={form.fieldId("password")}
-              label={labels.password}
+            <FormTextfield
+              form={form}
+              name="password"
               description={t("setPassword.hint", { count: MIN_LENGTH })}
               type="password"
               autoComplete="new-password"
               value={password}
-              onChange={(e) => setPasswordValue(e.target.value)}
-              error={form.fieldErrors.password}
+              onValue={setPasswordValue}
               required
             />
-            <Textfield
-              id={form.fieldId("repeat")}
-              label={labels.repeat}
+            <FormTextfield
+              form={form}
+              name="repeat"
               type="password"
               autoComplete="new-password"
               value={repeat}
-              onChange={(e) => setRepeat(e.target.value)}
-              error={form.fieldErrors.repeat}
+              onValue={setRepeat}
               required
             />
             <div className="button-row">

@@ -1,8 +1,9 @@
-import { Button, Card, Link as DsLink, Heading, Paragraph, Textfield } from "@digdir/designsystemet-react";
+import { Button, Card, Link as DsLink, Heading, Paragraph } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useSearchParams } from "react-router";
 import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
+import { FormTextfield } from "../../../components/FormTextfield.tsx";
 import { Page } from "../../../components/Page.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
 import { useMe } from "../../../lib/session.ts";
@@ -26,13 +27,12 @@ export function LoginPage() {
   const hasProviders = (providers.data?.length ?? 0) > 0;
   const { data: me } = useMe();
   const login = useLogin();
-  const form = useFormErrors("login");
+  const labels = { email: t("login.email"), password: t("login.password") };
+  const form = useFormErrors("login", labels);
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
 
   if (me) return <Navigate to={next} replace />;
-
-  const labels = { email: t("login.email"), password: t("login.password") };
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -69,24 +69,22 @@ export function LoginPage() {
             </Heading>
           ) : null}
           <FormErrorSummary key={form.attempt} errors={form.summary(labels)} />
-          <Textfield
-            id={form.fieldId("email")}
-            label={labels.email}
+          <FormTextfield
+            form={form}
+            name="email"
             type="email"
             autoComplete="username"
             value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            error={form.fieldErrors.email}
+            onValue={setEmail}
             required
           />
-          <Textfield
-            id={form.fieldId("password")}
-            label={labels.password}
+          <FormTextfield
+            form={form}
+            name="password"
             type="password"
             autoComplete="current-password"
             value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            error={form.fieldErrors.password}
+            onValue={setPassword}
             required
           />
           <div className="button-row">

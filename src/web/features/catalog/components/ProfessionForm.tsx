@@ -1,8 +1,7 @@
-import { Textfield } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { FormButtons } from "../../../components/FormButtons.tsx";
-import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
+import { DialogForm } from "../../../components/DialogForm.tsx";
+import { FormTextfield } from "../../../components/FormTextfield.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
 import { useCreateProfession } from "../api/createProfession.ts";
 import type { Profession } from "../api/listProfessions.ts";
@@ -19,12 +18,12 @@ export function ProfessionForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const form = useFormErrors(profession ? `profession-${profession.id}` : "new-profession");
+  const labels = { name: t("professions.name") };
+  const form = useFormErrors(profession ? `profession-${profession.id}` : "new-profession", labels);
   const create = useCreateProfession();
   const update = useUpdateProfession();
   const [name, setName] = useState(profession?.name ?? "");
   const pending = create.isPending || update.isPending;
-  const labels = { name: t("professions.name") };
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -42,22 +41,10 @@ export function ProfessionForm({
     else create.mutate({ name: trimmed }, options);
   }
 
+  const submitLabel = profession ? t("common.save") : t("professions.create");
   return (
-    <form onSubmit={onSubmit} noValidate className="form">
-      <FormErrorSummary key={form.attempt} errors={form.summary(labels)} />
-      <Textfield
-        id={form.fieldId("name")}
-        label={labels.name}
-        description={t("professions.nameHint")}
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        error={form.fieldErrors.name}
-      />
-      <FormButtons
-        submitLabel={profession ? t("common.save") : t("professions.create")}
-        pending={pending}
-        onCancel={onCancel}
-      />
-    </form>
+    <DialogForm form={form} onSubmit={onSubmit} onCancel={onCancel} pending={pending} submitLabel={submitLabel}>
+      <FormTextfield form={form} name="name" description={t("professions.nameHint")} value={name} onValue={setName} />
+    </DialogForm>
   );
 }

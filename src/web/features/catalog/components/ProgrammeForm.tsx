@@ -1,10 +1,10 @@
-import { Field, Label, Select, Textfield, ValidationMessage } from "@digdir/designsystemet-react";
+import { Field, Label, Select, ValidationMessage } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Institution } from "../../../../contracts/institutions.ts";
 import type { Programme } from "../../../api/listProgrammes.ts";
-import { FormButtons } from "../../../components/FormButtons.tsx";
-import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
+import { DialogForm } from "../../../components/DialogForm.tsx";
+import { FormTextfield } from "../../../components/FormTextfield.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
 import { compareText } from "../../../lib/format.ts";
 import { useCreateProgramme } from "../api/createProgramme.ts";
@@ -26,18 +26,18 @@ export function ProgrammeForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const form = useFormErrors(programme ? `programme-${programme.id}` : "new-programme");
+  const labels = {
+    name: t("programmes.name"),
+    institutionId: t("programmes.institution"),
+    professionId: t("programmes.profession"),
+  };
+  const form = useFormErrors(programme ? `programme-${programme.id}` : "new-programme", labels);
   const create = useCreateProgramme();
   const update = useUpdateProgramme();
   const [name, setName] = useState(programme?.name ?? "");
   const [institutionId, setInstitutionId] = useState(programme?.institutionId ?? "");
   const [professionId, setProfessionId] = useState(programme?.professionId ?? "");
   const pending = create.isPending || update.isPending;
-  const labels = {
-    name: t("programmes.name"),
-    institutionId: t("programmes.institution"),
-    professionId: t("programmes.profession"),
-  };
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -84,17 +84,10 @@ export function ProgrammeForm({
     </Field>
   );
 
+  const submitLabel = programme ? t("common.save") : t("programmes.create");
   return (
-    <form onSubmit={onSubmit} noValidate className="form">
-      <FormErrorSummary key={form.attempt} errors={form.summary(labels)} />
-      <Textfield
-        id={form.fieldId("name")}
-        label={labels.name}
-        description={t("programmes.nameHint")}
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        error={form.fieldErrors.name}
-      />
+    <DialogForm form={form} onSubmit={onSubmit} onCancel={onCancel} pending={pending} submitLabel={submitLabel}>
+      <FormTextfield form={form} name="name" description={t("programmes.nameHint")} value={name} onValue={setName} />
       {select(
         "institutionId",
         institutionId,
@@ -109,11 +102,6 @@ export function ProgrammeForm({
         setProfessionId,
         [...professions].sort((a, b) => compareText(a.name, b.name)).map((p) => ({ id: p.id, label: p.name })),
       )}
-      <FormButtons
-        submitLabel={programme ? t("common.save") : t("programmes.create")}
-        pending={pending}
-        onCancel={onCancel}
-      />
-    </form>
+    </DialogForm>
   );
 }

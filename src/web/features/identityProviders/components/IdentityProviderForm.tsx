@@ -1,4 +1,4 @@
-import { Fieldset, Radio, Switch, Textfield } from "@digdir/designsystemet-react";
+import { Fieldset, Radio, Switch } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
@@ -6,8 +6,8 @@ import {
   type IdentityProviderKind,
   identityProviderKinds,
 } from "../../../../contracts/identity-providers.ts";
-import { FormButtons } from "../../../components/FormButtons.tsx";
-import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
+import { DialogForm } from "../../../components/DialogForm.tsx";
+import { FormTextfield } from "../../../components/FormTextfield.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
 import { useCreateIdentityProvider } from "../api/createIdentityProvider.ts";
 import { useUpdateIdentityProvider } from "../api/updateIdentityProvider.ts";
@@ -38,7 +38,15 @@ export function IdentityProviderForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const form = useFormErrors("idp");
+  const labels = {
+    kind: t("identityProviders.kind"),
+    displayName: t("identityProviders.displayName"),
+    issuer: t("identityProviders.issuer"),
+    clientId: t("identityProviders.clientId"),
+    clientSecret: t("identityProviders.clientSecret"),
+    enabled: t("identityProviders.enabled"),
+  };
+  const form = useFormErrors("idp", labels);
   const create = useCreateIdentityProvider();
   const update = useUpdateIdentityProvider();
   const [kind, setKind] = useState<IdentityProviderKind>(provider?.kind ?? "entra_id");
@@ -48,15 +56,6 @@ export function IdentityProviderForm({
   const [clientSecret, setClientSecret] = useState("");
   const [enabled, setEnabled] = useState(provider?.enabled ?? true);
   const pending = create.isPending || update.isPending;
-
-  const labels = {
-    kind: t("identityProviders.kind"),
-    displayName: t("identityProviders.displayName"),
-    issuer: t("identityProviders.issuer"),
-    clientId: t("identityProviders.clientId"),
-    clientSecret: t("identityProviders.clientSecret"),
-    enabled: t("identityProviders.enabled"),
-  };
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -90,9 +89,9 @@ export function IdentityProviderForm({
     else create.mutate({ ...body, clientSecret }, { onSuccess: onSaved, onError });
   }
 
+  const submitLabel = provider ? t("common.save") : t("identityProviders.create");
   return (
-    <form onSubmit={onSubmit} noValidate className="form">
-      <FormErrorSummary key={form.attempt} errors={form.summary(labels)} />
+    <DialogForm form={form} onSubmit={onSubmit} onCancel={onCancel} pending={pending} submitLabel={submitLabel}>
       <Fieldset>
         <Fieldset.Legend>{labels.kind}</Fieldset.Legend>
         {identityProviderKinds.map((k) => (
@@ -107,46 +106,42 @@ export function IdentityProviderForm({
           />
         ))}
       </Fieldset>
-      <Textfield
-        id={form.fieldId("displayName")}
-        label={labels.displayName}
+      <FormTextfield
+        form={form}
+        name="displayName"
         description={t("identityProviders.displayNameHint")}
         value={displayName}
-        onChange={(e) => setDisplayName(e.target.value)}
-        error={form.fieldErrors.displayName}
+        onValue={setDisplayName}
         autoComplete="off"
         required
       />
-      <Textfield
-        id={form.fieldId("issuer")}
-        label={labels.issuer}
+      <FormTextfield
+        form={form}
+        name="issuer"
         description={t(kind === "feide" ? "identityProviders.issuerHintFeide" : "identityProviders.issuerHintEntra")}
         type="url"
         value={issuer}
-        onChange={(e) => setIssuer(e.target.value)}
-        error={form.fieldErrors.issuer}
+        onValue={setIssuer}
         autoComplete="off"
         spellCheck={false}
         required
       />
-      <Textfield
-        id={form.fieldId("clientId")}
-        label={labels.clientId}
+      <FormTextfield
+        form={form}
+        name="clientId"
         value={clientId}
-        onChange={(e) => setClientId(e.target.value)}
-        error={form.fieldErrors.clientId}
+        onValue={setClientId}
         autoComplete="off"
         spellCheck={false}
         required
       />
-      <Textfield
-        id={form.fieldId("clientSecret")}
-        label={labels.clientSecret}
+      <FormTextfield
+        form={form}
+        name="clientSecret"
         description={provider ? t("identityProviders.clientSecretStored") : t("identityProviders.clientSecretHint")}
         type="password"
         value={clientSecret}
-        onChange={(e) => setClientSecret(e.target.value)}
-        error={form.fieldErrors.clientSecret}
+        onValue={setClientSecret}
         autoComplete="new-password"
         spellCheck={false}
         required={!provider}
@@ -158,11 +153,6 @@ export function IdentityProviderForm({
         checked={enabled}
         onChange={(e) => setEnabled(e.target.checked)}
       />
-      <FormButtons
-        submitLabel={provider ? t("common.save") : t("identityProviders.create")}
-        pending={pending}
-        onCancel={onCancel}
-      />
-    </form>
+    </DialogForm>
   );
 }

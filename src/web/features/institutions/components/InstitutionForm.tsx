@@ -1,9 +1,8 @@
-import { Textfield } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Institution } from "../../../../contracts/institutions.ts";
-import { FormButtons } from "../../../components/FormButtons.tsx";
-import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
+import { DialogForm } from "../../../components/DialogForm.tsx";
+import { FormTextfield } from "../../../components/FormTextfield.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
 import { useCreateInstitution } from "../api/createInstitution.ts";
 import { useUpdateInstitution } from "../api/updateInstitution.ts";
@@ -19,13 +18,13 @@ export function InstitutionForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const form = useFormErrors(institution ? `institution-${institution.id}` : "new-institution");
+  const labels = { name: t("institutions.name"), shortName: t("institutions.shortName") };
+  const form = useFormErrors(institution ? `institution-${institution.id}` : "new-institution", labels);
   const create = useCreateInstitution();
   const update = useUpdateInstitution();
   const [name, setName] = useState(institution?.name ?? "");
   const [shortName, setShortName] = useState(institution?.shortName ?? "");
   const pending = create.isPending || update.isPending;
-  const labels = { name: t("institutions.name"), shortName: t("institutions.shortName") };
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -47,30 +46,17 @@ export function InstitutionForm({
     else create.mutate(body, options);
   }
 
+  const submitLabel = institution ? t("common.save") : t("institutions.create");
   return (
-    <form onSubmit={onSubmit} noValidate className="form">
-      <FormErrorSummary key={form.attempt} errors={form.summary(labels)} />
-      <Textfield
-        id={form.fieldId("name")}
-        label={labels.name}
-        description={t("institutions.nameHint")}
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        error={form.fieldErrors.name}
-      />
-      <Textfield
-        id={form.fieldId("shortName")}
-        label={labels.shortName}
+    <DialogForm form={form} onSubmit={onSubmit} onCancel={onCancel} pending={pending} submitLabel={submitLabel}>
+      <FormTextfield form={form} name="name" description={t("institutions.nameHint")} value={name} onValue={setName} />
+      <FormTextfield
+        form={form}
+        name="shortName"
         description={t("institutions.shortNameHint")}
         value={shortName}
-        onChange={(e) => setShortName(e.target.value)}
-        error={form.fieldErrors.shortName}
+        onValue={setShortName}
       />
-      <FormButtons
-        submitLabel={institution ? t("common.save") : t("institutions.create")}
-        pending={pending}
-        onCancel={onCancel}
-      />
-    </form>
+    </DialogForm>
   );
 }

@@ -2,7 +2,6 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Row } from "../../../../contracts/overviews.ts";
 import { ConfirmDialog } from "../../../components/ConfirmDialog.tsx";
-import { isApiError } from "../../../lib/api.ts";
 import { errorMessage } from "../../../lib/errors.ts";
 import { useDeleteRow } from "../api/deleteRow.ts";
 import { rowLabel } from "../lib/columns.ts";
@@ -58,10 +57,7 @@ export function DeleteRowDialog({
           { rowId: row.id, version: fresh.version, sheetId, overviewId },
           {
             onSuccess: () => onDeleted(name),
-            onError: (e) =>
-              setError(
-                isApiError(e) && e.code === "rows.conflict" ? t("overviews.grid.deleteConflict") : errorMessage(t, e),
-              ),
+            onError: (e) => setError(errorMessage(t, e)),
           },
         );
       }}

@@ -6,7 +6,6 @@ import {
   Label,
   Paragraph,
   Select,
-  Textfield,
   ValidationMessage,
 } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
@@ -17,6 +16,7 @@ import type { Overview } from "../../../../contracts/overviews.ts";
 import { documentName } from "../../../../domain/naming-standard.ts";
 import type { Programme } from "../../../api/listProgrammes.ts";
 import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
+import { FormTextfield } from "../../../components/FormTextfield.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
 import { isApiError } from "../../../lib/api.ts";
 import { compareText } from "../../../lib/format.ts";
@@ -45,18 +45,18 @@ export function NewOverviewForm({
 }) {
   const { t } = useTranslation();
   const trust = useSession().activeTrust;
-  const form = useFormErrors("new-overview");
+  const labels = {
+    institutionId: t("overviews.newOverview.institution"),
+    programmeId: t("overviews.newOverview.programme"),
+    cohort: t("overviews.newOverview.cohort"),
+  };
+  const form = useFormErrors("new-overview", labels);
   const create = useCreateOverview();
   const chooseInstitution = ownInstitutionId === null;
   const [institutionId, setInstitutionId] = useState(ownInstitutionId ?? "");
   const [programmeId, setProgrammeId] = useState("");
   const [cohort, setCohort] = useState(String(new Date().getFullYear()));
   const [existingId, setExistingId] = useState<string | null>(null);
-  const labels = {
-    institutionId: t("overviews.newOverview.institution"),
-    programmeId: t("overviews.newOverview.programme"),
-    cohort: t("overviews.newOverview.cohort"),
-  };
   const ofInstitution = programmes
     .filter((p) => p.institutionId === institutionId)
     .sort((a, b) => compareText(a.name, b.name));
@@ -156,14 +156,13 @@ export function NewOverviewForm({
         ofInstitution.map((p) => ({ id: p.id, label: p.name })),
         institutionId && ofInstitution.length === 0 ? t("overviews.newOverview.noProgrammes") : undefined,
       )}
-      <Textfield
-        id={form.fieldId("cohort")}
-        label={labels.cohort}
+      <FormTextfield
+        form={form}
+        name="cohort"
         description={t("overviews.newOverview.cohortHint")}
         inputMode="numeric"
         value={cohort}
-        onChange={(e) => setCohort(e.target.value)}
-        error={form.fieldErrors.cohort}
+        onValue={setCohort}
       />
       <Alert data-color="info" className="name-preview-box">
         <Paragraph aria-live="polite">

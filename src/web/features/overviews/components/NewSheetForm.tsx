@@ -6,7 +6,6 @@ import {
   Label,
   Radio,
   Select,
-  Textfield,
   ValidationMessage,
 } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
@@ -15,6 +14,7 @@ import type { Overview, Sheet } from "../../../../contracts/overviews.ts";
 import { addDays, formatDate, parseDate } from "../../../../domain/dates.ts";
 import { type PeriodLabel, periodLabels, sheetName } from "../../../../domain/naming-standard.ts";
 import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
+import { FormTextfield } from "../../../components/FormTextfield.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
 import { useSession } from "../../../lib/session.ts";
 import { useCreateSheet } from "../api/createSheet.ts";
@@ -47,7 +47,13 @@ export function NewSheetForm({
 }) {
   const { t } = useTranslation();
   const trust = useSession().activeTrust;
-  const form = useFormErrors("new-sheet");
+  const labels = {
+    number: t("overviews.newSheet.number"),
+    startDate: t("overviews.newSheet.startDate"),
+    endDate: t("overviews.newSheet.endDate"),
+    copyFromSheetId: t("overviews.newSheet.copyFrom"),
+  };
+  const form = useFormErrors("new-sheet", labels);
   const create = useCreateSheet();
   const [international, setInternational] = useState(copyFrom?.kind === "international");
   const [label, setLabel] = useState<PeriodLabel>(
@@ -60,12 +66,6 @@ export function NewSheetForm({
   const [copy, setCopy] = useState(copyFrom !== null);
   const [copyFromId, setCopyFromId] = useState(copyFrom?.id ?? "");
   const sameKind = overview.sheets.filter((s) => (s.kind === "international") === international);
-  const labels = {
-    number: t("overviews.newSheet.number"),
-    startDate: t("overviews.newSheet.startDate"),
-    endDate: t("overviews.newSheet.endDate"),
-    copyFromSheetId: t("overviews.newSheet.copyFrom"),
-  };
 
   const updateDefaults = (nextInternational: boolean, nextLabel: PeriodLabel) => {
     if (!numberTouched) setNumber(String(nextNumber(overview.sheets, nextInternational, nextLabel)));
@@ -161,39 +161,36 @@ export function NewSheetForm({
             ))}
           </Select>
         </Field>
-        <Textfield
-          id={form.fieldId("number")}
-          label={labels.number}
+        <FormTextfield
+          form={form}
+          name="number"
           inputMode="numeric"
           value={number}
-          onChange={(e) => {
-            setNumber(e.target.value);
+          onValue={(value) => {
+            setNumber(value);
             setNumberTouched(true);
           }}
-          error={form.fieldErrors.number}
         />
       </div>
       <p className="name-preview" aria-live="polite">
         {name ? t("overviews.newSheet.namePreview", { name }) : t("overviews.newSheet.namePreviewNone")}
       </p>
       <div className="field-row">
-        <Textfield
-          id={form.fieldId("startDate")}
-          label={labels.startDate}
+        <FormTextfield
+          form={form}
+          name="startDate"
           description={t("overviews.newSheet.dateHint")}
           value={startDate}
           autoComplete="off"
-          onChange={(e) => setStartDate(e.target.value)}
-          error={form.fieldErrors.startDate}
+          onValue={setStartDate}
         />
-        <Textfield
-          id={form.fieldId("endDate")}
-          label={labels.endDate}
+        <FormTextfield
+          form={form}
+          name="endDate"
           description={t("overviews.newSheet.dateHint")}
           value={endDate}
           autoComplete="off"
-          onChange={(e) => setEndDate(e.target.value)}
-          error={form.fieldErrors.endDate}
+          onValue={setEndDate}
         />
       </div>
       {start ? (

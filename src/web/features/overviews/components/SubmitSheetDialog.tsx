@@ -8,20 +8,16 @@ import { isApiError } from "../../../lib/api.ts";
 import { errorMessage } from "../../../lib/errors.ts";
 import { useSubmitSheet } from "../api/submitSheet.ts";
 
-/** Why a submission was refused: the rows with errors by name, already submitted, or the error's message. */
-function submitErrorText(t: TFunction, error: unknown, sheet: Sheet): string {
-  if (isApiError(error) && error.code === "sheets.has_problems") {
-    const rows = Array.isArray(error.details?.rows) ? error.details.rows : null;
-    const count = t("overviews.sheet.hasProblems", { count: rows ? rows.length : sheet.problemRowCount });
-    if (!rows) return count;
-    const names = rows
-      .map((r) => (typeof r === "object" && r && "label" in r ? String(r.label) : ""))
-      .filter(Boolean)
-      .join("; ");
-    return `${count} ${t("overviews.sheet.problemRowNames", { names })}`;
-  }
-  if (isApiError(error) && error.code === "sheets.already_submitted") return t("overviews.sheet.alreadySubmitted");
-  return errorMessage(t, error);
+/** Why a submission was refused: the error's message, and for rows with errors their names. */
+function submitErrorText(t: TFunction, error: unknown): string {
+  const message = errorMessage(t, error);
+  const rows = isApiError(error) && error.code === "sheets.has_problems" ? error.details?.rows : null;
+  if (!Array.isArray(rows)) return message;
+  const names = rows
+    .map((r) => (typeof r === "object" && r && "label" in r ? String(r.label) : ""))
+    .filter(Boolean)
+    .join("; ");
+  return names ? `${message} ${t("overviews.sheet.problemRowNames", { names })}` : message;
 }
 
 /** Asks before a sheet is submitted to FOU (saying so when the deadline has passed), and submits it. */
@@ -52,7 +48,7 @@ export function SubmitSheetDialog({
       { sheetId: sheet.id, overviewId },
       {
         onSuccess: (result) => onSubmitted(result.late),
-        onError: (error) => setSubmitError(submitErrorText(t, error, sheet)),
+        onError: (error) => setSubmitError(submitErrorText(t, error)),
       },
     );
   return (

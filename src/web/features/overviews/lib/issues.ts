@@ -1,9 +1,7 @@
-import { z } from "zod";
-import { type ApiError, errorIssueSchema } from "../../../../contracts/common.ts";
+import type { ApiError } from "../../../../contracts/common.ts";
 import type { RowField } from "../../../../contracts/overviews.ts";
+import { errorIssues } from "../../../lib/issues.ts";
 import type { CellProblem } from "./cells.ts";
-
-const issuesSchema = z.array(errorIssueSchema);
 
 /**
  * The problems of the fields of a refused save, by the paths of the answer's `details.issues`
@@ -15,11 +13,11 @@ export function issueProblems(
   details: ApiError["details"],
   fields: RowField[],
 ): Partial<Record<RowField, CellProblem[]>> | null {
-  const parsed = issuesSchema.safeParse(details?.issues);
-  if (!parsed.success) return null;
+  const issues = errorIssues(details);
+  if (!issues) return null;
   const problems: Partial<Record<RowField, CellProblem[]>> = {};
   for (const field of fields) {
-    const codes = parsed.data.filter((i) => i.path === field).map((i) => ({ code: i.message }));
+    const codes = issues.filter((i) => i.path === field).map((i) => ({ code: i.message }));
     problems[field] = codes.length > 0 ? codes : [{ code: "rows.invalid" }];
   }
   return problems;

@@ -1,9 +1,8 @@
-import { Textfield } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PlacementSite } from "../../../api/listPlacementSites.ts";
-import { FormButtons } from "../../../components/FormButtons.tsx";
-import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
+import { DialogForm } from "../../../components/DialogForm.tsx";
+import { FormTextfield } from "../../../components/FormTextfield.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
 import { useCreatePlacementSite } from "../api/createPlacementSite.ts";
 import { useUpdatePlacementSite } from "../api/updatePlacementSite.ts";
@@ -19,13 +18,13 @@ export function PlacementSiteForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const form = useFormErrors(site ? `site-${site.id}` : "new-site");
+  const labels = { name: t("placementSites.name"), department: t("placementSites.department") };
+  const form = useFormErrors(site ? `site-${site.id}` : "new-site", labels);
   const create = useCreatePlacementSite();
   const update = useUpdatePlacementSite();
   const [name, setName] = useState(site?.name ?? "");
   const [department, setDepartment] = useState(site?.department ?? "");
   const pending = create.isPending || update.isPending;
-  const labels = { name: t("placementSites.name"), department: t("placementSites.department") };
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -43,30 +42,23 @@ export function PlacementSiteForm({
     else create.mutate(body, options);
   }
 
+  const submitLabel = site ? t("common.save") : t("placementSites.create");
   return (
-    <form onSubmit={onSubmit} noValidate className="form">
-      <FormErrorSummary key={form.attempt} errors={form.summary(labels)} />
-      <Textfield
-        id={form.fieldId("name")}
-        label={labels.name}
+    <DialogForm form={form} onSubmit={onSubmit} onCancel={onCancel} pending={pending} submitLabel={submitLabel}>
+      <FormTextfield
+        form={form}
+        name="name"
         description={t("placementSites.nameHint")}
         value={name}
-        onChange={(e) => setName(e.target.value)}
-        error={form.fieldErrors.name}
+        onValue={setName}
       />
-      <Textfield
-        id={form.fieldId("department")}
-        label={labels.department}
+      <FormTextfield
+        form={form}
+        name="department"
         description={t("placementSites.departmentHint")}
         value={department}
-        onChange={(e) => setDepartment(e.target.value)}
-        error={form.fieldErrors.department}
+        onValue={setDepartment}
       />
-      <FormButtons
-        submitLabel={site ? t("common.save") : t("placementSites.create")}
-        pending={pending}
-        onCancel={onCancel}
-      />
-    </form>
+    </DialogForm>
   );
 }

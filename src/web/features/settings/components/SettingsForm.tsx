@@ -1,9 +1,10 @@
-import { Button, Field, Fieldset, Label, Select, Switch, Textfield } from "@digdir/designsystemet-react";
+import { Button, Field, Fieldset, Label, Select, Switch } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isEmail, type Language, languages } from "../../../../contracts/common.ts";
 import { isWebAddress, namingPlaceholders, type TrustSettings } from "../../../../contracts/trusts.ts";
 import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
+import { FormTextfield } from "../../../components/FormTextfield.tsx";
 import { useAnnounce } from "../../../components/StatusMessage.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
 import { useUpdateTrustSettings } from "../api/updateTrustSettings.ts";
@@ -24,7 +25,22 @@ const languageNames: Record<Language, string> = { nb: "Bokmål", nn: "Nynorsk", 
 export function SettingsForm({ settings }: { settings: TrustSettings }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
-  const form = useFormErrors("settings");
+  const labels = {
+    testMode: t("settings.testMode"),
+    deadlineDays: t("settings.deadlineDays"),
+    defaultLanguage: t("settings.defaultLanguage"),
+    itHelpUrl: t("settings.itHelpUrl"),
+    studentInfoUrl: t("settings.studentInfoUrl"),
+    learningPortalEmail: t("settings.learningPortalEmail"),
+    accessibilityContact: t("settings.accessibilityContact"),
+    dNumberNeedsManualUser: t("settings.dNumberNeedsManualUser"),
+    retentionMonths: t("settings.retentionMonths"),
+    namingDocument: t("settings.namingDocument"),
+    namingSheet: t("settings.namingSheet"),
+    namingInternationalSheet: t("settings.namingInternationalSheet"),
+    namingFile: t("settings.namingFile"),
+  };
+  const form = useFormErrors("settings", labels);
   const save = useUpdateTrustSettings();
   const [testMode, setTestMode] = useState(settings.testMode);
   const [deadlineDays, setDeadlineDays] = useState(String(settings.deadlineDays));
@@ -41,22 +57,6 @@ export function SettingsForm({ settings }: { settings: TrustSettings }) {
     namingInternationalSheet: settings.namingInternationalSheet,
     namingFile: settings.namingFile,
   });
-
-  const labels = {
-    testMode: t("settings.testMode"),
-    deadlineDays: t("settings.deadlineDays"),
-    defaultLanguage: t("settings.defaultLanguage"),
-    itHelpUrl: t("settings.itHelpUrl"),
-    studentInfoUrl: t("settings.studentInfoUrl"),
-    learningPortalEmail: t("settings.learningPortalEmail"),
-    accessibilityContact: t("settings.accessibilityContact"),
-    dNumberNeedsManualUser: t("settings.dNumberNeedsManualUser"),
-    retentionMonths: t("settings.retentionMonths"),
-    namingDocument: t("settings.namingDocument"),
-    namingSheet: t("settings.namingSheet"),
-    namingInternationalSheet: t("settings.namingInternationalSheet"),
-    namingFile: t("settings.namingFile"),
-  };
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -136,14 +136,13 @@ export function SettingsForm({ settings }: { settings: TrustSettings }) {
               ))}
             </Select>
           </Field>
-          <Textfield
-            id={form.fieldId("deadlineDays")}
-            label={labels.deadlineDays}
+          <FormTextfield
+            form={form}
+            name="deadlineDays"
             description={t("settings.deadlineDaysHint")}
             inputMode="numeric"
             value={deadlineDays}
-            onChange={(e) => setDeadlineDays(e.target.value)}
-            error={form.fieldErrors.deadlineDays}
+            onValue={setDeadlineDays}
           />
         </div>
       </Fieldset>
@@ -151,31 +150,28 @@ export function SettingsForm({ settings }: { settings: TrustSettings }) {
       <Fieldset>
         <Fieldset.Legend>{t("settings.linksHeading")}</Fieldset.Legend>
         <div className="form">
-          <Textfield
-            id={form.fieldId("itHelpUrl")}
-            label={labels.itHelpUrl}
+          <FormTextfield
+            form={form}
+            name="itHelpUrl"
             description={t("settings.itHelpUrlHint")}
             type="url"
             value={itHelpUrl}
-            onChange={(e) => setItHelpUrl(e.target.value)}
-            error={form.fieldErrors.itHelpUrl}
+            onValue={setItHelpUrl}
           />
-          <Textfield
-            id={form.fieldId("studentInfoUrl")}
-            label={labels.studentInfoUrl}
+          <FormTextfield
+            form={form}
+            name="studentInfoUrl"
             description={t("settings.studentInfoUrlHint")}
             type="url"
             value={studentInfoUrl}
-            onChange={(e) => setStudentInfoUrl(e.target.value)}
-            error={form.fieldErrors.studentInfoUrl}
+            onValue={setStudentInfoUrl}
           />
-          <Textfield
-            id={form.fieldId("accessibilityContact")}
-            label={labels.accessibilityContact}
+          <FormTextfield
+            form={form}
+            name="accessibilityContact"
             description={t("settings.accessibilityContactHint")}
             value={accessibilityContact}
-            onChange={(e) => setAccessibilityContact(e.target.value)}
-            error={form.fieldErrors.accessibilityContact}
+            onValue={setAccessibilityContact}
           />
         </div>
       </Fieldset>
@@ -183,14 +179,13 @@ export function SettingsForm({ settings }: { settings: TrustSettings }) {
       <Fieldset>
         <Fieldset.Legend>{t("settings.learningPortalHeading")}</Fieldset.Legend>
         <div className="form">
-          <Textfield
-            id={form.fieldId("learningPortalEmail")}
-            label={labels.learningPortalEmail}
+          <FormTextfield
+            form={form}
+            name="learningPortalEmail"
             description={t("settings.learningPortalEmailHint")}
             type="email"
             value={learningPortalEmail}
-            onChange={(e) => setLearningPortalEmail(e.target.value)}
-            error={form.fieldErrors.learningPortalEmail}
+            onValue={setLearningPortalEmail}
           />
           <Switch
             id={form.fieldId("dNumberNeedsManualUser")}
@@ -207,13 +202,12 @@ export function SettingsForm({ settings }: { settings: TrustSettings }) {
         <Fieldset.Description>{t("settings.namingHint")}</Fieldset.Description>
         <div className="form">
           {(Object.keys(namingPlaceholders) as NamingField[]).map((field) => (
-            <Textfield
+            <FormTextfield
               key={field}
-              id={form.fieldId(field)}
-              label={labels[field]}
+              form={form}
+              name={field}
               value={naming[field]}
-              onChange={(e) => setNaming((n) => ({ ...n, [field]: e.target.value }))}
-              error={form.fieldErrors[field]}
+              onValue={(value) => setNaming((n) => ({ ...n, [field]: value }))}
             />
           ))}
         </div>
@@ -222,14 +216,13 @@ export function SettingsForm({ settings }: { settings: TrustSettings }) {
       <Fieldset>
         <Fieldset.Legend>{t("settings.privacyHeading")}</Fieldset.Legend>
         <div className="form">
-          <Textfield
-            id={form.fieldId("retentionMonths")}
-            label={labels.retentionMonths}
+          <FormTextfield
+            form={form}
+            name="retentionMonths"
             description={t("settings.retentionMonthsHint")}
             inputMode="numeric"
             value={retentionMonths}
-            onChange={(e) => setRetentionMonths(e.target.value)}
-            error={form.fieldErrors.retentionMonths}
+            onValue={setRetentionMonths}
           />
         </div>
       </Fieldset>

@@ -1,8 +1,9 @@
-import { Button, Fieldset, Textfield } from "@digdir/designsystemet-react";
+import { Button, Fieldset } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isEmail } from "../../../../contracts/common.ts";
 import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
+import { FormTextfield } from "../../../components/FormTextfield.tsx";
 import { useAnnounce } from "../../../components/StatusMessage.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
 import { useCreateTrust } from "../api/createTrust.ts";
@@ -10,16 +11,16 @@ import { useCreateTrust } from "../api/createTrust.ts";
 export function CreateTrustForm() {
   const { t } = useTranslation();
   const announce = useAnnounce();
-  const form = useFormErrors("new-trust");
-  const create = useCreateTrust();
-  const [name, setName] = useState("");
-  const [adminName, setAdminName] = useState("");
-  const [adminEmail, setAdminEmail] = useState("");
   const labels = {
     name: t("trusts.name"),
     "firstAdmin.name": t("trusts.adminName"),
     "firstAdmin.email": t("trusts.adminEmail"),
   };
+  const form = useFormErrors("new-trust", labels);
+  const create = useCreateTrust();
+  const [name, setName] = useState("");
+  const [adminName, setAdminName] = useState("");
+  const [adminEmail, setAdminEmail] = useState("");
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -50,34 +51,25 @@ export function CreateTrustForm() {
   return (
     <form onSubmit={onSubmit} noValidate className="form">
       <FormErrorSummary key={form.attempt} errors={form.summary(labels)} />
-      <Textfield
-        id={form.fieldId("name")}
-        label={labels.name}
-        description={t("trusts.nameHint")}
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        error={form.fieldErrors.name}
-      />
+      <FormTextfield form={form} name="name" description={t("trusts.nameHint")} value={name} onValue={setName} />
       <Fieldset>
         <Fieldset.Legend>{t("trusts.firstAdminHeading")}</Fieldset.Legend>
         <Fieldset.Description>{t("trusts.firstAdminHint")}</Fieldset.Description>
         <div className="form">
-          <Textfield
-            id={form.fieldId("firstAdmin.name")}
-            label={labels["firstAdmin.name"]}
+          <FormTextfield
+            form={form}
+            name="firstAdmin.name"
             autoComplete="off"
             value={adminName}
-            onChange={(e) => setAdminName(e.target.value)}
-            error={form.fieldErrors["firstAdmin.name"]}
+            onValue={setAdminName}
           />
-          <Textfield
-            id={form.fieldId("firstAdmin.email")}
-            label={labels["firstAdmin.email"]}
+          <FormTextfield
+            form={form}
+            name="firstAdmin.email"
             type="email"
             autoComplete="off"
             value={adminEmail}
-            onChange={(e) => setAdminEmail(e.target.value)}
-            error={form.fieldErrors["firstAdmin.email"]}
+            onValue={setAdminEmail}
           />
         </div>
       </Fieldset>

@@ -1,4 +1,4 @@
-import { Button, Textfield } from "@digdir/designsystemet-react";
+import { Button } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isEmail, type Role } from "../../../../contracts/common.ts";
@@ -6,6 +6,7 @@ import type { Institution } from "../../../../contracts/institutions.ts";
 import { heldForInstitution } from "../../../../contracts/policies.ts";
 import type { User } from "../../../../contracts/users.ts";
 import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
+import { FormTextfield } from "../../../components/FormTextfield.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
 import { useCreateUser } from "../api/createUser.ts";
 import { RoleFields } from "./RoleFields.tsx";
@@ -20,14 +21,6 @@ export function CreateUserForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const form = useFormErrors("new-user");
-  const create = useCreateUser();
-  const [name, setName] = useState("");
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
-  const [role, setRole] = useState<Role | "">("");
-  const [institutionId, setInstitutionId] = useState("");
-
   const labels = {
     name: t("users.name"),
     email: t("users.email"),
@@ -35,6 +28,13 @@ export function CreateUserForm({
     "membership.role": t("users.role"),
     "membership.institutionId": t("users.institution"),
   };
+  const form = useFormErrors("new-user", labels);
+  const create = useCreateUser();
+  const [name, setName] = useState("");
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [role, setRole] = useState<Role | "">("");
+  const [institutionId, setInstitutionId] = useState("");
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -66,32 +66,16 @@ export function CreateUserForm({
   return (
     <form onSubmit={onSubmit} noValidate className="form">
       <FormErrorSummary key={form.attempt} errors={form.summary(labels)} />
-      <Textfield
-        id={form.fieldId("name")}
-        label={labels.name}
-        autoComplete="off"
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        error={form.fieldErrors.name}
-      />
-      <Textfield
-        id={form.fieldId("email")}
-        label={labels.email}
-        type="email"
-        autoComplete="off"
-        value={email}
-        onChange={(e) => setEmail(e.target.value)}
-        error={form.fieldErrors.email}
-      />
-      <Textfield
-        id={form.fieldId("password")}
-        label={labels.password}
+      <FormTextfield form={form} name="name" label={labels.name} autoComplete="off" value={name} onValue={setName} />
+      <FormTextfield form={form} name="email" type="email" autoComplete="off" value={email} onValue={setEmail} />
+      <FormTextfield
+        form={form}
+        name="password"
         description={t("users.passwordHint")}
         type="password"
         autoComplete="new-password"
         value={password}
-        onChange={(e) => setPassword(e.target.value)}
-        error={form.fieldErrors.password}
+        onValue={setPassword}
       />
       <RoleFields
         role={role}

@@ -1,4 +1,4 @@
-import { Alert, Button, Heading, Paragraph, Textfield } from "@digdir/designsystemet-react";
+import { Alert, Button, Heading, Paragraph } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Role } from "../../../../contracts/common.ts";
@@ -6,6 +6,7 @@ import type { Institution } from "../../../../contracts/institutions.ts";
 import { heldForInstitution } from "../../../../contracts/policies.ts";
 import type { User } from "../../../../contracts/users.ts";
 import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
+import { FormTextfield } from "../../../components/FormTextfield.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
 import { errorMessage } from "../../../lib/errors.ts";
 import { useAddMembership } from "../api/addMembership.ts";
@@ -42,10 +43,10 @@ type Done = (text: string, error?: boolean) => void;
 
 function NameForm({ user, onDone }: { user: User; onDone: Done }) {
   const { t } = useTranslation();
-  const form = useFormErrors(`user-name-${user.id}`);
+  const labels = { name: t("users.name") };
+  const form = useFormErrors(`user-name-${user.id}`, labels);
   const update = useUpdateUser();
   const [name, setName] = useState(user.name);
-  const labels = { name: t("users.name") };
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -63,13 +64,7 @@ function NameForm({ user, onDone }: { user: User; onDone: Done }) {
   return (
     <form onSubmit={onSubmit} noValidate className="section">
       <FormErrorSummary key={form.attempt} errors={form.summary(labels)} />
-      <Textfield
-        id={form.fieldId("name")}
-        label={labels.name}
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        error={form.fieldErrors.name}
-      />
+      <FormTextfield form={form} name="name" label={labels.name} value={name} onValue={setName} />
       <div className="button-row">
         <Button type="submit" variant="secondary" loading={update.isPending} disabled={update.isPending}>
           {t("users.saveName")}
@@ -206,15 +201,14 @@ function PasswordForm({ user, onDone }: { user: User; onDone: Done }) {
       <Paragraph data-size="sm">{user.hasPassword ? t("users.hasPassword") : t("users.noPassword")}</Paragraph>
       <form onSubmit={onSubmit} noValidate className="section">
         <FormErrorSummary key={form.attempt} errors={form.summary(labels)} />
-        <Textfield
-          id={form.fieldId("password")}
-          label={labels.password}
+        <FormTextfield
+          form={form}
+          name="password"
           description={t("users.passwordMin")}
           type="password"
           autoComplete="new-password"
           value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          error={form.fieldErrors.password}
+          onValue={setPassword}
         />
         <div className="button-row">
           <Button type="submit" variant="secondary" loading={update.isPending} disabled={update.isPending}>
