@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Me } from "../../../contracts/auth.ts";
-import type { Language, Role } from "../../../contracts/common.ts";
+import type { Language } from "../../../contracts/common.ts";
 import type { EmailNotifications } from "../../../contracts/notifications.ts";
 import { heldForInstitution } from "../../../contracts/policies.ts";
 import { namingStandardOf } from "../../../domain/naming-standard.ts";
