@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, ilike, inArray, isNull, lte, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../shared/database.ts";
 import { anyOf } from "../../shared/sql-sets.ts";
 import { programmeNameOf } from "../catalog/catalog.public.ts";
@@ -93,6 +93,23 @@ export function createOverviewsRepository({ db }: { db: DbOrTx }) {
           ),
         )
         .orderBy(asc(overviews.name));
+    },
+    /**
+     * The start page's numbers in one statement: documents in scope, their sheets not submitted
+     * that start by `dueBy` (due soon or late, see `deadlineState`), and their rows with errors.
+     */
+    async counts(scope: Scope, dueBy: string) {
+      const [row] = await db
+        .select({
+          overviews: sql<number>`(select count(*)::int from ${overviews} where ${inScope(scope)})`,
+          sheetsDue: sql<number>`(select count(*)::int from ${sheets} join ${overviews} on ${eq(overviews.id, sheets.overviewId)}
+            where ${and(inScope(scope), isNull(sheets.submittedAt), lte(sheets.startDate, dueBy))})`,
+          problemRows: sql<number>`(select count(*)::int from ${placementRows}
+            join ${sheets} on ${eq(sheets.id, placementRows.sheetId)} join ${overviews} on ${eq(overviews.id, sheets.overviewId)}
+            where ${and(inScope(scope), gt(placementRows.errorCount, 0))})`,
+        })
+        .from(sql`(select 1) as one`);
+      return row ?? { overviews: 0, sheetsDue: 0, problemRows: 0 };
     },
     async findOverview(scope: Scope, id: string): Promise<OverviewRecord | undefined> {
       const [row] = await overviewQuery().where(and(inScope(scope), eq(overviews.id, id)));
