@@ -63,14 +63,17 @@ export function daysBetween(a: IsoDate, b: IsoDate): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
 
+/** Made once: building an `Intl.DateTimeFormat` costs far more than formatting with one (lists call this per sheet). */
+const osloDate = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/Oslo",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
 /** The calendar date in Oslo at moment `now`. */
 export function todayInOslo(now: Date): IsoDate {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Europe/Oslo",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
+  return osloDate.format(now);
 }
 
 /** Excel stores dates as days since 1899-12-30 (with the 1900 leap-year bug folded in). */

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dashboardItemKeySchema } from "../../src/contracts/dashboard.ts";
+import type { Overview } from "../../src/contracts/overviews.ts";
+import { addDays, todayInOslo } from "../../src/domain/dates.ts";
 import { seedWorld, type World } from "../helpers/seed.ts";
 import { createTestApp, type TestApp } from "../helpers/test-app.ts";
 
@@ -61,5 +63,43 @@ describe("GET /api/dashboard", () => {
     const provider = await items(world.users.itProvider.email);
     expect(provider.overviews).toBeUndefined();
     expect(provider.institutions.count).toBe(2);
+  });
+
+  it("counts what the overview list shows: sheets due soon or late, and rows with errors", async () => {
+    const coordinator = await t.login(world.users.coordinatorUib.email);
+    const overviewId = world.overviews.uib.overview.id;
+    // The trust's deadline is 28 days before the start: one sheet late, one due soon, one on time.
+    const starting = (days: number) => addDays(todayInOslo(new Date()), 28 + days);
+    for (const [number, start] of [
+      [11, starting(-1)],
+      [12, starting(3)],
+      [13, starting(30)],
+    ] as const) {
+      const res = await t.call("POST", `/api/overviews/${overviewId}/sheets`, {
+        cookie: coordinator,
+        body: { kind: "norwegian", label: "Periode", number, startDate: start, endDate: addDays(start, 30) },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      if (number === 11) {
+        const row = await t.call("POST", `/api/sheets/${res.json().id}/rows`, {
+          cookie: coordinator,
+          body: { lastName: "Uten", firstName: "Epost" },
+        });
+        expect(row.statusCode, row.body).toBeLessThan(300);
+      }
+    }
+    for (const email of [world.users.coordinatorUib.email, world.users.studentAdmin.email]) {
+      const cookie = await t.login(email);
+      const list = (await t.call("GET", "/api/overviews", { cookie })).json() as Overview[];
+      const sheets = list.flatMap((o) => o.sheets);
+      const counted = await items(email);
+      expect(counted.overviews.count, email).toBe(list.length);
+      expect(counted.sheetsDue.count, email).toBe(
+        sheets.filter((s) => s.deadlineState === "due_soon" || s.deadlineState === "late").length,
+      );
+      expect(counted.problemRows.count, email).toBe(sheets.reduce((sum, s) => sum + s.problemRowCount, 0));
+      expect(counted.sheetsDue.count, email).toBeGreaterThanOrEqual(2);
+      expect(counted.problemRows.count, email).toBeGreaterThanOrEqual(1);
+    }
   });
 });

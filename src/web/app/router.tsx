@@ -2,14 +2,12 @@ import type { ComponentType } from "react";
 import { createBrowserRouter } from "react-router";
 import { Loading } from "../components/QueryState.tsx";
 import { LoginPage } from "../features/auth/routes/LoginPage.tsx";
-import { StartPage } from "../features/dashboard/routes/StartPage.tsx";
-import { AdminLayout } from "./AdminLayout.tsx";
-import { OpenLayout, PublicLayout, Root, SignedInLayout } from "./Layout.tsx";
-import { NotFoundPage } from "./NotFoundPage.tsx";
+import { PublicLayout, Root } from "./Layout.tsx";
 
 /**
- * A page loaded when it is first visited, so the first load carries only the shell, the sign-in
- * page and the start page. The router keeps the current page on screen until the next one is in.
+ * A page or layout loaded when it is first visited, so the first load carries only the shell and
+ * the sign-in page (the signed-in layout and the start page come with the first signed-in page).
+ * The router keeps the current page on screen until the next one is in.
  */
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
   return { lazy: async () => ({ Component: (await load())[name] }) };
@@ -37,7 +35,7 @@ export const router = createBrowserRouter([
       },
       {
         // Pages for everyone, with or without a session.
-        element: <OpenLayout />,
+        ...page(() => import("./SignedInLayout.tsx"), "OpenLayout"),
         children: [
           {
             path: "tilgjengelighet",
@@ -49,9 +47,9 @@ export const router = createBrowserRouter([
         ],
       },
       {
-        element: <SignedInLayout />,
+        ...page(() => import("./SignedInLayout.tsx"), "SignedInLayout"),
         children: [
-          { index: true, element: <StartPage /> },
+          { index: true, ...page(() => import("../features/dashboard/routes/StartPage.tsx"), "StartPage") },
           { path: "hjelp", ...page(() => import("../features/help/routes/HelpPage.tsx"), "HelpPage") },
           {
             path: "institusjoner",
@@ -81,7 +79,7 @@ export const router = createBrowserRouter([
           },
           {
             // The administration's pages share its sub-navigation.
-            element: <AdminLayout />,
+            ...page(() => import("./AdminLayout.tsx"), "AdminLayout"),
             children: [
               {
                 path: "personer/duplikater",
@@ -135,7 +133,7 @@ export const router = createBrowserRouter([
               },
             ],
           },
-          { path: "*", element: <NotFoundPage /> },
+          { path: "*", ...page(() => import("./NotFoundPage.tsx"), "NotFoundPage") },
         ],
       },
     ],

@@ -1,9 +1,7 @@
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
 import { type Language, languages } from "../../contracts/common.ts";
-import en from "./en.json";
 import nb from "./nb.json";
-import nn from "./nn.json";
 
 const STORAGE_KEY = "praksistilgang.language";
 
@@ -36,9 +34,19 @@ function setHtmlLang(language: string) {
 
 i18next.on("languageChanged", setHtmlLang);
 
+/**
+ * Bokmål, the default and the fallback, comes with the first load; nynorsk and English are loaded
+ * when first chosen (each is as large as the sign-in page's own code).
+ */
+const otherTexts: Record<Exclude<Language, "nb">, () => Promise<{ default: typeof nb }>> = {
+  nn: () => import("./nn.json"),
+  en: () => import("./en.json"),
+};
+
 void i18next.use(initReactI18next).init({
-  resources: { nb: { translation: nb }, nn: { translation: nn }, en: { translation: en } },
-  lng: storedLanguage() ?? "nb",
+  resources: { nb: { translation: nb } },
+  partialBundledLanguages: true,
+  lng: "nb",
   fallbackLng: "nb",
   supportedLngs: [...languages],
   interpolation: { escapeValue: false },
@@ -46,9 +54,23 @@ void i18next.use(initReactI18next).init({
 });
 setHtmlLang(i18next.language);
 
-/** Switches the UI language when it differs from the current one. */
+/** The language asked for last: a slow load of an earlier choice does not switch back to it. */
+let wanted: Language = "nb";
+
+/** Switches the UI language when it differs from the current one, loading its texts first. */
 export function applyLanguage(language: Language) {
-  if (i18next.language !== language) void i18next.changeLanguage(language);
+  wanted = language;
+  if (i18next.language === language) return;
+  if (language === "nb" || i18next.hasResourceBundle(language, "translation")) {
+    void i18next.changeLanguage(language);
+    return;
+  }
+  void otherTexts[language]().then((texts) => {
+    i18next.addResourceBundle(language, "translation", texts.default);
+    if (wanted === language) void i18next.changeLanguage(language);
+  });
 }
+
+applyLanguage(storedLanguage() ?? "nb");
 
 export { i18next };

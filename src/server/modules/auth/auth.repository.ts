@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { and, asc, eq, gt, inArray, lt, or, sql } from "drizzle-orm";
+import type { Role } from "../../../contracts/common.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 import { institutions } from "../institutions/institutions.table.ts";
 import { trusts } from "../trusts/trusts.table.ts";
@@ -73,9 +74,21 @@ export function createAuthRepository({ db }: { db: DbOrTx }) {
     async createSession(row: typeof sessions.$inferInsert) {
       await db.insert(sessions).values(row);
     },
+    /**
+     * The session, its person and the person's memberships at the session's trust, in one statement:
+     * every request of a signed-in caller runs it.
+     */
     async findSession(tokenHash: string) {
       const [row] = await db
-        .select({ session: sessions, user: users })
+        .select({
+          session: sessions,
+          user: users,
+          memberships: sql<{ role: Role; institutionId: string | null }[]>`coalesce((
+            select json_agg(json_build_object('role', ${memberships.role}, 'institutionId', ${memberships.institutionId}))
+              from ${memberships}
+             where ${memberships.userId} = ${sessions.userId} and ${memberships.trustId} = ${sessions.activeTrustId}
+          ), '[]'::json)`,
+        })
         .from(sessions)
         .innerJoin(users, eq(users.id, sessions.userId))
         .where(eq(sessions.tokenHash, tokenHash));

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Me } from "../../../contracts/auth.ts";
-import type { Language, Role } from "../../../contracts/common.ts";
+import type { Language } from "../../../contracts/common.ts";
 import type { EmailNotifications } from "../../../contracts/notifications.ts";
 import { heldForInstitution } from "../../../contracts/policies.ts";
 import { namingStandardOf } from "../../../domain/naming-standard.ts";
@@ -143,7 +143,7 @@ export function createAuthUsecases({
       const tokenHash = hashToken(token);
       const found = await repo.findSession(tokenHash);
       if (!found) return null;
-      const { session, user } = found;
+      const { session, user, memberships } = found;
       const now = clock.now().getTime();
       const idle = now - session.lastSeenAt.getTime() > policy.idleMs;
       if (idle || session.expiresAt.getTime() <= now || user.deactivatedAt) {
@@ -151,13 +151,12 @@ export function createAuthUsecases({
         return null;
       }
       if (now - session.lastSeenAt.getTime() >= touchIntervalMs) await repo.touchSession(tokenHash, new Date(now));
-      const memberships = (await repo.listMemberships(user.id)).filter((m) => m.trustId === session.activeTrustId);
       return {
         tokenHash,
         userId: user.id,
         isSystemAdmin: user.isSystemAdmin,
         trustId: memberships.length > 0 ? session.activeTrustId : null,
-        roles: [...new Set(memberships.map((m) => m.role as Role))],
+        roles: [...new Set(memberships.map((m) => m.role))],
         institutionIds: memberships.flatMap((m) =>
           heldForInstitution(m.role) && m.institutionId ? [m.institutionId] : [],
         ),

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { type AnyColumn, and, asc, eq, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../shared/database.ts";
 import { createCatalogRepository } from "./catalog.repository.ts";
 import { placementSites, programmes } from "./catalog.table.ts";
@@ -34,13 +34,9 @@ export async function programmeOf(db: DbOrTx, q: { trustId: string; institutionI
   return row;
 }
 
-/** The names of these programmes. */
-export async function programmeNamesOf(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids)];
-  if (wanted.length === 0) return new Map();
-  const rows = await db
-    .select({ id: programmes.id, name: programmes.name })
-    .from(programmes)
-    .where(inArray(programmes.id, wanted));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
+/**
+ * The name of the programme `programmeId` (a column of the caller's table), as a value inside the
+ * caller's statement: a list of documents stays one statement however many it names.
+ */
+export const programmeNameOf = (programmeId: SQL | AnyColumn) =>
+  sql<string>`coalesce((select ${programmes.name} from ${programmes} where ${programmes.id} = ${programmeId}), '')`;

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../shared/database.ts";
 import { institutions } from "../institutions/institutions.table.ts";
 import { placementSites, professions, programmes } from "./catalog.table.ts";
@@ -99,6 +99,23 @@ export function createCatalogRepository({ db }: { db: DbOrTx }) {
         .from(programmes)
         .where(eq(programmes.professionId, professionId));
       return rows.length;
+    },
+
+    /** How many professions, programmes (only `onlyInstitutionIds`' when given) and placement sites the trust has, in one statement. */
+    async counts(trustId: string, onlyInstitutionIds?: string[]) {
+      const ofTrust = (t: typeof professions | typeof programmes | typeof placementSites) =>
+        sql<number>`(select count(*)::int from ${t} where ${and(
+          eq(t.trustId, trustId),
+          t === programmes && onlyInstitutionIds ? inArray(programmes.institutionId, onlyInstitutionIds) : undefined,
+        )})`;
+      const [row] = await db
+        .select({
+          professions: ofTrust(professions),
+          programmes: ofTrust(programmes),
+          placementSites: ofTrust(placementSites),
+        })
+        .from(sql`(select 1) as one`);
+      return row ?? { professions: 0, programmes: 0, placementSites: 0 };
     },
 
     listPlacementSites(trustId: string) {

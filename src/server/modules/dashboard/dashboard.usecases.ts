@@ -7,7 +7,8 @@ import type { UsersUsecases } from "../users/users.public.ts";
 
 /**
  * The start page's numbers: what exists for the caller's roles, each with the page that lists what
- * it counts (filtered where the count is part of a list).
+ * it counts (filtered where the count is part of a list). Each number is a count query of the module
+ * that owns the list, scoped as the list is: the page costs the same however much the trust holds.
  */
 export function createDashboardUsecases(deps: {
   users: UsersUsecases;
@@ -23,47 +24,34 @@ export function createDashboardUsecases(deps: {
         if (!items.some((i) => i.key === key)) items.push({ key, count, link });
       };
       if (may(actor, "overviews.read")) {
-        const overviews = await deps.overviews.list(actor, {});
-        const sheets = overviews.flatMap((o) => o.sheets);
-        add("overviews", overviews.length, "/oversikter");
-        add(
-          "sheetsDue",
-          sheets.filter((s) => s.deadlineState === "due_soon" || s.deadlineState === "late").length,
-          "/oversikter?vis=frist",
-        );
-        add(
-          "problemRows",
-          sheets.reduce((sum, s) => sum + s.problemRowCount, 0),
-          "/oversikter?vis=feil",
-        );
+        const counts = await deps.overviews.counts(actor);
+        add("overviews", counts.overviews, "/oversikter");
+        add("sheetsDue", counts.sheetsDue, "/oversikter?vis=frist");
+        add("problemRows", counts.problemRows, "/oversikter?vis=feil");
       }
-      if (may(actor, "users.manage")) add("users", (await deps.users.list(actor)).length, "/admin/brukere");
-      if (may(actor, "agreements.manage")) {
-        add(
-          "agreements",
-          (await deps.institutions.listAgreements(actor)).length,
-          "/admin/institusjoner?sort=agreement",
-        );
+      if (may(actor, "users.manage")) add("users", await deps.users.count(actor), "/admin/brukere");
+      const catalog =
+        may(actor, "catalog.manage") || may(actor, "start.programmes") ? await deps.catalog.counts(actor) : null;
+      const agreements =
+        may(actor, "agreements.manage") || may(actor, "agreements.contact")
+          ? await deps.institutions.countAgreements(actor)
+          : null;
+      if (may(actor, "agreements.manage") && agreements) {
+        add("agreements", agreements.all, "/admin/institusjoner?sort=agreement");
       }
-      if (may(actor, "catalog.manage")) {
-        add("professions", (await deps.catalog.listProfessions(actor)).length, "/admin/studieprogram?fane=yrker");
-        add("programmes", (await deps.catalog.listProgrammes(actor)).length, "/admin/studieprogram");
-        add("placementSites", (await deps.catalog.listPlacementSites(actor)).length, "/admin/praksissteder");
+      if (may(actor, "catalog.manage") && catalog) {
+        add("professions", catalog.professions, "/admin/studieprogram?fane=yrker");
+        add("programmes", catalog.programmes, "/admin/studieprogram");
+        add("placementSites", catalog.placementSites, "/admin/praksissteder");
       }
-      if (may(actor, "agreements.contact")) {
-        const agreements = await deps.institutions.listAgreements(actor);
-        const mine = agreements.filter(
-          (a) => a.mainContact?.id === actor.userId || a.deputyContact?.id === actor.userId,
-        );
-        add("contactFor", mine.length, "/institusjoner?kontakt=meg");
-        add("agreements", agreements.length, "/institusjoner");
+      if (may(actor, "agreements.contact") && agreements) {
+        add("contactFor", agreements.mine, "/institusjoner?kontakt=meg");
+        add("agreements", agreements.all, "/institusjoner");
       }
       if (may(actor, "start.institutions")) {
-        add("institutions", (await deps.institutions.listVisible(actor)).length, "/institusjoner");
+        add("institutions", await deps.institutions.countVisible(actor), "/institusjoner");
       }
-      if (may(actor, "start.programmes")) {
-        add("programmes", (await deps.catalog.listProgrammes(actor)).length, "/studieprogram");
-      }
+      if (may(actor, "start.programmes") && catalog) add("programmes", catalog.programmes, "/studieprogram");
       return { items };
     },
   };

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { type AnyColumn, and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../shared/database.ts";
 import { agreements } from "./agreements.table.ts";
 import { institutions } from "./institutions.table.ts";
@@ -23,6 +23,10 @@ export async function institutionNamesOf(
     .where(inArray(institutions.id, wanted));
   return new Map(rows.map((r) => [r.id, { name: r.name, shortName: r.shortName }]));
 }
+
+/** The short name of the institution `institutionId` (a column of the caller's table), as a value inside the caller's statement. */
+export const institutionShortNameOf = (institutionId: SQL | AnyColumn) =>
+  sql<string>`coalesce((select ${institutions.shortName} from ${institutions} where ${institutions.id} = ${institutionId}), '')`;
 
 /** Whether the trust has an agreement with the institution. */
 export async function hasAgreement(db: DbOrTx, trustId: string, institutionId: string): Promise<boolean> {

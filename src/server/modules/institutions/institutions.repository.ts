@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../shared/database.ts";
 import { agreements } from "./agreements.table.ts";
 import { institutions } from "./institutions.table.ts";
@@ -15,6 +15,27 @@ export function createInstitutionsRepository({ db }: { db: DbOrTx }) {
         .innerJoin(agreements, eq(agreements.institutionId, institutions.id))
         .where(and(eq(agreements.trustId, trustId), onlyIds ? inArray(institutions.id, onlyIds) : undefined))
         .orderBy(asc(institutions.shortName));
+    },
+    /** How many institutions `listForTrust` (or, without a trust, `listAll`) gives. */
+    async countVisible(trustId: string | null, onlyIds?: string[]) {
+      const [row] = trustId
+        ? await db
+            .select({ n: sql<number>`count(*)::int` })
+            .from(agreements)
+            .where(
+              and(eq(agreements.trustId, trustId), onlyIds ? inArray(agreements.institutionId, onlyIds) : undefined),
+            )
+        : await db.select({ n: sql<number>`count(*)::int` }).from(institutions);
+      return row?.n ?? 0;
+    },
+    /** The trust's agreements (only with `onlyIds` when given), and those `userId` is main or deputy contact of. */
+    async countAgreements(trustId: string, userId: string, onlyIds?: string[]) {
+      const mine = or(eq(agreements.mainContactId, userId), eq(agreements.deputyContactId, userId));
+      const [row] = await db
+        .select({ all: sql<number>`count(*)::int`, mine: sql<number>`(count(*) filter (where ${mine}))::int` })
+        .from(agreements)
+        .where(and(eq(agreements.trustId, trustId), onlyIds ? inArray(agreements.institutionId, onlyIds) : undefined));
+      return row ?? { all: 0, mine: 0 };
     },
     listAll() {
       return db.select(institutionColumns).from(institutions).orderBy(asc(institutions.shortName));

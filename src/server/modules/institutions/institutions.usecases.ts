@@ -79,6 +79,16 @@ export function createInstitutionsUsecases({ db, links }: { db: Db; links: Agree
       return repo.listForTrust(actor.trustId, seesAll ? undefined : actor.institutionIds);
     },
 
+    /** How many institutions `listVisible` gives. */
+    async countVisible(actor: Actor) {
+      if (!actor.trustId) {
+        if (actor.isSystemAdmin) return repo.countVisible(null);
+        throw forbidden();
+      }
+      const seesAll = seesWholeTrust(actor, "institutions.read");
+      return repo.countVisible(actor.trustId, seesAll ? undefined : actor.institutionIds);
+    },
+
     async listAll(actor: Actor) {
       requireMay(actor, "institutions.manage");
       return repo.listAll();
@@ -122,6 +132,13 @@ export function createInstitutionsUsecases({ db, links }: { db: Db; links: Agree
     },
 
     /** Coordinators see their own institution's agreement, to know their FOU contacts. */
+    /** How many agreements `listAgreements` gives, and of those how many name the caller as a contact. */
+    async countAgreements(actor: Actor) {
+      const trustId = requirePolicy(actor, "agreements.read");
+      const seesAll = seesWholeTrust(actor, "agreements.read");
+      return repo.countAgreements(trustId, actor.userId, seesAll ? undefined : actor.institutionIds);
+    },
+
     async listAgreements(actor: Actor) {
       const trustId = requirePolicy(actor, "agreements.read");
       const all = await agreementsOf(db, trustId);

@@ -4,7 +4,7 @@ import type { DbOrTx } from "../../shared/database.ts";
 import { sheetDto } from "./overviews.dtos.ts";
 import { createOverviewsRepository, type OverviewRecord } from "./overviews.repository.ts";
 
-/** Documents as the API shows them, with their sheets and the sheets' counts (three reads for any number). */
+/** Documents as the API shows them, with their sheets and the sheets' counts (one read for any number). */
 export async function overviewDtos(
   tx: DbOrTx,
   recs: OverviewRecord[],
@@ -12,8 +12,17 @@ export async function overviewDtos(
   now: Date,
 ): Promise<Overview[]> {
   const repo = createOverviewsRepository({ db: tx });
-  const sheetRows = await repo.sheetsOf(recs.map((r) => r.id));
-  const counts = await repo.sheetCounts(sheetRows.map((s) => s.sheet.id));
+  const sheetsOf = new Map<string, Overview["sheets"]>(recs.map((r) => [r.id, []]));
+  for (const s of await repo.sheetsWithCounts(recs.map((r) => r.id))) {
+    sheetsOf.get(s.sheet.overviewId)?.push(
+      sheetDto(s.sheet, {
+        deadlineDays: settings.deadlineDays,
+        now,
+        submittedByName: s.submittedByName,
+        counts: s.counts ?? undefined,
+      }),
+    );
+  }
   return recs.map((rec) => {
     const naming = { institution: rec.institutionShortName, programme: rec.programmeName, cohort: rec.cohort };
     return {
@@ -28,16 +37,7 @@ export async function overviewDtos(
         programmeName: rec.programmeName,
         cohort: rec.cohort,
       },
-      sheets: sheetRows
-        .filter((s) => s.sheet.overviewId === rec.id)
-        .map((s) =>
-          sheetDto(s.sheet, {
-            deadlineDays: settings.deadlineDays,
-            now,
-            submittedByName: s.submittedByName,
-            counts: counts.get(s.sheet.id),
-          }),
-        ),
+      sheets: sheetsOf.get(rec.id) ?? [],
       createdAt: rec.createdAt.toISOString(),
       updatedAt: rec.updatedAt.toISOString(),
     };

@@ -1,7 +1,8 @@
-import { and, asc, count, eq, ilike, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, ilike, inArray, isNull, lte, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../shared/database.ts";
-import { programmeNamesOf } from "../catalog/catalog.public.ts";
-import { institutionNamesOf } from "../institutions/institutions.public.ts";
+import { anyOf } from "../../shared/sql-sets.ts";
+import { programmeNameOf } from "../catalog/catalog.public.ts";
+import { institutionShortNameOf } from "../institutions/institutions.public.ts";
 import { isTransferredToHr } from "../persons/persons.public.ts";
 import { userNameOf } from "../users/users.public.ts";
 import type { Scope } from "./access-scope.ts";
@@ -33,6 +34,7 @@ export type OverviewRecord = {
 
 /** Documents (with their student group) and their sheets. */
 export function createOverviewsRepository({ db }: { db: DbOrTx }) {
+  /** Documents with their group and the programme's and institution's names, in one statement. */
   const overviewQuery = () =>
     db
       .select({
@@ -45,29 +47,11 @@ export function createOverviewsRepository({ db }: { db: DbOrTx }) {
         groupId: studentGroups.id,
         programmeId: studentGroups.programmeId,
         cohort: studentGroups.cohort,
+        programmeName: programmeNameOf(studentGroups.programmeId),
+        institutionShortName: institutionShortNameOf(overviews.institutionId),
       })
       .from(overviews)
       .innerJoin(studentGroups, eq(studentGroups.id, overviews.groupId));
-
-  /** The programme's and institution's names, from their modules: two reads for any number of documents. */
-  async function named(recs: Omit<OverviewRecord, "programmeName" | "institutionShortName">[]) {
-    if (recs.length === 0) return [];
-    const programmes = await programmeNamesOf(
-      db,
-      recs.map((r) => r.programmeId),
-    );
-    const institutions = await institutionNamesOf(
-      db,
-      recs.map((r) => r.institutionId),
-    );
-    return recs.map(
-      (r): OverviewRecord => ({
-        ...r,
-        programmeName: programmes.get(r.programmeId) ?? "",
-        institutionShortName: institutions.get(r.institutionId)?.shortName ?? "",
-      }),
-    );
-  }
 
   return {
     async findGroup(v: { trustId: string; institutionId: string; programmeId: string; cohort: number }) {
@@ -99,21 +83,36 @@ export function createOverviewsRepository({ db }: { db: DbOrTx }) {
     async touchOverview(id: string, at: Date) {
       await db.update(overviews).set({ updatedAt: at }).where(eq(overviews.id, id));
     },
-    async listOverviews(scope: Scope, filter: { institutionId?: string; q?: string }) {
-      return named(
-        await overviewQuery()
-          .where(
-            and(
-              inScope(scope),
-              filter.institutionId ? eq(overviews.institutionId, filter.institutionId) : undefined,
-              filter.q ? ilike(overviews.name, `%${filter.q.replace(/[%_\\]/g, "\\$&")}%`) : undefined,
-            ),
-          )
-          .orderBy(asc(overviews.name)),
-      );
+    async listOverviews(scope: Scope, filter: { institutionId?: string; q?: string }): Promise<OverviewRecord[]> {
+      return overviewQuery()
+        .where(
+          and(
+            inScope(scope),
+            filter.institutionId ? eq(overviews.institutionId, filter.institutionId) : undefined,
+            filter.q ? ilike(overviews.name, `%${filter.q.replace(/[%_\\]/g, "\\$&")}%`) : undefined,
+          ),
+        )
+        .orderBy(asc(overviews.name));
+    },
+    /**
+     * The start page's numbers in one statement: documents in scope, their sheets not submitted
+     * that start by `dueBy` (due soon or late, see `deadlineState`), and their rows with errors.
+     */
+    async counts(scope: Scope, dueBy: string) {
+      const [row] = await db
+        .select({
+          overviews: sql<number>`(select count(*)::int from ${overviews} where ${inScope(scope)})`,
+          sheetsDue: sql<number>`(select count(*)::int from ${sheets} join ${overviews} on ${eq(overviews.id, sheets.overviewId)}
+            where ${and(inScope(scope), isNull(sheets.submittedAt), lte(sheets.startDate, dueBy))})`,
+          problemRows: sql<number>`(select count(*)::int from ${placementRows}
+            join ${sheets} on ${eq(sheets.id, placementRows.sheetId)} join ${overviews} on ${eq(overviews.id, sheets.overviewId)}
+            where ${and(inScope(scope), gt(placementRows.errorCount, 0))})`,
+        })
+        .from(sql`(select 1) as one`);
+      return row ?? { overviews: 0, sheetsDue: 0, problemRows: 0 };
     },
     async findOverview(scope: Scope, id: string): Promise<OverviewRecord | undefined> {
-      const [row] = await named(await overviewQuery().where(and(inScope(scope), eq(overviews.id, id))));
+      const [row] = await overviewQuery().where(and(inScope(scope), eq(overviews.id, id)));
       return row;
     },
 
@@ -123,6 +122,46 @@ export function createOverviewsRepository({ db }: { db: DbOrTx }) {
         .select({ sheet: sheets, submittedByName: userNameOf(sheets.submittedBy) })
         .from(sheets)
         .where(inArray(sheets.overviewId, overviewIds))
+        .orderBy(asc(sheets.position), asc(sheets.createdAt));
+    },
+    /**
+     * The documents' sheets with the submitter's name and the counts `sheetCounts` gives, in one
+     * statement for any number of documents (the counts grouped once, not per sheet).
+     */
+    async sheetsWithCounts(overviewIds: string[]) {
+      if (overviewIds.length === 0) return [];
+      const ofDocuments = anyOf(sheets.overviewId, overviewIds, "uuid");
+      const counts = db
+        .select({
+          sheetId: placementRows.sheetId,
+          rows: sql<number>`count(*)::int`.as("rows"),
+          problems: sql<number>`(count(*) filter (where ${placementRows.errorCount} > 0))::int`.as("problems"),
+          registered: sql<number>`(count(*) filter (where ${isTransferredToHr(placementRows.personId)}))::int`.as(
+            "registered",
+          ),
+          ordered:
+            sql<number>`(count(*) filter (where ${placementRows.orderState} not in ('not_ordered', 'rejected')))::int`.as(
+              "ordered",
+            ),
+        })
+        .from(placementRows)
+        .where(sql`${placementRows.sheetId} in (select ${sheets.id} from ${sheets} where ${ofDocuments})`)
+        .groupBy(placementRows.sheetId)
+        .as("counts");
+      return db
+        .select({
+          sheet: sheets,
+          submittedByName: userNameOf(sheets.submittedBy),
+          counts: {
+            rows: counts.rows,
+            problems: counts.problems,
+            registered: counts.registered,
+            ordered: counts.ordered,
+          },
+        })
+        .from(sheets)
+        .leftJoin(counts, eq(counts.sheetId, sheets.id))
+        .where(ofDocuments)
         .orderBy(asc(sheets.position), asc(sheets.createdAt));
     },
     /** Per sheet: rows, rows with errors, rows whose person is transferred, rows ordered (green). */

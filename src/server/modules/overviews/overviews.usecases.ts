@@ -6,6 +6,8 @@ import type {
   overviewListQuery,
   searchResultSchema,
 } from "../../../contracts/overviews.ts";
+import { addDays, todayInOslo } from "../../../domain/dates.ts";
+import { dueSoonDays } from "../../../domain/deadlines.ts";
 import { documentName } from "../../../domain/naming-standard.ts";
 import type { Actor } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
@@ -33,6 +35,14 @@ export function createOverviewsUsecases(deps: OverviewsDeps) {
       const settings = await trustSettingsOf(db, scope.trustId);
       const recs = await createOverviewsRepository({ db }).listOverviews(scope, query);
       return overviewDtos(db, recs, settings, clock.now());
+    },
+
+    /** The start page's numbers of what `list` gives: documents, sheets due soon or late, rows with errors. */
+    async counts(actor: Actor) {
+      const scope = scopeOf(actor);
+      const { deadlineDays } = await trustSettingsOf(db, scope.trustId);
+      const dueBy = addDays(todayInOslo(clock.now()), dueSoonDays + deadlineDays);
+      return createOverviewsRepository({ db }).counts(scope, dueBy);
     },
 
     async get(actor: Actor, id: string): Promise<Overview> {

@@ -6,6 +6,14 @@ import { memberships, users } from "./users.table.ts";
 
 export function createUsersRepository({ db }: { db: DbOrTx }) {
   return {
+    /** How many users hold a membership at the trust (the length of `listForTrust`). */
+    async countForTrust(trustId: string) {
+      const [row] = await db
+        .select({ n: sql<number>`count(distinct ${memberships.userId})::int` })
+        .from(memberships)
+        .where(eq(memberships.trustId, trustId));
+      return row?.n ?? 0;
+    },
     /** Users holding any membership at the trust, each with their memberships there. */
     async listForTrust(trustId: string, userId?: string) {
       const rows = await db

@@ -67,6 +67,11 @@ export function createUsersUsecases({
   }
 
   return {
+    /** How many people `list` gives (the start page). */
+    async count(actor: Actor) {
+      return createUsersRepository({ db }).countForTrust(requirePolicy(actor, "users.manage"));
+    },
+
     async list(actor: Actor) {
       const trustId = requirePolicy(actor, "users.manage");
       return createUsersRepository({ db }).listForTrust(trustId);
