@@ -1,18 +1,11 @@
-import { Link as DsLink, Paragraph, SkipLink, Tag } from "@digdir/designsystemet-react";
+import { Link as DsLink, Paragraph, SkipLink } from "@digdir/designsystemet-react";
 import { type ReactNode, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from "react-router";
-import type { Me } from "../../contracts/auth.ts";
+import { Link, Outlet, useLocation, useNavigate } from "react-router";
 import { MAIN_HEADING_ID } from "../components/Page.tsx";
-import { LoadError, Loading } from "../components/QueryState.tsx";
 import { announcedBy, useAnnounce, useClearStatus } from "../components/StatusMessage.tsx";
 import { LanguageChooser } from "../features/auth/components/LanguageChooser.tsx";
-import { SignOutButton } from "../features/auth/components/SignOutButton.tsx";
-import { TrustSwitcher } from "../features/auth/components/TrustSwitcher.tsx";
-import { NotificationBell } from "../features/notifications/components/NotificationBell.tsx";
-import { trustsOf, useMe } from "../lib/session.ts";
 import { LanguageSync } from "./LanguageSync.tsx";
-import { Navigation } from "./Navigation.tsx";
 import "./header.css";
 
 /**

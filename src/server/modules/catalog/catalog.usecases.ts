@@ -82,13 +82,13 @@ export function createCatalogUsecases({ db }: { db: Db }) {
         return { result: { ok: true as const }, audit: { entity: "profession", entityId: id, action: "delete" } };
       }),
 
-    /** Coordinators see their own institution's programmes only. */
     /** How many professions, programmes and placement sites `listProfessions`, `listProgrammes` and `listPlacementSites` give. */
     async counts(actor: Actor) {
       const trustId = requirePolicy(actor, "catalog.read");
       return repo.counts(trustId, seesWholeTrust(actor, "catalog.read") ? undefined : actor.institutionIds);
     },
 
+    /** Coordinators see their own institution's programmes only. */
     async listProgrammes(actor: Actor) {
       const trustId = requirePolicy(actor, "catalog.read");
       const seesAll = seesWholeTrust(actor, "catalog.read");

@@ -131,7 +131,6 @@ export function createInstitutionsUsecases({ db, links }: { db: Db; links: Agree
       });
     },
 
-    /** Coordinators see their own institution's agreement, to know their FOU contacts. */
     /** How many agreements `listAgreements` gives, and of those how many name the caller as a contact. */
     async countAgreements(actor: Actor) {
       const trustId = requirePolicy(actor, "agreements.read");
@@ -139,6 +138,7 @@ export function createInstitutionsUsecases({ db, links }: { db: Db; links: Agree
       return repo.countAgreements(trustId, actor.userId, seesAll ? undefined : actor.institutionIds);
     },
 
+    /** Coordinators see their own institution's agreement, to know their FOU contacts. */
     async listAgreements(actor: Actor) {
       const trustId = requirePolicy(actor, "agreements.read");
       const all = await agreementsOf(db, trustId);

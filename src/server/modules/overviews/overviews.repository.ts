@@ -32,6 +32,14 @@ export type OverviewRecord = {
   institutionShortName: string;
 };
 
+/** A sheet's counts over its rows: rows, rows with errors, rows whose person is transferred, rows ordered (green). */
+const sheetCounts = {
+  rows: sql<number>`count(*)::int`,
+  problems: sql<number>`(count(*) filter (where ${placementRows.errorCount} > 0))::int`,
+  registered: sql<number>`(count(*) filter (where ${isTransferredToHr(placementRows.personId)}))::int`,
+  ordered: sql<number>`(count(*) filter (where ${placementRows.orderState} not in ('not_ordered', 'rejected')))::int`,
+};
+
 /** Documents (with their student group) and their sheets. */
 export function createOverviewsRepository({ db }: { db: DbOrTx }) {
   /** Documents with their group and the programme's and institution's names, in one statement. */
@@ -134,15 +142,10 @@ export function createOverviewsRepository({ db }: { db: DbOrTx }) {
       const counts = db
         .select({
           sheetId: placementRows.sheetId,
-          rows: sql<number>`count(*)::int`.as("rows"),
-          problems: sql<number>`(count(*) filter (where ${placementRows.errorCount} > 0))::int`.as("problems"),
-          registered: sql<number>`(count(*) filter (where ${isTransferredToHr(placementRows.personId)}))::int`.as(
-            "registered",
-          ),
-          ordered:
-            sql<number>`(count(*) filter (where ${placementRows.orderState} not in ('not_ordered', 'rejected')))::int`.as(
-              "ordered",
-            ),
+          rows: sheetCounts.rows.as("rows"),
+          problems: sheetCounts.problems.as("problems"),
+          registered: sheetCounts.registered.as("registered"),
+          ordered: sheetCounts.ordered.as("ordered"),
         })
         .from(placementRows)
         .where(sql`${placementRows.sheetId} in (select ${sheets.id} from ${sheets} where ${ofDocuments})`)
@@ -164,21 +167,12 @@ export function createOverviewsRepository({ db }: { db: DbOrTx }) {
         .where(ofDocuments)
         .orderBy(asc(sheets.position), asc(sheets.createdAt));
     },
-    /** Per sheet: rows, rows with errors, rows whose person is transferred, rows ordered (green). */
+    /** Per sheet: its `sheetCounts`. */
     async sheetCounts(sheetIds: string[]) {
       if (sheetIds.length === 0)
         return new Map<string, { rows: number; problems: number; registered: number; ordered: number }>();
       const rows = await db
-        .select({
-          sheetId: placementRows.sheetId,
-          rows: count(),
-          problems: sql<number>`count(*) filter (where ${placementRows.errorCount} > 0)`.mapWith(Number),
-          registered: sql<number>`count(*) filter (where ${isTransferredToHr(placementRows.personId)})`.mapWith(Number),
-          ordered:
-            sql<number>`count(*) filter (where ${placementRows.orderState} not in ('not_ordered', 'rejected'))`.mapWith(
-              Number,
-            ),
-        })
+        .select({ sheetId: placementRows.sheetId, ...sheetCounts })
         .from(placementRows)
         .where(inArray(placementRows.sheetId, sheetIds))
         .groupBy(placementRows.sheetId);
