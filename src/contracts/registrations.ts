@@ -280,3 +280,106 @@ export const publicConfirmationResponse = z.object({
 /** "I didn't get the e-mail" / "I lost my link": the same answer whether or not the address is known. */
 export const publicResendBody = z.object({ email: email(), campaignToken: z.string().max(200) });
 export const publicResendResponse = z.object({ ok: z.literal(true) });
+
+// ── FOU's matching view, confirmation, HR transfer lists (not stable endpoints; the web's) ─────
+
+/** A placement row of the campaign's institution whose person has no registration yet. */
+export const unregisteredRowSchema = z.object({
+  rowId: uuidSchema,
+  personId: uuidSchema.nullable(),
+  overviewId: uuidSchema,
+  sheetId: uuidSchema,
+  sheetName: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  email: z.string().nullable(),
+  birthDate: isoDate.nullable(),
+  placementStart: isoDate.nullable(),
+});
+export type UnregisteredRow = z.infer<typeof unregisteredRowSchema>;
+
+/**
+ * `GET /api/registrations/matching?campaignId=`: the campaign's registrations with no person (or not
+ * yet confirmed by FOU where `needsConfirmation`) beside the rows still without a registration; each
+ * registration with up to three rows suggested by name similarity (score 0–1, best first).
+ */
+export const matchingQuery = z.object({
+  campaignId: uuidSchema,
+  q: z.string().trim().max(100).optional(),
+  ...page,
+});
+export const matchingViewSchema = z.object({
+  registrations: z.object({
+    items: z.array(
+      registrationSchema.extend({
+        suggestions: z.array(z.object({ row: unregisteredRowSchema, score: z.number() })),
+      }),
+    ),
+    total: z.number().int(),
+  }),
+  rows: z.object({ items: z.array(unregisteredRowSchema), total: z.number().int() }),
+});
+export type MatchingView = z.infer<typeof matchingViewSchema>;
+
+/**
+ * `GET /api/campaigns/{id}/missing`: the students expected to register (rows on the campaign's sheet,
+ * or on the institution's sheets starting after the campaign opened) who have not (coordinators' view).
+ */
+export const missingStudentsQuery = z.object({ q: z.string().trim().max(100).optional(), ...page });
+export const missingStudentsSchema = z.object({ items: z.array(unregisteredRowSchema), total: z.number().int() });
+
+/**
+ * `GET /api/hr-transfer/ready`: persons registered (e-mail confirmed, matched, nothing to confirm) and
+ * not yet transferred, for FOU to select and export.
+ */
+export const hrTransferReadyQuery = z.object({
+  institutionId: uuidSchema.optional(),
+  campaignId: uuidSchema.optional(),
+  q: z.string().trim().max(100).optional(),
+  sort: z.enum(["name", "registered", "start"]).default("name"),
+  dir: sortDirection,
+  ...page,
+});
+export const hrTransferReadyPersonSchema = z.object({
+  personId: uuidSchema,
+  registrationId: uuidSchema,
+  firstName: z.string(),
+  lastName: z.string(),
+  email: z.string(),
+  institutionName: z.string(),
+  /** The earliest start of the person's rows that have not ended. */
+  placementStart: isoDate.nullable(),
+  registeredAt: z.string(),
+});
+export const hrTransferReadySchema = z.object({
+  items: z.array(hrTransferReadyPersonSchema),
+  total: z.number().int(),
+});
+
+/** `GET /api/hr-transfer/exports`: the files downloaded, newest first, with whether they are marked. */
+export const hrTransferExportSchema = z.object({
+  id: uuidSchema,
+  format: hrTransferFormatSchema,
+  persons: z.number().int(),
+  createdAt: z.string(),
+  createdByName: z.string().nullable(),
+  markedAt: z.string().nullable(),
+});
+export const hrTransferExportListSchema = z.object({
+  items: z.array(hrTransferExportSchema),
+  total: z.number().int(),
+});
+
+// `POST /api/registrations/{id}/confirm` (FOU): confirms a registration whose e-mail differs from the
+// rows' (or a waiting change to a known registration); answers the registration.
+
+// ── ID-porten on the public form ────────────────────────────────────────────────────────────────
+// `GET /api/public/campaigns/{token}/idporten` redirects to ID-porten (PKCE);
+// `GET /api/public/idporten/callback` comes back and redirects to `/registrer/<token>?idporten=<one-time>`;
+// `GET /api/public/idporten/{oneTimeToken}` answers what ID-porten verified, for the form to show.
+export const idportenIdentitySchema = z.object({
+  firstName: z.string(),
+  lastName: z.string(),
+  /** Masked (`010190 *****`). */
+  nationalIdMasked: z.string(),
+});
