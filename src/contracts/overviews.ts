@@ -247,6 +247,9 @@ export const submitResultSchema = z.object({
 
 export const changesSchema = z.object({ changes: z.array(changeSchema) });
 
+/** A row's national ID in full (POST /api/rows/{id}/reveal-national-id; audited, never cached). */
+export const revealedNationalIdSchema = z.object({ nationalId: z.string() });
+
 export const searchQuery = z.object({ q: z.string().trim().min(2).max(100) });
 export const searchResultSchema = z.object({
   results: z.array(

@@ -1,13 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
 import { z } from "zod";
 import { placementSiteSchema } from "../../contracts/catalog.ts";
-import { apiGetParsed } from "../lib/api.ts";
+import { apiGet } from "../lib/api.ts";
 import { queryKeys } from "../lib/queryKeys.ts";
 
 export type PlacementSite = z.infer<typeof placementSiteSchema>;
 
 /** GET /api/placement-sites — the trust's placement sites. */
-export const listPlacementSites = () => apiGetParsed("/api/placement-sites", z.array(placementSiteSchema));
+export const listPlacementSites = () => apiGet("/api/placement-sites", z.array(placementSiteSchema));
 
 /** Kept for 5 minutes (the grid's site picker opens often); the admin page's changes invalidate it. */
 export function usePlacementSites() {

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { ApiError } from "../../contracts/common.ts";
+import { type ApiError, errorSchema } from "../../contracts/common.ts";
 
 /** A failed API call: the HTTP status and the server's stable error code, message and details. */
 export class ApiRequestError extends Error {
@@ -20,22 +20,51 @@ export function isApiError(error: unknown): error is ApiRequestError {
   return error instanceof ApiRequestError;
 }
 
-type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+/** The error of a call the server never answered. */
+export const networkError = () =>
+  new ApiRequestError(0, { code: "network.failed", message: "The server could not be reached." });
 
-function isErrorBody(value: unknown): value is ApiError {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    typeof (value as { code?: unknown }).code === "string" &&
-    typeof (value as { message?: unknown }).message === "string"
+/**
+ * The error of a failed answer: the server's problem details when the body is one, else a code by
+ * the HTTP status (`http.502`) or the one given (`upload.too_large` for a 413 of the proxy).
+ */
+export function answerError(status: number, data: unknown, statusText: string, fallbackCode?: string) {
+  const body = errorSchema.safeParse(data);
+  return new ApiRequestError(
+    status,
+    body.success ? body.data : { code: fallbackCode ?? `http.${status}`, message: statusText },
   );
+}
+
+/** The JSON of a response text; null when it is empty or not JSON. */
+export function parseJson(text: string): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+type SendMethod = "POST" | "PATCH" | "PUT" | "DELETE";
+
+/** Query parameters; those without a value are left out. */
+export type Query = Record<string, string | number | null | undefined>;
+
+function withQuery(path: string, query: Query | undefined): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== "") search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `${path}?${text}` : path;
 }
 
 /**
  * Calls the API on the same origin with the session cookie. State-changing requests always send
  * a JSON body (the server checks Content-Type and Origin). Throws ApiRequestError on failure.
  */
-export async function apiRequest<T>(method: Method, path: string, body?: unknown): Promise<T> {
+async function request(method: "GET" | SendMethod, path: string, body?: unknown): Promise<unknown> {
   const init: RequestInit = {
     method,
     credentials: "same-origin",
@@ -49,31 +78,27 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
   try {
     response = await fetch(path, init);
   } catch {
-    throw new ApiRequestError(0, { code: "network.failed", message: "The server could not be reached." });
+    throw networkError();
   }
-  const text = await response.text();
-  let data: unknown = null;
-  if (text) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      data = null;
-    }
-  }
-  if (!response.ok) {
-    throw new ApiRequestError(
-      response.status,
-      isErrorBody(data) ? data : { code: `http.${response.status}`, message: response.statusText },
-    );
-  }
-  return data as T;
+  const data = parseJson(await response.text());
+  if (!response.ok) throw answerError(response.status, data, response.statusText);
+  return data;
 }
 
-export const apiGet = <T>(path: string) => apiRequest<T>("GET", path);
-export const apiPost = <T>(path: string, body?: unknown) => apiRequest<T>("POST", path, body);
-export const apiPatch = <T>(path: string, body?: unknown) => apiRequest<T>("PATCH", path, body);
-export const apiDelete = <T>(path: string) => apiRequest<T>("DELETE", path);
+/**
+ * GET whose answer is parsed with the contract's schema (the one the server's route answers with),
+ * so a page never works on a shape it did not expect: a mismatch rejects with the ZodError.
+ */
+export async function apiGet<S extends z.ZodType>(path: string, schema: S, query?: Query): Promise<z.output<S>> {
+  return schema.parse(await request("GET", withQuery(path, query)));
+}
 
-/** GET whose answer is parsed with the contract's schema, so a page never works on a shape it did not expect. */
-export const apiGetParsed = async <S extends z.ZodType>(path: string, schema: S): Promise<z.output<S>> =>
-  schema.parse(await apiRequest<unknown>("GET", path));
+/** POST, PATCH, PUT or DELETE with a JSON body; the answer is parsed with the contract's schema. */
+export async function apiSend<S extends z.ZodType>(
+  method: SendMethod,
+  path: string,
+  schema: S,
+  body?: unknown,
+): Promise<z.output<S>> {
+  return schema.parse(await request(method, path, body));
+}

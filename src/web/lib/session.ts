@@ -1,16 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
-import type { Me, Session } from "../../contracts/auth.ts";
+import type { Me } from "../../contracts/auth.ts";
 import { allowsCaller, type PolicyName } from "../../contracts/policies.ts";
-import { apiGet } from "./api.ts";
+import { fetchMe } from "../api/fetchMe.ts";
 import { queryKeys } from "./queryKeys.ts";
-
-/**
- * GET /api/auth/session: the signed-in person, or null when nobody is signed in. An anonymous
- * visitor is answered 200, so the sign-in page logs no failed request in the console.
- */
-export async function fetchMe(): Promise<Me | null> {
-  return (await apiGet<Session>("/api/auth/session")).me;
-}
 
 export function useMe() {
   return useQuery({ queryKey: queryKeys.me, queryFn: fetchMe, staleTime: 60_000, retry: false });

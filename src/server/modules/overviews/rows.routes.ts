@@ -1,9 +1,9 @@
-import { z } from "zod";
 import { idParams, okSchema } from "../../../contracts/common.ts";
 import {
   commentBody,
   createdCommentSchema,
   deleteRowQuery,
+  revealedNationalIdSchema,
   rowSchema,
   updateRowBody,
 } from "../../../contracts/overviews.ts";
@@ -65,7 +65,7 @@ export function rowRoutes(app: TypedApp, { rows }: { rows: RowsUsecases }) {
         tags,
         summary: "Show a row's national ID in full (audited)",
         params: idParams,
-        response: { 200: z.object({ nationalId: z.string() }), ...authErrors },
+        response: { 200: revealedNationalIdSchema, ...authErrors },
       },
     },
     async (req, reply) =>

@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { AccountRequest } from "../../../../contracts/account-requests.ts";
-import { apiPost } from "../../../lib/api.ts";
+import { accountRequestSchema } from "../../../../contracts/account-requests.ts";
+import { apiSend } from "../../../lib/api.ts";
 import { queryKeys } from "../../../lib/queryKeys.ts";
 import { accountRequestKeys } from "./keys.ts";
 
 /** POST /api/account-requests/{id}/approve — creates the person with the role and invites them. */
 export const approveAccountRequest = (id: string) =>
-  apiPost<AccountRequest>(`/api/account-requests/${encodeURIComponent(id)}/approve`);
+  apiSend("POST", `/api/account-requests/${encodeURIComponent(id)}/approve`, accountRequestSchema);
 
 export function useApproveAccountRequest() {
   const queryClient = useQueryClient();

@@ -1,11 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
-import type { AccountRequest } from "../../../../contracts/account-requests.ts";
+import { z } from "zod";
+import { type AccountRequest, accountRequestSchema } from "../../../../contracts/account-requests.ts";
 import { apiGet } from "../../../lib/api.ts";
 import { accountRequestKeys } from "./keys.ts";
 
 /** GET /api/account-requests — the trust's account requests, newest first (admin). */
 export const listAccountRequests = (status?: AccountRequest["status"]) =>
-  apiGet<AccountRequest[]>(`/api/account-requests${status ? `?status=${status}` : ""}`);
+  apiGet("/api/account-requests", z.array(accountRequestSchema), { status });
 
 export function useAccountRequests() {
   return useQuery({ queryKey: accountRequestKeys.list, queryFn: () => listAccountRequests() });

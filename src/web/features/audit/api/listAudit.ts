@@ -1,6 +1,6 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { auditPageSchema } from "../../../../contracts/audit.ts";
+import { auditPageSchema } from "../../../../contracts/audit.ts";
 import { apiGet } from "../../../lib/api.ts";
 
 export type AuditPage = z.infer<typeof auditPageSchema>;
@@ -18,13 +18,8 @@ export type AuditFilter = {
 const PAGE_SIZE = 50;
 
 /** GET /api/audit — the trust's audit trail, newest first, one page after `before`. */
-export const listAudit = (filter: AuditFilter, before?: string) => {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(filter)) if (value) search.set(key, value);
-  search.set("limit", String(PAGE_SIZE));
-  if (before) search.set("before", before);
-  return apiGet<AuditPage>(`/api/audit?${search.toString()}`);
-};
+export const listAudit = (filter: AuditFilter, before?: string) =>
+  apiGet("/api/audit", auditPageSchema, { ...filter, limit: PAGE_SIZE, before });
 
 /** Page after page ("Vis flere") with the `next` cursor. */
 export function useAuditLog(filter: AuditFilter) {

@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { loginBody, Me } from "../../../../contracts/auth.ts";
-import { apiPost } from "../../../lib/api.ts";
+import { type loginBody, meSchema } from "../../../../contracts/auth.ts";
+import { apiSend } from "../../../lib/api.ts";
 import { queryKeys } from "../../../lib/queryKeys.ts";
 
 export type LoginInput = z.input<typeof loginBody>;
 
 /** POST /api/auth/login */
-export const login = (body: LoginInput) => apiPost<Me>("/api/auth/login", body);
+export const login = (body: LoginInput) => apiSend("POST", "/api/auth/login", meSchema, body);
 
 export function useLogin() {
   const queryClient = useQueryClient();

@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { apiPost } from "../../../lib/api.ts";
+import { okSchema } from "../../../../contracts/common.ts";
+import { apiSend } from "../../../lib/api.ts";
 import { queryKeys } from "../../../lib/queryKeys.ts";
 
 /** POST /api/auth/logout */
-export const logout = () => apiPost<{ ok: true }>("/api/auth/logout");
+export const logout = () => apiSend("POST", "/api/auth/logout", okSchema);
 
 export function useLogout() {
   const queryClient = useQueryClient();

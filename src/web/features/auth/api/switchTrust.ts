@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { Me, switchTrustBody } from "../../../../contracts/auth.ts";
-import { apiPost } from "../../../lib/api.ts";
+import { meSchema, type switchTrustBody } from "../../../../contracts/auth.ts";
+import { apiSend } from "../../../lib/api.ts";
 import { queryKeys } from "../../../lib/queryKeys.ts";
 
 /** POST /api/auth/trust — work in another trust; everything loaded for the old one is dropped. */
-export const switchTrust = (body: z.input<typeof switchTrustBody>) => apiPost<Me>("/api/auth/trust", body);
+export const switchTrust = (body: z.input<typeof switchTrustBody>) =>
+  apiSend("POST", "/api/auth/trust", meSchema, body);
 
 export function useSwitchTrust() {
   const queryClient = useQueryClient();

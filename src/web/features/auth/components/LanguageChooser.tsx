@@ -2,10 +2,10 @@ import { Field, Label, Select } from "@digdir/designsystemet-react";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "../../../../contracts/common.ts";
+import { useUpdateMe } from "../../../api/updateMe.ts";
 import { useAnnounce } from "../../../components/StatusMessage.tsx";
 import { applyLanguage, isLanguage, rememberLanguage } from "../../../i18n/i18n.ts";
 import { errorMessage } from "../../../lib/errors.ts";
-import { useUpdateMe } from "../../../lib/updateMe.ts";
 
 const names: Record<Language, string> = { nb: "Bokmål", nn: "Nynorsk", en: "English" };
 

@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { programmeBody } from "../../../../contracts/catalog.ts";
-import { apiPost } from "../../../lib/api.ts";
+import { type programmeBody, programmeSchema } from "../../../../contracts/catalog.ts";
+import { apiSend } from "../../../lib/api.ts";
 import { queryKeys } from "../../../lib/queryKeys.ts";
 
 /** POST /api/programmes */
-export const createProgramme = (body: z.input<typeof programmeBody>) => apiPost<unknown>("/api/programmes", body);
+export const createProgramme = (body: z.input<typeof programmeBody>) =>
+  apiSend("POST", "/api/programmes", programmeSchema, body);
 
 export function useCreateProgramme() {
   const queryClient = useQueryClient();

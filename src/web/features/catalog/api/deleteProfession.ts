@@ -1,9 +1,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { apiDelete } from "../../../lib/api.ts";
+import { okSchema } from "../../../../contracts/common.ts";
+import { apiSend } from "../../../lib/api.ts";
 import { queryKeys } from "../../../lib/queryKeys.ts";
 
 /** DELETE /api/professions/{id} */
-export const deleteProfession = (id: string) => apiDelete<unknown>(`/api/professions/${encodeURIComponent(id)}`);
+export const deleteProfession = (id: string) =>
+  apiSend("DELETE", `/api/professions/${encodeURIComponent(id)}`, okSchema);
 
 export function useDeleteProfession() {
   const queryClient = useQueryClient();

@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { apiDelete } from "../../../lib/api.ts";
+import { okSchema } from "../../../../contracts/common.ts";
+import { apiSend } from "../../../lib/api.ts";
 import { queryKeys } from "../../../lib/queryKeys.ts";
 
 /** DELETE /api/programmes/{id} */
-export const deleteProgramme = (id: string) => apiDelete<unknown>(`/api/programmes/${encodeURIComponent(id)}`);
+export const deleteProgramme = (id: string) => apiSend("DELETE", `/api/programmes/${encodeURIComponent(id)}`, okSchema);
 
 export function useDeleteProgramme() {
   const queryClient = useQueryClient();

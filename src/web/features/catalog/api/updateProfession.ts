@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { professionBody } from "../../../../contracts/catalog.ts";
-import { apiPatch } from "../../../lib/api.ts";
+import { type professionBody, professionSchema } from "../../../../contracts/catalog.ts";
+import { apiSend } from "../../../lib/api.ts";
 import { queryKeys } from "../../../lib/queryKeys.ts";
 
 /** PATCH /api/professions/{id} */
 export const updateProfession = ({ id, ...body }: z.input<typeof professionBody> & { id: string }) =>
-  apiPatch<unknown>(`/api/professions/${encodeURIComponent(id)}`, body);
+  apiSend("PATCH", `/api/professions/${encodeURIComponent(id)}`, professionSchema, body);
 
 export function useUpdateProfession() {
   const queryClient = useQueryClient();

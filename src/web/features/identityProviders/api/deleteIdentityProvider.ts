@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { apiDelete } from "../../../lib/api.ts";
+import { okSchema } from "../../../../contracts/common.ts";
+import { apiSend } from "../../../lib/api.ts";
 import { identityProviderKeys } from "./keys.ts";
 
 /** DELETE /api/identity-providers/{id} — also removes the sign-ins linked through it. */
 export const deleteIdentityProvider = (id: string) =>
-  apiDelete<{ ok: true }>(`/api/identity-providers/${encodeURIComponent(id)}`);
+  apiSend("DELETE", `/api/identity-providers/${encodeURIComponent(id)}`, okSchema);
 
 export function useDeleteIdentityProvider() {
   const queryClient = useQueryClient();

@@ -1,14 +1,14 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { IdentityProvider, updateIdentityProviderBody } from "../../../../contracts/identity-providers.ts";
-import { apiPatch } from "../../../lib/api.ts";
+import { identityProviderSchema, type updateIdentityProviderBody } from "../../../../contracts/identity-providers.ts";
+import { apiSend } from "../../../lib/api.ts";
 import { identityProviderKeys } from "./keys.ts";
 
 export type UpdateIdentityProviderInput = z.input<typeof updateIdentityProviderBody>;
 
 /** PATCH /api/identity-providers/{id} — fields left out stay; a client secret given replaces the old one. */
 export const updateIdentityProvider = ({ id, ...body }: UpdateIdentityProviderInput & { id: string }) =>
-  apiPatch<IdentityProvider>(`/api/identity-providers/${encodeURIComponent(id)}`, body);
+  apiSend("PATCH", `/api/identity-providers/${encodeURIComponent(id)}`, identityProviderSchema, body);
 
 export function useUpdateIdentityProvider() {
   const queryClient = useQueryClient();

@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { Agreement, createAgreementBody } from "../../../../contracts/institutions.ts";
-import { apiPost } from "../../../lib/api.ts";
+import { agreementSchema, type createAgreementBody } from "../../../../contracts/institutions.ts";
+import { apiSend } from "../../../lib/api.ts";
 import { queryKeys } from "../../../lib/queryKeys.ts";
 
 /** POST /api/agreements */
 export const createAgreement = (body: z.input<typeof createAgreementBody>) =>
-  apiPost<Agreement>("/api/agreements", body);
+  apiSend("POST", "/api/agreements", agreementSchema, body);
 
 export function useCreateAgreement() {
   const queryClient = useQueryClient();

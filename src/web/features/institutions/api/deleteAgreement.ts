@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { apiDelete } from "../../../lib/api.ts";
+import { okSchema } from "../../../../contracts/common.ts";
+import { apiSend } from "../../../lib/api.ts";
 import { queryKeys } from "../../../lib/queryKeys.ts";
 
 /** DELETE /api/agreements/{id} */
-export const deleteAgreement = (id: string) => apiDelete<unknown>(`/api/agreements/${encodeURIComponent(id)}`);
+export const deleteAgreement = (id: string) => apiSend("DELETE", `/api/agreements/${encodeURIComponent(id)}`, okSchema);
 
 export function useDeleteAgreement() {
   const queryClient = useQueryClient();

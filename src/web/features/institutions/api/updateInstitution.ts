@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { Institution } from "../../../../contracts/institutions.ts";
-import { apiPatch } from "../../../lib/api.ts";
+import { institutionSchema } from "../../../../contracts/institutions.ts";
+import { apiSend } from "../../../lib/api.ts";
 import { queryKeys } from "../../../lib/queryKeys.ts";
 import type { InstitutionInput } from "./createInstitution.ts";
 
 /** PATCH /api/institutions/{id} */
 export const updateInstitution = ({ id, ...body }: InstitutionInput & { id: string }) =>
-  apiPatch<Institution>(`/api/institutions/${encodeURIComponent(id)}`, body);
+  apiSend("PATCH", `/api/institutions/${encodeURIComponent(id)}`, institutionSchema, body);
 
 export function useUpdateInstitution() {
   const queryClient = useQueryClient();

@@ -1,16 +1,14 @@
 import { useQuery } from "@tanstack/react-query";
-import type { NotificationList } from "../../../../contracts/notifications.ts";
+import { notificationListSchema } from "../../../../contracts/notifications.ts";
 import { apiGet } from "../../../lib/api.ts";
 import { notificationKeys, POLL_MS } from "./keys.ts";
 
 /** GET /api/notifications — the caller's notifications, newest first, and how many are unread. */
-export const listNotifications = (params: { unread?: boolean; limit?: number } = {}) => {
-  const search = new URLSearchParams();
-  if (params.unread) search.set("unread", "true");
-  if (params.limit) search.set("limit", String(params.limit));
-  const query = search.toString();
-  return apiGet<NotificationList>(`/api/notifications${query ? `?${query}` : ""}`);
-};
+export const listNotifications = ({ unread, limit }: { unread?: boolean; limit?: number } = {}) =>
+  apiGet("/api/notifications", notificationListSchema, {
+    unread: unread ? "true" : undefined,
+    limit: limit || undefined,
+  });
 
 /** The list on the notifications page (the newest 200), refreshed as often as the bell. */
 export function useNotifications() {

@@ -1,11 +1,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { z } from "zod";
-import type { readAllSchema } from "../../../../contracts/notifications.ts";
-import { apiPost } from "../../../lib/api.ts";
+import { readAllSchema } from "../../../../contracts/notifications.ts";
+import { apiSend } from "../../../lib/api.ts";
 import { notificationKeys } from "./keys.ts";
 
 /** POST /api/notifications/read-all */
-export const markAllNotificationsRead = () => apiPost<z.infer<typeof readAllSchema>>("/api/notifications/read-all");
+export const markAllNotificationsRead = () => apiSend("POST", "/api/notifications/read-all", readAllSchema);
 
 export function useMarkAllNotificationsRead() {
   const queryClient = useQueryClient();

@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { Notification } from "../../../../contracts/notifications.ts";
-import { apiPost } from "../../../lib/api.ts";
+import { notificationSchema } from "../../../../contracts/notifications.ts";
+import { apiSend } from "../../../lib/api.ts";
 import { notificationKeys } from "./keys.ts";
 
 /** POST /api/notifications/{id}/read */
 export const markNotificationRead = (id: string) =>
-  apiPost<Notification>(`/api/notifications/${encodeURIComponent(id)}/read`);
+  apiSend("POST", `/api/notifications/${encodeURIComponent(id)}/read`, notificationSchema);
 
 export function useMarkNotificationRead() {
   const queryClient = useQueryClient();

@@ -1,12 +1,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { z } from "zod";
-import type { createdCommentSchema } from "../../../../contracts/overviews.ts";
-import { apiPost } from "../../../lib/api.ts";
+import { createdCommentSchema } from "../../../../contracts/overviews.ts";
+import { apiSend } from "../../../lib/api.ts";
 import { overviewKeys } from "./keys.ts";
 
 /** POST /api/rows/{id}/comments — a signed, dated comment on a row (national IDs in it masked, with a notice). */
 export const addComment = ({ rowId, body }: { rowId: string; sheetId: string; overviewId: string; body: string }) =>
-  apiPost<z.infer<typeof createdCommentSchema>>(`/api/rows/${encodeURIComponent(rowId)}/comments`, { body });
+  apiSend("POST", `/api/rows/${encodeURIComponent(rowId)}/comments`, createdCommentSchema, { body });
 
 export function useAddComment() {
   const queryClient = useQueryClient();

@@ -1,12 +1,13 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { createOverviewBody, Overview } from "../../../../contracts/overviews.ts";
-import { apiPost } from "../../../lib/api.ts";
+import { type createOverviewBody, overviewSchema } from "../../../../contracts/overviews.ts";
+import { apiSend } from "../../../lib/api.ts";
 import { queryKeys } from "../../../lib/queryKeys.ts";
 import { overviewKeys } from "./keys.ts";
 
 /** POST /api/overviews — a new document for a student group (programme and cohort). */
-export const createOverview = (body: z.input<typeof createOverviewBody>) => apiPost<Overview>("/api/overviews", body);
+export const createOverview = (body: z.input<typeof createOverviewBody>) =>
+  apiSend("POST", "/api/overviews", overviewSchema, body);
 
 export function useCreateOverview() {
   const queryClient = useQueryClient();

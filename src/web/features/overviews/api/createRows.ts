@@ -1,14 +1,16 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { Row, RowInput } from "../../../../contracts/overviews.ts";
-import { apiPost } from "../../../lib/api.ts";
+import { createdRowsSchema, type RowInput } from "../../../../contracts/overviews.ts";
+import { apiSend } from "../../../lib/api.ts";
 import { overviewKeys } from "./keys.ts";
 
 /** POST /api/sheets/{id}/rows — one new row, or several pasted from Excel (`{ rows }`). */
 export const createRows = ({ sheetId, rows }: { sheetId: string; overviewId: string; rows: RowInput[] }) =>
-  apiPost<{ rows: Row[] } | Row>(
+  apiSend(
+    "POST",
     `/api/sheets/${encodeURIComponent(sheetId)}/rows`,
+    createdRowsSchema,
     rows.length === 1 ? rows[0] : { rows },
-  ).then((answer) => ("rows" in answer ? answer.rows : [answer]));
+  ).then((answer) => answer.rows);
 
 export function useCreateRows() {
   const queryClient = useQueryClient();

@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { createSheetBody, Sheet } from "../../../../contracts/overviews.ts";
-import { apiPost } from "../../../lib/api.ts";
+import { type createSheetBody, sheetSchema } from "../../../../contracts/overviews.ts";
+import { apiSend } from "../../../lib/api.ts";
 import { queryKeys } from "../../../lib/queryKeys.ts";
 import { overviewKeys } from "./keys.ts";
 
 /** POST /api/overviews/{id}/sheets — a new period (or international) sheet, optionally copying rows. */
 export const createSheet = ({ overviewId, ...body }: z.input<typeof createSheetBody> & { overviewId: string }) =>
-  apiPost<Sheet>(`/api/overviews/${encodeURIComponent(overviewId)}/sheets`, body);
+  apiSend("POST", `/api/overviews/${encodeURIComponent(overviewId)}/sheets`, sheetSchema, body);
 
 export function useCreateSheet() {
   const queryClient = useQueryClient();

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { apiDelete } from "../../../lib/api.ts";
+import { okSchema } from "../../../../contracts/common.ts";
+import { apiSend } from "../../../lib/api.ts";
 import { overviewKeys } from "./keys.ts";
 
 /** DELETE /api/rows/{id}?version= — removes a row (a change once the sheet is submitted). */
@@ -11,7 +12,7 @@ export const deleteRow = ({
   version: number;
   sheetId: string;
   overviewId: string;
-}) => apiDelete<unknown>(`/api/rows/${encodeURIComponent(rowId)}?version=${version}`);
+}) => apiSend("DELETE", `/api/rows/${encodeURIComponent(rowId)}?version=${version}`, okSchema);
 
 export function useDeleteRow() {
   const queryClient = useQueryClient();

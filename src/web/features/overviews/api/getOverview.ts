@@ -1,10 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
-import type { Overview } from "../../../../contracts/overviews.ts";
+import { overviewSchema } from "../../../../contracts/overviews.ts";
 import { apiGet } from "../../../lib/api.ts";
 import { overviewKeys } from "./keys.ts";
 
 /** GET /api/overviews/{id} — one document with its sheets. */
-export const getOverview = (id: string) => apiGet<Overview>(`/api/overviews/${encodeURIComponent(id)}`);
+export const getOverview = (id: string) => apiGet(`/api/overviews/${encodeURIComponent(id)}`, overviewSchema);
 
 export function useOverview(id: string) {
   return useQuery({ queryKey: overviewKeys.detail(id), queryFn: () => getOverview(id) });

@@ -1,12 +1,17 @@
 import type { z } from "zod";
-import type { ImportReport, importPeriodsSchema } from "../../../../contracts/overviews-import.ts";
-import { ApiRequestError } from "../../../lib/api.ts";
+import {
+  type ImportReport,
+  type importPeriodsSchema,
+  importReportSchema,
+} from "../../../../contracts/overviews-import.ts";
+import { answerError, networkError, parseJson } from "../../../lib/api.ts";
 
 export type ImportPeriods = z.infer<typeof importPeriodsSchema>;
 
 /**
  * POST /api/overviews/{id}/import?dryRun= (multipart: `file`, `periods` as JSON). Uses
- * XMLHttpRequest so that the upload's progress can be shown; resolves with the report.
+ * XMLHttpRequest so that the upload's progress can be shown; resolves with the report, parsed with its
+ * schema (a 413 without problem details is the proxy refusing the upload: `upload.too_large`).
  */
 export function importOverview({
   overviewId,
@@ -26,34 +31,22 @@ export function importOverview({
   form.append("file", file, file.name);
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", `/api/overviews/${encodeURIComponent(overviewId)}/import?dryRun=${dryRun ? "true" : "false"}`);
+    xhr.open("POST", `/api/overviews/${encodeURIComponent(overviewId)}/import?dryRun=${String(dryRun)}`);
     xhr.withCredentials = true;
     xhr.setRequestHeader("Accept", "application/json");
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable && onProgress) onProgress(event.loaded / event.total);
     };
-    xhr.onerror = () =>
-      reject(new ApiRequestError(0, { code: "network.failed", message: "The server could not be reached." }));
+    xhr.onerror = () => reject(networkError());
     xhr.onload = () => {
-      let data: unknown = null;
-      try {
-        data = xhr.responseText ? JSON.parse(xhr.responseText) : null;
-      } catch {
-        data = null;
-      }
+      const data = parseJson(xhr.responseText);
       if (xhr.status >= 200 && xhr.status < 300) {
-        resolve(data as ImportReport);
+        const report = importReportSchema.safeParse(data);
+        if (report.success) resolve(report.data);
+        else reject(report.error);
         return;
       }
-      const body = data as { code?: unknown; message?: unknown; details?: Record<string, unknown> } | null;
-      reject(
-        new ApiRequestError(
-          xhr.status,
-          body && typeof body.code === "string"
-            ? { code: body.code, message: String(body.message ?? ""), details: body.details }
-            : { code: xhr.status === 413 ? "upload.too_large" : `http.${xhr.status}`, message: xhr.statusText },
-        ),
-      );
+      reject(answerError(xhr.status, data, xhr.statusText, xhr.status === 413 ? "upload.too_large" : undefined));
     };
     xhr.send(form);
   });

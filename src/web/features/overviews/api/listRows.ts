@@ -1,13 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { sheetRowsSchema } from "../../../../contracts/overviews.ts";
+import { sheetRowsSchema } from "../../../../contracts/overviews.ts";
 import { apiGet } from "../../../lib/api.ts";
 import { overviewKeys } from "./keys.ts";
 
 export type SheetRows = z.infer<typeof sheetRowsSchema>;
 
 /** GET /api/sheets/{id}/rows — the sheet with its rows, problems, changes and comments. */
-export const listRows = (sheetId: string) => apiGet<SheetRows>(`/api/sheets/${encodeURIComponent(sheetId)}/rows`);
+export const listRows = (sheetId: string) => apiGet(`/api/sheets/${encodeURIComponent(sheetId)}/rows`, sheetRowsSchema);
 
 export function useSheetRows(sheetId: string) {
   return useQuery({ queryKey: overviewKeys.rows(sheetId), queryFn: () => listRows(sheetId) });

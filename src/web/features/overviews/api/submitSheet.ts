@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { submitResultSchema } from "../../../../contracts/overviews.ts";
-import { apiPost } from "../../../lib/api.ts";
+import { submitResultSchema } from "../../../../contracts/overviews.ts";
+import { apiSend } from "../../../lib/api.ts";
 import { queryKeys } from "../../../lib/queryKeys.ts";
 import { overviewKeys } from "./keys.ts";
 
@@ -9,7 +9,7 @@ export type SubmitResult = z.infer<typeof submitResultSchema>;
 
 /** POST /api/sheets/{id}/submit — hands the sheet to FOU; 409 sheets.has_problems while rows have errors. */
 export const submitSheet = ({ sheetId }: { sheetId: string; overviewId: string }) =>
-  apiPost<SubmitResult>(`/api/sheets/${encodeURIComponent(sheetId)}/submit`);
+  apiSend("POST", `/api/sheets/${encodeURIComponent(sheetId)}/submit`, submitResultSchema);
 
 export function useSubmitSheet() {
   const queryClient = useQueryClient();

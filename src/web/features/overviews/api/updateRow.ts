@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { Row, RowInput } from "../../../../contracts/overviews.ts";
-import { apiPatch } from "../../../lib/api.ts";
+import { type Row, type RowInput, rowSchema } from "../../../../contracts/overviews.ts";
+import { apiSend } from "../../../lib/api.ts";
 import { overviewKeys } from "./keys.ts";
 import type { SheetRows } from "./listRows.ts";
 
@@ -8,7 +8,7 @@ export type UpdateRowVars = { rowId: string; sheetId: string; overviewId: string
 
 /** PATCH /api/rows/{id} — changes cells of a row; 409 rows.conflict when someone else saved first. */
 export const updateRow = ({ rowId, version, input }: UpdateRowVars) =>
-  apiPatch<Row>(`/api/rows/${encodeURIComponent(rowId)}`, { ...input, version });
+  apiSend("PATCH", `/api/rows/${encodeURIComponent(rowId)}`, rowSchema, { ...input, version });
 
 /** Puts a row the server answered with into the sheet's cached rows. */
 export function replaceCachedRow(queryClient: ReturnType<typeof useQueryClient>, row: Row) {

@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Row, RowField, RowInput, Sheet } from "../../../../contracts/overviews.ts";
+import { type Row, type RowField, type RowInput, rowSchema, type Sheet } from "../../../../contracts/overviews.ts";
 import type { Site } from "../../../../domain/placement-row/context.ts";
 import { useAnnounce } from "../../../components/StatusMessage.tsx";
 import { isApiError } from "../../../lib/api.ts";
@@ -85,9 +85,14 @@ export function useSaveQueue({
             void queryClient.invalidateQueries({ queryKey: overviewKeys.rows(sheet.id) });
             return;
           }
-          if (isApiError(error) && error.code === "rows.conflict" && error.details?.current) {
+          // The row as the server has it now (details.current), parsed like every row it sends.
+          const theirs =
+            isApiError(error) && error.code === "rows.conflict"
+              ? rowSchema.safeParse(error.details?.current).data
+              : undefined;
+          if (theirs) {
             for (const field of fields) keep(field, []);
-            setConflict({ rowId, values, current: error.details.current as Row });
+            setConflict({ rowId, values, current: theirs });
             return;
           }
           const refused = isApiError(error) ? issueProblems(error.details, fields) : null;

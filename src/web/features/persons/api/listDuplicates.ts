@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { DuplicateGroup, DuplicateReason } from "../../../../contracts/persons.ts";
+import { type DuplicateReason, duplicatesResponse } from "../../../../contracts/persons.ts";
 import { apiGet } from "../../../lib/api.ts";
 
 export interface DuplicatesFilter {
@@ -11,10 +11,7 @@ export interface DuplicatesFilter {
 
 /** GET /api/persons/duplicates — groups of persons who may be the same student, one page. */
 export const listDuplicates = (f: DuplicatesFilter) => {
-  const params = new URLSearchParams({ limit: String(f.limit), offset: String(f.offset) });
-  if (f.reason) params.set("reason", f.reason);
-  if (f.q) params.set("q", f.q);
-  return apiGet<{ groups: DuplicateGroup[]; total: number }>(`/api/persons/duplicates?${params}`);
+  return apiGet("/api/persons/duplicates", duplicatesResponse, { ...f });
 };
 
 export function useDuplicates(f: DuplicatesFilter) {

@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { Person } from "../../../../contracts/persons.ts";
-import { apiPost } from "../../../lib/api.ts";
+import { mergePersonResponse } from "../../../../contracts/persons.ts";
+import { apiSend } from "../../../lib/api.ts";
 
 /** POST /api/persons/{id}/merge — the other person's rows move to this one, and the other is deleted. */
 export const mergePerson = (personId: string, otherId: string) =>
-  apiPost<{ person: Person; movedRows: number }>(`/api/persons/${encodeURIComponent(personId)}/merge`, { otherId });
+  apiSend("POST", `/api/persons/${encodeURIComponent(personId)}/merge`, mergePersonResponse, { otherId });
 
 /** Merges each of `otherIds` into `keepId`, one after the other; the rows moved in all. */
 export function useMergePersons() {

@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { placementSiteBody } from "../../../../contracts/catalog.ts";
-import { apiPost } from "../../../lib/api.ts";
+import { type placementSiteBody, placementSiteSchema } from "../../../../contracts/catalog.ts";
+import { apiSend } from "../../../lib/api.ts";
 import { queryKeys } from "../../../lib/queryKeys.ts";
 
 /** POST /api/placement-sites */
 export const createPlacementSite = (body: z.input<typeof placementSiteBody>) =>
-  apiPost<unknown>("/api/placement-sites", body);
+  apiSend("POST", "/api/placement-sites", placementSiteSchema, body);
 
 export function useCreatePlacementSite() {
   const queryClient = useQueryClient();

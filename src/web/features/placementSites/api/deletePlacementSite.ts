@@ -1,9 +1,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { apiDelete } from "../../../lib/api.ts";
+import { okSchema } from "../../../../contracts/common.ts";
+import { apiSend } from "../../../lib/api.ts";
 import { queryKeys } from "../../../lib/queryKeys.ts";
 
 /** DELETE /api/placement-sites/{id} */
-export const deletePlacementSite = (id: string) => apiDelete<unknown>(`/api/placement-sites/${encodeURIComponent(id)}`);
+export const deletePlacementSite = (id: string) =>
+  apiSend("DELETE", `/api/placement-sites/${encodeURIComponent(id)}`, okSchema);
 
 export function useDeletePlacementSite() {
   const queryClient = useQueryClient();

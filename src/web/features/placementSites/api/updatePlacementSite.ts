@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { placementSiteBody } from "../../../../contracts/catalog.ts";
-import { apiPatch } from "../../../lib/api.ts";
+import { type placementSiteBody, placementSiteSchema } from "../../../../contracts/catalog.ts";
+import { apiSend } from "../../../lib/api.ts";
 import { queryKeys } from "../../../lib/queryKeys.ts";
 
 /** PATCH /api/placement-sites/{id} */
 export const updatePlacementSite = ({ id, ...body }: z.input<typeof placementSiteBody> & { id: string }) =>
-  apiPatch<unknown>(`/api/placement-sites/${encodeURIComponent(id)}`, body);
+  apiSend("PATCH", `/api/placement-sites/${encodeURIComponent(id)}`, placementSiteSchema, body);
 
 export function useUpdatePlacementSite() {
   const queryClient = useQueryClient();

@@ -4,13 +4,13 @@ import { useTranslation } from "react-i18next";
 import type { Language } from "../../../../contracts/common.ts";
 import { languages } from "../../../../contracts/common.ts";
 import { type EmailNotifications, emailNotificationsValues } from "../../../../contracts/notifications.ts";
+import { useUpdateMe } from "../../../api/updateMe.ts";
 import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
 import { Page } from "../../../components/Page.tsx";
 import { useAnnounce } from "../../../components/StatusMessage.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
 import { applyLanguage, rememberLanguage } from "../../../i18n/i18n.ts";
 import { useSession } from "../../../lib/session.ts";
-import { useUpdateMe } from "../../../lib/updateMe.ts";
 import "../profile.css";
 
 const languageNames: Record<Language, string> = { nb: "Bokmål", nn: "Nynorsk", en: "English" };

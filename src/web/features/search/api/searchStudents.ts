@@ -1,13 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { searchResultSchema } from "../../../../contracts/overviews.ts";
+import { searchResultSchema } from "../../../../contracts/overviews.ts";
 import { apiGet } from "../../../lib/api.ts";
 
 export type SearchResult = z.infer<typeof searchResultSchema>["results"][number];
 
 /** GET /api/search?q= — students by name across the documents the caller may see. */
-export const searchStudents = (q: string) =>
-  apiGet<{ results: SearchResult[] }>(`/api/search?q=${encodeURIComponent(q)}`).then((a) => a.results);
+export const searchStudents = (q: string) => apiGet("/api/search", searchResultSchema, { q }).then((a) => a.results);
 
 export function useStudentSearch(q: string) {
   const query = q.trim();

@@ -1,13 +1,14 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { TrustSettings, updateTrustSettingsBody } from "../../../../contracts/trusts.ts";
-import { apiPatch } from "../../../lib/api.ts";
+import { trustSettingsSchema, type updateTrustSettingsBody } from "../../../../contracts/trusts.ts";
+import { apiSend } from "../../../lib/api.ts";
 import { queryKeys } from "../../../lib/queryKeys.ts";
 
 export type TrustSettingsInput = z.input<typeof updateTrustSettingsBody>;
 
 /** PATCH /api/trust/settings — only the fields given change. */
-export const updateTrustSettings = (body: TrustSettingsInput) => apiPatch<TrustSettings>("/api/trust/settings", body);
+export const updateTrustSettings = (body: TrustSettingsInput) =>
+  apiSend("PATCH", "/api/trust/settings", trustSettingsSchema, body);
 
 export function useUpdateTrustSettings() {
   const queryClient = useQueryClient();

@@ -1,10 +1,11 @@
 import { Card, Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
 import { useTranslation } from "react-i18next";
+import type { TrustSettings } from "../../../../contracts/trusts.ts";
 import { type ListColumn, ListTable } from "../../../components/ListTable.tsx";
 import { Page } from "../../../components/Page.tsx";
 import { AccessGate } from "../../../components/RoleGate.tsx";
 import { useSession } from "../../../lib/session.ts";
-import { type TrustListItem, useTrusts } from "../api/listTrusts.ts";
+import { useTrusts } from "../api/listTrusts.ts";
 import { CreateTrustForm } from "../components/CreateTrustForm.tsx";
 
 const languageNames: Record<string, string> = { nb: "Bokmål", nn: "Nynorsk", en: "English" };
@@ -21,7 +22,7 @@ export function TrustsPage() {
 function Trusts() {
   const { t } = useTranslation();
   const trusts = useTrusts();
-  const columns: ListColumn<TrustListItem>[] = [
+  const columns: ListColumn<TrustSettings>[] = [
     { key: "name", header: t("trusts.name"), cell: (tr) => tr.name, sortValue: (tr) => tr.name },
     { key: "defaultLanguage", header: t("trusts.defaultLanguage"), cell: (tr) => languageNames[tr.defaultLanguage] },
     {

@@ -1,9 +1,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { apiDelete } from "../../../lib/api.ts";
+import { userSchema } from "../../../../contracts/users.ts";
+import { apiSend } from "../../../lib/api.ts";
 import { queryKeys } from "../../../lib/queryKeys.ts";
 
 /** DELETE /api/memberships/{id} */
-export const removeMembership = (id: string) => apiDelete<unknown>(`/api/memberships/${encodeURIComponent(id)}`);
+export const removeMembership = (id: string) =>
+  apiSend("DELETE", `/api/memberships/${encodeURIComponent(id)}`, userSchema);
 
 export function useRemoveMembership() {
   const queryClient = useQueryClient();

@@ -1,14 +1,14 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { User, updateUserBody } from "../../../../contracts/users.ts";
-import { apiPatch } from "../../../lib/api.ts";
+import { type updateUserBody, userSchema } from "../../../../contracts/users.ts";
+import { apiSend } from "../../../lib/api.ts";
 import { queryKeys } from "../../../lib/queryKeys.ts";
 
 export type UpdateUserInput = z.input<typeof updateUserBody>;
 
 /** PATCH /api/users/{id} — name, active, password. */
 export const updateUser = ({ id, ...body }: UpdateUserInput & { id: string }) =>
-  apiPatch<User>(`/api/users/${encodeURIComponent(id)}`, body);
+  apiSend("PATCH", `/api/users/${encodeURIComponent(id)}`, userSchema, body);
 
 export function useUpdateUser() {
   const queryClient = useQueryClient();
