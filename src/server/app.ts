@@ -210,7 +210,9 @@ export async function buildApp({
     }),
   );
   await app.register(campaignsRoutes({ campaigns: registrations.campaigns }));
-  await app.register(publicRegistrationRoutes({ registrations: registrations.public }));
+  await app.register(
+    publicRegistrationRoutes({ registrations: registrations.public, personalPage: registrations.personalPage }),
+  );
   await app.register(identityProvidersRoutes({ identityProviders, config }));
   await app.register(
     accountRequestsRoutes({

@@ -6,8 +6,13 @@ import {
   publicConfirmationResponse,
   publicRegistrationBody,
   publicRegistrationResponse,
+  publicRegistrationSchema,
+  publicResendBody,
+  publicResendResponse,
+  updatePublicRegistrationBody,
 } from "../../../contracts/registrations.ts";
 import { typed } from "../../shared/routes.ts";
+import type { PersonalPageUsecases } from "./personal-page.usecases.ts";
 import type { PublicRegistrationUsecases } from "./public.usecases.ts";
 
 const tokenParams = z.object({ token: z.string().max(200) });
@@ -16,7 +21,13 @@ const publicErrors = { 400: errorSchema, 404: errorSchema, 409: errorSchema, 413
 export const publicBodyLimit = 16 * 1024;
 
 /** The students' side, without an account: the campaign's form, registering, confirming. */
-export function publicRegistrationRoutes({ registrations }: { registrations: PublicRegistrationUsecases }) {
+export function publicRegistrationRoutes({
+  registrations,
+  personalPage,
+}: {
+  registrations: PublicRegistrationUsecases;
+  personalPage: PersonalPageUsecases;
+}) {
   return async (fastify: FastifyInstance) => {
     const app = typed(fastify);
     const tags = ["registration (public)"];
@@ -62,6 +73,48 @@ export function publicRegistrationRoutes({ registrations }: { registrations: Pub
         },
       },
       async (req) => registrations.confirm(req.params.token, req.id),
+    );
+    app.get(
+      "/api/public/registrations/:token",
+      {
+        config: { access: "public" },
+        schema: {
+          tags,
+          summary: "The student's own page: the state of the registration (from the personal link)",
+          params: tokenParams,
+          response: { 200: publicRegistrationSchema, ...publicErrors },
+        },
+      },
+      async (req) => personalPage.get(req.params.token),
+    );
+    app.patch(
+      "/api/public/registrations/:token",
+      {
+        config: { access: "public" },
+        bodyLimit: publicBodyLimit,
+        schema: {
+          tags,
+          summary: "Correct the contact details until the deadline (a new e-mail address is confirmed again)",
+          params: tokenParams,
+          body: updatePublicRegistrationBody,
+          response: { 200: publicRegistrationSchema, ...publicErrors },
+        },
+      },
+      async (req) => personalPage.update(req.params.token, req.body, req.id),
+    );
+    app.post(
+      "/api/public/resend",
+      {
+        config: { access: "public" },
+        bodyLimit: publicBodyLimit,
+        schema: {
+          tags,
+          summary: "New links to the address on record (the same answer whether or not the address is known)",
+          body: publicResendBody,
+          response: { 202: publicResendResponse, ...publicErrors },
+        },
+      },
+      async (req, reply) => reply.code(202).send(await personalPage.resend(req.body)),
     );
   };
 }
