@@ -211,7 +211,7 @@ export async function buildApp({
   );
   await app.register(campaignsRoutes({ campaigns: registrations.campaigns }));
   await app.register(
-    publicRegistrationRoutes({ registrations: registrations.public, personalPage: registrations.personalPage }),
+    publicRegistrationRoutes({ registrations: registrations.public, personalPage: registrations.personalPage, clock }),
   );
   await app.register(identityProvidersRoutes({ identityProviders, config }));
   await app.register(

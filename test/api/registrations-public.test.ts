@@ -261,3 +261,56 @@ describe("a closed campaign", () => {
     expect(res.json().code).toBe("registration.link_not_found");
   });
 });
+
+describe("abuse limits", () => {
+  const from = (remoteAddress: string, method: "GET" | "POST", url: string, payload?: unknown) =>
+    t.app.inject({ method, url, remoteAddress, ...(payload === undefined ? {} : { payload: payload as object }) });
+  const noNationalId = (n: number) =>
+    studentForm({
+      email: `klasse${n}@student.uib.no`,
+      birthDate: "2004-05-06",
+      nationality: "SE",
+      homeInstitution: "Lunds universitet",
+    });
+
+  it("lets a whole class register from one address, then answers 429 with Retry-After", async () => {
+    const statuses: number[] = [];
+    for (let n = 0; n < 101; n++) {
+      const res = await from("10.0.0.1", "POST", `/api/public/campaigns/${token}/registrations`, noNationalId(n));
+      statuses.push(res.statusCode);
+      if (res.statusCode === 429) {
+        expect(Number(res.headers["retry-after"])).toBeGreaterThan(0);
+        break;
+      }
+    }
+    expect(statuses.slice(0, 60).every((s) => s === 202)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+    const other = await from("10.0.0.2", "POST", `/api/public/campaigns/${token}/registrations`, noNationalId(999));
+    expect(other.statusCode).toBe(202);
+  });
+
+  it("limits an address that tries links nobody issued, strictly and on every public registration route", async () => {
+    const statuses: number[] = [];
+    for (let n = 0; n < 30; n++) {
+      const res = await from("10.0.0.3", "GET", `/api/public/campaigns/${String(n).padStart(43, "x")}`);
+      statuses.push(res.statusCode);
+      if (res.statusCode === 429) {
+        expect(Number(res.headers["retry-after"])).toBeGreaterThan(0);
+        expect(res.json().code).toBe("registration.rate_limited");
+        break;
+      }
+    }
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.filter((s) => s === 404).length).toBeLessThanOrEqual(20);
+    expect((await from("10.0.0.3", "GET", `/api/public/campaigns/${token}`)).statusCode).toBe(429);
+    expect((await from("10.0.0.4", "GET", `/api/public/campaigns/${token}`)).statusCode).toBe(200);
+  });
+
+  it("refuses a body larger than a form needs", async () => {
+    const res = await from("10.0.0.5", "POST", `/api/public/campaigns/${token}/registrations`, {
+      ...noNationalId(1000),
+      homeInstitution: "x".repeat(20_000),
+    });
+    expect(res.statusCode).toBe(413);
+  });
+});

@@ -1,3 +1,4 @@
+import rateLimit from "@fastify/rate-limit";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { errorSchema } from "../../../contracts/common.ts";
@@ -11,9 +12,11 @@ import {
   publicResendResponse,
   updatePublicRegistrationBody,
 } from "../../../contracts/registrations.ts";
+import type { Clock } from "../../shared/clock.ts";
 import { typed } from "../../shared/routes.ts";
 import type { PersonalPageUsecases } from "./personal-page.usecases.ts";
 import type { PublicRegistrationUsecases } from "./public.usecases.ts";
+import { limitUnknownLinks, perLink, publicLimits } from "./public-limits.ts";
 
 const tokenParams = z.object({ token: z.string().max(200) });
 const publicErrors = { 400: errorSchema, 404: errorSchema, 409: errorSchema, 413: errorSchema, 429: errorSchema };
@@ -24,17 +27,21 @@ export const publicBodyLimit = 16 * 1024;
 export function publicRegistrationRoutes({
   registrations,
   personalPage,
+  clock,
 }: {
   registrations: PublicRegistrationUsecases;
   personalPage: PersonalPageUsecases;
+  clock: Clock;
 }) {
   return async (fastify: FastifyInstance) => {
+    await fastify.register(rateLimit, { global: false });
+    limitUnknownLinks(fastify, clock);
     const app = typed(fastify);
     const tags = ["registration (public)"];
     app.get(
       "/api/public/campaigns/:token",
       {
-        config: { access: "public" },
+        config: { access: "public", ...perLink(publicLimits.reads) },
         schema: {
           tags,
           summary: "What the registration form needs of a campaign (a campaign's or a personal link's token)",
@@ -47,7 +54,7 @@ export function publicRegistrationRoutes({
     app.post(
       "/api/public/campaigns/:token/registrations",
       {
-        config: { access: "public" },
+        config: { access: "public", ...perLink(publicLimits.registrations) },
         bodyLimit: publicBodyLimit,
         schema: {
           tags,
@@ -63,7 +70,7 @@ export function publicRegistrationRoutes({
     app.post(
       "/api/public/confirmations/:token",
       {
-        config: { access: "public" },
+        config: { access: "public", ...perLink(publicLimits.reads) },
         bodyLimit: publicBodyLimit,
         schema: {
           tags,
@@ -77,7 +84,7 @@ export function publicRegistrationRoutes({
     app.get(
       "/api/public/registrations/:token",
       {
-        config: { access: "public" },
+        config: { access: "public", ...perLink(publicLimits.reads) },
         schema: {
           tags,
           summary: "The student's own page: the state of the registration (from the personal link)",
@@ -90,7 +97,7 @@ export function publicRegistrationRoutes({
     app.patch(
       "/api/public/registrations/:token",
       {
-        config: { access: "public" },
+        config: { access: "public", ...perLink(publicLimits.reads) },
         bodyLimit: publicBodyLimit,
         schema: {
           tags,
@@ -105,7 +112,7 @@ export function publicRegistrationRoutes({
     app.post(
       "/api/public/resend",
       {
-        config: { access: "public" },
+        config: { access: "public", rateLimit: publicLimits.resend },
         bodyLimit: publicBodyLimit,
         schema: {
           tags,
