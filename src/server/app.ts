@@ -31,6 +31,9 @@ import { createOverviewsUsecases } from "./modules/overviews/overviews.usecases.
 import { createRowsUsecases } from "./modules/overviews/rows.usecases.ts";
 import { createPersonsUsecases } from "./modules/persons/persons.public.ts";
 import { personsRoutes } from "./modules/persons/persons.routes.ts";
+import { campaignsRoutes } from "./modules/registrations/campaigns.routes.ts";
+import { publicRegistrationRoutes } from "./modules/registrations/public.routes.ts";
+import { createRegistrationsUsecases } from "./modules/registrations/registrations.public.ts";
 import { createTrustsUsecases } from "./modules/trusts/trusts.public.ts";
 import { trustsRoutes } from "./modules/trusts/trusts.routes.ts";
 import { appointAdmin, createUsersUsecases } from "./modules/users/users.public.ts";
@@ -176,6 +179,13 @@ export async function buildApp({
   });
 
   const overviews = createOverviewsUsecases(overviewDeps);
+  const registrations = createRegistrationsUsecases({
+    db,
+    crypto: createDataCrypto(config.encryptionKey),
+    clock,
+    outbox: mail,
+    persons,
+  });
   const dashboard = createDashboardUsecases({ users, institutions, catalog, overviews });
 
   warnOnForwardedForWithoutTrustProxy(app, config);
@@ -198,6 +208,10 @@ export async function buildApp({
       rows: createRowsUsecases(overviewDeps),
       imports: createImportUsecases({ ...overviewDeps, parsePool }),
     }),
+  );
+  await app.register(campaignsRoutes({ campaigns: registrations.campaigns }));
+  await app.register(
+    publicRegistrationRoutes({ registrations: registrations.public, personalPage: registrations.personalPage, clock }),
   );
   await app.register(identityProvidersRoutes({ identityProviders, config }));
   await app.register(
