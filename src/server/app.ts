@@ -31,6 +31,8 @@ import { createOverviewsUsecases } from "./modules/overviews/overviews.usecases.
 import { createRowsUsecases } from "./modules/overviews/rows.usecases.ts";
 import { createPersonsUsecases } from "./modules/persons/persons.public.ts";
 import { personsRoutes } from "./modules/persons/persons.routes.ts";
+import { idportenRoutes } from "./modules/registrations/idporten.routes.ts";
+import { createIdportenUsecases } from "./modules/registrations/idporten.usecases.ts";
 import { createTrustsUsecases } from "./modules/trusts/trusts.public.ts";
 import { trustsRoutes } from "./modules/trusts/trusts.routes.ts";
 import { appointAdmin, createUsersUsecases } from "./modules/users/users.public.ts";
@@ -173,6 +175,7 @@ export async function buildApp({
     oidc,
     auth,
     redirectUri: `${config.publicUrl.replace(/\/+$/, "")}/api/auth/oidc/callback`,
+    idportenRedirectUri: `${config.publicUrl.replace(/\/+$/, "")}/api/public/idporten/callback`,
   });
 
   const overviews = createOverviewsUsecases(overviewDeps);
@@ -200,6 +203,15 @@ export async function buildApp({
     }),
   );
   await app.register(identityProvidersRoutes({ identityProviders, config }));
+  const idporten = createIdportenUsecases({
+    db,
+    clock,
+    crypto: createDataCrypto(config.encryptionKey),
+    oidc,
+    identityProviders,
+    redirectUri: `${config.publicUrl.replace(/\/+$/, "")}/api/public/idporten/callback`,
+  });
+  await app.register(idportenRoutes({ idporten, config }));
   await app.register(
     accountRequestsRoutes({
       accountRequests: createAccountRequestsUsecases({ db, clock, outbox: mail, notifier, invite }),
