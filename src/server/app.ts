@@ -33,6 +33,7 @@ import { createPersonsUsecases } from "./modules/persons/persons.public.ts";
 import { personsRoutes } from "./modules/persons/persons.routes.ts";
 import { idportenRoutes } from "./modules/registrations/idporten.routes.ts";
 import { createIdportenUsecases } from "./modules/registrations/idporten.usecases.ts";
+import { createRegistrationCounts } from "./modules/registrations/registrations.public.ts";
 import { createTrustsUsecases } from "./modules/trusts/trusts.public.ts";
 import { trustsRoutes } from "./modules/trusts/trusts.routes.ts";
 import { appointAdmin, createUsersUsecases } from "./modules/users/users.public.ts";
@@ -179,7 +180,13 @@ export async function buildApp({
   });
 
   const overviews = createOverviewsUsecases(overviewDeps);
-  const dashboard = createDashboardUsecases({ users, institutions, catalog, overviews });
+  const dashboard = createDashboardUsecases({
+    users,
+    institutions,
+    catalog,
+    overviews,
+    registrations: createRegistrationCounts({ db, clock }),
+  });
 
   warnOnForwardedForWithoutTrustProxy(app, config);
   registerSession(app, { config, auth });

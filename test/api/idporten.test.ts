@@ -1,15 +1,15 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { count } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { maskNationalId } from "../../src/domain/national-id.ts";
 import { sessions } from "../../src/server/modules/auth/auth.table.ts";
 import { idportenIdentities, idportenLogins } from "../../src/server/modules/registrations/idporten.table.ts";
 import { takeIdportenIdentity } from "../../src/server/modules/registrations/idporten-identities.ts";
-import { campaigns } from "../../src/server/modules/registrations/registrations.table.ts";
 import { users } from "../../src/server/modules/users/users.table.ts";
 import { createDataCrypto } from "../../src/server/shared/crypto.ts";
 import { testNationalId } from "../helpers/national-ids.ts";
 import { startTestProvider, type TestAccount, type TestProvider } from "../helpers/oidc-test-provider.ts";
+import { insertCampaign } from "../helpers/registrations.ts";
 import { seedWorld, type World } from "../helpers/seed.ts";
 import { createTestApp, type TestApp } from "../helpers/test-app.ts";
 
@@ -26,27 +26,12 @@ let t: TestApp;
 let world: World;
 let idp: TestProvider;
 let providerId: string;
-const bergenToken = randomBytes(32).toString("base64url");
-const fonnaToken = randomBytes(32).toString("base64url");
+let bergenToken: string;
+let fonnaToken: string;
 let bergenCampaignId: string;
 
 const pid = testNationalId({ day: 12, month: 3, year: 2003, kind: "tnr" });
 const student: TestAccount = { sub: "idporten-sub-0001", pid, given_name: "Sigrid", family_name: "Aas" };
-
-async function campaign(trustId: string, institutionId: string, token: string) {
-  const [row] = await t.database.db
-    .insert(campaigns)
-    .values({
-      trustId,
-      institutionId,
-      name: "Studiestart",
-      deadline: "2026-12-20",
-      tokenSalt: randomBytes(16).toString("base64url"),
-      tokenHash: createHash("sha256").update(token).digest("base64url"),
-    })
-    .returning();
-  return row?.id as string;
-}
 
 beforeAll(async () => {
   idp = await startTestProvider({ clientId: "praksistilgang-idporten", clientSecret, redirectUri });
@@ -66,8 +51,20 @@ beforeAll(async () => {
   expect(res.statusCode, res.body).toBe(201);
   expect(res.json().redirectUri).toBe(redirectUri);
   providerId = res.json().id;
-  bergenCampaignId = await campaign(world.trusts.bergen.id, world.institutions.uib.id, bergenToken);
-  await campaign(world.trusts.fonna.id, world.institutions.fsv.id, fonnaToken);
+  const deadline = "2026-12-20";
+  const bergen = await insertCampaign(t.database.db, {
+    trustId: world.trusts.bergen.id,
+    institutionId: world.institutions.uib.id,
+    deadline,
+  });
+  ({ token: bergenToken, id: bergenCampaignId } = bergen);
+  fonnaToken = (
+    await insertCampaign(t.database.db, {
+      trustId: world.trusts.fonna.id,
+      institutionId: world.institutions.fsv.id,
+      deadline,
+    })
+  ).token;
 });
 afterAll(async () => {
   await t?.close();
