@@ -1,2 +1,2 @@
 /** What other modules may use of the registrations module: the start page's counts. */
-export { createRegistrationCounts, type RegistrationCounts } from "./registration-counts.ts";
+export { createRegistrationCounts, type RegistrationCounts } from "./registration-counts.repository.ts";
