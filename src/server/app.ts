@@ -31,9 +31,11 @@ import { createOverviewsUsecases } from "./modules/overviews/overviews.usecases.
 import { createRowsUsecases } from "./modules/overviews/rows.usecases.ts";
 import { createPersonsUsecases } from "./modules/persons/persons.public.ts";
 import { personsRoutes } from "./modules/persons/persons.routes.ts";
+import { campaignsRoutes } from "./modules/registrations/campaigns.routes.ts";
 import { idportenRoutes } from "./modules/registrations/idporten.routes.ts";
 import { createIdportenUsecases } from "./modules/registrations/idporten.usecases.ts";
-import { createRegistrationCounts } from "./modules/registrations/registrations.public.ts";
+import { publicRegistrationRoutes } from "./modules/registrations/public.routes.ts";
+import { createRegistrationCounts, createRegistrationsUsecases } from "./modules/registrations/registrations.public.ts";
 import { createTrustsUsecases } from "./modules/trusts/trusts.public.ts";
 import { trustsRoutes } from "./modules/trusts/trusts.routes.ts";
 import { appointAdmin, createUsersUsecases } from "./modules/users/users.public.ts";
@@ -180,6 +182,13 @@ export async function buildApp({
   });
 
   const overviews = createOverviewsUsecases(overviewDeps);
+  const registrations = createRegistrationsUsecases({
+    db,
+    crypto: createDataCrypto(config.encryptionKey),
+    clock,
+    outbox: mail,
+    persons,
+  });
   const dashboard = createDashboardUsecases({
     users,
     institutions,
@@ -209,6 +218,8 @@ export async function buildApp({
       imports: createImportUsecases({ ...overviewDeps, parsePool }),
     }),
   );
+  await app.register(campaignsRoutes({ campaigns: registrations.campaigns }));
+  await app.register(publicRegistrationRoutes({ registrations: registrations.public }));
   await app.register(identityProvidersRoutes({ identityProviders, config }));
   const idporten = createIdportenUsecases({
     db,
