@@ -13,10 +13,13 @@ export { createPersonsUsecases, type PersonsUsecases } from "./persons.usecases.
 export { anonymisePersons, personsHoldingData } from "./persons-retention.repository.ts";
 
 /**
- * What a row shows of its person — whether they are transferred to HR, and their learning portal
- * state — as values inside the caller's statement (`personId` a column of the caller's table).
+ * What a row shows of its person — whether they are registered and transferred to HR, and their
+ * learning portal state — as values inside the caller's statement (`personId` a column of the caller's table).
  */
 export const registrationOf = (personId: SQL | AnyColumn) => ({
+  registeredAt: sql`(select ${persons.registeredAt} from ${persons} where ${persons.id} = ${personId})`.mapWith(
+    persons.registeredAt,
+  ) as SQL<Date | null>,
   hrTransferredAt: sql`(select ${persons.hrTransferredAt} from ${persons} where ${persons.id} = ${personId})`.mapWith(
     persons.hrTransferredAt,
   ) as SQL<Date | null>,
