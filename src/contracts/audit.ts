@@ -22,6 +22,8 @@ export const auditEntities = [
   "person",
   "notification",
   "audit",
+  "registration",
+  "hr_transfer_export",
 ] as const;
 export type AuditEntity = (typeof auditEntities)[number];
 
@@ -49,6 +51,9 @@ export const auditActions = [
   "delete_changes",
   "merge",
   "merged_into",
+  "match",
+  "unmatch",
+  "confirm",
 ] as const;
 
 /**

@@ -31,6 +31,8 @@ import { createOverviewsUsecases } from "./modules/overviews/overviews.usecases.
 import { createRowsUsecases } from "./modules/overviews/rows.usecases.ts";
 import { createPersonsUsecases } from "./modules/persons/persons.public.ts";
 import { personsRoutes } from "./modules/persons/persons.routes.ts";
+import { staffRegistrationsRoutes } from "./modules/registrations/registrations.routes.ts";
+import { createStaffRegistrationsUsecases } from "./modules/registrations/registrations-staff.usecases.ts";
 import { createTrustsUsecases } from "./modules/trusts/trusts.public.ts";
 import { trustsRoutes } from "./modules/trusts/trusts.routes.ts";
 import { appointAdmin, createUsersUsecases } from "./modules/users/users.public.ts";
@@ -203,6 +205,11 @@ export async function buildApp({
   await app.register(
     accountRequestsRoutes({
       accountRequests: createAccountRequestsUsecases({ db, clock, outbox: mail, notifier, invite }),
+    }),
+  );
+  await app.register(
+    staffRegistrationsRoutes({
+      staff: createStaffRegistrationsUsecases({ db, crypto: createDataCrypto(config.encryptionKey), clock }),
     }),
   );
   await registerWeb(app);

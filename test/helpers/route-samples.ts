@@ -33,6 +33,16 @@ export function routeSamples(world: World) {
     sheets: { own: o.uib.sheet.id, foreign: o.fonna.sheet.id, otherInstitution: o.hvl.sheet.id },
     rows: { own: o.uib.row.id, foreign: o.fonna.row.id, otherInstitution: o.hvl.row.id },
     notifications: { own: world.notifications.admin, foreign: world.notifications.fonna, ownBy: world.notifications },
+    campaigns: {
+      own: world.campaigns.uib.campaign.id,
+      foreign: world.campaigns.fonna.campaign.id,
+      otherInstitution: world.campaigns.hvl.campaign.id,
+    },
+    registrations: {
+      own: world.campaigns.uib.registration.id,
+      foreign: world.campaigns.fonna.registration.id,
+      otherInstitution: world.campaigns.hvl.registration.id,
+    },
   };
   const bodies: Record<string, unknown> = {
     "POST /api/auth/trust": { trustId: t.fonna.id },
@@ -77,12 +87,14 @@ export function routeSamples(world: World) {
     "POST /api/sheets/:id/rows": { lastName: "Matrise", firstName: "Mia" },
     "PATCH /api/rows/:id": { version: 1, lastName: "Matrise" },
     "POST /api/rows/:id/comments": { body: "Matrisekommentar" },
+    "POST /api/registrations/:id/match": { personId: world.students.bergen.id },
     "POST /api/trusts": { name: "Helse Matrise", firstAdmin: { name: "Mia Matrise", email: "mia@matrise.test" } },
   };
   /** Query strings for routes that require one (appended to the path). */
   const queries: Record<string, string> = {
     "DELETE /api/rows/:id": "?version=1",
     "GET /api/search": "?q=Radesen",
+    "GET /api/registrations/matching": `?campaignId=${world.campaigns.uib.campaign.id}`,
   };
   /** Things only Helse Fonna has: none of them may show up in a Helse Bergen answer. */
   const otherTrustMarkers = [
@@ -96,6 +108,8 @@ export function routeSamples(world: World) {
     o.fonna.overview.id,
     o.fonna.sheet.id,
     o.fonna.row.id,
+    world.campaigns.fonna.campaign.id,
+    world.campaigns.fonna.registration.id,
   ];
   /** Things only HVL has at Helse Bergen: none of them may show up in a UiB coordinator's answer. */
   const otherInstitutionMarkers = [
@@ -105,6 +119,8 @@ export function routeSamples(world: World) {
     o.hvl.overview.id,
     o.hvl.sheet.id,
     o.hvl.row.id,
+    world.campaigns.hvl.campaign.id,
+    world.campaigns.hvl.registration.id,
   ];
   /**
    * Every route open to callers without a session, and why it must be: the matrix fails for a

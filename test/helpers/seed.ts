@@ -12,6 +12,10 @@ import {
   studentGroups,
 } from "../../src/server/modules/overviews/overviews.table.ts";
 import { persons } from "../../src/server/modules/persons/persons.table.ts";
+import {
+  campaigns as campaignsTable,
+  registrations as registrationsTable,
+} from "../../src/server/modules/registrations/registrations.table.ts";
 import { trusts } from "../../src/server/modules/trusts/trusts.table.ts";
 import { memberships, users } from "../../src/server/modules/users/users.table.ts";
 import type { Db } from "../../src/server/shared/database.ts";
@@ -281,8 +285,47 @@ export async function seedWorld(db: Db) {
     bergen: await accountRequest(bergen.id, "ny.bergen@test.no"),
     fonna: await accountRequest(fonna.id, "ny.fonna@test.no"),
   };
+  /** A campaign per institution, each with one registration (confirmed e-mail, no person yet). */
+  const first = <T>(rows: T[]) => rows[0] as T;
+  const campaignAt = async (trustId: string, institutionId: string) => {
+    const campaign = first(
+      await db
+        .insert(campaignsTable)
+        .values({
+          trustId,
+          institutionId,
+          name: `Kampanje ${next()}`,
+          deadline: "2027-02-15",
+          tokenSalt: `salt-${next()}`,
+          tokenHash: `hash-${next()}-${institutionId}`,
+        })
+        .returning(),
+    );
+    const registration = first(
+      await db
+        .insert(registrationsTable)
+        .values({
+          trustId,
+          campaignId: campaign.id,
+          institutionId,
+          source: "form",
+          firstName: "Rita",
+          lastName: `Registrert ${next()}`,
+          email: `rita${next()}@student.test`,
+          emailConfirmedAt: new Date("2026-11-20T10:00:00Z"),
+        })
+        .returning(),
+    );
+    return { campaign, registration };
+  };
+  const campaigns = {
+    uib: await campaignAt(bergen.id, uib.id),
+    hvl: await campaignAt(bergen.id, hvl.id),
+    fonna: await campaignAt(fonna.id, fsv.id),
+  };
   return {
     accountRequests,
+    campaigns,
     trusts: { bergen, fonna },
     institutions: { uib, hvl, fsv },
     users,

@@ -9,6 +9,7 @@ import { institutions } from "../institutions/institutions.table.ts";
 import { notifications } from "../notifications/notifications.table.ts";
 import { overviews, placementRows, rowComments, sheets } from "../overviews/overviews.table.ts";
 import { persons } from "../persons/persons.table.ts";
+import { hrTransferExports, registrations } from "../registrations/registrations.table.ts";
 import { trusts } from "../trusts/trusts.table.ts";
 import { memberships, users } from "../users/users.table.ts";
 
@@ -218,6 +219,28 @@ const lookups: Record<AuditEntity, Lookup> = {
         .innerJoin(users, eq(users.id, notifications.userId))
         .where(and(eq(notifications.trustId, trustId), inArray(notifications.id, ids)))
     ).map((r) => [r.id, notificationName(r.text, r.recipient)]),
+
+  registration: async (db, trustId, ids) =>
+    (
+      await db
+        .select({
+          id: registrations.id,
+          firstName: registrations.firstName,
+          lastName: registrations.lastName,
+          institution: institutions.shortName,
+        })
+        .from(registrations)
+        .innerJoin(institutions, eq(institutions.id, registrations.institutionId))
+        .where(and(eq(registrations.trustId, trustId), inArray(registrations.id, ids)))
+    ).map((r) => [r.id, student({ ...r, anonymisedAt: null }, r.institution)]),
+
+  hr_transfer_export: async (db, trustId, ids) =>
+    (
+      await db
+        .select({ id: hrTransferExports.id, format: hrTransferExports.format, createdAt: hrTransferExports.createdAt })
+        .from(hrTransferExports)
+        .where(and(eq(hrTransferExports.trustId, trustId), inArray(hrTransferExports.id, ids)))
+    ).map((r) => [r.id, named(r.createdAt.toISOString().slice(0, 10), r.format)]),
 };
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

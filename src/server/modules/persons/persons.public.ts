@@ -1,4 +1,6 @@
-import { type AnyColumn, type SQL, sql } from "drizzle-orm";
+import { type AnyColumn, and, eq, isNull, type SQL, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../shared/database.ts";
+import { anyOf } from "../../shared/sql-sets.ts";
 import { persons } from "./persons.table.ts";
 
 /**
@@ -34,3 +36,42 @@ export const registrationOf = (personId: SQL | AnyColumn) => ({
  */
 export const isTransferredToHr = (personId: SQL | AnyColumn): SQL =>
   sql`exists (select 1 from ${persons} where ${persons.id} = ${personId} and ${persons.hrTransferredAt} is not null)`;
+
+/** A person of the trust (not anonymised), or undefined: what a registration may be matched to. */
+export async function findPersonOfTrust(db: DbOrTx, trustId: string, personId: string) {
+  const [row] = await db
+    .select({ id: persons.id, registeredAt: persons.registeredAt, hrTransferredAt: persons.hrTransferredAt })
+    .from(persons)
+    .where(and(eq(persons.trustId, trustId), eq(persons.id, personId), isNull(persons.anonymisedAt)));
+  return row;
+}
+
+/**
+ * Sets (a moment) or clears (null) when the person registered (SPEC §3.1): their Registrert cells say
+ * "Registrert, ikke overført". Returns whether it changed, for the caller's audit row.
+ */
+export async function setRegisteredAt(db: DbOrTx, trustId: string, personId: string, at: Date | null) {
+  const changed = await db
+    .update(persons)
+    .set({ registeredAt: at, updatedAt: new Date() })
+    .where(
+      and(
+        eq(persons.trustId, trustId),
+        eq(persons.id, personId),
+        at ? isNull(persons.registeredAt) : sql`${persons.registeredAt} is not null`,
+      ),
+    )
+    .returning({ id: persons.id });
+  return changed.length > 0;
+}
+
+/** Marks these persons of the trust transferred to HR (their rows turn green); returns those that changed. */
+export async function markTransferredToHr(db: DbOrTx, trustId: string, personIds: string[], at: Date) {
+  if (personIds.length === 0) return [];
+  const changed = await db
+    .update(persons)
+    .set({ hrTransferredAt: at, updatedAt: at })
+    .where(and(eq(persons.trustId, trustId), anyOf(persons.id, personIds, "uuid"), isNull(persons.hrTransferredAt)))
+    .returning({ id: persons.id });
+  return changed.map((r) => r.id);
+}
