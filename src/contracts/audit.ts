@@ -56,6 +56,8 @@ export const auditActions = [
   "confirm_email",
   "apply_change",
   "match",
+  "unmatch",
+  "confirm",
 ] as const;
 
 /**

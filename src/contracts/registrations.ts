@@ -184,8 +184,52 @@ export const hrTransferColumns = [
   "placementSite",
 ] as const;
 export const hrTransferColumnSchema = z.enum(hrTransferColumns);
+export type HrTransferColumn = z.infer<typeof hrTransferColumnSchema>;
+/** A trust that has not chosen its columns gets all of them, in this order. */
+export const defaultHrTransferColumns: readonly HrTransferColumn[] = hrTransferColumns;
 
 // ── Webcruiter import ────────────────────────────────────────────────────────────────────────
+
+/** The fields a Webcruiter applicant export can give; each is read from the column header the trust maps it to. */
+export const webcruiterFields = [
+  "firstName",
+  "lastName",
+  "email",
+  "mobile",
+  "nationalId",
+  "birthDate",
+  "nationality",
+  "homeInstitution",
+  "earlierUsername",
+] as const;
+export type WebcruiterField = (typeof webcruiterFields)[number];
+/** Which header of the applicant export holds each field; names, e-mail and mobile are required. */
+export const webcruiterColumnsSchema = z
+  .object({
+    firstName: text(100),
+    lastName: text(100),
+    email: text(100),
+    mobile: text(100),
+    nationalId: text(100).optional(),
+    birthDate: text(100).optional(),
+    nationality: text(100).optional(),
+    homeInstitution: text(100).optional(),
+    earlierUsername: text(100).optional(),
+  })
+  .strict();
+export type WebcruiterColumns = z.infer<typeof webcruiterColumnsSchema>;
+/** Webcruiter's Norwegian headers, for a trust that has not mapped its own. */
+export const defaultWebcruiterColumns: WebcruiterColumns = {
+  firstName: "Fornavn",
+  lastName: "Etternavn",
+  email: "E-post",
+  mobile: "Mobil",
+  nationalId: "Fødselsnummer",
+  birthDate: "Fødselsdato",
+  nationality: "Nasjonalitet",
+  homeInstitution: "Utdanningsinstitusjon",
+  earlierUsername: "Tidligere brukernavn",
+};
 
 export const webcruiterImportQuery = z.object({
   dryRun: z.coerce.boolean().default(false),

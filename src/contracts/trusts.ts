@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { email, languageSchema, optionalUrl, text, uuidSchema } from "./common.ts";
+import { hrTransferColumnSchema, webcruiterColumnsSchema } from "./registrations.ts";
 
 /** The placeholders each naming pattern must keep: they tell documents or sheets apart. */
 export const namingPlaceholders = {
@@ -44,6 +45,12 @@ export const trustSettingsSchema = z.object({
   namingSheet: z.string(),
   namingInternationalSheet: z.string(),
   namingFile: z.string(),
+  /** Registrations that never match a placement row are deleted this many days after their campaign's deadline. */
+  unmatchedRegistrationDays: z.number().int(),
+  /** The HR transfer file's columns in order (the default when the trust has chosen none). */
+  hrTransferColumns: z.array(hrTransferColumnSchema),
+  /** Which header of Webcruiter's applicant export holds each field (Webcruiter's own headers by default). */
+  webcruiterColumns: webcruiterColumnsSchema,
 });
 export type TrustSettings = z.infer<typeof trustSettingsSchema>;
 
@@ -67,6 +74,15 @@ export const updateTrustSettingsBody = z
     namingFile: namingPattern(namingPlaceholders.namingFile).refine((v) => v.toLowerCase().endsWith(".xlsx"), {
       message: "The file name ends with .xlsx.",
     }),
+    unmatchedRegistrationDays: z.number().int().min(1).max(730),
+    /** Each column once; null goes back to the default. */
+    hrTransferColumns: z
+      .array(hrTransferColumnSchema)
+      .min(1)
+      .refine((v) => new Set(v).size === v.length, { message: "validation.duplicate" })
+      .nullable(),
+    /** Null goes back to Webcruiter's own headers. */
+    webcruiterColumns: webcruiterColumnsSchema.nullable(),
   })
   .partial();
 

@@ -36,6 +36,8 @@ import { idportenRoutes } from "./modules/registrations/idporten.routes.ts";
 import { createIdportenUsecases } from "./modules/registrations/idporten.usecases.ts";
 import { publicRegistrationRoutes } from "./modules/registrations/public.routes.ts";
 import { createRegistrationCounts, createRegistrationsUsecases } from "./modules/registrations/registrations.public.ts";
+import { staffRegistrationsRoutes } from "./modules/registrations/registrations.routes.ts";
+import { createStaffRegistrationsUsecases } from "./modules/registrations/registrations-staff.usecases.ts";
 import { createTrustsUsecases } from "./modules/trusts/trusts.public.ts";
 import { trustsRoutes } from "./modules/trusts/trusts.routes.ts";
 import { appointAdmin, createUsersUsecases } from "./modules/users/users.public.ts";
@@ -235,6 +237,11 @@ export async function buildApp({
   await app.register(
     accountRequestsRoutes({
       accountRequests: createAccountRequestsUsecases({ db, clock, outbox: mail, notifier, invite }),
+    }),
+  );
+  await app.register(
+    staffRegistrationsRoutes({
+      staff: createStaffRegistrationsUsecases({ db, crypto: createDataCrypto(config.encryptionKey), clock }),
     }),
   );
   await registerWeb(app);

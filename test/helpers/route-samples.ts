@@ -34,6 +34,11 @@ export function routeSamples(world: World) {
     rows: { own: o.uib.row.id, foreign: o.fonna.row.id, otherInstitution: o.hvl.row.id },
     campaigns: { own: world.campaigns.uib, foreign: world.campaigns.fonna, otherInstitution: world.campaigns.hvl },
     notifications: { own: world.notifications.admin, foreign: world.notifications.fonna, ownBy: world.notifications },
+    registrations: {
+      own: world.registrations.uib,
+      foreign: world.registrations.fonna,
+      otherInstitution: world.registrations.hvl,
+    },
   };
   const bodies: Record<string, unknown> = {
     "POST /api/auth/trust": { trustId: t.fonna.id },
@@ -81,12 +86,14 @@ export function routeSamples(world: World) {
     "POST /api/campaigns": { institutionId: i.uib.id, deadline: "2099-08-31" },
     "PATCH /api/campaigns/:id": { name: "Matrisekampanje" },
     "POST /api/campaigns/:id/personal-links": { note: "Matrisestudent", validUntil: "2099-08-31" },
+    "POST /api/registrations/:id/match": { personId: world.students.bergen.id },
     "POST /api/trusts": { name: "Helse Matrise", firstAdmin: { name: "Mia Matrise", email: "mia@matrise.test" } },
   };
   /** Query strings for routes that require one (appended to the path). */
   const queries: Record<string, string> = {
     "DELETE /api/rows/:id": "?version=1",
     "GET /api/search": "?q=Radesen",
+    "GET /api/registrations/matching": `?campaignId=${world.campaigns.uib}`,
   };
   /** Things only Helse Fonna has: none of them may show up in a Helse Bergen answer. */
   const otherTrustMarkers = [
@@ -101,6 +108,7 @@ export function routeSamples(world: World) {
     o.fonna.sheet.id,
     o.fonna.row.id,
     world.campaigns.fonna,
+    world.registrations.fonna,
   ];
   /** Things only HVL has at Helse Bergen: none of them may show up in a UiB coordinator's answer. */
   const otherInstitutionMarkers = [
@@ -111,6 +119,7 @@ export function routeSamples(world: World) {
     o.hvl.sheet.id,
     o.hvl.row.id,
     world.campaigns.hvl,
+    world.registrations.hvl,
   ];
   /**
    * Every route open to callers without a session, and why it must be: the matrix fails for a

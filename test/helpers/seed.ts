@@ -12,7 +12,10 @@ import {
   studentGroups,
 } from "../../src/server/modules/overviews/overviews.table.ts";
 import { persons } from "../../src/server/modules/persons/persons.table.ts";
-import { campaigns as campaignsTable } from "../../src/server/modules/registrations/registrations.table.ts";
+import {
+  campaigns as campaignsTable,
+  registrations as registrationsTable,
+} from "../../src/server/modules/registrations/registrations.table.ts";
 import { trusts } from "../../src/server/modules/trusts/trusts.table.ts";
 import { memberships, users } from "../../src/server/modules/users/users.table.ts";
 import type { Db } from "../../src/server/shared/database.ts";
@@ -295,9 +298,32 @@ export async function seedWorld(db: Db) {
     hvl: await campaign(bergen.id, hvl.id, "HVL høst 2099"),
     fonna: await campaign(fonna.id, fsv.id, "FSV høst 2099"),
   };
+  /** A registration per campaign (confirmed e-mail, no person yet). */
+  const registration = async (campaignId: string, trustId: string, institutionId: string) =>
+    (
+      await db
+        .insert(registrationsTable)
+        .values({
+          trustId,
+          campaignId,
+          institutionId,
+          source: "form",
+          firstName: "Rita",
+          lastName: `Registrert ${next()}`,
+          email: `rita${next()}@student.test`,
+          emailConfirmedAt: new Date("2026-11-20T10:00:00Z"),
+        })
+        .returning()
+    )[0]?.id as string;
+  const registrations = {
+    uib: await registration(campaigns.uib, bergen.id, uib.id),
+    hvl: await registration(campaigns.hvl, bergen.id, hvl.id),
+    fonna: await registration(campaigns.fonna, fonna.id, fsv.id),
+  };
   return {
     accountRequests,
     campaigns,
+    registrations,
     trusts: { bergen, fonna },
     institutions: { uib, hvl, fsv },
     users,

@@ -107,9 +107,7 @@ export async function rowDtos(
       position: r.rec.position,
       personId: r.rec.personId,
       ...answeredValuesOf(d),
-      registrationState: registrationStateOf(
-        r.rec.personId ? { registeredAt: null, hrTransferredAt: r.hrTransferredAt } : null,
-      ),
+      registrationState: registrationStateOf(r.rec.personId ? r : null),
       orderState: r.rec.orderState as Row["orderState"],
       learningPortalState: learningPortalStateOf(d, sheet.kind as SheetKind, settings, r.learningPortalState),
       problems: p,

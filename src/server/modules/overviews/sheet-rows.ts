@@ -16,6 +16,7 @@ import { createRowsRepository } from "./rows.repository.ts";
 export interface LoadedRow {
   rec: PlacementRowRecord;
   data: RowData;
+  registeredAt: Date | null;
   hrTransferredAt: Date | null;
   learningPortalState: string | null;
 }
@@ -53,6 +54,7 @@ const decrypted = (codec: Codec, rows: StoredRow[], sites: Site[]): LoadedRow[] 
   rows.map((r) => ({
     rec: r.row,
     data: codec.toData(r.row, sites),
+    registeredAt: r.registeredAt,
     hrTransferredAt: r.hrTransferredAt,
     learningPortalState: r.learningPortalState,
   }));

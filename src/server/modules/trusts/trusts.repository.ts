@@ -1,4 +1,10 @@
 import { asc, eq, isNotNull } from "drizzle-orm";
+import {
+  defaultHrTransferColumns,
+  defaultWebcruiterColumns,
+  type HrTransferColumn,
+  type WebcruiterColumns,
+} from "../../../contracts/registrations.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 import { trusts } from "./trusts.table.ts";
 
@@ -18,12 +24,24 @@ const settingsColumns = {
   namingSheet: trusts.namingSheet,
   namingInternationalSheet: trusts.namingInternationalSheet,
   namingFile: trusts.namingFile,
+  unmatchedRegistrationDays: trusts.unmatchedRegistrationDays,
+  hrTransferColumns: trusts.hrTransferColumns,
+  webcruiterColumns: trusts.webcruiterColumns,
 };
+
+type StoredSettings = { hrTransferColumns: string[] | null; webcruiterColumns: Record<string, string> | null };
+
+/** A trust's settings with the defaults of the HR transfer columns and Webcruiter's headers filled in. */
+const withDefaults = <T extends StoredSettings>(row: T) => ({
+  ...row,
+  hrTransferColumns: (row.hrTransferColumns ?? [...defaultHrTransferColumns]) as HrTransferColumn[],
+  webcruiterColumns: (row.webcruiterColumns ?? defaultWebcruiterColumns) as WebcruiterColumns,
+});
 
 export function createTrustsRepository({ db }: { db: DbOrTx }) {
   return {
-    list() {
-      return db.select(settingsColumns).from(trusts).orderBy(asc(trusts.name));
+    async list() {
+      return (await db.select(settingsColumns).from(trusts).orderBy(asc(trusts.name))).map(withDefaults);
     },
     /** The trusts that name an accessibility contact, by name. */
     accessibilityContacts() {
@@ -35,15 +53,15 @@ export function createTrustsRepository({ db }: { db: DbOrTx }) {
     },
     async find(id: string) {
       const [row] = await db.select(settingsColumns).from(trusts).where(eq(trusts.id, id));
-      return row;
+      return row && withDefaults(row);
     },
     async findByName(name: string) {
       const [row] = await db.select(settingsColumns).from(trusts).where(eq(trusts.name, name));
-      return row;
+      return row && withDefaults(row);
     },
     async create(values: typeof trusts.$inferInsert) {
       const [row] = await db.insert(trusts).values(values).returning(settingsColumns);
-      return row as NonNullable<typeof row>;
+      return withDefaults(row as NonNullable<typeof row>);
     },
     async update(id: string, values: Partial<typeof trusts.$inferInsert>) {
       const [row] = await db
@@ -51,7 +69,7 @@ export function createTrustsRepository({ db }: { db: DbOrTx }) {
         .set({ ...values, updatedAt: new Date() })
         .where(eq(trusts.id, id))
         .returning(settingsColumns);
-      return row as NonNullable<typeof row>;
+      return withDefaults(row as NonNullable<typeof row>);
     },
   };
 }

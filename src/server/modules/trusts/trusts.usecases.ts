@@ -35,7 +35,11 @@ export function createTrustsUsecases({ db, appointAdmin }: { db: Db; appointAdmi
           entity: "trust",
           entityId: trustId,
           action: "update",
-          fields: changedFields(before, input).map(columnName),
+          // The lists and the mapping are compared by value, not by reference.
+          fields: changedFields<Record<string, unknown>>(
+            Object.fromEntries(Object.entries(before).map(([k, v]) => [k, JSON.stringify(v)])),
+            Object.fromEntries(Object.entries(input).map(([k, v]) => [k, v === undefined ? v : JSON.stringify(v)])),
+          ).map(columnName),
         });
         return updated;
       });
