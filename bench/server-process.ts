@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { setTimeout as wait } from "node:timers/promises";
@@ -31,28 +31,41 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** Every child of `pid`, whichever of its threads started it (or inherited it from a thread that ended). */
 function childrenOf(pid: number): number[] {
   try {
-    return readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    return readdirSync(`/proc/${pid}/task`).flatMap((task) =>
+      readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number),
+    );
   } catch {
     return [];
   }
 }
 
-/** The innermost process under `pid`: tsx starts the script in a child node process. */
-function innermost(pid: number): number {
-  const children = childrenOf(pid);
-  return children.length > 0 ? innermost(children[0] as number) : pid;
+function commandOf(pid: number): string[] {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The process that runs `script`: tsx's command line starts it in a child node process. Found by
+ * its command line, not by position: the server's own children (esbuild services that tsx starts in
+ * the parse workers, left behind as zombies when a worker ends) are no candidates.
+ */
+function scriptProcess(pid: number, script: string): number {
+  const runner = childrenOf(pid).find((child) => commandOf(child).includes(script));
+  if (runner === undefined) throw new Error(`no process under ${pid} runs ${script}`);
+  return runner;
 }
 
 function rssOf(pid: number): number {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
-    return kb ? Number(kb) * 1024 : 0;
-  } catch {
-    return 0;
-  }
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
+  if (!kb) throw new Error(`process ${pid} has no resident set (it has ended)`);
+  return Number(kb) * 1024;
 }
 
 async function start(
@@ -95,11 +108,11 @@ async function start(
     if (ok) break;
     await wait(200);
   }
-  const pid = child.pid as number;
+  const server = scriptProcess(child.pid as number, script);
   return {
     label,
     url,
-    rss: () => rssOf(innermost(pid)),
+    rss: () => rssOf(server),
     async stop() {
       if (exited !== null) return;
       child.kill("SIGTERM");
@@ -150,11 +163,17 @@ export async function startFloor(env: Record<string, string>, floorFile: string)
 /** Samples the server's resident memory every 20 ms while `work` runs; the highest value seen. */
 export async function peakRss<T>(server: ServerProcess, work: () => Promise<T>): Promise<{ result: T; peak: number }> {
   let peak = server.rss();
+  let failed: unknown = null;
   const timer = setInterval(() => {
-    peak = Math.max(peak, server.rss());
+    try {
+      peak = Math.max(peak, server.rss());
+    } catch (error) {
+      failed ??= error;
+    }
   }, 20);
   try {
     const result = await work();
+    if (failed) throw failed;
     return { result, peak: Math.max(peak, server.rss()) };
   } finally {
     clearInterval(timer);

@@ -32,8 +32,14 @@ function valid(y: number, m: number, d: number): IsoDate | null {
  */
 export function isIsoDate(value: string): value is IsoDate {
   const iso = isoPattern.exec(value);
-  return iso !== null && valid(Number(iso[1]), Number(iso[2]), Number(iso[3])) !== null;
+  if (iso === null) return false;
+  const [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  return y >= minYear && y <= maxYear && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
+
+const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const daysInMonth = (y: number, m: number) =>
+  m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : (monthDays[m - 1] as number);
 
 /** Parses `2026-08-17`, `17.08.2026`, `17.8.26` or `17/08/2026`; null when it is not a real date. */
 export function parseDate(input: string): IsoDate | null {

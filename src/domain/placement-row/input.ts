@@ -13,9 +13,19 @@ function normalizeNationalId(raw: string, testMode: boolean) {
   return r.ok ? { value: r.value, warnings: r.warnings as string[] } : { value: s, warnings: [] };
 }
 
+/** Each list of sites by normalized name (the first of a name, as a search of the list finds), made once per list. */
+const sitesByName = new WeakMap<readonly Site[], Map<string, Site>>();
 const siteByName = (sites: Site[], name: string) => {
-  const n = normalizeName(name);
-  return sites.find((s) => normalizeName(s.name) === n);
+  let byName = sitesByName.get(sites);
+  if (!byName) {
+    byName = new Map();
+    for (const s of sites) {
+      const key = normalizeName(s.name);
+      if (!byName.has(key)) byName.set(key, s);
+    }
+    sitesByName.set(sites, byName);
+  }
+  return byName.get(normalizeName(name));
 };
 
 /**

@@ -2,13 +2,24 @@ import { normalizeEmail, normalizeMobile } from "../contact.ts";
 import { isIsoDate } from "../dates.ts";
 import { holdsNationalId } from "../free-text.ts";
 import { validateNationalId } from "../national-id.ts";
-import { nearestNames } from "../similarity.ts";
-import type { RowContext } from "./context.ts";
+import { nameMatcher } from "../similarity.ts";
+import type { RowContext, Site } from "./context.ts";
 import { fieldInfo, type RowData, type RowField, type RowInput } from "./fields.ts";
 import type { Problem } from "./problem.ts";
 
 /** The problem codes that need the sheet's period: pending while the period is not known. */
 export const periodChecks = ["date.outside_period"] as const;
+
+/** Suggestions for a site name not in the list, one matcher per list of sites (a sheet's rows share it). */
+const siteMatchers = new WeakMap<readonly Site[], (name: string) => string[]>();
+function nearestSites(name: string, sites: readonly Site[]): string[] {
+  let match = siteMatchers.get(sites);
+  if (!match) {
+    match = nameMatcher(sites.map((s) => s.name));
+    siteMatchers.set(sites, match);
+  }
+  return match(name);
+}
 
 /**
  * Problems of one row by itself (duplicates across the sheet come from `duplicateProblems`), with
@@ -49,10 +60,7 @@ export function rowProblems(d: RowData, ctx: RowContext): Problem[] {
       p.push({
         field: "placementSiteId",
         code: "rows.unknown_placement_site",
-        suggestions: nearestNames(
-          d.placementSiteName,
-          ctx.sites.map((s) => s.name),
-        ),
+        suggestions: nearestSites(d.placementSiteName, ctx.sites),
         details: { reason: "not_in_list", name: d.placementSiteName },
       });
   }
