@@ -12,6 +12,9 @@ import { RegistrationForm } from "../components/RegistrationForm.tsx";
 import { ResendForm } from "../components/ResendForm.tsx";
 import { StudentPage } from "../components/StudentPage.tsx";
 
+/** Why a sign-in with ID-porten did not succeed (`?idporten-feil=`); the typed form stays usable. */
+const failures = ["idporten.state_invalid", "idporten.cancelled", "idporten.unavailable", "idporten.failed"] as const;
+
 /**
  * `/registrer/<token>`: the campaign's form (or a late student's personal link). A closed campaign
  * says why and whom to ask; after sending, "check your e-mail" with a resend.
@@ -21,6 +24,7 @@ export function RegisterPage() {
   const { token = "" } = useParams();
   const [params] = useSearchParams();
   const oneTime = params.get("idporten");
+  const idportenFailure = failures.find((code) => code === params.get("idporten-feil"));
   const campaign = usePublicCampaign(token);
   const identity = useIdportenIdentity(oneTime);
   const [sentTo, setSentTo] = useState<string | null>(null);
@@ -72,7 +76,13 @@ export function RegisterPage() {
   return (
     <StudentPage title={heading}>
       <Paragraph>{t("registration.form.lead", { trust: c.trustName, date: formatDate(c.deadline) })}</Paragraph>
-      {identity.error ? <Alert data-color="warning">{t("registration.idporten.failed")}</Alert> : null}
+      {identity.error || idportenFailure ? (
+        <Alert data-color="warning">
+          <Paragraph>
+            {t(`registration.idporten.failure.${(idportenFailure ?? "idporten.failed").slice("idporten.".length)}`)}
+          </Paragraph>
+        </Alert>
+      ) : null}
       {c.idportenStartUrl && !identity.data ? (
         <section className="idporten-start" aria-labelledby="idporten-heading">
           <Heading level={2} data-size="xs" id="idporten-heading">

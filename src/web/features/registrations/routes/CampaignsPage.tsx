@@ -1,7 +1,7 @@
 import { Button, Link as DsLink, Field, Label, Paragraph, Select } from "@digdir/designsystemet-react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { type Campaign, campaignStateSchema } from "../../../../contracts/registrations.ts";
+import { type Campaign, campaignStateSchema, registrationStateSchema } from "../../../../contracts/registrations.ts";
 import { formatDate } from "../../../../domain/dates.ts";
 import { useInstitutions } from "../../../api/listInstitutions.ts";
 import { FormDialog } from "../../../components/FormDialog.tsx";
@@ -34,8 +34,11 @@ function Campaigns({ canManage, canTransfer }: { canManage: boolean; canTransfer
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const institutionId = params.get("institusjon") ?? "";
-  const rawState = params.get("tilstand");
-  const state = campaignStateSchema.safeParse(rawState).data;
+  const state = campaignStateSchema.safeParse(params.get("status")).data;
+  // From the start page: registrations in one state, shown on each campaign's page.
+  const registrationState = registrationStateSchema.safeParse(params.get("tilstand")).data;
+  const campaignLink = (id: string) =>
+    `/registrering/kampanjer/${id}${registrationState ? `?tilstand=${registrationState}` : ""}`;
   const query = useServerListQuery(sortable, "deadline");
   const campaigns = useCampaigns({ ...query, institutionId: institutionId || undefined, state });
   const institutions = useInstitutions();
@@ -59,7 +62,7 @@ function Campaigns({ canManage, canTransfer }: { canManage: boolean; canTransfer
       header: t("campaigns.columns.name"),
       cell: (c) => (
         <DsLink asChild>
-          <Link to={`/registrering/kampanjer/${c.id}`}>{c.name}</Link>
+          <Link to={campaignLink(c.id)}>{c.name}</Link>
         </DsLink>
       ),
       sortValue: (c) => c.name,
@@ -113,7 +116,7 @@ function Campaigns({ canManage, canTransfer }: { canManage: boolean; canTransfer
       </Field>
       <Field className="toolbar-filter">
         <Label htmlFor="campaigns-state">{t("campaigns.filter.state")}</Label>
-        <Select id="campaigns-state" value={state ?? ""} onChange={(e) => setFilter("tilstand", e.target.value)}>
+        <Select id="campaigns-state" value={state ?? ""} onChange={(e) => setFilter("status", e.target.value)}>
           <Select.Option value="">{t("campaigns.filter.allStates")}</Select.Option>
           {campaignStateSchema.options.map((s) => (
             <Select.Option key={s} value={s}>
@@ -133,6 +136,11 @@ function Campaigns({ canManage, canTransfer }: { canManage: boolean; canTransfer
 
   return (
     <Page title={t("campaigns.title")} lead={<Paragraph>{t("campaigns.lead")}</Paragraph>}>
+      {registrationState ? (
+        <Paragraph>
+          {t("campaigns.openForState", { state: t(`campaigns.registrationState.${registrationState}`) })}
+        </Paragraph>
+      ) : null}
       <ListTable
         rows={campaigns.data?.items ?? []}
         rowKey={(c) => c.id}
