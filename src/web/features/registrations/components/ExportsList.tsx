@@ -8,19 +8,23 @@ import { formatDateTime } from "../../../lib/dateTime.ts";
 import { errorMessage } from "../../../lib/errors.ts";
 import { useHrTransferExports } from "../api/listHrTransferExports.ts";
 import { useMarkHrTransfer } from "../api/markHrTransfer.ts";
-import { useServerListQuery } from "../lib/serverList.ts";
 
 type Export = z.infer<typeof hrTransferExportSchema>;
 
-/** The HR transfer files downloaded, newest first; one not yet marked can be marked transferred. */
+/** The HR transfer files downloaded (newest first unless sorted otherwise); one not yet marked can be marked transferred. */
 export function ExportsList() {
   const { t } = useTranslation();
   const announce = useAnnounce();
-  const { limit, offset } = useServerListQuery(["created"] as const, "created", "eksport-");
-  const exports = useHrTransferExports({ limit, offset });
+  // The exports are few (one per transfer): the newest 200 are held here and searched and paged in the browser.
+  const exports = useHrTransferExports({ limit: 200, offset: 0 });
   const mark = useMarkHrTransfer();
   const columns: ListColumn<Export>[] = [
-    { key: "created", header: t("hrTransfer.exports.created"), cell: (e) => formatDateTime(e.createdAt) },
+    {
+      key: "created",
+      header: t("hrTransfer.exports.created"),
+      cell: (e) => formatDateTime(e.createdAt),
+      sortValue: (e) => e.createdAt,
+    },
     { key: "by", header: t("hrTransfer.exports.by"), cell: (e) => e.createdByName ?? "–" },
     { key: "format", header: t("hrTransfer.exports.format"), cell: (e) => e.format.toUpperCase() },
     { key: "persons", header: t("hrTransfer.exports.persons"), cell: (e) => e.persons },
@@ -62,7 +66,6 @@ export function ExportsList() {
       caption={{ id: "exports-caption", text: t("hrTransfer.exports.caption") }}
       load={{ isPending: exports.isPending, error: exports.error, retry: () => void exports.refetch() }}
       empty={<Paragraph>{t("hrTransfer.exports.empty")}</Paragraph>}
-      server={{ total: exports.data?.total ?? 0 }}
     />
   );
 }
