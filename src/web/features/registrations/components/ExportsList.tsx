@@ -19,12 +19,8 @@ export function ExportsList() {
   const exports = useHrTransferExports({ limit: 200, offset: 0 });
   const mark = useMarkHrTransfer();
   const columns: ListColumn<Export>[] = [
-    {
-      key: "created",
-      header: t("hrTransfer.exports.created"),
-      cell: (e) => formatDateTime(e.createdAt),
-      sortValue: (e) => e.createdAt,
-    },
+    // Not sortable: the server's order, newest first.
+    { key: "created", header: t("hrTransfer.exports.created"), cell: (e) => formatDateTime(e.createdAt) },
     { key: "by", header: t("hrTransfer.exports.by"), cell: (e) => e.createdByName ?? "–" },
     { key: "format", header: t("hrTransfer.exports.format"), cell: (e) => e.format.toUpperCase() },
     { key: "persons", header: t("hrTransfer.exports.persons"), cell: (e) => e.persons },
