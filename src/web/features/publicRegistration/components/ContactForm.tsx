@@ -3,7 +3,7 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import type { publicRegistrationSchema } from "../../../../contracts/registrations.ts";
-import { normalizeEmail, normalizeMobile } from "../../../../domain/contact.ts";
+import { formatMobile, normalizeEmail, normalizeMobile } from "../../../../domain/contact.ts";
 import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
 import { FormTextfield } from "../../../components/FormTextfield.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
@@ -21,7 +21,7 @@ export function ContactForm({ token, registration }: { token: string; registrati
   const form = useFormErrors("own-contact", labels);
   const update = useUpdateOwnRegistration(token);
   const [email, setEmail] = useState(registration.email);
-  const [mobile, setMobile] = useState(registration.mobile ?? "");
+  const [mobile, setMobile] = useState(registration.mobile ? formatMobile(registration.mobile) : "");
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();

@@ -2,6 +2,7 @@ import { Link as DsLink, Heading, Paragraph } from "@digdir/designsystemet-react
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { publicRegistrationStepSchema } from "../../../../contracts/registrations.ts";
+import { formatMobile } from "../../../../domain/contact.ts";
 import { formatDate } from "../../../../domain/dates.ts";
 import { LoadError, Loading } from "../../../components/QueryState.tsx";
 import { isApiError } from "../../../lib/api.ts";
@@ -87,7 +88,7 @@ export function PersonalPage() {
               <dt>{t("registration.form.email")}</dt>
               <dd>{r.email}</dd>
               <dt>{t("registration.form.mobile")}</dt>
-              <dd>{r.mobile ?? "–"}</dd>
+              <dd>{r.mobile ? formatMobile(r.mobile) : "–"}</dd>
             </dl>
             <Paragraph data-size="sm">{t("registration.personal.locked")}</Paragraph>
           </>
