@@ -22,6 +22,9 @@ export const auditEntities = [
   "person",
   "notification",
   "audit",
+  "campaign",
+  "registration",
+  "hr_transfer_export",
 ] as const;
 export type AuditEntity = (typeof auditEntities)[number];
 
@@ -49,6 +52,10 @@ export const auditActions = [
   "delete_changes",
   "merge",
   "merged_into",
+  "create_personal_link",
+  "confirm_email",
+  "apply_change",
+  "match",
 ] as const;
 
 /**
@@ -128,6 +135,19 @@ export const auditFieldTexts: Record<string, string> = {
   naming_sheet: "audit.fieldNames.naming_sheet",
   naming_international_sheet: "audit.fieldNames.naming_international_sheet",
   naming_file: "audit.fieldNames.naming_file",
+  // Registration campaigns and registrations.
+  deadline: "audit.fieldNames.deadline",
+  closed_at: "audit.fieldNames.closed_at",
+  overview_id: "audit.fieldNames.overview_id",
+  sheet_id: "audit.fieldNames.sheet_id",
+  note: "audit.fieldNames.note",
+  valid_until: "audit.fieldNames.valid_until",
+  earlier_username: "audit.fieldNames.earlier_username",
+  supersedes_id: "audit.fieldNames.supersedes_id",
+  applied_at: "audit.fieldNames.applied_at",
+  person_id: "audit.fieldNames.person_id",
+  matched_by: "audit.fieldNames.matched_by",
+  registered_at: "audit.fieldNames.registered_at",
   // The filters of an export of this log.
   actor_id: "audit.filter.who",
   entity: "audit.filter.what",

@@ -15,6 +15,10 @@ export const dashboardItemKeySchema = z.enum([
   "placementSites",
   "contactFor",
   "institutions",
+  "registrationsUnmatched",
+  "registrationsUnconfirmed",
+  "readyForHrTransfer",
+  "studentsNotRegistered",
 ]);
 export type DashboardItemKey = z.infer<typeof dashboardItemKeySchema>;
 

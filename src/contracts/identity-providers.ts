@@ -1,8 +1,11 @@
 import { z } from "zod";
 import { text, uuidSchema } from "./common.ts";
 
-/** Entra ID for a trust's own staff, Feide for the institutions' staff. */
-export const identityProviderKinds = ["entra_id", "feide"] as const;
+/**
+ * Entra ID for a trust's own staff, Feide for the institutions' staff; ID-porten only for the
+ * students' public registration form (it never signs anyone in here, and is never a sign-in button).
+ */
+export const identityProviderKinds = ["entra_id", "feide", "idporten"] as const;
 export const identityProviderKindSchema = z.enum(identityProviderKinds);
 export type IdentityProviderKind = z.infer<typeof identityProviderKindSchema>;
 
@@ -22,7 +25,7 @@ export const issuerSchema = z
 export const signInProviderSchema = z.object({
   id: uuidSchema,
   trustName: z.string(),
-  kind: identityProviderKindSchema,
+  kind: z.enum(["entra_id", "feide"]),
   displayName: z.string(),
 });
 export type SignInProvider = z.infer<typeof signInProviderSchema>;
@@ -70,7 +73,7 @@ export const identityProviderSchema = z.object({
   issuer: z.string(),
   clientId: z.string(),
   enabled: z.boolean(),
-  /** The redirect URI to register at the provider for this app. */
+  /** The redirect URI to register at the provider for this app (ID-porten has its own). */
   redirectUri: z.string(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),

@@ -64,6 +64,8 @@ export const policies = {
   "start.institutions": { roles: ["coordinator", "it_provider", "ehealth"] },
   /** The start page counts one's institutions' programmes. */
   "start.programmes": { roles: ["coordinator"] },
+  /** The start page counts one's institutions' students not registered for an open campaign. */
+  "start.registrationsMissing": { roles: ["coordinator"] },
 } as const satisfies Record<string, Policy>;
 
 export type PolicyName = keyof typeof policies;

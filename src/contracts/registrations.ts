@@ -383,3 +383,20 @@ export const idportenIdentitySchema = z.object({
   /** Masked (`010190 *****`). */
   nationalIdMasked: z.string(),
 });
+export type IdportenIdentity = z.infer<typeof idportenIdentitySchema>;
+
+/**
+ * The `idporten-feil` codes the form (`/registrer/<token>?idporten-feil=<code>`) gets when a sign-in
+ * with ID-porten did not succeed; the typed form stays usable.
+ */
+export const idportenFailureCodes = [
+  /** The link was used already, expired (10 minutes) or started in another browser: try again. */
+  "idporten.state_invalid",
+  /** The student cancelled at ID-porten. */
+  "idporten.cancelled",
+  /** The trust has no ID-porten, or it is unreachable. */
+  "idporten.unavailable",
+  /** Anything else (refused, the answer did not check out, no valid `pid`). */
+  "idporten.failed",
+] as const;
+export type IdportenFailureCode = (typeof idportenFailureCodes)[number];

@@ -31,6 +31,11 @@ import { createOverviewsUsecases } from "./modules/overviews/overviews.usecases.
 import { createRowsUsecases } from "./modules/overviews/rows.usecases.ts";
 import { createPersonsUsecases } from "./modules/persons/persons.public.ts";
 import { personsRoutes } from "./modules/persons/persons.routes.ts";
+import { campaignsRoutes } from "./modules/registrations/campaigns.routes.ts";
+import { idportenRoutes } from "./modules/registrations/idporten.routes.ts";
+import { createIdportenUsecases } from "./modules/registrations/idporten.usecases.ts";
+import { publicRegistrationRoutes } from "./modules/registrations/public.routes.ts";
+import { createRegistrationCounts, createRegistrationsUsecases } from "./modules/registrations/registrations.public.ts";
 import { createTrustsUsecases } from "./modules/trusts/trusts.public.ts";
 import { trustsRoutes } from "./modules/trusts/trusts.routes.ts";
 import { appointAdmin, createUsersUsecases } from "./modules/users/users.public.ts";
@@ -173,10 +178,24 @@ export async function buildApp({
     oidc,
     auth,
     redirectUri: `${config.publicUrl.replace(/\/+$/, "")}/api/auth/oidc/callback`,
+    idportenRedirectUri: `${config.publicUrl.replace(/\/+$/, "")}/api/public/idporten/callback`,
   });
 
   const overviews = createOverviewsUsecases(overviewDeps);
-  const dashboard = createDashboardUsecases({ users, institutions, catalog, overviews });
+  const registrations = createRegistrationsUsecases({
+    db,
+    crypto: createDataCrypto(config.encryptionKey),
+    clock,
+    outbox: mail,
+    persons,
+  });
+  const dashboard = createDashboardUsecases({
+    users,
+    institutions,
+    catalog,
+    overviews,
+    registrations: createRegistrationCounts({ db, clock }),
+  });
 
   warnOnForwardedForWithoutTrustProxy(app, config);
   registerSession(app, { config, auth });
@@ -199,7 +218,18 @@ export async function buildApp({
       imports: createImportUsecases({ ...overviewDeps, parsePool }),
     }),
   );
+  await app.register(campaignsRoutes({ campaigns: registrations.campaigns }));
+  await app.register(publicRegistrationRoutes({ registrations: registrations.public }));
   await app.register(identityProvidersRoutes({ identityProviders, config }));
+  const idporten = createIdportenUsecases({
+    db,
+    clock,
+    crypto: createDataCrypto(config.encryptionKey),
+    oidc,
+    identityProviders,
+    redirectUri: `${config.publicUrl.replace(/\/+$/, "")}/api/public/idporten/callback`,
+  });
+  await app.register(idportenRoutes({ idporten, config }));
   await app.register(
     accountRequestsRoutes({
       accountRequests: createAccountRequestsUsecases({ db, clock, outbox: mail, notifier, invite }),

@@ -6,6 +6,7 @@ import { type AuditContext, writeAudit } from "../../src/server/modules/audit/au
 import { auditEvents } from "../../src/server/modules/audit/audit.table.ts";
 import { userIdentities } from "../../src/server/modules/identity-providers/identity-providers.table.ts";
 import { placementRows } from "../../src/server/modules/overviews/overviews.table.ts";
+import { hrTransferExports, registrations } from "../../src/server/modules/registrations/registrations.table.ts";
 import { seedWorld, type World } from "../helpers/seed.ts";
 import { createTestApp, createTestClock, type TestApp } from "../helpers/test-app.ts";
 
@@ -122,6 +123,22 @@ describe("GET /api/audit", () => {
       .set({ firstName: "", lastName: "Slettet", anonymisedAt: new Date() })
       .where(eq(placementRows.id, o.hvl.row.id));
 
+    const [registration] = await t.database.db
+      .insert(registrations)
+      .values({
+        trustId: world.trusts.bergen.id,
+        campaignId: world.campaigns.uib,
+        institutionId: world.institutions.uib.id,
+        source: "form",
+        firstName: "Rita",
+        lastName: "Registrert",
+        email: "rita@student.uib.no",
+      })
+      .returning();
+    const [hrExport] = await t.database.db
+      .insert(hrTransferExports)
+      .values({ trustId: world.trusts.bergen.id, format: "xlsx", createdAt: new Date("2026-08-01T10:00:00Z") })
+      .returning();
     const ctx: AuditContext = { actorId: users.ehealth.id, trustId: world.trusts.bergen.id, requestId: "names" };
     const uibRow = `${o.uib.row.firstName} ${o.uib.row.lastName}`;
     const cases: [AuditEntity, string, unknown][] = [
@@ -147,6 +164,9 @@ describe("GET /api/audit", () => {
       ["person", world.students.bergen.id, { name: "Silje Student", details: [] }],
       ["notification", world.notifications.admin, { name: "Velkommen", details: ["Ingrid Haugland"] }],
       ["audit", world.trusts.bergen.id, { name: "Helse Bergen" }],
+      ["campaign", world.campaigns.uib, { name: "UiB høst 2099", details: ["UiB"] }],
+      ["registration", registration?.id as string, { name: "Rita Registrert", details: ["UiB høst 2099"] }],
+      ["hr_transfer_export", hrExport?.id as string, { name: "XLSX 2026-08-01", details: [] }],
     ];
     for (const [entity, entityId] of cases) await writeAudit(t.database.db, ctx, { entity, entityId, action: "read" });
     const gone: [AuditEntity, string][] = [
@@ -157,6 +177,7 @@ describe("GET /api/audit", () => {
       ["trust", world.trusts.fonna.id],
       ["sheet", randomUUID()],
       ["placement_row", "not-a-uuid"],
+      ["campaign", world.campaigns.fonna],
     ];
     for (const [entity, entityId] of gone) await writeAudit(t.database.db, ctx, { entity, entityId, action: "read" });
     await writeAudit(t.database.db, ctx, { entity: "placement_row", entityId: o.hvl.row.id, action: "anonymise" });

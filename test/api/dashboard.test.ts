@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dashboardItemKeySchema } from "../../src/contracts/dashboard.ts";
 import type { Overview } from "../../src/contracts/overviews.ts";
 import { addDays, todayInOslo } from "../../src/domain/dates.ts";
-import { seedWorld, type World } from "../helpers/seed.ts";
+import { placementRows } from "../../src/server/modules/overviews/overviews.table.ts";
+import type { persons } from "../../src/server/modules/persons/persons.table.ts";
+import { insertCampaign, insertRegistration } from "../helpers/registrations.ts";
+import { seedBuilders, seedWorld, type World } from "../helpers/seed.ts";
 import { createTestApp, type TestApp } from "../helpers/test-app.ts";
 
 let t: TestApp;
@@ -37,6 +40,7 @@ describe("GET /api/dashboard", () => {
       problemRows: "/oversikter?vis=feil",
       institutions: "/institusjoner",
       programmes: "/studieprogram",
+      studentsNotRegistered: "/registrering/kampanjer",
     });
     expect(await links(world.users.studentAdmin.email)).toMatchObject({
       contactFor: "/institusjoner?kontakt=meg",
@@ -101,5 +105,88 @@ describe("GET /api/dashboard", () => {
       expect(counted.sheetsDue.count, email).toBeGreaterThanOrEqual(2);
       expect(counted.problemRows.count, email).toBeGreaterThanOrEqual(1);
     }
+  });
+});
+
+describe("the registrations' numbers", () => {
+  it("counts FOU's unmatched and unconfirmed registrations and the persons ready for HR, for the trust only", async () => {
+    const db = t.database.db;
+    const b = seedBuilders(db);
+    const bergen = world.trusts.bergen.id;
+    const today = todayInOslo(new Date());
+    const campaign = await insertCampaign(db, {
+      trustId: bergen,
+      institutionId: world.institutions.uib.id,
+      sheetId: world.overviews.uib.sheet.id,
+      overviewId: world.overviews.uib.overview.id,
+      deadline: addDays(today, 10),
+    });
+    const onSheet = async (values: Partial<typeof persons.$inferInsert> = {}) => {
+      const person = await b.student({ trustId: bergen, ...values });
+      await db.insert(placementRows).values({
+        sheetId: world.overviews.uib.sheet.id,
+        position: 50,
+        personId: person.id,
+        firstName: person.firstName,
+        lastName: person.lastName,
+      });
+      return person;
+    };
+    await onSheet();
+    const matched = await onSheet({ registeredAt: new Date() });
+    const unconfirmed = await onSheet();
+    const withoutRows = await b.student({ trustId: bergen });
+    await b.student({ trustId: bergen, registeredAt: new Date() });
+    await b.student({ trustId: bergen, registeredAt: new Date(), hrTransferredAt: new Date() });
+    await insertRegistration(db, campaign);
+    await insertRegistration(db, campaign, { personId: withoutRows.id });
+    await insertRegistration(db, campaign, { personId: matched.id });
+    await insertRegistration(db, campaign, { personId: unconfirmed.id, emailConfirmedAt: null });
+    const fonna = await insertCampaign(db, {
+      trustId: world.trusts.fonna.id,
+      institutionId: world.institutions.fsv.id,
+      deadline: addDays(today, 10),
+    });
+    await insertRegistration(db, fonna, { emailConfirmedAt: null });
+    await insertRegistration(db, fonna);
+    // Closed early: its students are not asked any more.
+    await insertCampaign(db, {
+      trustId: bergen,
+      institutionId: world.institutions.uib.id,
+      deadline: addDays(today, 10),
+      closedAt: new Date(),
+    });
+
+    const fou = await items(world.users.studentAdmin.email);
+    expect(fou.registrationsUnmatched).toEqual({
+      key: "registrationsUnmatched",
+      count: 2,
+      link: "/registrering/kampanjer?tilstand=confirmed",
+    });
+    expect(fou.registrationsUnconfirmed).toEqual({
+      key: "registrationsUnconfirmed",
+      count: 1,
+      link: "/registrering/kampanjer?tilstand=unconfirmed",
+    });
+    expect(fou.readyForHrTransfer).toEqual({ key: "readyForHrTransfer", count: 2, link: "/registrering/overfoering" });
+    expect(fou.studentsNotRegistered).toBeUndefined();
+    const fonnaAdmin = await items(world.users.fonnaAdmin.email);
+    expect(fonnaAdmin.registrationsUnconfirmed.count).toBe(1);
+    expect(fonnaAdmin.registrationsUnmatched.count).toBe(1);
+
+    // The seed's row (no person), the one with no registration and the unconfirmed one.
+    const coordinator = await items(world.users.coordinatorUib.email);
+    expect(coordinator.studentsNotRegistered).toEqual({
+      key: "studentsNotRegistered",
+      count: 3,
+      link: `/registrering/kampanjer/${campaign.id}?vis=mangler`,
+    });
+    expect(coordinator.registrationsUnmatched).toBeUndefined();
+    const hvl = await items(world.users.coordinatorHvl.email);
+    expect(hvl.studentsNotRegistered).toEqual({
+      key: "studentsNotRegistered",
+      count: 0,
+      link: "/registrering/kampanjer",
+    });
   });
 });

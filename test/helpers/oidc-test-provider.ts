@@ -8,6 +8,10 @@ export interface TestAccount {
   email?: string;
   email_verified?: boolean;
   name?: string;
+  given_name?: string;
+  family_name?: string;
+  /** ID-porten's national ID claim. */
+  pid?: string;
 }
 
 /**
@@ -69,7 +73,11 @@ export async function startTestProvider(client: { clientId: string; clientSecret
       },
     ],
     cookies: { keys: ["oidc-test-cookie-key"] },
-    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
+    claims: {
+      openid: ["sub", "pid"],
+      email: ["email", "email_verified"],
+      profile: ["name", "given_name", "family_name"],
+    },
     features: { devInteractions: { enabled: false } },
     interactions: { url: (_ctx: unknown, i: { uid: string }) => `/interaction/${i.uid}` },
     pkce: { required: () => true },

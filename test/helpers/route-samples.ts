@@ -32,6 +32,7 @@ export function routeSamples(world: World) {
     overviews: { own: o.uib.overview.id, foreign: o.fonna.overview.id, otherInstitution: o.hvl.overview.id },
     sheets: { own: o.uib.sheet.id, foreign: o.fonna.sheet.id, otherInstitution: o.hvl.sheet.id },
     rows: { own: o.uib.row.id, foreign: o.fonna.row.id, otherInstitution: o.hvl.row.id },
+    campaigns: { own: world.campaigns.uib, foreign: world.campaigns.fonna, otherInstitution: world.campaigns.hvl },
     notifications: { own: world.notifications.admin, foreign: world.notifications.fonna, ownBy: world.notifications },
   };
   const bodies: Record<string, unknown> = {
@@ -77,6 +78,9 @@ export function routeSamples(world: World) {
     "POST /api/sheets/:id/rows": { lastName: "Matrise", firstName: "Mia" },
     "PATCH /api/rows/:id": { version: 1, lastName: "Matrise" },
     "POST /api/rows/:id/comments": { body: "Matrisekommentar" },
+    "POST /api/campaigns": { institutionId: i.uib.id, deadline: "2099-08-31" },
+    "PATCH /api/campaigns/:id": { name: "Matrisekampanje" },
+    "POST /api/campaigns/:id/personal-links": { note: "Matrisestudent", validUntil: "2099-08-31" },
     "POST /api/trusts": { name: "Helse Matrise", firstAdmin: { name: "Mia Matrise", email: "mia@matrise.test" } },
   };
   /** Query strings for routes that require one (appended to the path). */
@@ -96,6 +100,7 @@ export function routeSamples(world: World) {
     o.fonna.overview.id,
     o.fonna.sheet.id,
     o.fonna.row.id,
+    world.campaigns.fonna,
   ];
   /** Things only HVL has at Helse Bergen: none of them may show up in a UiB coordinator's answer. */
   const otherInstitutionMarkers = [
@@ -105,6 +110,7 @@ export function routeSamples(world: World) {
     o.hvl.overview.id,
     o.hvl.sheet.id,
     o.hvl.row.id,
+    world.campaigns.hvl,
   ];
   /**
    * Every route open to callers without a session, and why it must be: the matrix fails for a
@@ -122,9 +128,15 @@ export function routeSamples(world: World) {
     "GET /api/auth/providers": { why: "the sign-in page's buttons", read: true },
     "GET /api/auth/oidc/:id/start": { why: "signing in with an identity provider" },
     "GET /api/auth/oidc/callback": { why: "the identity provider's answer" },
+    "GET /api/public/campaigns/:token/idporten": { why: "a student's form starts ID-porten (a secret link)" },
+    "GET /api/public/idporten/callback": { why: "ID-porten's answer to a student's form" },
+    "GET /api/public/idporten/:token": { why: "what ID-porten verified, under a one-time token" },
     "GET /api/public/trusts": { why: "the account request form's choices", read: true },
     "POST /api/account-requests": { why: "asking for access" },
     "GET /api/public/accessibility-contacts": { why: "the accessibility statement", read: true },
+    "GET /api/public/campaigns/:token": { why: "the student registration form's campaign (by its link's token)" },
+    "POST /api/public/campaigns/:token/registrations": { why: "a student registering, without an account" },
+    "POST /api/public/confirmations/:token": { why: "the link in a student's e-mail" },
     "GET /api/openapi.json": { why: "the API's description", read: true },
     "GET /api/docs/": { why: "the API's description, readable" },
     "GET /api/docs/json": { why: "the API's description, readable" },

@@ -12,6 +12,7 @@ import {
   studentGroups,
 } from "../../src/server/modules/overviews/overviews.table.ts";
 import { persons } from "../../src/server/modules/persons/persons.table.ts";
+import { campaigns as campaignsTable } from "../../src/server/modules/registrations/registrations.table.ts";
 import { trusts } from "../../src/server/modules/trusts/trusts.table.ts";
 import { memberships, users } from "../../src/server/modules/users/users.table.ts";
 import type { Db } from "../../src/server/shared/database.ts";
@@ -281,8 +282,22 @@ export async function seedWorld(db: Db) {
     bergen: await accountRequest(bergen.id, "ny.bergen@test.no"),
     fonna: await accountRequest(fonna.id, "ny.fonna@test.no"),
   };
+  /** A campaign per institution; its token is not usable (the salt and hash are placeholders). */
+  const campaign = async (trustId: string, institutionId: string, name: string) =>
+    (
+      await db
+        .insert(campaignsTable)
+        .values({ trustId, institutionId, name, deadline: "2099-08-31", tokenSalt: name, tokenHash: `seed-${name}` })
+        .returning()
+    )[0]?.id as string;
+  const campaigns = {
+    uib: await campaign(bergen.id, uib.id, "UiB høst 2099"),
+    hvl: await campaign(bergen.id, hvl.id, "HVL høst 2099"),
+    fonna: await campaign(fonna.id, fsv.id, "FSV høst 2099"),
+  };
   return {
     accountRequests,
+    campaigns,
     trusts: { bergen, fonna },
     institutions: { uib, hvl, fsv },
     users,

@@ -9,6 +9,7 @@ export * from "../modules/notifications/notifications.table.ts";
 export * from "../modules/outbox/outbox.table.ts";
 export * from "../modules/overviews/overviews.table.ts";
 export * from "../modules/persons/persons.table.ts";
+export * from "../modules/registrations/idporten.table.ts";
 export * from "../modules/registrations/registrations.table.ts";
 export * from "../modules/trusts/trusts.table.ts";
 export * from "../modules/users/users.table.ts";

@@ -26,8 +26,16 @@ export type OidcClaims = Record<string, unknown> & { sub: string };
 
 export interface OidcAdapter {
   newLoginSecrets(): OidcLoginSecrets;
-  /** Where to send the browser; discovers the provider first (throws when it cannot be reached). */
-  authorizationUrl(provider: OidcProviderSettings, redirectUri: string, secrets: OidcLoginSecrets): Promise<URL>;
+  /**
+   * Where to send the browser; discovers the provider first (throws when it cannot be reached).
+   * `scope` defaults to `openid email profile` (staff); ID-porten asks for `openid profile`.
+   */
+  authorizationUrl(
+    provider: OidcProviderSettings,
+    redirectUri: string,
+    secrets: OidcLoginSecrets,
+    scope?: string,
+  ): Promise<URL>;
   /**
    * Checks the authorization response in `callbackUrl` (the registered redirect URI with the query the
    * provider sent) against the state, exchanges the code with the PKCE verifier and checks the ID
@@ -36,7 +44,7 @@ export interface OidcAdapter {
   exchangeCode(provider: OidcProviderSettings, callbackUrl: URL, secrets: OidcLoginSecrets): Promise<OidcClaims>;
 }
 
-const scope = "openid email profile";
+const staffScope = "openid email profile";
 const cacheMs = 15 * 60_000;
 const timeoutSeconds = 10;
 const emailClaims = ["email", "preferred_username", "upn"];
@@ -85,7 +93,7 @@ export function createOidcAdapter(): OidcAdapter {
       codeVerifier: client.randomPKCECodeVerifier(),
     }),
 
-    async authorizationUrl(p, redirectUri, secrets) {
+    async authorizationUrl(p, redirectUri, secrets, scope = staffScope) {
       const config = await configurationOf(p);
       return client.buildAuthorizationUrl(config, {
         redirect_uri: redirectUri,

@@ -9,6 +9,7 @@ import { institutions } from "../institutions/institutions.table.ts";
 import { notifications } from "../notifications/notifications.table.ts";
 import { overviews, placementRows, rowComments, sheets } from "../overviews/overviews.table.ts";
 import { persons } from "../persons/persons.table.ts";
+import { campaigns, hrTransferExports, registrations } from "../registrations/registrations.table.ts";
 import { trusts } from "../trusts/trusts.table.ts";
 import { memberships, users } from "../users/users.table.ts";
 
@@ -218,6 +219,39 @@ const lookups: Record<AuditEntity, Lookup> = {
         .innerJoin(users, eq(users.id, notifications.userId))
         .where(and(eq(notifications.trustId, trustId), inArray(notifications.id, ids)))
     ).map((r) => [r.id, notificationName(r.text, r.recipient)]),
+
+  campaign: async (db, trustId, ids) =>
+    (
+      await db
+        .select({ id: campaigns.id, name: campaigns.name, institution: institutions.shortName })
+        .from(campaigns)
+        .innerJoin(institutions, eq(institutions.id, campaigns.institutionId))
+        .where(and(eq(campaigns.trustId, trustId), inArray(campaigns.id, ids)))
+    ).map((r) => [r.id, named(r.name, r.institution)]),
+
+  /** A student's registration by their name, with the campaign. */
+  registration: async (db, trustId, ids) =>
+    (
+      await db
+        .select({
+          id: registrations.id,
+          firstName: registrations.firstName,
+          lastName: registrations.lastName,
+          campaign: campaigns.name,
+        })
+        .from(registrations)
+        .innerJoin(campaigns, eq(campaigns.id, registrations.campaignId))
+        .where(and(eq(registrations.trustId, trustId), inArray(registrations.id, ids)))
+    ).map((r) => [r.id, student({ ...r, anonymisedAt: null }, r.campaign)]),
+
+  /** An HR transfer file by its format and day. */
+  hr_transfer_export: async (db, trustId, ids) =>
+    (
+      await db
+        .select({ id: hrTransferExports.id, format: hrTransferExports.format, createdAt: hrTransferExports.createdAt })
+        .from(hrTransferExports)
+        .where(and(eq(hrTransferExports.trustId, trustId), inArray(hrTransferExports.id, ids)))
+    ).map((r) => [r.id, named(`${r.format.toUpperCase()} ${r.createdAt.toISOString().slice(0, 10)}`)]),
 };
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

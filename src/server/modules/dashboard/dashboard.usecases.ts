@@ -3,6 +3,7 @@ import { type Actor, may, requirePolicy } from "../../shared/actor.ts";
 import type { CatalogUsecases } from "../catalog/catalog.public.ts";
 import type { InstitutionsUsecases } from "../institutions/institutions.public.ts";
 import type { OverviewsUsecases } from "../overviews/overviews.public.ts";
+import type { RegistrationCounts } from "../registrations/registrations.public.ts";
 import type { UsersUsecases } from "../users/users.public.ts";
 
 /**
@@ -15,6 +16,7 @@ export function createDashboardUsecases(deps: {
   institutions: InstitutionsUsecases;
   catalog: CatalogUsecases;
   overviews: OverviewsUsecases;
+  registrations: RegistrationCounts;
 }) {
   return {
     async get(actor: Actor): Promise<Dashboard> {
@@ -52,6 +54,28 @@ export function createDashboardUsecases(deps: {
         add("institutions", await deps.institutions.countVisible(actor), "/institusjoner");
       }
       if (may(actor, "start.programmes") && catalog) add("programmes", catalog.programmes, "/studieprogram");
+      if (may(actor, "registrations.match")) {
+        add(
+          "registrationsUnmatched",
+          await deps.registrations.unmatched(actor),
+          "/registrering/kampanjer?tilstand=confirmed",
+        );
+        add(
+          "registrationsUnconfirmed",
+          await deps.registrations.unconfirmed(actor),
+          "/registrering/kampanjer?tilstand=unconfirmed",
+        );
+      }
+      if (may(actor, "hrTransfer.manage")) {
+        add("readyForHrTransfer", await deps.registrations.readyForHrTransfer(actor), "/registrering/overfoering");
+      }
+      if (may(actor, "start.registrationsMissing")) {
+        const missing = await deps.registrations.studentsNotRegistered(actor);
+        const [only] = missing.campaignIds;
+        const link =
+          missing.campaignIds.length === 1 ? `/registrering/kampanjer/${only}?vis=mangler` : "/registrering/kampanjer";
+        add("studentsNotRegistered", missing.count, link);
+      }
       return { items };
     },
   };

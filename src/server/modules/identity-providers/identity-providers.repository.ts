@@ -1,4 +1,4 @@
-import { and, asc, eq, lt } from "drizzle-orm";
+import { and, asc, eq, lt, ne } from "drizzle-orm";
 import type { DbOrTx } from "../../shared/database.ts";
 import { trusts } from "../trusts/trusts.table.ts";
 import { memberships, users } from "../users/users.table.ts";
@@ -13,7 +13,7 @@ export function createIdentityProvidersRepository({ db }: { db: DbOrTx }) {
         .where(eq(identityProviders.trustId, trustId))
         .orderBy(asc(identityProviders.displayName), asc(identityProviders.id));
     },
-    /** Enabled providers of every trust, for the sign-in page. */
+    /** Enabled staff providers of every trust, for the sign-in page (never ID-porten). */
     async listEnabled() {
       return db
         .select({
@@ -24,7 +24,7 @@ export function createIdentityProvidersRepository({ db }: { db: DbOrTx }) {
         })
         .from(identityProviders)
         .innerJoin(trusts, eq(trusts.id, identityProviders.trustId))
-        .where(eq(identityProviders.enabled, true))
+        .where(and(eq(identityProviders.enabled, true), ne(identityProviders.kind, "idporten")))
         .orderBy(asc(trusts.name), asc(identityProviders.displayName), asc(identityProviders.id));
     },
     /** A provider of the trust; undefined for another trust's. */
@@ -33,6 +33,22 @@ export function createIdentityProvidersRepository({ db }: { db: DbOrTx }) {
         .select()
         .from(identityProviders)
         .where(and(eq(identityProviders.trustId, trustId), eq(identityProviders.id, id)));
+      return row;
+    },
+    /** The trust's enabled ID-porten provider (the first by name when there are several). */
+    async findIdporten(trustId: string) {
+      const [row] = await db
+        .select()
+        .from(identityProviders)
+        .where(
+          and(
+            eq(identityProviders.trustId, trustId),
+            eq(identityProviders.kind, "idporten"),
+            eq(identityProviders.enabled, true),
+          ),
+        )
+        .orderBy(asc(identityProviders.displayName), asc(identityProviders.id))
+        .limit(1);
       return row;
     },
     async find(id: string) {

@@ -3,7 +3,7 @@ import { createdAt, id, updatedAt } from "../../shared/columns.ts";
 import { trusts } from "../trusts/trusts.table.ts";
 import { users } from "../users/users.table.ts";
 
-export const identityProviderKindEnum = pgEnum("identity_provider_kind", ["entra_id", "feide"]);
+export const identityProviderKindEnum = pgEnum("identity_provider_kind", ["entra_id", "feide", "idporten"]);
 
 /** An organisation's OpenID Connect provider that people of a trust sign in through. */
 export const identityProviders = pgTable(
@@ -13,7 +13,7 @@ export const identityProviders = pgTable(
     trustId: uuid("trust_id")
       .notNull()
       .references(() => trusts.id),
-    /** Entra ID for the trust's own staff, Feide for the institutions' staff. */
+    /** Entra ID for the trust's own staff, Feide for the institutions' staff, ID-porten for the students' form. */
     kind: identityProviderKindEnum("kind").notNull(),
     /** The text of the sign-in button ("Helse Bergen (Entra ID)"). */
     displayName: text("display_name").notNull(),

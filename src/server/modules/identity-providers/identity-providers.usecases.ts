@@ -50,10 +50,12 @@ export function createIdentityProvidersUsecases(deps: {
   crypto: DataCrypto;
   oidc: OidcAdapter;
   auth: AuthUsecases;
-  /** PUBLIC_URL + /api/auth/oidc/callback: registered at every provider. */
+  /** PUBLIC_URL + /api/auth/oidc/callback: registered at every staff provider. */
   redirectUri: string;
+  /** PUBLIC_URL + /api/public/idporten/callback: registered at ID-porten. */
+  idportenRedirectUri: string;
 }) {
-  const { db, clock, crypto, oidc, auth, redirectUri } = deps;
+  const { db, clock, crypto, oidc, auth, redirectUri, idportenRedirectUri } = deps;
   const repo = createIdentityProvidersRepository({ db });
 
   const view = (row: ProviderRow): IdentityProvider => ({
@@ -63,7 +65,7 @@ export function createIdentityProvidersUsecases(deps: {
     issuer: row.issuer,
     clientId: row.clientId,
     enabled: row.enabled,
-    redirectUri,
+    redirectUri: row.kind === "idporten" ? idportenRedirectUri : redirectUri,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   });
@@ -79,7 +81,16 @@ export function createIdentityProvidersUsecases(deps: {
   return {
     /** Enabled providers of every trust: the buttons of the sign-in page. */
     async listForSignIn(): Promise<SignInProvider[]> {
-      return repo.listEnabled();
+      return (await repo.listEnabled()).flatMap((p) => (p.kind === "idporten" ? [] : [{ ...p, kind: p.kind }]));
+    },
+
+    /**
+     * The trust's enabled ID-porten provider as the OIDC adapter needs it (its secret decrypted), or
+     * null when the trust has none: only the students' public form uses it.
+     */
+    async idportenSettings(trustId: string): Promise<OidcProviderSettings | null> {
+      const row = await repo.findIdporten(trustId);
+      return row ? settingsOf(row) : null;
     },
 
     async list(actor: Actor): Promise<IdentityProvider[]> {
@@ -170,7 +181,9 @@ export function createIdentityProvidersUsecases(deps: {
      */
     async startSignIn(input: { providerId: string; returnTo: string | undefined }) {
       const provider = await repo.find(input.providerId);
-      if (!provider?.enabled) throw oidcFailure("oidc.provider_unavailable", "unknown or disabled provider");
+      if (!provider?.enabled || provider.kind === "idporten") {
+        throw oidcFailure("oidc.provider_unavailable", "unknown, disabled or not a staff provider");
+      }
       const secrets = oidc.newLoginSecrets();
       let url: URL;
       try {
@@ -218,7 +231,9 @@ export function createIdentityProvidersUsecases(deps: {
       if (error) throw oidcFailure(error === "access_denied" ? "oidc.cancelled" : "oidc.failed", `provider: ${error}`);
       if (!code) throw oidcFailure("oidc.failed", "no code");
       const provider = await repo.find(login.providerId);
-      if (!provider?.enabled) throw oidcFailure("oidc.provider_unavailable", "provider removed or disabled");
+      if (!provider?.enabled || provider.kind === "idporten") {
+        throw oidcFailure("oidc.provider_unavailable", "provider removed, disabled or not a staff provider");
+      }
 
       const callbackUrl = new URL(redirectUri);
       callbackUrl.search = input.search;

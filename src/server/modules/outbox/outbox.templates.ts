@@ -163,7 +163,14 @@ export function renderMail<K extends MailTemplateKey>(
   appUrl: string,
 ): RenderedMail {
   const render = mailTemplates[key][language] as (p: MailParams<K> & Common) => Texts;
-  const { subject, text } = render({ ...params, appUrl });
+  return renderTexts(render({ ...params, appUrl }), appUrl);
+}
+
+/**
+ * A subject and text another module wrote from its own templates (registrations' e-mail to
+ * students), finished as the outbox's own: the subject on one line, the HTML twin of the text.
+ */
+export function renderTexts({ subject, text }: Texts, appUrl: string): RenderedMail {
   const oneLine = subject.replace(/\s+/g, " ").trim();
   return {
     subject: oneLine.length > 200 ? `${oneLine.slice(0, 199)}…` : oneLine,

@@ -4,7 +4,13 @@ import { type Actor, requireMay } from "../../shared/actor.ts";
 import type { Clock } from "../../shared/clock.ts";
 import type { Db, DbOrTx } from "../../shared/database.ts";
 import { createOutboxRepository, type OutboxRow } from "./outbox.repository.ts";
-import { type MailParams, type MailTemplateKey, renderMail } from "./outbox.templates.ts";
+import {
+  type MailParams,
+  type MailTemplateKey,
+  type RenderedMail,
+  renderMail,
+  renderTexts,
+} from "./outbox.templates.ts";
 
 /** The language of a message to a person: their own choice, else the trust's default, else bokmål. */
 export const recipientLanguage = (userLanguage: Language | null | undefined, trustLanguage?: Language | null) =>
@@ -29,7 +35,14 @@ export function createOutbox({ publicUrl, clock }: { publicUrl: string; clock: C
   const appUrl = publicUrl.replace(/\/+$/, "");
 
   async function enqueueEmail<K extends MailTemplateKey>(tx: DbOrTx, input: EmailInput<K>): Promise<{ id: string }> {
-    const mail = renderMail(input.template, input.language, input.params, appUrl);
+    return insert(tx, input, renderMail(input.template, input.language, input.params, appUrl));
+  }
+
+  async function insert(
+    tx: DbOrTx,
+    input: { trustId: string | null; to: string; userId?: string | null; language: Language; template: string },
+    mail: RenderedMail,
+  ): Promise<{ id: string }> {
     const now = clock.now();
     return createOutboxRepository({ db: tx }).insert({
       trustId: input.trustId,
@@ -48,6 +61,24 @@ export function createOutbox({ publicUrl, clock }: { publicUrl: string; clock: C
   return {
     appUrl,
     enqueueEmail,
+
+    /**
+     * E-mail whose subject and text another module wrote from its own templates, in the recipient's
+     * language (`template` names them for the dev mailbox). Never a national ID or a password in it.
+     */
+    enqueueWrittenEmail(
+      tx: DbOrTx,
+      input: {
+        trustId: string | null;
+        to: string;
+        language: Language;
+        template: string;
+        subject: string;
+        text: string;
+      },
+    ): Promise<{ id: string }> {
+      return insert(tx, input, renderTexts({ subject: input.subject, text: input.text }, appUrl));
+    },
 
     /**
      * E-mail to a person with an account, at their address and in their language. Nothing is sent

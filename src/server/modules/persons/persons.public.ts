@@ -1,4 +1,5 @@
-import { type AnyColumn, type SQL, sql } from "drizzle-orm";
+import { type AnyColumn, and, eq, type SQL, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../shared/database.ts";
 import { persons } from "./persons.table.ts";
 
 /**
@@ -31,3 +32,21 @@ export const registrationOf = (personId: SQL | AnyColumn) => ({
  */
 export const isTransferredToHr = (personId: SQL | AnyColumn): SQL =>
   sql`exists (select 1 from ${persons} where ${persons.id} = ${personId} and ${persons.hrTransferredAt} is not null)`;
+
+/**
+ * Marks the person registered (SPEC §3.1: a confirmed registration that needs nothing more) from
+ * `at`, keeping an earlier mark, and stores the language they chose for later e-mail. The caller
+ * authorizes, scopes `trustId` and audits.
+ */
+export async function markRegistered(
+  db: DbOrTx,
+  q: { trustId: string; personId: string; at: Date; language: string },
+): Promise<void> {
+  await db
+    .update(persons)
+    .set({
+      registeredAt: sql`coalesce(${persons.registeredAt}, ${q.at.toISOString()}::timestamptz)`,
+      language: q.language,
+    })
+    .where(and(eq(persons.trustId, q.trustId), eq(persons.id, q.personId)));
+}

@@ -20,4 +20,8 @@ export const zeroHints: Record<DashboardItemKey, ZeroHint> = {
   placementSites: { addLink: "/admin/praksissteder", addedBy: "catalog.manage" },
   contactFor: { addLink: "/admin/institusjoner", addedBy: "agreements.manage" },
   institutions: { addLink: "/admin/institusjoner", addedBy: "agreements.manage" },
+  registrationsUnmatched: null,
+  registrationsUnconfirmed: null,
+  readyForHrTransfer: null,
+  studentsNotRegistered: null,
 };

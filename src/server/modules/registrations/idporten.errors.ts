@@ -1,0 +1,6 @@
+import { AppError } from "../../shared/errors.ts";
+
+export const idportenCampaignNotFound = () =>
+  new AppError("idporten.campaign_not_found", 404, "The registration link was not found.");
+export const idportenIdentityNotFound = () =>
+  new AppError("idporten.identity_not_found", 404, "The ID-porten sign-in was used already or has expired.");

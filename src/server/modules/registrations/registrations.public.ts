@@ -1,0 +1,37 @@
+import type { Clock } from "../../shared/clock.ts";
+import type { DataCrypto } from "../../shared/crypto.ts";
+import type { Db } from "../../shared/database.ts";
+import type { Outbox } from "../outbox/outbox.public.ts";
+import { createPersonLinks } from "../overviews/overviews.public.ts";
+import type { PersonsUsecases } from "../persons/persons.public.ts";
+import { createCampaignsUsecases } from "./campaigns.usecases.ts";
+import { createPublicRegistrationUsecases, type PublicDeps } from "./public.usecases.ts";
+import { createRegistrationMatching } from "./registration-matching.ts";
+
+/**
+ * What other modules and the composition root may use of the registrations module: its use-cases
+ * (campaigns, the public side, matching), built from one set of dependencies, and their types.
+ */
+export type { CampaignsUsecases } from "./campaigns.usecases.ts";
+export type { PublicRegistrationUsecases, VerifiedIdentity } from "./public.usecases.ts";
+export { createRegistrationCounts, type RegistrationCounts } from "./registration-counts.repository.ts";
+export type { RegistrationMatching } from "./registration-matching.ts";
+
+export interface RegistrationsDeps {
+  db: Db;
+  crypto: DataCrypto;
+  clock: Clock;
+  outbox: Outbox;
+  persons: PersonsUsecases;
+  idportenStartUrl?: PublicDeps["idportenStartUrl"];
+}
+
+export function createRegistrationsUsecases(deps: RegistrationsDeps) {
+  const matching = createRegistrationMatching({ ...deps, links: createPersonLinks() });
+  return {
+    campaigns: createCampaignsUsecases({ ...deps, appUrl: deps.outbox.appUrl }),
+    public: createPublicRegistrationUsecases({ ...deps, matching }),
+    matching,
+  };
+}
+export type RegistrationsUsecases = ReturnType<typeof createRegistrationsUsecases>;

@@ -1,0 +1,137 @@
+import { and, desc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../shared/database.ts";
+import { placementRows } from "../overviews/overviews.table.ts";
+import { persons } from "../persons/persons.table.ts";
+import { registrations, registrationTokens } from "./registrations.table.ts";
+
+export type RegistrationRow = typeof registrations.$inferSelect;
+export type TokenPurpose = "confirm_email" | "personal_page" | "confirm_change";
+
+/** Where a registration's national ID is stored: its ciphertext decrypts only there. */
+export const registrationNationalIdPlace = (id: string) => ({
+  table: "registrations",
+  column: "national_id_enc",
+  id,
+});
+
+/** A registration that is one (not a change to another one that still waits for its confirmation). */
+export const isLive = or(isNull(registrations.supersedesId), sql`${registrations.appliedAt} is not null`) as SQL;
+
+/** Whether the registration's person has placement rows that are not anonymised. */
+const personHasRows = sql<boolean>`exists (select 1 from ${placementRows} where ${placementRows.personId} = ${registrations.personId} and ${placementRows.anonymisedAt} is null)`;
+
+/**
+ * The derived state (`registrationState` in the domain) as SQL, for counts and filters: needs
+ * `persons` left-joined on the registration's person.
+ */
+export const registrationStateSql = sql<string>`case
+  when ${registrations.emailConfirmedAt} is null then 'unconfirmed'
+  when ${registrations.personId} is null then 'confirmed'
+  when ${persons.hrTransferredAt} is not null then 'transferred'
+  when ${personHasRows} then 'matched'
+  else 'confirmed' end`;
+
+export function createRegistrationsRepository({ db }: { db: DbOrTx }) {
+  return {
+    async insert(values: typeof registrations.$inferInsert) {
+      const [row] = await db.insert(registrations).values(values).returning();
+      return row as RegistrationRow;
+    },
+    async find(trustId: string, id: string) {
+      const [row] = await db
+        .select()
+        .from(registrations)
+        .where(and(eq(registrations.trustId, trustId), eq(registrations.id, id)));
+      return row;
+    },
+    async update(id: string, values: Partial<typeof registrations.$inferInsert>) {
+      const [row] = await db
+        .update(registrations)
+        .set({ ...values, updatedAt: new Date() })
+        .where(eq(registrations.id, id))
+        .returning();
+      return row as RegistrationRow;
+    },
+    async delete(id: string) {
+      await db.delete(registrations).where(eq(registrations.id, id));
+    },
+    /** The newest registration of the trust with this national ID that is one (not a waiting change). */
+    async findLatestByNationalIdHash(trustId: string, hash: string) {
+      const [row] = await db
+        .select()
+        .from(registrations)
+        .where(and(eq(registrations.trustId, trustId), eq(registrations.nationalIdHash, hash), isLive))
+        .orderBy(desc(registrations.createdAt), desc(registrations.id))
+        .limit(1);
+      return row;
+    },
+    /** Live registrations of the campaigns with this e-mail address. */
+    findByEmail(campaignIds: string[], email: string) {
+      if (campaignIds.length === 0) return Promise.resolve([]);
+      return db
+        .select()
+        .from(registrations)
+        .where(and(inArray(registrations.campaignId, campaignIds), eq(registrations.email, email), isLive))
+        .orderBy(desc(registrations.createdAt));
+    },
+    /** Counts by state per campaign (live registrations only). */
+    async countsByCampaign(campaignIds: string[]) {
+      if (campaignIds.length === 0) return [];
+      return db
+        .select({
+          campaignId: registrations.campaignId,
+          state: registrationStateSql,
+          n: sql<number>`count(*)::int`,
+        })
+        .from(registrations)
+        .leftJoin(persons, eq(persons.id, registrations.personId))
+        .where(and(inArray(registrations.campaignId, campaignIds), isLive))
+        .groupBy(registrations.campaignId, registrationStateSql);
+    },
+    /** The e-mail addresses on the person's live rows, and whether there are any rows. */
+    async rowsOfPerson(personId: string) {
+      const rows = await db
+        .select({ email: placementRows.email })
+        .from(placementRows)
+        .where(and(eq(placementRows.personId, personId), isNull(placementRows.anonymisedAt)));
+      return { hasRows: rows.length > 0, emails: [...new Set(rows.map((r) => r.email).filter((e) => e !== ""))] };
+    },
+    /** The registration's person's transfer to HR, if any. */
+    async personTransferredAt(personId: string) {
+      const [row] = await db.select({ at: persons.hrTransferredAt }).from(persons).where(eq(persons.id, personId));
+      return row?.at ?? null;
+    },
+
+    async insertToken(values: { registrationId: string; purpose: TokenPurpose; tokenHash: string; expiresAt: Date }) {
+      await db.insert(registrationTokens).values(values);
+    },
+    /** The token with this hash and purpose, whatever its state (the caller checks expiry and use). */
+    async findToken(hash: string, purposes: TokenPurpose[]) {
+      const [row] = await db
+        .select({ token: registrationTokens, registration: registrations })
+        .from(registrationTokens)
+        .innerJoin(registrations, eq(registrations.id, registrationTokens.registrationId))
+        .where(and(eq(registrationTokens.tokenHash, hash), inArray(registrationTokens.purpose, purposes)));
+      return row;
+    },
+    async useToken(id: string, at: Date) {
+      await db.update(registrationTokens).set({ usedAt: at }).where(eq(registrationTokens.id, id));
+    },
+    /** Replaces a registration's tokens of one purpose (a resend makes the old links stop working). */
+    async deleteTokens(registrationId: string, purpose: TokenPurpose) {
+      await db
+        .delete(registrationTokens)
+        .where(and(eq(registrationTokens.registrationId, registrationId), eq(registrationTokens.purpose, purpose)));
+    },
+  };
+}
+export type RegistrationsRepository = ReturnType<typeof createRegistrationsRepository>;
+
+/** Which of these persons hold a national ID, and which are anonymised (read-only, for matching). */
+export async function personKeysOf(db: DbOrTx, trustId: string, personIds: string[]) {
+  if (personIds.length === 0) return [];
+  return db
+    .select({ id: persons.id, nationalIdHash: persons.nationalIdHash, anonymisedAt: persons.anonymisedAt })
+    .from(persons)
+    .where(and(eq(persons.trustId, trustId), inArray(persons.id, personIds)));
+}
