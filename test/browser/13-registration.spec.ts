@@ -61,6 +61,8 @@ async function addRow(page: Page): Promise<string> {
 test("a student registers and confirms, FOU matches and transfers, the coordinator sees the cell turn green", async ({
   browser,
 }) => {
+  // Four people and nine pages, each checked with axe: longer than one page's story.
+  test.setTimeout(180_000);
   const coordinator = await signedIn(browser, demoUsers.hvl.email);
   const overviewId = await addRow(coordinator);
 

@@ -2,6 +2,7 @@ import { Alert, Button, Details, Heading, Paragraph } from "@digdir/designsystem
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams, useSearchParams } from "react-router";
+import { idportenFailureCodes } from "../../../../contracts/registrations.ts";
 import { formatDate } from "../../../../domain/dates.ts";
 import { MAIN_HEADING_ID } from "../../../components/Page.tsx";
 import { LoadError, Loading } from "../../../components/QueryState.tsx";
@@ -12,9 +13,6 @@ import { RegistrationForm } from "../components/RegistrationForm.tsx";
 import { ResendForm } from "../components/ResendForm.tsx";
 import { StudentPage } from "../components/StudentPage.tsx";
 
-/** Why a sign-in with ID-porten did not succeed (`?idporten-feil=`); the typed form stays usable. */
-const failures = ["idporten.state_invalid", "idporten.cancelled", "idporten.unavailable", "idporten.failed"] as const;
-
 /**
  * `/registrer/<token>`: the campaign's form (or a late student's personal link). A closed campaign
  * says why and whom to ask; after sending, "check your e-mail" with a resend.
@@ -24,7 +22,8 @@ export function RegisterPage() {
   const { token = "" } = useParams();
   const [params] = useSearchParams();
   const oneTime = params.get("idporten");
-  const idportenFailure = failures.find((code) => code === params.get("idporten-feil"));
+  // Why a sign-in with ID-porten did not succeed (`?idporten-feil=`); the typed form stays usable.
+  const idportenFailure = idportenFailureCodes.find((code) => code === params.get("idporten-feil"));
   const campaign = usePublicCampaign(token);
   const identity = useIdportenIdentity(oneTime);
   const [sentTo, setSentTo] = useState<string | null>(null);

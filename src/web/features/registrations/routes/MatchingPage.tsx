@@ -102,6 +102,12 @@ function Matching() {
           <Heading level={2} data-size="sm" id="matching-registrations-heading">
             {t("matching.registrationsHeading")}
           </Heading>
+          <Paragraph data-size="sm" aria-live="polite">
+            {t("matching.rowsCount", {
+              shown: view.data?.registrations.items.length ?? 0,
+              total: view.data?.registrations.total ?? 0,
+            })}
+          </Paragraph>
           <ListTable
             rows={view.data?.registrations.items ?? []}
             rowKey={(r) => r.id}
@@ -112,7 +118,9 @@ function Matching() {
             caption={{ id: "matching-caption", text: t("matching.registrationsHeading") }}
             load={{ isPending: view.isPending, error: view.error, retry: () => void view.refetch() }}
             empty={<Paragraph>{t("matching.empty")}</Paragraph>}
-            server={{ total: view.data?.registrations.total ?? 0 }}
+            showCount={false}
+            // One page turns both lists: the pager counts the longer.
+            server={{ total: Math.max(view.data?.registrations.total ?? 0, view.data?.rows.total ?? 0) }}
             actions={(r) => (
               <RowActions>
                 {r.needsConfirmation ? (
