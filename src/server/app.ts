@@ -219,7 +219,9 @@ export async function buildApp({
     }),
   );
   await app.register(campaignsRoutes({ campaigns: registrations.campaigns }));
-  await app.register(publicRegistrationRoutes({ registrations: registrations.public }));
+  await app.register(
+    publicRegistrationRoutes({ registrations: registrations.public, personalPage: registrations.personalPage, clock }),
+  );
   await app.register(identityProvidersRoutes({ identityProviders, config }));
   const idporten = createIdportenUsecases({
     db,

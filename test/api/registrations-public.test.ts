@@ -88,3 +88,229 @@ describe("the public form", () => {
     expect(paths).toEqual(expect.arrayContaining(["email"]));
   });
 });
+
+describe("the personal page", () => {
+  let personal: string;
+  const email = "ola.hansen@student.uib.no";
+
+  beforeAll(async () => {
+    expect(
+      (await register({ firstName: "Ola", lastName: "Hansen", email, nationalId: testNationalId({ individual: 520 }) }))
+        .statusCode,
+    ).toBe(202);
+    personal = linksIn((await mailTo(t, email))[0]?.textBody ?? "").personal as string;
+  });
+
+  it("shows the state and the contact details", async () => {
+    const res = await t.call("GET", `/api/public/registrations/${personal}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      firstName: "Ola",
+      email,
+      mobile: "+4791234567",
+      emailConfirmed: false,
+      step: "registered",
+      editable: true,
+      deadline: "2026-08-20",
+    });
+  });
+
+  it("corrects the mobile, and a new e-mail address is confirmed again at that address", async () => {
+    const bad = await t.call("PATCH", `/api/public/registrations/${personal}`, { body: { mobile: "12" } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().details.issues).toEqual([{ path: "mobile", message: "mobile.invalid" }]);
+    const res = await t.call("PATCH", `/api/public/registrations/${personal}`, {
+      body: { mobile: "+46 70 123 45 67", email: "ola@privat.test", language: "en" },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      mobile: "+46701234567",
+      email: "ola@privat.test",
+      language: "en",
+      emailConfirmed: false,
+    });
+    const [mail] = await mailTo(t, "ola@privat.test");
+    expect(mail?.template).toBe("registration-confirm");
+    expect(mail?.language).toBe("en");
+    expect((await t.call("GET", `/api/public/registrations/${personal}`)).statusCode).toBe(200);
+  });
+
+  it("resends the links to the address on record, with the same answer for an unknown address", async () => {
+    const before = (await mailTo(t, "ola@privat.test")).length;
+    const known = await t.call("POST", "/api/public/resend", {
+      body: { email: "OLA@privat.test", campaignToken: token },
+    });
+    const unknown = await t.call("POST", "/api/public/resend", {
+      body: { email: "ingen@privat.test", campaignToken: token },
+    });
+    expect(known.statusCode).toBe(202);
+    expect(unknown.statusCode).toBe(202);
+    expect(unknown.body).toBe(known.body);
+    const mails = await mailTo(t, "ola@privat.test");
+    expect(mails.length).toBe(before + 1);
+    expect(await mailTo(t, "ingen@privat.test")).toEqual([]);
+    const [resent] = await mailTo(t, "ola@privat.test", "registration-links");
+    const fresh = linksIn(resent?.textBody ?? "");
+    expect((await t.call("GET", `/api/public/registrations/${fresh.personal}`)).statusCode).toBe(200);
+    expect((await t.call("GET", `/api/public/registrations/${personal}`)).statusCode).toBe(404);
+    expect((await t.call("POST", `/api/public/confirmations/${fresh.confirm}`)).statusCode).toBe(200);
+  });
+});
+
+describe("a second registration with a known national ID", () => {
+  it("overwrites nothing, answers as for a new one, and waits for a confirmation from the address on record", async () => {
+    const nationalId = testNationalId({ individual: 530 });
+    const first = await register({ firstName: "Siri", lastName: "Vik", email: "siri@student.uib.no", nationalId });
+    const second = await register({
+      firstName: "Siri",
+      lastName: "Vik",
+      email: "kapret@angriper.test",
+      nationalId,
+      mobile: "98765432",
+    });
+    const fresh = await register({
+      firstName: "Ny",
+      lastName: "Student",
+      email: "ny@student.uib.no",
+      nationalId: testNationalId({ individual: 540 }),
+    });
+    expect(second.statusCode).toBe(first.statusCode);
+    expect(second.statusCode).toBe(fresh.statusCode);
+    expect(Object.keys(second.json())).toEqual(Object.keys(fresh.json()));
+    expect(second.json()).toEqual({ ok: true, email: "kapret@angriper.test" });
+
+    expect(await mailTo(t, "kapret@angriper.test")).toEqual([]);
+    const [change] = await mailTo(t, "siri@student.uib.no", "registration-confirm-change");
+    expect(change).toBeDefined();
+    const [original] = await t.database.db
+      .select()
+      .from(registrations)
+      .where(eq(registrations.email, "siri@student.uib.no"));
+    expect(original?.mobile).toBe("+4791234567");
+
+    const applied = await t.call("POST", `/api/public/confirmations/${linksIn(change?.textBody ?? "").confirm}`);
+    expect(applied.json().confirmed).toBe("change");
+    const [after] = await t.database.db
+      .select()
+      .from(registrations)
+      .where(eq(registrations.id, original?.id as string));
+    expect(after).toMatchObject({ email: "kapret@angriper.test", mobile: "+4798765432" });
+  });
+});
+
+describe("a closed campaign", () => {
+  let closedToken: string;
+  let closedId: string;
+
+  beforeAll(async () => {
+    const res = await t.call("POST", "/api/campaigns", {
+      cookie: fou,
+      body: { institutionId: world.institutions.uib.id, deadline: "2026-08-12", name: "Sen kampanje" },
+    });
+    closedId = res.json().id;
+    closedToken = tokenOf(res.json().publicUrl);
+  });
+
+  it("refuses registrations after 23:59 Oslo on the deadline, and says so on the form", async () => {
+    clock.advance(3 * 24 * 3_600_000);
+    try {
+      expect((await t.call("GET", `/api/public/campaigns/${closedToken}`)).json().open).toBe(false);
+      const res = await register(
+        { email: "sen@student.uib.no", nationalId: testNationalId({ individual: 550 }) },
+        closedToken,
+      );
+      expect(res.statusCode).toBe(409);
+      expect(res.json().code).toBe("registration.campaign_closed");
+    } finally {
+      clock.advance(-3 * 24 * 3_600_000);
+    }
+  });
+
+  it("lets one late student register through a personal link after the deadline", async () => {
+    clock.advance(3 * 24 * 3_600_000);
+    try {
+      const link = await t.call("POST", `/api/campaigns/${closedId}/personal-links`, {
+        cookie: await t.login(world.users.studentAdmin.email),
+        body: { note: "Sen student", validUntil: "2026-08-20" },
+      });
+      expect(link.statusCode).toBe(201);
+      const late = tokenOf(link.json().url);
+      expect((await t.call("GET", `/api/public/campaigns/${late}`)).json()).toMatchObject({
+        open: true,
+        deadline: "2026-08-20",
+      });
+      const res = await register(
+        { email: "sen@student.uib.no", nationalId: testNationalId({ individual: 560 }) },
+        late,
+      );
+      expect(res.statusCode).toBe(202);
+      const [row] = await t.database.db
+        .select()
+        .from(registrations)
+        .where(eq(registrations.email, "sen@student.uib.no"));
+      expect(row?.source).toBe("personal_link");
+      expect(row?.campaignId).toBe(closedId);
+    } finally {
+      clock.advance(-3 * 24 * 3_600_000);
+    }
+  });
+
+  it("answers 404 for a token nobody issued", async () => {
+    const res = await t.call("GET", `/api/public/campaigns/${"A".repeat(43)}`);
+    expect(res.statusCode).toBe(404);
+    expect(res.json().code).toBe("registration.link_not_found");
+  });
+});
+
+describe("abuse limits", () => {
+  const from = (remoteAddress: string, method: "GET" | "POST", url: string, payload?: unknown) =>
+    t.app.inject({ method, url, remoteAddress, ...(payload === undefined ? {} : { payload: payload as object }) });
+  const noNationalId = (n: number) =>
+    studentForm({
+      email: `klasse${n}@student.uib.no`,
+      birthDate: "2004-05-06",
+      nationality: "SE",
+      homeInstitution: "Lunds universitet",
+    });
+
+  it("lets a whole class register from one address, then answers 429 with Retry-After", async () => {
+    const statuses: number[] = [];
+    for (let n = 0; n < 101; n++) {
+      const res = await from("10.0.0.1", "POST", `/api/public/campaigns/${token}/registrations`, noNationalId(n));
+      statuses.push(res.statusCode);
+      if (res.statusCode === 429) {
+        expect(Number(res.headers["retry-after"])).toBeGreaterThan(0);
+        break;
+      }
+    }
+    expect(statuses.slice(0, 60).every((s) => s === 202)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+    const other = await from("10.0.0.2", "POST", `/api/public/campaigns/${token}/registrations`, noNationalId(999));
+    expect(other.statusCode).toBe(202);
+  });
+
+  it("limits an address that tries links nobody issued, strictly and on every public registration route", async () => {
+    const statuses: number[] = [];
+    for (let n = 0; n < 30; n++) {
+      const res = await from("10.0.0.3", "GET", `/api/public/campaigns/${String(n).padStart(43, "x")}`);
+      statuses.push(res.statusCode);
+      if (res.statusCode === 429) {
+        expect(Number(res.headers["retry-after"])).toBeGreaterThan(0);
+        expect(res.json().code).toBe("registration.rate_limited");
+        break;
+      }
+    }
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.filter((s) => s === 404).length).toBeLessThanOrEqual(20);
+    expect((await from("10.0.0.3", "GET", `/api/public/campaigns/${token}`)).statusCode).toBe(429);
+    expect((await from("10.0.0.4", "GET", `/api/public/campaigns/${token}`)).statusCode).toBe(200);
+  });
+
+  it("refuses a body larger than a form needs", async () => {
+    const res = await from("10.0.0.5", "POST", `/api/public/campaigns/${token}/registrations`, {
+      ...noNationalId(1000),
+      homeInstitution: "x".repeat(20_000),
+    });
+    expect(res.statusCode).toBe(413);
+  });
+});

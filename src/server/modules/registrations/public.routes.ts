@@ -1,3 +1,4 @@
+import rateLimit from "@fastify/rate-limit";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { errorSchema } from "../../../contracts/common.ts";
@@ -6,9 +7,16 @@ import {
   publicConfirmationResponse,
   publicRegistrationBody,
   publicRegistrationResponse,
+  publicRegistrationSchema,
+  publicResendBody,
+  publicResendResponse,
+  updatePublicRegistrationBody,
 } from "../../../contracts/registrations.ts";
+import type { Clock } from "../../shared/clock.ts";
 import { typed } from "../../shared/routes.ts";
+import type { PersonalPageUsecases } from "./personal-page.usecases.ts";
 import type { PublicRegistrationUsecases } from "./public.usecases.ts";
+import { limitUnknownLinks, perLink, publicLimits } from "./public-limits.ts";
 
 const tokenParams = z.object({ token: z.string().max(200) });
 const publicErrors = { 400: errorSchema, 404: errorSchema, 409: errorSchema, 413: errorSchema, 429: errorSchema };
@@ -16,14 +24,24 @@ const publicErrors = { 400: errorSchema, 404: errorSchema, 409: errorSchema, 413
 export const publicBodyLimit = 16 * 1024;
 
 /** The students' side, without an account: the campaign's form, registering, confirming. */
-export function publicRegistrationRoutes({ registrations }: { registrations: PublicRegistrationUsecases }) {
+export function publicRegistrationRoutes({
+  registrations,
+  personalPage,
+  clock,
+}: {
+  registrations: PublicRegistrationUsecases;
+  personalPage: PersonalPageUsecases;
+  clock: Clock;
+}) {
   return async (fastify: FastifyInstance) => {
+    await fastify.register(rateLimit, { global: false });
+    limitUnknownLinks(fastify, clock);
     const app = typed(fastify);
     const tags = ["registration (public)"];
     app.get(
       "/api/public/campaigns/:token",
       {
-        config: { access: "public" },
+        config: { access: "public", ...perLink(publicLimits.reads) },
         schema: {
           tags,
           summary: "What the registration form needs of a campaign (a campaign's or a personal link's token)",
@@ -36,7 +54,7 @@ export function publicRegistrationRoutes({ registrations }: { registrations: Pub
     app.post(
       "/api/public/campaigns/:token/registrations",
       {
-        config: { access: "public" },
+        config: { access: "public", ...perLink(publicLimits.registrations) },
         bodyLimit: publicBodyLimit,
         schema: {
           tags,
@@ -52,7 +70,7 @@ export function publicRegistrationRoutes({ registrations }: { registrations: Pub
     app.post(
       "/api/public/confirmations/:token",
       {
-        config: { access: "public" },
+        config: { access: "public", ...perLink(publicLimits.reads) },
         bodyLimit: publicBodyLimit,
         schema: {
           tags,
@@ -62,6 +80,48 @@ export function publicRegistrationRoutes({ registrations }: { registrations: Pub
         },
       },
       async (req) => registrations.confirm(req.params.token, req.id),
+    );
+    app.get(
+      "/api/public/registrations/:token",
+      {
+        config: { access: "public", ...perLink(publicLimits.reads) },
+        schema: {
+          tags,
+          summary: "The student's own page: the state of the registration (from the personal link)",
+          params: tokenParams,
+          response: { 200: publicRegistrationSchema, ...publicErrors },
+        },
+      },
+      async (req) => personalPage.get(req.params.token),
+    );
+    app.patch(
+      "/api/public/registrations/:token",
+      {
+        config: { access: "public", ...perLink(publicLimits.reads) },
+        bodyLimit: publicBodyLimit,
+        schema: {
+          tags,
+          summary: "Correct the contact details until the deadline (a new e-mail address is confirmed again)",
+          params: tokenParams,
+          body: updatePublicRegistrationBody,
+          response: { 200: publicRegistrationSchema, ...publicErrors },
+        },
+      },
+      async (req) => personalPage.update(req.params.token, req.body, req.id),
+    );
+    app.post(
+      "/api/public/resend",
+      {
+        config: { access: "public", rateLimit: publicLimits.resend },
+        bodyLimit: publicBodyLimit,
+        schema: {
+          tags,
+          summary: "New links to the address on record (the same answer whether or not the address is known)",
+          body: publicResendBody,
+          response: { 202: publicResendResponse, ...publicErrors },
+        },
+      },
+      async (req, reply) => reply.code(202).send(await personalPage.resend(req.body)),
     );
   };
 }

@@ -1,5 +1,4 @@
 import type { z } from "zod";
-import type { Language } from "../../../contracts/common.ts";
 import type {
   PublicCampaign,
   publicConfirmationResponse,
@@ -15,20 +14,15 @@ import type { Db, DbOrTx } from "../../shared/database.ts";
 import { validationFailed } from "../../shared/errors.ts";
 import { writeAudit } from "../audit/audit.public.ts";
 import type { Outbox } from "../outbox/outbox.public.ts";
-import { looksLikeToken, newToken, publicPaths, tokenHash } from "./campaign-tokens.ts";
+import { looksLikeToken, publicPaths, tokenHash } from "./campaign-tokens.ts";
 import { type CampaignRow, createCampaignsRepository } from "./campaigns.repository.ts";
-import {
-  type RegistrationTemplateKey,
-  type RegistrationTemplateParams,
-  writeRegistrationMail,
-} from "./registration.templates.ts";
+import { createRegistrationMail, publicActor } from "./public-mail.ts";
 import type { RegistrationMatching } from "./registration-matching.ts";
 import { campaignClosed, linkNotFound } from "./registrations.errors.ts";
 import {
   createRegistrationsRepository,
   type RegistrationRow,
   registrationNationalIdPlace,
-  type TokenPurpose,
 } from "./registrations.repository.ts";
 
 /** What ID-porten verified of the student (the reg-jobs side hands it in): then typed name and number are ignored. */
@@ -48,24 +42,6 @@ export interface PublicDeps {
   /** Where "Logg inn med ID-porten" starts for this campaign's trust, when it has ID-porten. */
   idportenStartUrl?: (trustId: string, token: string) => Promise<string | null>;
 }
-
-const day = 24 * 3_600_000;
-/** How long the links in the e-mail work: the confirmation a week, the personal page two years. */
-export const tokenLifetimeMs: Record<TokenPurpose, number> = {
-  confirm_email: 7 * day,
-  confirm_change: 7 * day,
-  personal_page: 730 * day,
-};
-
-/** The public side acts as nobody: its audit rows name no actor, only the trust and the request. */
-export const publicActor = (trustId: string, requestId: string | null): Actor => ({
-  userId: "",
-  isSystemAdmin: false,
-  trustId,
-  roles: [],
-  institutionIds: [],
-  requestId,
-});
 
 /** The fields a registration fills, by their column names (for the audit trail; never values). */
 const filledFields = (r: RegistrationRow) =>
@@ -91,8 +67,9 @@ const filledFields = (r: RegistrationRow) =>
  * unknown, expired or used link is the same 404 `registration.link_not_found`.
  */
 export function createPublicRegistrationUsecases(deps: PublicDeps) {
-  const { db, crypto, clock, outbox, matching } = deps;
-  const url = (path: string) => `${outbox.appUrl}${path}`;
+  const { db, crypto, clock, matching } = deps;
+  const mail = createRegistrationMail(deps);
+  const { url, issueToken, send } = mail;
 
   /** A campaign's public token or a personal link's. */
   async function resolve(tx: DbOrTx, token: string) {
@@ -109,47 +86,6 @@ export function createPublicRegistrationUsecases(deps: PublicDeps) {
     found.link
       ? personalLinkOpen(found.link, found.campaign, clock.now())
       : isCampaignOpen(found.campaign, clock.now());
-
-  async function issueToken(tx: DbOrTx, registrationId: string, purpose: TokenPurpose) {
-    const token = newToken();
-    await createRegistrationsRepository({ db: tx }).insertToken({
-      registrationId,
-      purpose,
-      tokenHash: tokenHash(token),
-      expiresAt: new Date(clock.now().getTime() + tokenLifetimeMs[purpose]),
-    });
-    return token;
-  }
-
-  async function send<K extends RegistrationTemplateKey>(
-    tx: DbOrTx,
-    to: { trustId: string; email: string; language: Language },
-    template: K,
-    params: RegistrationTemplateParams<K>,
-  ) {
-    const mail = writeRegistrationMail(template, to.language, params);
-    await outbox.enqueueWrittenEmail(tx, {
-      trustId: to.trustId,
-      to: to.email,
-      language: to.language,
-      template,
-      ...mail,
-    });
-  }
-
-  /** The e-mail after the form: confirm the address, the personal page, what happens next. */
-  async function sendConfirmation(tx: DbOrTx, campaign: CampaignRow, r: RegistrationRow) {
-    const context = await createCampaignsRepository({ db: tx }).publicContext(campaign);
-    await send(tx, r, "registration-confirm", {
-      firstName: r.firstName,
-      trustName: context.trustName,
-      institutionName: context.institutionName,
-      deadline: campaign.deadline,
-      confirmUrl: url(publicPaths.confirm(await issueToken(tx, r.id, "confirm_email"))),
-      personalUrl: url(publicPaths.personal(await issueToken(tx, r.id, "personal_page"))),
-      studentInfoUrl: context.studentInfoUrl,
-    });
-  }
 
   return {
     resolve,
@@ -236,7 +172,7 @@ export function createPublicRegistrationUsecases(deps: PublicDeps) {
             confirmUrl: url(publicPaths.confirm(await issueToken(tx, r.id, "confirm_change"))),
           });
         } else {
-          await sendConfirmation(tx, campaign, r);
+          await mail.sendConfirmation(tx, campaign, r);
         }
       });
       return { ok: true as const, email: checked.email };

@@ -23,3 +23,8 @@ export const campaignClosed = () =>
   new AppError("registration.campaign_closed", 409, "The registration for this campaign is closed.");
 export const registrationNotEditable = () =>
   new AppError("registration.not_editable", 409, "The deadline has passed: the details can no longer be changed.");
+/** Too many links nobody issued from one address: wait `retryAfterSeconds`. */
+export const tooManyUnknownLinks = (retryAfterSeconds: number) =>
+  new AppError("registration.rate_limited", 429, "Too many links that do not work. Wait and try again.", {
+    retryAfterSeconds,
+  });

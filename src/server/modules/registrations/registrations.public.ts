@@ -5,6 +5,7 @@ import type { Outbox } from "../outbox/outbox.public.ts";
 import { createPersonLinks } from "../overviews/overviews.public.ts";
 import type { PersonsUsecases } from "../persons/persons.public.ts";
 import { createCampaignsUsecases } from "./campaigns.usecases.ts";
+import { createPersonalPageUsecases } from "./personal-page.usecases.ts";
 import { createPublicRegistrationUsecases, type PublicDeps } from "./public.usecases.ts";
 import { createRegistrationMatching } from "./registration-matching.ts";
 
@@ -13,6 +14,7 @@ import { createRegistrationMatching } from "./registration-matching.ts";
  * (campaigns, the public side, matching), built from one set of dependencies, and their types.
  */
 export type { CampaignsUsecases } from "./campaigns.usecases.ts";
+export type { PersonalPageUsecases } from "./personal-page.usecases.ts";
 export type { PublicRegistrationUsecases, VerifiedIdentity } from "./public.usecases.ts";
 export { createRegistrationCounts, type RegistrationCounts } from "./registration-counts.repository.ts";
 export type { RegistrationMatching } from "./registration-matching.ts";
@@ -28,9 +30,11 @@ export interface RegistrationsDeps {
 
 export function createRegistrationsUsecases(deps: RegistrationsDeps) {
   const matching = createRegistrationMatching({ ...deps, links: createPersonLinks() });
+  const publicSide = createPublicRegistrationUsecases({ ...deps, matching });
   return {
     campaigns: createCampaignsUsecases({ ...deps, appUrl: deps.outbox.appUrl }),
-    public: createPublicRegistrationUsecases({ ...deps, matching }),
+    public: publicSide,
+    personalPage: createPersonalPageUsecases({ ...deps, resolve: publicSide.resolve }),
     matching,
   };
 }
