@@ -124,6 +124,8 @@ test("a student registers and confirms, FOU matches and transfers, the coordinat
   const confirmation = mail.getByRole("link", { name: /\/registrer\/bekreft\// });
   await expect(confirmation).toBeVisible();
   const confirmUrl = new URL((await confirmation.getAttribute("href")) ?? "");
+  const personal = mail.getByRole("link", { name: /\/registrer\/min\// });
+  const personalUrl = new URL((await personal.getAttribute("href")) ?? "");
 
   await phonePage.goto(confirmUrl.pathname);
   await expect(mainHeading(phonePage)).toHaveText("Your e-mail address is confirmed");
@@ -131,6 +133,16 @@ test("a student registers and confirms, FOU matches and transfers, the coordinat
   await expectAccessible(phonePage, "confirmation");
   await screenshot(phonePage, "13 bekreftet");
   await expectReflow(phonePage, "confirmation");
+
+  // The personal page from the same e-mail: registered, and contact details to correct until the deadline.
+  await phonePage.setViewportSize(phone);
+  await phonePage.goto(personalUrl.pathname);
+  await expect(mainHeading(phonePage)).toHaveText(`Your registration – ${student.firstName} ${student.lastName}`);
+  await expect(phonePage.locator(".registration-steps [aria-current=step]")).toContainText("Registered");
+  await expect(phonePage.getByLabel("E-mail", { exact: true })).toHaveValue(student.email);
+  await expectAccessible(phonePage, "personal page");
+  await screenshot(phonePage, "13 min side");
+  await expectReflow(phonePage, "personal page");
 
   // FOU matches the registration to the student's row, suggested by the name.
   await fou.goto(campaignUrl);
