@@ -8,7 +8,8 @@ import { usePendingAccountRequestCount } from "../features/accountRequests/api/l
 import { may } from "../lib/session.ts";
 import { adminGroups, administers, isAdminPath } from "./adminSections.ts";
 
-type Item = { to: string; label: string; end?: boolean };
+/** `section`: the path the item is current below, when it is wider than its page (`/registrering`). */
+type Item = { to: string; label: string; end?: boolean; section?: string };
 
 /**
  * The pages a person can use, by the policies they hold at the active trust. The administration's
@@ -20,6 +21,9 @@ export function navigationItems(me: Me, t: (key: string) => string): Item[] {
   const administration = adminGroups(me, t);
   if (may(me, "overviews.read")) {
     items.push({ to: "/oversikter", label: t("nav.overviews") }, { to: "/sok", label: t("nav.search") });
+  }
+  if (may(me, "campaigns.read")) {
+    items.push({ to: "/registrering/kampanjer", label: t("nav.registration"), section: "/registrering" });
   }
   if (may(me, "persons.merge") && !administers(administration, "/personer/duplikater")) {
     items.push({ to: "/personer/duplikater", label: t("nav.duplicates") });
@@ -38,7 +42,8 @@ export function navigationItems(me: Me, t: (key: string) => string): Item[] {
 
 /** Whether the page shown is the item's, or one below it (an overview below the list of overviews). */
 function isCurrent(item: Item, pathname: string): boolean {
-  return item.end ? pathname === item.to : pathname === item.to || pathname.startsWith(`${item.to}/`);
+  const section = item.section ?? item.to;
+  return item.end ? pathname === item.to : pathname === section || pathname.startsWith(`${section}/`);
 }
 
 /**

@@ -34,6 +34,24 @@ export const router = createBrowserRouter([
         ],
       },
       {
+        // The students' registration pages: no account, their own light layout.
+        ...page(() => import("../features/publicRegistration/components/StudentLayout.tsx"), "StudentLayout"),
+        children: [
+          {
+            path: "registrer/bekreft/:token",
+            ...page(() => import("../features/publicRegistration/routes/ConfirmPage.tsx"), "ConfirmPage"),
+          },
+          {
+            path: "registrer/min/:token",
+            ...page(() => import("../features/publicRegistration/routes/PersonalPage.tsx"), "PersonalPage"),
+          },
+          {
+            path: "registrer/:token",
+            ...page(() => import("../features/publicRegistration/routes/RegisterPage.tsx"), "RegisterPage"),
+          },
+        ],
+      },
+      {
         // Pages for everyone, with or without a session.
         ...page(() => import("./SignedInLayout.tsx"), "OpenLayout"),
         children: [
@@ -62,6 +80,22 @@ export const router = createBrowserRouter([
           {
             path: "oversikter/:id",
             ...page(() => import("../features/overviews/routes/OverviewPage.tsx"), "OverviewPage"),
+          },
+          {
+            path: "registrering/kampanjer",
+            ...page(() => import("../features/registrations/routes/CampaignsPage.tsx"), "CampaignsPage"),
+          },
+          {
+            path: "registrering/kampanjer/:id",
+            ...page(() => import("../features/registrations/routes/CampaignPage.tsx"), "CampaignPage"),
+          },
+          {
+            path: "registrering/kampanjer/:id/matching",
+            ...page(() => import("../features/registrations/routes/MatchingPage.tsx"), "MatchingPage"),
+          },
+          {
+            path: "registrering/overfoering",
+            ...page(() => import("../features/registrations/routes/HrTransferPage.tsx"), "HrTransferPage"),
           },
           { path: "sok", ...page(() => import("../features/search/routes/SearchPage.tsx"), "SearchPage") },
           {

@@ -68,6 +68,19 @@ export function HelpPage() {
         </List.Unordered>
       </section>
 
+      <section className="section" aria-labelledby="help-registration">
+        <Heading level={2} data-size="sm" id="help-registration">
+          {t("help.registrationHeading")}
+        </Heading>
+        <List.Unordered>
+          <List.Item>{t("help.registrationCampaigns")}</List.Item>
+          <List.Item>{t("help.registrationForm")}</List.Item>
+          <List.Item>{t("help.registrationConfirm")}</List.Item>
+          <List.Item>{t("help.registrationMatching")}</List.Item>
+          <List.Item>{t("help.registrationTransfer")}</List.Item>
+        </List.Unordered>
+      </section>
+
       <section className="section" aria-labelledby="help-find">
         <Heading level={2} data-size="sm" id="help-find">
           {t("help.findHeading")}

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { PlacementSite } from "../../../api/listPlacementSites.ts";
+import { problemText } from "../../../lib/problems.ts";
 import type { CellProblem } from "../lib/cells.ts";
-import { problemText } from "../lib/problems.ts";
 
 /** A cell's problems as one text under its value (the editor's `live` ones as one types), amber when all are warnings. */
 export function ProblemMessage({ id, problems, live }: { id: string; problems: CellProblem[]; live?: boolean }) {

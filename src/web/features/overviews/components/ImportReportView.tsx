@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { ImportReport } from "../../../../contracts/overviews-import.ts";
 import { formatDate, parseDate } from "../../../../domain/dates.ts";
 import { TableScroller } from "../../../components/TableScroller.tsx";
-import { noticeText, problemText } from "../lib/problems.ts";
+import { noticeText, problemText } from "../../../lib/problems.ts";
 
 /**
  * The import's report: what the check found in all, then per sheet its notices, the period dates a

@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
-import type { ProblemDetails } from "../../../../contracts/overviews.ts";
-import { formatDate } from "../../../../domain/dates.ts";
+import type { ProblemDetails } from "../../contracts/overviews.ts";
+import { formatDate } from "../../domain/dates.ts";
 
 /** Problem codes with their own text under overviews.problems.<code with . as _>. */
 const knownProblems = new Set([

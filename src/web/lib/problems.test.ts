@@ -1,12 +1,12 @@
 import i18next from "i18next";
 import { beforeAll, describe, expect, it } from "vitest";
-import { testNationalId } from "../../../../../test/helpers/national-ids.ts";
-import { withCheckDigits } from "../../../../domain/check-digits.ts";
-import { normalizeEmail, normalizeMobile } from "../../../../domain/contact.ts";
-import { validateNationalId } from "../../../../domain/national-id.ts";
-import en from "../../../i18n/en.json";
-import nb from "../../../i18n/nb.json";
-import nn from "../../../i18n/nn.json";
+import { testNationalId } from "../../../test/helpers/national-ids.ts";
+import { withCheckDigits } from "../../domain/check-digits.ts";
+import { normalizeEmail, normalizeMobile } from "../../domain/contact.ts";
+import { validateNationalId } from "../../domain/national-id.ts";
+import en from "../i18n/en.json";
+import nb from "../i18n/nb.json";
+import nn from "../i18n/nn.json";
 import { problemText } from "./problems.ts";
 
 const t = i18next.createInstance();

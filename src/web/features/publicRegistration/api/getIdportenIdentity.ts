@@ -1,0 +1,17 @@
+import { useQuery } from "@tanstack/react-query";
+import { idportenIdentitySchema } from "../../../../contracts/registrations.ts";
+import { apiGetParsed } from "../../../lib/api.ts";
+
+/** GET /api/public/idporten/{oneTimeToken} — what ID-porten verified, for the form to show. */
+export const getIdportenIdentity = (oneTime: string) =>
+  apiGetParsed(`/api/public/idporten/${encodeURIComponent(oneTime)}`, idportenIdentitySchema);
+
+export function useIdportenIdentity(oneTime: string | null) {
+  return useQuery({
+    queryKey: ["idporten-identity", oneTime],
+    queryFn: () => getIdportenIdentity(oneTime ?? ""),
+    enabled: Boolean(oneTime),
+    retry: false,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}

@@ -1,0 +1,20 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type CreateCampaignBody, campaignSchema } from "../../../../contracts/registrations.ts";
+import { apiPost } from "../../../lib/api.ts";
+import { queryKeys } from "../../../lib/queryKeys.ts";
+import { registrationKeys } from "./keys.ts";
+
+/** POST /api/campaigns */
+export const createCampaign = async (body: CreateCampaignBody) =>
+  campaignSchema.parse(await apiPost<unknown>("/api/campaigns", body));
+
+export function useCreateCampaign() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createCampaign,
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: registrationKeys.all });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.dashboard });
+    },
+  });
+}

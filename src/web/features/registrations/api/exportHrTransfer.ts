@@ -1,0 +1,69 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import type { hrTransferExportBody } from "../../../../contracts/registrations.ts";
+import { ApiRequestError } from "../../../lib/api.ts";
+
+export type HrTransferFile = { exportId: string; fileName: string; blob: Blob };
+
+/** The file name of a `Content-Disposition` header (its RFC 5987 `filename*` when given). */
+function fileNameOf(header: string | null, fallback: string): string {
+  const extended = header?.match(/filename\*=UTF-8''([^;]+)/i)?.[1];
+  if (extended) return decodeURIComponent(extended);
+  return header?.match(/filename="?([^";]+)"?/i)?.[1] ?? fallback;
+}
+
+/**
+ * POST /api/hr-transfer/export — the HR transfer file of the chosen persons (it holds national IDs;
+ * the server audits each export). The export's id, for marking it transferred, is in `x-export-id`.
+ */
+export async function exportHrTransfer(body: z.input<typeof hrTransferExportBody>): Promise<HrTransferFile> {
+  let response: Response;
+  try {
+    response = await fetch("/api/hr-transfer/export", {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiRequestError(0, { code: "network.failed", message: "The server could not be reached." });
+  }
+  if (!response.ok) {
+    const data = (await response.json().catch(() => null)) as { code?: unknown; message?: unknown } | null;
+    throw new ApiRequestError(
+      response.status,
+      data && typeof data.code === "string"
+        ? {
+            code: data.code,
+            message: String(data.message ?? ""),
+            details: (data as { details?: Record<string, unknown> }).details,
+          }
+        : { code: `http.${response.status}`, message: response.statusText },
+    );
+  }
+  return {
+    exportId: response.headers.get("x-export-id") ?? "",
+    fileName: fileNameOf(response.headers.get("content-disposition"), `hr-overforing.${body.format}`),
+    blob: await response.blob(),
+  };
+}
+
+export function useExportHrTransfer() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: exportHrTransfer,
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ["registration", "hr-exports"] }),
+  });
+}
+
+/** Saves a downloaded file as the browser saves downloads. */
+export function saveFile({ blob, fileName }: HrTransferFile) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  URL.revokeObjectURL(url);
+}
