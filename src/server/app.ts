@@ -183,6 +183,15 @@ export async function buildApp({
     idportenRedirectUri: `${config.publicUrl.replace(/\/+$/, "")}/api/public/idporten/callback`,
   });
 
+  const idporten = createIdportenUsecases({
+    db,
+    clock,
+    crypto: createDataCrypto(config.encryptionKey),
+    oidc,
+    identityProviders,
+    redirectUri: `${config.publicUrl.replace(/\/+$/, "")}/api/public/idporten/callback`,
+  });
+
   const overviews = createOverviewsUsecases(overviewDeps);
   const registrations = createRegistrationsUsecases({
     db,
@@ -190,6 +199,7 @@ export async function buildApp({
     clock,
     outbox: mail,
     persons,
+    idportenStartUrl: idporten.startUrl,
   });
   const dashboard = createDashboardUsecases({
     users,
@@ -225,14 +235,6 @@ export async function buildApp({
     publicRegistrationRoutes({ registrations: registrations.public, personalPage: registrations.personalPage, clock }),
   );
   await app.register(identityProvidersRoutes({ identityProviders, config }));
-  const idporten = createIdportenUsecases({
-    db,
-    clock,
-    crypto: createDataCrypto(config.encryptionKey),
-    oidc,
-    identityProviders,
-    redirectUri: `${config.publicUrl.replace(/\/+$/, "")}/api/public/idporten/callback`,
-  });
   await app.register(idportenRoutes({ idporten, config }));
   await app.register(
     accountRequestsRoutes({

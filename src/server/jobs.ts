@@ -1,5 +1,6 @@
 import { mailJobs } from "./modules/notifications/notifications.public.ts";
 import { overviewJobs } from "./modules/overviews/overviews.jobs.ts";
+import { registrationJobs } from "./modules/registrations/registrations.public.ts";
 import { retentionJobs } from "./modules/retention/retention.jobs.ts";
 
 /**
@@ -7,6 +8,7 @@ import { retentionJobs } from "./modules/retention/retention.jobs.ts";
  * - `outbox-flush` every minute: e-mail waiting in the outbox;
  * - `notifications-batches` every minute: gathered notifications whose window has closed, e-mailed;
  * - `notifications-digest` and `overviews-deadline-reminders` at 07:00 Europe/Oslo;
+ * - `registrations-reminders` at 08:00 Europe/Oslo: students who have not registered, and their coordinators;
  * - `personal-data-retention` at 03:00 Europe/Oslo.
  */
 export function appJobs({ db, config, log }: Pick<Parameters<typeof mailJobs>[0], "db" | "config" | "log">) {
@@ -14,6 +16,7 @@ export function appJobs({ db, config, log }: Pick<Parameters<typeof mailJobs>[0]
   const definitions = [
     ...mail.definitions,
     ...overviewJobs({ db, config }).definitions,
+    ...registrationJobs({ db, config }).definitions,
     ...retentionJobs({ db }).definitions,
   ];
   return { definitions, close: mail.close };

@@ -1,14 +1,19 @@
 import { randomBytes } from "node:crypto";
-import { count } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { maskNationalId } from "../../src/domain/national-id.ts";
 import { sessions } from "../../src/server/modules/auth/auth.table.ts";
+import { placementRows } from "../../src/server/modules/overviews/overviews.table.ts";
+import { persons } from "../../src/server/modules/persons/persons.table.ts";
 import { idportenIdentities, idportenLogins } from "../../src/server/modules/registrations/idporten.table.ts";
 import { takeIdportenIdentity } from "../../src/server/modules/registrations/idporten-identities.ts";
+import { registrationNationalIdPlace } from "../../src/server/modules/registrations/registration-dtos.ts";
+import { registrations } from "../../src/server/modules/registrations/registrations.table.ts";
 import { users } from "../../src/server/modules/users/users.table.ts";
 import { createDataCrypto } from "../../src/server/shared/crypto.ts";
 import { testNationalId } from "../helpers/national-ids.ts";
 import { startTestProvider, type TestAccount, type TestProvider } from "../helpers/oidc-test-provider.ts";
+import { linksIn, mailTo, studentForm } from "../helpers/registration.ts";
 import { insertCampaign } from "../helpers/registrations.ts";
 import { seedWorld, type World } from "../helpers/seed.ts";
 import { createTestApp, type TestApp } from "../helpers/test-app.ts";
@@ -51,7 +56,8 @@ beforeAll(async () => {
   expect(res.statusCode, res.body).toBe(201);
   expect(res.json().redirectUri).toBe(redirectUri);
   providerId = res.json().id;
-  const deadline = "2026-12-20";
+  // The sign-in runs on the real clock (the provider's tokens do), so the deadline is a month ahead of it.
+  const deadline = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
   const bergen = await insertCampaign(t.database.db, {
     trustId: world.trusts.bergen.id,
     institutionId: world.institutions.uib.id,
@@ -151,7 +157,7 @@ describe("signing in with ID-porten on the form", () => {
     const again = await throughIdporten(student);
     const token = oneTimeOf((await callback(again.path, again.cookie)).headers.location as string);
     const taken = await takeIdportenIdentity(db, crypto, { token, campaignId: bergenCampaignId, now });
-    expect(taken).toEqual({ firstName: "Sigrid", lastName: "Aas", nationalId: pid, nationalIdHash: crypto.hash(pid) });
+    expect(taken).toEqual({ firstName: "Sigrid", lastName: "Aas", nationalId: pid });
     expect(await takeIdportenIdentity(db, crypto, { token, campaignId: bergenCampaignId, now })).toBeNull();
     expect((await t.call("GET", `/api/public/idporten/${token}`)).statusCode).toBe(404);
   });
@@ -178,5 +184,88 @@ describe("signing in with ID-porten on the form", () => {
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().code).toBe("idporten.campaign_not_found");
     expect((await t.call("GET", `/api/public/idporten/${randomBytes(32).toString("base64url")}`)).statusCode).toBe(404);
+  });
+});
+
+describe("registering with what ID-porten verified", () => {
+  const register = (body: Record<string, unknown>) =>
+    t.call("POST", `/api/public/campaigns/${bergenToken}/registrations`, { body: studentForm(body) });
+
+  it("is offered on the form of a trust with ID-porten only", async () => {
+    const bergen = await t.call("GET", `/api/public/campaigns/${bergenToken}`);
+    expect(bergen.json().idportenStartUrl).toBe(`/api/public/campaigns/${bergenToken}/idporten`);
+    const fonna = await t.call("GET", `/api/public/campaigns/${fonnaToken}`);
+    expect(fonna.json().idportenStartUrl).toBeNull();
+  });
+
+  it("takes ID-porten's name and national ID, is verified, and needs no confirmation of another e-mail", async () => {
+    const admin = await t.login(world.users.admin.email);
+    const rowRes = await t.call("POST", `/api/sheets/${world.overviews.uib.sheet.id}/rows`, {
+      cookie: admin,
+      body: { lastName: "Aas", firstName: "Sigrid", nationalId: pid, email: "sigrid.aas@uib.test" },
+    });
+    expect(rowRes.statusCode, rowRes.body).toBe(201);
+    const [row] = await t.database.db
+      .select()
+      .from(placementRows)
+      .where(eq(placementRows.id, rowRes.json().rows[0].id));
+
+    const { path, cookie } = await throughIdporten(student);
+    const oneTime = oneTimeOf((await callback(path, cookie)).headers.location as string);
+    const email = "sigrid@privat.test";
+    const typedId = testNationalId({ day: 1, month: 1, year: 2001, kind: "tnr" });
+    const res = await register({
+      firstName: "Feil",
+      lastName: "Navn",
+      nationalId: typedId,
+      email,
+      idportenToken: oneTime,
+    });
+    expect(res.statusCode, res.body).toBe(202);
+    expect(res.json()).toEqual({ ok: true, email });
+
+    const [stored] = await t.database.db.select().from(registrations).where(eq(registrations.email, email));
+    expect(stored).toMatchObject({ firstName: "Sigrid", lastName: "Aas", source: "idporten" });
+    expect(stored?.verifiedAt).not.toBeNull();
+    expect(stored?.nationalIdHash).toBe(crypto.hash(pid));
+    const id = stored?.id as string;
+    expect(crypto.decrypt(stored?.nationalIdEnc as string, registrationNationalIdPlace(id))).toBe(pid);
+
+    const [mail] = await mailTo(t, email, "registration-confirm");
+    expect(`${mail?.subject}${mail?.textBody}${mail?.htmlBody}`).not.toContain(pid);
+    const confirm = await t.call("POST", `/api/public/confirmations/${linksIn(mail?.textBody ?? "").confirm}`);
+    expect(confirm.statusCode, confirm.body).toBe(200);
+    const [matched] = await t.database.db.select().from(registrations).where(eq(registrations.id, id));
+    expect(matched).toMatchObject({ personId: row?.personId, matchedBy: "national_id" });
+    const [person] = await t.database.db
+      .select()
+      .from(persons)
+      .where(eq(persons.id, row?.personId as string));
+    expect(person?.registeredAt).not.toBeNull();
+  });
+
+  it("refuses a used, unknown or other campaign's sign-in, keeping nothing", async () => {
+    const { path, cookie } = await throughIdporten(student);
+    const oneTime = oneTimeOf((await callback(path, cookie)).headers.location as string);
+    expect((await register({ email: "first@privat.test", idportenToken: oneTime })).statusCode).toBe(202);
+    const refused = { path: "idportenToken", message: "idporten.identity_not_found" };
+    const used = await register({ email: "second@privat.test", idportenToken: oneTime });
+    expect(used.statusCode).toBe(400);
+    expect(used.json().details.issues).toEqual([refused]);
+    const unknown = await register({
+      email: "third@privat.test",
+      idportenToken: randomBytes(32).toString("base64url"),
+    });
+    expect(unknown.json().details.issues).toEqual([refused]);
+
+    const fromFonna = await throughIdporten(student);
+    const fonnaOneTime = oneTimeOf((await callback(fromFonna.path, fromFonna.cookie)).headers.location as string);
+    const elsewhere = await t.call("POST", `/api/public/campaigns/${fonnaToken}/registrations`, {
+      body: studentForm({ email: "fourth@privat.test", idportenToken: fonnaOneTime }),
+    });
+    expect(elsewhere.json().details.issues).toEqual([refused]);
+    for (const email of ["second@privat.test", "third@privat.test", "fourth@privat.test"]) {
+      expect(await t.database.db.select().from(registrations).where(eq(registrations.email, email))).toEqual([]);
+    }
   });
 });

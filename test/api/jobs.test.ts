@@ -37,6 +37,7 @@ describe("background jobs", () => {
         { name: "outbox-flush", cron: "* * * * *", tz: "UTC" },
         { name: "overviews-deadline-reminders", cron: "0 7 * * *", tz: "Europe/Oslo" },
         { name: "personal-data-retention", cron: "0 3 * * *", tz: "Europe/Oslo" },
+        { name: "registrations-reminders", cron: "0 8 * * *", tz: "Europe/Oslo" },
       ]);
 
       for (const { name } of background.definitions) await jobs.trigger(name);

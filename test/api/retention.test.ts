@@ -227,7 +227,14 @@ describe(`the retention job (${testDbKind})`, () => {
   it("anonymises a student whose last placement ended 13 months ago, with the change history of their rows", async () => {
     const result = await jobs().runRetention(firstRun);
     // Kari's row and the nameless row; Kari; Mona's removed row.
-    expect(result).toEqual({ persons: 1, rows: 2, removedRows: 1, sentEmails: 1, readNotifications: 1 });
+    expect(result).toEqual({
+      persons: 1,
+      rows: 2,
+      removedRows: 1,
+      registrations: 0,
+      sentEmails: 1,
+      readNotifications: 1,
+    });
 
     const row = await rowOf(rows.kari.id);
     expect(row).toMatchObject({
@@ -402,7 +409,14 @@ describe(`the retention job (${testDbKind})`, () => {
     const before = await t.database.db.select().from(placementRows);
     const auditCount = (await t.database.db.select().from(auditEvents)).length;
     const result = await jobs().runRetention(firstRun);
-    expect(result).toEqual({ persons: 0, rows: 0, removedRows: 0, sentEmails: 0, readNotifications: 0 });
+    expect(result).toEqual({
+      persons: 0,
+      rows: 0,
+      removedRows: 0,
+      registrations: 0,
+      sentEmails: 0,
+      readNotifications: 0,
+    });
     expect(await t.database.db.select().from(placementRows)).toEqual(before);
     expect((await t.database.db.select().from(auditEvents)).length).toBe(auditCount);
   });
@@ -410,7 +424,14 @@ describe(`the retention job (${testDbKind})`, () => {
   it("a year later lets go of the later placements and of the other trust's 25-month-old data", async () => {
     const result = await jobs().runRetention(secondYear);
     // Per (two rows), Ola and Frida; the recent e-mail and notification.
-    expect(result).toEqual({ persons: 3, rows: 4, removedRows: 0, sentEmails: 1, readNotifications: 1 });
+    expect(result).toEqual({
+      persons: 3,
+      rows: 4,
+      removedRows: 0,
+      registrations: 0,
+      sentEmails: 1,
+      readNotifications: 1,
+    });
     for (const row of [rows.perEarly, rows.perLate, rows.ola, rows.frida]) {
       expect(await rowOf(row.id)).toMatchObject({ lastName: "Slettet", nationalIdEnc: null, anonymisedAt: secondYear });
     }

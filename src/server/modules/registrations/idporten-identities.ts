@@ -19,14 +19,18 @@ export const idportenNationalIdPlace = (id: string): CipherPlace => ({
 
 export const sha256 = (token: string) => createHash("sha256").update(token).digest("base64url");
 
-/** What ID-porten verified of a student, as the registration takes it. */
+/** What ID-porten verified of a student, as the registration takes it: the `pid` claim's 11 digits. */
 export interface VerifiedIdentity {
   firstName: string;
   lastName: string;
-  /** The 11 digits of the `pid` claim. */
   nationalId: string;
-  nationalIdHash: string;
 }
+
+const verifiedOf = (crypto: DataCrypto, row: typeof idportenIdentities.$inferSelect): VerifiedIdentity => ({
+  firstName: row.firstName,
+  lastName: row.lastName,
+  nationalId: crypto.decrypt(row.nationalIdEnc, idportenNationalIdPlace(row.id)),
+});
 
 /** The reads and writes behind the ID-porten sign-in of the public form. */
 export function createIdportenRepository({ db }: { db: DbOrTx }) {
@@ -86,10 +90,15 @@ export async function takeIdportenIdentity(
     .where(eq(idportenIdentities.tokenHash, sha256(input.token)))
     .returning();
   if (!row || row.campaignId !== input.campaignId || row.expiresAt.getTime() <= input.now.getTime()) return null;
-  return {
-    firstName: row.firstName,
-    lastName: row.lastName,
-    nationalId: crypto.decrypt(row.nationalIdEnc, idportenNationalIdPlace(row.id)),
-    nationalIdHash: row.nationalIdHash,
-  };
+  return verifiedOf(crypto, row);
+}
+
+/** What ID-porten verified under `token` for a registration on `campaignId`, left in place; null as for taking. */
+export async function peekIdportenIdentity(
+  db: DbOrTx,
+  crypto: DataCrypto,
+  input: { token: string; campaignId: string; now: Date },
+): Promise<VerifiedIdentity | null> {
+  const row = await createIdportenRepository({ db }).peekIdentity(input.token, input.now);
+  return row && row.campaignId === input.campaignId ? verifiedOf(crypto, row) : null;
 }

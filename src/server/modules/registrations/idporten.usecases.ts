@@ -49,9 +49,9 @@ export function createIdportenUsecases(deps: {
   const repo = createIdportenRepository({ db });
 
   return {
-    /** Whether the form of this trust offers ID-porten. */
-    async offered(trustId: string): Promise<boolean> {
-      return (await identityProviders.idportenSettings(trustId)) !== null;
+    /** Where the form of a campaign (or personal link) `token` starts "Logg inn med ID-porten"; null when the trust has none. */
+    async startUrl(trustId: string, token: string): Promise<string | null> {
+      return (await identityProviders.idportenSettings(trustId)) ? `/api/public/campaigns/${token}/idporten` : null;
     },
 
     /** Starts a sign-in from a campaign's (or personal link's) form: where to send the browser, and its state. */

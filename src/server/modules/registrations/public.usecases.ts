@@ -16,6 +16,8 @@ import { writeAudit } from "../audit/audit.public.ts";
 import type { Outbox } from "../outbox/outbox.public.ts";
 import { looksLikeToken, publicPaths, tokenHash } from "./campaign-tokens.ts";
 import { type CampaignRow, createCampaignsRepository } from "./campaigns.repository.ts";
+import { idportenTokenInvalid } from "./idporten.errors.ts";
+import { peekIdportenIdentity, takeIdportenIdentity } from "./idporten-identities.ts";
 import { createRegistrationMail, publicActor } from "./public-mail.ts";
 import type { RegistrationMatching } from "./registration-matching.ts";
 import { campaignClosed, linkNotFound } from "./registrations.errors.ts";
@@ -24,14 +26,6 @@ import {
   type RegistrationRow,
   registrationNationalIdPlace,
 } from "./registrations.repository.ts";
-
-/** What ID-porten verified of the student (the reg-jobs side hands it in): then typed name and number are ignored. */
-export interface VerifiedIdentity {
-  firstName: string;
-  lastName: string;
-  /** 11 digits, from the `pid` claim. */
-  nationalId: string;
-}
 
 export interface PublicDeps {
   db: Db;
@@ -114,25 +108,32 @@ export function createPublicRegistrationUsecases(deps: PublicDeps) {
      * codes of `details.issues`. The answer is the same whether or not the national ID is known: a
      * second registration with a known national ID is stored as a change that waits for a
      * confirmation from the address on record (`supersedes_id`), and nothing is overwritten.
-     * `verified` is what ID-porten said: its name and national ID replace the typed ones.
+     * With `idportenToken` (a sign-in with ID-porten, taken here so it works once) the name and
+     * national ID are ID-porten's, the typed ones ignored, and the registration is verified.
      */
     async submit(
       token: string,
       body: z.infer<typeof publicRegistrationBody>,
-      opts: { requestId: string | null; verified?: VerifiedIdentity },
+      opts: { requestId: string | null },
     ): Promise<{ ok: true; email: string }> {
       const found = await resolve(db, token);
       if (!found) throw linkNotFound();
       if (!openNow(found)) throw campaignClosed();
       const { campaign, link } = found;
       const context = await createCampaignsRepository({ db }).publicContext(campaign);
-      const verified = opts.verified;
+      const idporten = body.idportenToken ? { token: body.idportenToken, campaignId: campaign.id } : null;
+      const verified = idporten ? await peekIdportenIdentity(db, crypto, { ...idporten, now: clock.now() }) : null;
+      if (idporten && !verified) throw idportenTokenInvalid();
       const input = verified ? { ...body, ...verified } : body;
       const checked = checkRegistrationForm(input, { testMode: context.testMode });
       if (!checked.ok) throw validationFailed(checked.issues);
       const actor = publicActor(campaign.trustId, opts.requestId);
       const nationalId = checked.nationalId;
       await db.transaction(async (tx) => {
+        // The sign-in works once: a second registration with the same token (or a race) is refused.
+        if (idporten && !(await takeIdportenIdentity(tx, crypto, { ...idporten, now: clock.now() }))) {
+          throw idportenTokenInvalid();
+        }
         const repo = createRegistrationsRepository({ db: tx });
         const hash = nationalId ? crypto.hash(nationalId) : null;
         const known = hash ? await repo.findLatestByNationalIdHash(campaign.trustId, hash) : undefined;

@@ -15,9 +15,11 @@ import { createRegistrationMatching } from "./registration-matching.ts";
  */
 export type { CampaignsUsecases } from "./campaigns.usecases.ts";
 export type { PersonalPageUsecases } from "./personal-page.usecases.ts";
-export type { PublicRegistrationUsecases, VerifiedIdentity } from "./public.usecases.ts";
+export type { PublicRegistrationUsecases } from "./public.usecases.ts";
 export { createRegistrationCounts, type RegistrationCounts } from "./registration-counts.repository.ts";
 export type { RegistrationMatching } from "./registration-matching.ts";
+export { deleteExpiredIdporten, deleteUnmatchedRegistrations } from "./registration-retention.repository.ts";
+export { registrationJobs } from "./registrations.jobs.ts";
 
 export interface RegistrationsDeps {
   db: Db;

@@ -12,6 +12,7 @@ import { deleteReadNotifications } from "../notifications/notifications.public.t
 import { deleteSentEmail } from "../outbox/outbox.public.ts";
 import { createRowRetentionRepository } from "../overviews/overviews.public.ts";
 import { anonymisePersons, personsHoldingData } from "../persons/persons.public.ts";
+import { deleteExpiredIdporten, deleteUnmatchedRegistrations } from "../registrations/registrations.public.ts";
 import { retentionOfTrusts } from "../trusts/trusts.public.ts";
 
 /** The job's queue name; also the request id of its audit rows (which name no actor). */
@@ -24,14 +25,17 @@ export interface RetentionResult {
   rows: number;
   /** Removed rows whose change history was deleted. */
   removedRows: number;
+  /** Registrations that never matched a placement row, deleted after the trust's `unmatched_registration_days`. */
+  registrations: number;
   sentEmails: number;
   readNotifications: number;
 }
 
 /**
  * SPEC §4: a student's personal data goes a set time after their last placement ends (the trust's
- * `retention_months`), with the change history of their rows; sent e-mail and read notifications
- * go after fixed ages (`src/domain/retention.ts`).
+ * `retention_months`), with the change history of their rows; registrations that never matched a
+ * row go the trust's `unmatched_registration_days` after their campaign's deadline; sent e-mail and
+ * read notifications go after fixed ages (`src/domain/retention.ts`), expired ID-porten sign-ins at once.
  */
 export function createRetentionUsecases({ db, clock = systemClock }: { db: Db; clock?: Clock }) {
   return {
@@ -41,13 +45,21 @@ export function createRetentionUsecases({ db, clock = systemClock }: { db: Db; c
      * personal field emptied, comments and change history deleted; persons: names neutral, national
      * ID, birth date and contact details removed — both keep their ids, so rows stay linked and the
      * overviews' counts stay right), deletes the change history of removed rows whose period ended
-     * before the cut-off, and writes one audit row per person and row (field names only; no actor,
+     * before the cut-off, deletes the unmatched registrations past their time, and writes one audit
+     * row per person, row and registration (field names only; no actor,
      * request id `personal-data-retention`). What is anonymised already is not found again, so a
      * second run changes nothing. Then deletes sent e-mail and read notifications past their age.
      */
     async runRetention(now: Date = clock.now()): Promise<RetentionResult> {
       const today = todayInOslo(now);
-      const result: RetentionResult = { persons: 0, rows: 0, removedRows: 0, sentEmails: 0, readNotifications: 0 };
+      const result: RetentionResult = {
+        persons: 0,
+        rows: 0,
+        removedRows: 0,
+        registrations: 0,
+        sentEmails: 0,
+        readNotifications: 0,
+      };
 
       for (const trust of await retentionOfTrusts(db)) {
         const cutoff = retentionCutoff(today, trust.retentionMonths);
@@ -116,15 +128,39 @@ export function createRetentionUsecases({ db, clock = systemClock }: { db: Db; c
               }),
             ),
           );
-          return { persons: people.length, rows: rows.length, removedRows: removed.length };
+          const unmatched = await deleteUnmatchedRegistrations(tx, {
+            trustId: trust.id,
+            today,
+            days: trust.unmatchedRegistrationDays,
+          });
+          await writeAudits(
+            tx,
+            ctx,
+            unmatched.map(
+              (r): AuditEntry => ({
+                entity: "registration",
+                entityId: r.id,
+                action: "delete",
+                institutionId: r.institutionId,
+              }),
+            ),
+          );
+          return {
+            persons: people.length,
+            rows: rows.length,
+            removedRows: removed.length,
+            registrations: unmatched.length,
+          };
         });
         result.persons += counts.persons;
         result.rows += counts.rows;
         result.removedRows += counts.removedRows;
+        result.registrations += counts.registrations;
       }
 
       result.sentEmails = await deleteSentEmail(db, sentEmailCutoff(today));
       result.readNotifications = await deleteReadNotifications(db, readNotificationCutoff(today));
+      await deleteExpiredIdporten(db, now);
       return result;
     },
   };

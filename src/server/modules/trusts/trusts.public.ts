@@ -41,5 +41,12 @@ export async function deadlineDaysOf(db: DbOrTx, trustIds: string[]): Promise<Ma
 
 /** Every trust with how long it keeps a student's personal data, for the retention job. */
 export function retentionOfTrusts(db: DbOrTx) {
-  return db.select({ id: trusts.id, retentionMonths: trusts.retentionMonths }).from(trusts).orderBy(asc(trusts.id));
+  return db
+    .select({
+      id: trusts.id,
+      retentionMonths: trusts.retentionMonths,
+      unmatchedRegistrationDays: trusts.unmatchedRegistrationDays,
+    })
+    .from(trusts)
+    .orderBy(asc(trusts.id));
 }
