@@ -132,8 +132,9 @@ test("the help page describes what the app does now, with the trust's names and 
   await expect(main).toContainText(`senest ${session.me.activeTrust.deadlineDays} dager før praksisperioden starter`);
   await expect(main).toContainText("«Mulige duplikater»");
   await expect(main).toContainText("010190 *****");
-  // Nothing of what is still to come: campaigns, orders, order lines, change requests, inquiries.
-  await expect(main).not.toContainText(/kampanje|bestilling|søknad om endring|henvendelse|vedtak/i);
+  // Registration campaigns exist now; nothing of what is still to come: orders, change requests, inquiries.
+  await expect(main.getByRole("heading", { name: "Registrering av studenter" })).toBeVisible();
+  await expect(main).not.toContainText(/bestilling|søknad om endring|henvendelse|vedtak/i);
   await expectGoodPage(page, "10 hjelp");
 });
 

@@ -285,12 +285,23 @@ export async function seedWorld(db: Db) {
     bergen: await accountRequest(bergen.id, "ny.bergen@test.no"),
     fonna: await accountRequest(fonna.id, "ny.fonna@test.no"),
   };
-  /** A campaign per institution; its token is not usable (the salt and hash are placeholders). */
+  /**
+   * A campaign per institution, closed (so it asks no student to register); its token is not usable
+   * (the salt and hash are placeholders).
+   */
   const campaign = async (trustId: string, institutionId: string, name: string) =>
     (
       await db
         .insert(campaignsTable)
-        .values({ trustId, institutionId, name, deadline: "2099-08-31", tokenSalt: name, tokenHash: `seed-${name}` })
+        .values({
+          trustId,
+          institutionId,
+          name,
+          deadline: "2099-08-31",
+          tokenSalt: name,
+          tokenHash: `seed-${name}`,
+          closedAt: new Date("2026-11-30T12:00:00Z"),
+        })
         .returning()
     )[0]?.id as string;
   const campaigns = {

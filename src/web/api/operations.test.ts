@@ -3,7 +3,7 @@ import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 
 /**
- * One fetcher per API operation: every call of the API in the web app is an `apiGet`/`apiSend`
+ * One fetcher per API operation: every call of the API in the web app is an `apiGet`/`apiSend`/`apiDownload`
  * (or the upload's XMLHttpRequest) with a literal path, in a fetcher under `src/web/api/` (the
  * operations several features use) or a feature's `api/` folder, and no operation has two.
  */
@@ -24,7 +24,7 @@ const files = sourceFiles(webDir).map((path) => ({
 }));
 
 /** `apiGet("/api/x", …)`, `apiSend("POST", \`/api/x/${id}\`, …)` and `xhr.open("POST", \`/api/…\`)`. */
-const callPattern = /\b(?:apiGet\(|apiSend\(\s*"([A-Z]+)",|\.open\(\s*"([A-Z]+)",)\s*(["`])([^"`]*)\3/g;
+const callPattern = /\b(?:apiGet\(|(?:apiSend|apiDownload)\(\s*"([A-Z]+)",|\.open\(\s*"([A-Z]+)",)\s*(["`])([^"`]*)\3/g;
 
 /** The operation a path names: parameters as `{}`, without the query. */
 const operationOf = (method: string, path: string) =>
@@ -56,7 +56,7 @@ describe("the web app's API calls", () => {
 
   it("calls the API only through apiGet and apiSend with a literal path (or the upload)", () => {
     for (const { file, text } of files) {
-      const uses = (text.match(/\bapi(Get|Send)\(/g) ?? []).length;
+      const uses = (text.match(/\bapi(Get|Send|Download)\(/g) ?? []).length;
       const found = calls.filter((c) => c.file === file && !c.operation.startsWith("POST /api/overviews/{}/import"));
       expect({ file, calls: uses }).toEqual({ file, calls: found.length });
       if (/\bfetch\(/.test(text)) expect(file).toBe("src/web/lib/api.ts");

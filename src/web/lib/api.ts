@@ -64,25 +64,29 @@ function withQuery(path: string, query: Query | undefined): string {
  * Calls the API on the same origin with the session cookie. State-changing requests always send
  * a JSON body (the server checks Content-Type and Origin). Throws ApiRequestError on failure.
  */
-async function request(method: "GET" | SendMethod, path: string, body?: unknown): Promise<unknown> {
-  const init: RequestInit = {
+function init(method: "GET" | SendMethod, body: unknown): RequestInit {
+  if (method === "GET") return { method, credentials: "same-origin", headers: { Accept: "application/json" } };
+  return {
     method,
     credentials: "same-origin",
-    headers: { Accept: "application/json" },
+    headers: { Accept: "application/json", "Content-Type": "application/json" },
+    body: JSON.stringify(body ?? {}),
   };
-  if (method !== "GET") {
-    init.headers = { Accept: "application/json", "Content-Type": "application/json" };
-    init.body = JSON.stringify(body ?? {});
-  }
+}
+
+async function send(method: "GET" | SendMethod, path: string, body: unknown): Promise<Response> {
   let response: Response;
   try {
-    response = await fetch(path, init);
+    response = await fetch(path, init(method, body));
   } catch {
     throw networkError();
   }
-  const data = parseJson(await response.text());
-  if (!response.ok) throw answerError(response.status, data, response.statusText);
-  return data;
+  if (!response.ok) throw answerError(response.status, parseJson(await response.text()), response.statusText);
+  return response;
+}
+
+async function request(method: "GET" | SendMethod, path: string, body?: unknown): Promise<unknown> {
+  return parseJson(await (await send(method, path, body)).text());
 }
 
 /**
@@ -102,3 +106,9 @@ export async function apiSend<S extends z.ZodType>(
 ): Promise<z.output<S>> {
   return schema.parse(await request(method, path, body));
 }
+
+/** A request whose answer is a file (an export made by a POST): its body and headers. */
+export const apiDownload = async (method: SendMethod, path: string, body?: unknown) => {
+  const response = await send(method, path, body);
+  return { blob: await response.blob(), headers: response.headers };
+};

@@ -165,7 +165,7 @@ export async function saveImport(
     }
     s.report.sheetId = sheet.id;
   }
-  await rows.insertRows(inserts);
+  await rows.addRows(inserts);
   await rows.rewriteRows(rewrites);
   await rows.setErrorCounts(errorCounts);
   await rows.deleteRows(removed);

@@ -49,6 +49,10 @@ export function createRowsRepository({ db }: { db: DbOrTx }) {
       }
       return out;
     },
+    /** `insertRows` for a caller that needs nothing back (an import): the rows are not sent back and mapped. */
+    async addRows(values: RowInsert[]) {
+      for (const part of chunkedByParameters(values, rowColumns)) await db.insert(placementRows).values(part);
+    },
     /** Updates a row when it still has `version`; undefined when someone else changed it first. */
     async updateRow(id: string, version: number, values: Partial<RowInsert>) {
       const [row] = await db

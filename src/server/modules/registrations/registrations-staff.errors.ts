@@ -1,6 +1,6 @@
 import { AppError } from "../../shared/errors.ts";
 
-/** Errors of FOU's and the coordinators' side of registration: lists, matching, HR transfer, Webcruiter. */
+/** Errors of FOU's and the coordinators' side of registration: lists, matching, HR transfer. */
 export const campaignNotFound = () => new AppError("campaign.not_found", 404, "The campaign was not found.");
 export const registrationNotFound = () =>
   new AppError("registration.not_found", 404, "The registration was not found.");
@@ -23,16 +23,3 @@ export const hrTransferNotReady = (personIds: string[]) =>
   });
 export const hrTransferExportNotFound = () =>
   new AppError("hr_transfer.export_not_found", 404, "The export was not found.", { field: "exportId" });
-export const webcruiterMissingFile = () =>
-  new AppError("webcruiter.no_file", 400, "Attach Webcruiter's applicant export as the field file.", {
-    issues: [{ path: "file", message: "webcruiter.no_file" }],
-  });
-export const webcruiterMissingColumns = (columns: string[]) =>
-  new AppError("webcruiter.missing_columns", 400, "The file lacks columns the trust's mapping names.", {
-    issues: [{ path: "file", message: "webcruiter.missing_columns" }],
-    columns: columns.join(", "),
-  });
-export const webcruiterUnreadable = () =>
-  new AppError("webcruiter.unreadable", 400, "The file is not an .xlsx or .csv file that can be read.", {
-    issues: [{ path: "file", message: "webcruiter.unreadable" }],
-  });

@@ -1,10 +1,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { publicConfirmationResponse } from "../../../../contracts/registrations.ts";
-import { apiPost } from "../../../lib/api.ts";
+import { apiSend } from "../../../lib/api.ts";
 
 /** POST /api/public/confirmations/{token} — the one-time confirmation of the e-mail address (or of a waiting change). */
 export const confirmEmail = async (token: string) =>
-  publicConfirmationResponse.parse(await apiPost<unknown>(`/api/public/confirmations/${encodeURIComponent(token)}`));
+  apiSend("POST", `/api/public/confirmations/${encodeURIComponent(token)}`, publicConfirmationResponse);
 
 export function useConfirmEmail() {
   return useMutation({ mutationFn: confirmEmail });

@@ -1,10 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { idportenIdentitySchema } from "../../../../contracts/registrations.ts";
-import { apiGetParsed } from "../../../lib/api.ts";
+import { apiGet } from "../../../lib/api.ts";
 
 /** GET /api/public/idporten/{oneTimeToken} — what ID-porten verified, for the form to show. */
 export const getIdportenIdentity = (oneTime: string) =>
-  apiGetParsed(`/api/public/idporten/${encodeURIComponent(oneTime)}`, idportenIdentitySchema);
+  apiGet(`/api/public/idporten/${encodeURIComponent(oneTime)}`, idportenIdentitySchema);
 
 export function useIdportenIdentity(oneTime: string | null) {
   return useQuery({

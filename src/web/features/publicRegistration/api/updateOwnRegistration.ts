@@ -1,16 +1,14 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import { publicRegistrationSchema, type updatePublicRegistrationBody } from "../../../../contracts/registrations.ts";
-import { apiPatch } from "../../../lib/api.ts";
+import { apiSend } from "../../../lib/api.ts";
 import { ownRegistrationKey } from "./getOwnRegistration.ts";
 
 export type OwnContactInput = z.input<typeof updatePublicRegistrationBody>;
 
 /** PATCH /api/public/registrations/{token} — the student corrects their contact details (until the deadline). */
 export const updateOwnRegistration = async ({ token, body }: { token: string; body: OwnContactInput }) =>
-  publicRegistrationSchema.parse(
-    await apiPatch<unknown>(`/api/public/registrations/${encodeURIComponent(token)}`, body),
-  );
+  apiSend("PATCH", `/api/public/registrations/${encodeURIComponent(token)}`, publicRegistrationSchema, body);
 
 export function useUpdateOwnRegistration(token: string) {
   const queryClient = useQueryClient();

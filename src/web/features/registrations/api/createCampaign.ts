@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type CreateCampaignBody, campaignSchema } from "../../../../contracts/registrations.ts";
-import { apiPost } from "../../../lib/api.ts";
+import { apiSend } from "../../../lib/api.ts";
 import { queryKeys } from "../../../lib/queryKeys.ts";
 import { registrationKeys } from "./keys.ts";
 
 /** POST /api/campaigns */
 export const createCampaign = async (body: CreateCampaignBody) =>
-  campaignSchema.parse(await apiPost<unknown>("/api/campaigns", body));
+  apiSend("POST", "/api/campaigns", campaignSchema, body);
 
 export function useCreateCampaign() {
   const queryClient = useQueryClient();

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { hrTransferExportBody } from "../../../../contracts/registrations.ts";
-import { ApiRequestError } from "../../../lib/api.ts";
+import { apiDownload } from "../../../lib/api.ts";
 
 export type HrTransferFile = { exportId: string; fileName: string; blob: Blob };
 
@@ -17,34 +17,11 @@ function fileNameOf(header: string | null, fallback: string): string {
  * the server audits each export). The export's id, for marking it transferred, is in `x-export-id`.
  */
 export async function exportHrTransfer(body: z.input<typeof hrTransferExportBody>): Promise<HrTransferFile> {
-  let response: Response;
-  try {
-    response = await fetch("/api/hr-transfer/export", {
-      method: "POST",
-      credentials: "same-origin",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiRequestError(0, { code: "network.failed", message: "The server could not be reached." });
-  }
-  if (!response.ok) {
-    const data = (await response.json().catch(() => null)) as { code?: unknown; message?: unknown } | null;
-    throw new ApiRequestError(
-      response.status,
-      data && typeof data.code === "string"
-        ? {
-            code: data.code,
-            message: String(data.message ?? ""),
-            details: (data as { details?: Record<string, unknown> }).details,
-          }
-        : { code: `http.${response.status}`, message: response.statusText },
-    );
-  }
+  const { blob, headers } = await apiDownload("POST", "/api/hr-transfer/export", body);
   return {
-    exportId: response.headers.get("x-export-id") ?? "",
-    fileName: fileNameOf(response.headers.get("content-disposition"), `hr-overforing.${body.format}`),
-    blob: await response.blob(),
+    exportId: headers.get("x-export-id") ?? "",
+    fileName: fileNameOf(headers.get("content-disposition"), `hr-overforing.${body.format}`),
+    blob,
   };
 }
 

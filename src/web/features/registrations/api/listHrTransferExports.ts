@@ -1,11 +1,11 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { hrTransferExportListSchema } from "../../../../contracts/registrations.ts";
-import { apiGetParsed } from "../../../lib/api.ts";
+import { apiGet } from "../../../lib/api.ts";
 import { queryString, registrationKeys } from "./keys.ts";
 
 /** GET /api/hr-transfer/exports — the files downloaded, newest first. */
 export const listHrTransferExports = (query: { limit: number; offset: number }) =>
-  apiGetParsed(`/api/hr-transfer/exports?${queryString(query)}`, hrTransferExportListSchema);
+  apiGet(`/api/hr-transfer/exports?${queryString(query)}`, hrTransferExportListSchema);
 
 export function useHrTransferExports(query: { limit: number; offset: number }) {
   return useQuery({

@@ -1,14 +1,14 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
 import { registrationListSchema, type registrationsQuery } from "../../../../contracts/registrations.ts";
-import { apiGetParsed } from "../../../lib/api.ts";
+import { apiGet } from "../../../lib/api.ts";
 import { queryString, registrationKeys } from "./keys.ts";
 
 export type RegistrationsQuery = Partial<z.infer<typeof registrationsQuery>>;
 
 /** GET /api/campaigns/{id}/registrations — the campaign's registrations, by state, searched, sorted, paged. */
 export const listRegistrations = (campaignId: string, query: RegistrationsQuery) =>
-  apiGetParsed(
+  apiGet(
     `/api/campaigns/${encodeURIComponent(campaignId)}/registrations?${queryString(query)}`,
     registrationListSchema,
   );

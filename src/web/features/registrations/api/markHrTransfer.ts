@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { hrTransferMarkResponse } from "../../../../contracts/registrations.ts";
-import { apiPost } from "../../../lib/api.ts";
+import { apiSend } from "../../../lib/api.ts";
 import { queryKeys } from "../../../lib/queryKeys.ts";
 import { registrationKeys } from "./keys.ts";
 
 /** POST /api/hr-transfer/mark — the export's persons are transferred (their Registrert cells turn green). */
 export const markHrTransfer = async (exportId: string) =>
-  hrTransferMarkResponse.parse(await apiPost<unknown>("/api/hr-transfer/mark", { exportId }));
+  apiSend("POST", "/api/hr-transfer/mark", hrTransferMarkResponse, { exportId });
 
 export function useMarkHrTransfer() {
   const queryClient = useQueryClient();

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import { campaignSchema, type updateCampaignBody } from "../../../../contracts/registrations.ts";
-import { apiPatch } from "../../../lib/api.ts";
+import { apiSend } from "../../../lib/api.ts";
 import { queryKeys } from "../../../lib/queryKeys.ts";
 import { registrationKeys } from "./keys.ts";
 
@@ -9,7 +9,7 @@ export type CampaignUpdate = z.input<typeof updateCampaignBody>;
 
 /** PATCH /api/campaigns/{id} — extend (or move) the deadline, close early or reopen, rename. */
 export const updateCampaign = async ({ id, ...body }: CampaignUpdate & { id: string }) =>
-  campaignSchema.parse(await apiPatch<unknown>(`/api/campaigns/${encodeURIComponent(id)}`, body));
+  apiSend("PATCH", `/api/campaigns/${encodeURIComponent(id)}`, campaignSchema, body);
 
 export function useUpdateCampaign() {
   const queryClient = useQueryClient();

@@ -20,10 +20,9 @@ import { DeadlineForm } from "../components/DeadlineForm.tsx";
 import { MissingList } from "../components/MissingList.tsx";
 import { PersonalLinkForm } from "../components/PersonalLinkForm.tsx";
 import { RegistrationsList } from "../components/RegistrationsList.tsx";
-import { WebcruiterImportForm } from "../components/WebcruiterImportForm.tsx";
 import "../registrations.css";
 
-type DialogState = { kind: "deadline" } | { kind: "close" } | { kind: "personalLink" } | { kind: "webcruiter" };
+type DialogState = { kind: "deadline" } | { kind: "close" } | { kind: "personalLink" };
 
 /** `/registrering/kampanjer/<id>`: the link and QR code, FOU's changes, and the campaign's registrations. */
 export function CampaignPage() {
@@ -119,9 +118,6 @@ function CampaignView({
               <Button variant="secondary" onClick={() => open({ kind: "personalLink" })}>
                 {t("campaigns.personalLink.title")}
               </Button>
-              <Button variant="secondary" onClick={() => open({ kind: "webcruiter" })}>
-                {t("campaigns.webcruiter.title")}
-              </Button>
             </>
           ) : null}
           {canMatch ? (
@@ -176,16 +172,6 @@ function CampaignView({
       />
       <FormDialog open={dialog?.kind === "personalLink"} title={t("campaigns.personalLink.title")} onClose={close}>
         <PersonalLinkForm campaign={campaign} onClose={close} />
-      </FormDialog>
-      <FormDialog open={dialog?.kind === "webcruiter"} title={t("campaigns.webcruiter.title")} onClose={close}>
-        <WebcruiterImportForm
-          campaignId={campaign.id}
-          onCancel={close}
-          onSaved={(report) => {
-            close();
-            announce(t("campaigns.webcruiter.saved", { created: report.created, matched: report.matched }));
-          }}
-        />
       </FormDialog>
     </Page>
   );
