@@ -16,11 +16,11 @@ import { needsConfirmationOf } from "./registrations-staff.repository.ts";
 const readyRegistrations = (db: DbOrTx, trustId: string) =>
   db
     .selectDistinctOn([registrations.personId], {
-      personId: sql<string>`${registrations.personId}`.as("person_id"),
-      registrationId: sql<string>`${registrations.id}`.as("registration_id"),
-      campaignId: sql<string>`${registrations.campaignId}`.as("campaign_id"),
-      institutionId: sql<string>`${registrations.institutionId}`.as("institution_id"),
-      email: sql<string>`${registrations.email}`.as("email"),
+      personId: registrations.personId,
+      registrationId: registrations.id,
+      campaignId: registrations.campaignId,
+      institutionId: registrations.institutionId,
+      email: registrations.email,
     })
     .from(registrations)
     .where(
