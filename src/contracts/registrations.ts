@@ -409,6 +409,7 @@ export const hrTransferExportSchema = z.object({
   createdByName: z.string().nullable(),
   markedAt: z.string().nullable(),
 });
+export const hrTransferExportsQuery = z.object({ ...page });
 export const hrTransferExportListSchema = z.object({
   items: z.array(hrTransferExportSchema),
   total: z.number().int(),

@@ -32,6 +32,8 @@ import { createRowsUsecases } from "./modules/overviews/rows.usecases.ts";
 import { createPersonsUsecases } from "./modules/persons/persons.public.ts";
 import { personsRoutes } from "./modules/persons/persons.routes.ts";
 import { campaignsRoutes } from "./modules/registrations/campaigns.routes.ts";
+import { hrTransferRoutes } from "./modules/registrations/hr-transfer.routes.ts";
+import { createHrTransferUsecases } from "./modules/registrations/hr-transfer.usecases.ts";
 import { idportenRoutes } from "./modules/registrations/idporten.routes.ts";
 import { createIdportenUsecases } from "./modules/registrations/idporten.usecases.ts";
 import { publicRegistrationRoutes } from "./modules/registrations/public.routes.ts";
@@ -244,6 +246,11 @@ export async function buildApp({
   await app.register(
     staffRegistrationsRoutes({
       staff: createStaffRegistrationsUsecases({ db, crypto: createDataCrypto(config.encryptionKey), clock }),
+    }),
+  );
+  await app.register(
+    hrTransferRoutes({
+      hrTransfer: createHrTransferUsecases({ db, crypto: createDataCrypto(config.encryptionKey), clock, notifier }),
     }),
   );
   await registerWeb(app);

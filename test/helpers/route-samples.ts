@@ -87,6 +87,8 @@ export function routeSamples(world: World) {
     "PATCH /api/campaigns/:id": { name: "Matrisekampanje" },
     "POST /api/campaigns/:id/personal-links": { note: "Matrisestudent", validUntil: "2099-08-31" },
     "POST /api/registrations/:id/match": { personId: world.students.bergen.id },
+    "POST /api/hr-transfer/export": { personIds: [world.students.bergen.id], format: "csv" },
+    "POST /api/hr-transfer/mark": { exportId: world.campaigns.uib },
     "POST /api/trusts": { name: "Helse Matrise", firstAdmin: { name: "Mia Matrise", email: "mia@matrise.test" } },
   };
   /** Query strings for routes that require one (appended to the path). */
