@@ -143,6 +143,7 @@ export const auditFieldTexts: Record<string, string> = {
   // Registration campaigns and registrations.
   deadline: "audit.fieldNames.deadline",
   closed_at: "audit.fieldNames.closed_at",
+  marked_at: "audit.fieldNames.marked_at",
   overview_id: "audit.fieldNames.overview_id",
   sheet_id: "audit.fieldNames.sheet_id",
   note: "audit.fieldNames.note",
