@@ -147,11 +147,12 @@ export async function buildApp({
   await registerOpenApi(app);
 
   const db = database.db;
+  const dataCrypto = createDataCrypto(config.encryptionKey);
   const auth = createAuthUsecases({
     db,
     clock,
     policy: { ...config.session, maxFailures: config.loginRateLimit },
-    crypto: createDataCrypto(config.encryptionKey),
+    crypto: dataCrypto,
   });
   const mail = createOutbox({ publicUrl: config.publicUrl, clock });
   const notifier = createNotifier({ outbox: mail, clock, batchWindowMs: config.notificationBatchMs });
@@ -165,12 +166,12 @@ export async function buildApp({
 
   const persons = createPersonsUsecases({
     db,
-    crypto: createDataCrypto(config.encryptionKey),
+    crypto: dataCrypto,
     links: createPersonLinks(),
   });
   const overviewDeps = {
     db,
-    crypto: createDataCrypto(config.encryptionKey),
+    crypto: dataCrypto,
     clock,
     notifier,
     persons,
@@ -178,7 +179,7 @@ export async function buildApp({
   const identityProviders = createIdentityProvidersUsecases({
     db,
     clock,
-    crypto: createDataCrypto(config.encryptionKey),
+    crypto: dataCrypto,
     oidc,
     auth,
     redirectUri: `${config.publicUrl.replace(/\/+$/, "")}/api/auth/oidc/callback`,
@@ -188,7 +189,7 @@ export async function buildApp({
   const idporten = createIdportenUsecases({
     db,
     clock,
-    crypto: createDataCrypto(config.encryptionKey),
+    crypto: dataCrypto,
     oidc,
     identityProviders,
     redirectUri: `${config.publicUrl.replace(/\/+$/, "")}/api/public/idporten/callback`,
@@ -197,7 +198,7 @@ export async function buildApp({
   const overviews = createOverviewsUsecases(overviewDeps);
   const registrations = createRegistrationsUsecases({
     db,
-    crypto: createDataCrypto(config.encryptionKey),
+    crypto: dataCrypto,
     clock,
     outbox: mail,
     persons,
@@ -245,12 +246,12 @@ export async function buildApp({
   );
   await app.register(
     staffRegistrationsRoutes({
-      staff: createStaffRegistrationsUsecases({ db, crypto: createDataCrypto(config.encryptionKey), clock }),
+      staff: createStaffRegistrationsUsecases({ db, crypto: dataCrypto, clock }),
     }),
   );
   await app.register(
     hrTransferRoutes({
-      hrTransfer: createHrTransferUsecases({ db, crypto: createDataCrypto(config.encryptionKey), clock, notifier }),
+      hrTransfer: createHrTransferUsecases({ db, crypto: dataCrypto, clock, notifier }),
     }),
   );
   await registerWeb(app);
