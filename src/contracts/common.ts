@@ -68,3 +68,10 @@ export const optionalUrl = () =>
     .union([z.url({ protocol: /^https?$/ }), z.literal("")])
     .nullable()
     .transform((v) => (v === "" ? null : v));
+
+/** `limit`/`offset` paging of a list query (answers carry `total`). */
+export const pageQuery = {
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+};
+export const sortDirection = z.enum(["asc", "desc"]).default("asc");

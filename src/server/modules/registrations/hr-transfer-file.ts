@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import type { HrTransferColumn } from "../../../contracts/registrations.ts";
+import type { HrTransferColumn } from "../../../contracts/hr-transfer.ts";
 
 /** The HR transfer file's headers, in Norwegian (the HR system's people read them). */
 export const hrTransferHeaders: Record<HrTransferColumn, string> = {

@@ -7,7 +7,7 @@ import {
   hrTransferMarkResponse,
   hrTransferReadyQuery,
   hrTransferReadySchema,
-} from "../../../contracts/registrations.ts";
+} from "../../../contracts/hr-transfer.ts";
 import { actorOf } from "../../plugins/session.ts";
 import { attachment, authErrors, typed } from "../../shared/routes.ts";
 import type { HrTransferUsecases } from "./hr-transfer.usecases.ts";

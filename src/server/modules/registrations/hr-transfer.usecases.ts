@@ -7,7 +7,7 @@ import {
   type hrTransferExportsQuery,
   type hrTransferMarkBody,
   type hrTransferReadyQuery,
-} from "../../../contracts/registrations.ts";
+} from "../../../contracts/hr-transfer.ts";
 import { todayInOslo } from "../../../domain/dates.ts";
 import { type Actor, requirePolicy } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";

@@ -1,4 +1,4 @@
-import type { IdportenFailureCode } from "../../../contracts/registrations.ts";
+import type { IdportenFailureCode } from "../../../contracts/registrations-public.ts";
 
 /**
  * A sign-in with ID-porten that did not succeed. The routes never answer these as JSON: they send

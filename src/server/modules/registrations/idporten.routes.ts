@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { errorSchema } from "../../../contracts/common.ts";
 import { oidcCallbackQuery } from "../../../contracts/identity-providers.ts";
-import { idportenIdentitySchema } from "../../../contracts/registrations.ts";
+import { idportenIdentitySchema } from "../../../contracts/registrations-public.ts";
 import type { Config } from "../../config.ts";
 import { typed } from "../../shared/routes.ts";
 import type { IdportenUsecases } from "./idporten.usecases.ts";

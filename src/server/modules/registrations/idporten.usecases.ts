@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import type { IdportenIdentity } from "../../../contracts/registrations.ts";
+import type { IdportenIdentity } from "../../../contracts/registrations-public.ts";
 import { maskNationalId, validateNationalId } from "../../../domain/national-id.ts";
 import type { Clock } from "../../shared/clock.ts";
 import type { DataCrypto } from "../../shared/crypto.ts";

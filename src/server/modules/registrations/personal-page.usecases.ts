@@ -3,7 +3,7 @@ import type {
   publicRegistrationSchema,
   publicResendBody,
   updatePublicRegistrationBody,
-} from "../../../contracts/registrations.ts";
+} from "../../../contracts/registrations-public.ts";
 import { normalizeEmail, normalizeMobile } from "../../../domain/contact.ts";
 import { isCampaignOpen } from "../../../domain/registration/campaigns.ts";
 import { publicStep } from "../../../domain/registration/states.ts";

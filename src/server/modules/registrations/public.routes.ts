@@ -11,7 +11,7 @@ import {
   publicResendBody,
   publicResendResponse,
   updatePublicRegistrationBody,
-} from "../../../contracts/registrations.ts";
+} from "../../../contracts/registrations-public.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { typed } from "../../shared/routes.ts";
 import type { PersonalPageUsecases } from "./personal-page.usecases.ts";

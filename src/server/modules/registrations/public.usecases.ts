@@ -3,7 +3,7 @@ import type {
   PublicCampaign,
   publicConfirmationResponse,
   publicRegistrationBody,
-} from "../../../contracts/registrations.ts";
+} from "../../../contracts/registrations-public.ts";
 import { isCampaignOpen, personalLinkOpen } from "../../../domain/registration/campaigns.ts";
 import { checkRegistrationForm } from "../../../domain/registration/form.ts";
 import type { Actor } from "../../shared/actor.ts";

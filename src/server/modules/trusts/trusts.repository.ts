@@ -4,7 +4,7 @@ import {
   defaultWebcruiterColumns,
   type HrTransferColumn,
   type WebcruiterColumns,
-} from "../../../contracts/registrations.ts";
+} from "../../../contracts/hr-transfer.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 import { trusts } from "./trusts.table.ts";
 

@@ -1,5 +1,5 @@
 import { useMutation } from "@tanstack/react-query";
-import { publicConfirmationResponse } from "../../../../contracts/registrations.ts";
+import { publicConfirmationResponse } from "../../../../contracts/registrations-public.ts";
 import { apiSend } from "../../../lib/api.ts";
 
 /** POST /api/public/confirmations/{token} — the one-time confirmation of the e-mail address (or of a waiting change). */

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { idportenIdentitySchema } from "../../../../contracts/registrations.ts";
+import { idportenIdentitySchema } from "../../../../contracts/registrations-public.ts";
 import { apiGet } from "../../../lib/api.ts";
 
 /** GET /api/public/idporten/{oneTimeToken} — what ID-porten verified, for the form to show. */

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { publicRegistrationSchema } from "../../../../contracts/registrations.ts";
+import { publicRegistrationSchema } from "../../../../contracts/registrations-public.ts";
 import { apiGet } from "../../../lib/api.ts";
 
 export const ownRegistrationKey = (token: string) => ["public-registration", token] as const;

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { type PublicCampaign, publicCampaignSchema } from "../../../../contracts/registrations.ts";
+import { type PublicCampaign, publicCampaignSchema } from "../../../../contracts/registrations-public.ts";
 import { apiGet } from "../../../lib/api.ts";
 
 /** GET /api/public/campaigns/{token} — what the form needs to know of a campaign (or a personal link's). */

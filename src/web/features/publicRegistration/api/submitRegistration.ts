@@ -1,5 +1,5 @@
 import { useMutation } from "@tanstack/react-query";
-import { type PublicRegistrationBody, publicRegistrationResponse } from "../../../../contracts/registrations.ts";
+import { type PublicRegistrationBody, publicRegistrationResponse } from "../../../../contracts/registrations-public.ts";
 import { apiSend } from "../../../lib/api.ts";
 
 /** POST /api/public/campaigns/{token}/registrations — the same answer whether or not anything was known. */

@@ -1,6 +1,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import { publicRegistrationSchema, type updatePublicRegistrationBody } from "../../../../contracts/registrations.ts";
+import {
+  publicRegistrationSchema,
+  type updatePublicRegistrationBody,
+} from "../../../../contracts/registrations-public.ts";
 import { apiSend } from "../../../lib/api.ts";
 import { ownRegistrationKey } from "./getOwnRegistration.ts";
 

@@ -2,7 +2,7 @@ import { Button, Paragraph } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import type { publicRegistrationSchema } from "../../../../contracts/registrations.ts";
+import type { publicRegistrationSchema } from "../../../../contracts/registrations-public.ts";
 import { formatMobile, normalizeEmail, normalizeMobile } from "../../../../domain/contact.ts";
 import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
 import { FormTextfield } from "../../../components/FormTextfield.tsx";

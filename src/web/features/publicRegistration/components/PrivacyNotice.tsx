@@ -1,6 +1,6 @@
 import { Heading, Paragraph } from "@digdir/designsystemet-react";
 import { useTranslation } from "react-i18next";
-import type { PublicCampaign } from "../../../../contracts/registrations.ts";
+import type { PublicCampaign } from "../../../../contracts/registrations-public.ts";
 
 /** What is stored, why, for how long (the trust's retention) and who is responsible. */
 export function PrivacyNotice({ campaign }: { campaign: PublicCampaign }) {

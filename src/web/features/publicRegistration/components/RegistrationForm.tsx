@@ -2,7 +2,7 @@ import { Button, Checkbox, Fieldset, Heading, Paragraph, Radio } from "@digdir/d
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import type { idportenIdentitySchema, PublicCampaign } from "../../../../contracts/registrations.ts";
+import type { idportenIdentitySchema, PublicCampaign } from "../../../../contracts/registrations-public.ts";
 import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
 import { FormTextfield } from "../../../components/FormTextfield.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";

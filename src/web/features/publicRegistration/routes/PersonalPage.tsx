@@ -1,7 +1,7 @@
 import { Link as DsLink, Heading, Paragraph } from "@digdir/designsystemet-react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
-import { publicRegistrationStepSchema } from "../../../../contracts/registrations.ts";
+import { publicRegistrationStepSchema } from "../../../../contracts/registrations-public.ts";
 import { formatMobile } from "../../../../domain/contact.ts";
 import { formatDate } from "../../../../domain/dates.ts";
 import { LoadError, Loading } from "../../../components/QueryState.tsx";

@@ -2,7 +2,7 @@ import { Alert, Button, Details, Heading, Paragraph } from "@digdir/designsystem
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams, useSearchParams } from "react-router";
-import { idportenFailureCodes } from "../../../../contracts/registrations.ts";
+import { idportenFailureCodes } from "../../../../contracts/registrations-public.ts";
 import { formatDate } from "../../../../domain/dates.ts";
 import { MAIN_HEADING_ID } from "../../../components/Page.tsx";
 import { LoadError, Loading } from "../../../components/QueryState.tsx";

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { hrTransferExportBody } from "../../../../contracts/registrations.ts";
+import type { hrTransferExportBody } from "../../../../contracts/hr-transfer.ts";
 import { apiDownload } from "../../../lib/api.ts";
 
 export type HrTransferFile = { exportId: string; fileName: string; blob: Blob };

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { hrTransferExportListSchema } from "../../../../contracts/registrations.ts";
+import { hrTransferExportListSchema } from "../../../../contracts/hr-transfer.ts";
 import { apiGet } from "../../../lib/api.ts";
 import { queryString, registrationKeys } from "./keys.ts";
 

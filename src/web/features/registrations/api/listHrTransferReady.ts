@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
-import { type hrTransferReadyQuery, hrTransferReadySchema } from "../../../../contracts/registrations.ts";
+import { type hrTransferReadyQuery, hrTransferReadySchema } from "../../../../contracts/hr-transfer.ts";
 import { apiGet } from "../../../lib/api.ts";
 import { queryString, registrationKeys } from "./keys.ts";
 

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { hrTransferMarkResponse } from "../../../../contracts/registrations.ts";
+import { hrTransferMarkResponse } from "../../../../contracts/hr-transfer.ts";
 import { apiSend } from "../../../lib/api.ts";
 import { queryKeys } from "../../../lib/queryKeys.ts";
 import { registrationKeys } from "./keys.ts";

@@ -1,7 +1,7 @@
 import { Button, Paragraph, Tag } from "@digdir/designsystemet-react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import type { hrTransferExportSchema } from "../../../../contracts/registrations.ts";
+import type { hrTransferExportSchema } from "../../../../contracts/hr-transfer.ts";
 import { type ListColumn, ListTable } from "../../../components/ListTable.tsx";
 import { useAnnounce } from "../../../components/StatusMessage.tsx";
 import { formatDateTime } from "../../../lib/dateTime.ts";

@@ -6,7 +6,7 @@ import {
   hrTransferFormatSchema as formats,
   type hrTransferFormatSchema,
   type hrTransferReadyPersonSchema,
-} from "../../../../contracts/registrations.ts";
+} from "../../../../contracts/hr-transfer.ts";
 import { formatDate } from "../../../../domain/dates.ts";
 import { type ListColumn, ListTable } from "../../../components/ListTable.tsx";
 import { Page } from "../../../components/Page.tsx";
