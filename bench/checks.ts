@@ -3,19 +3,22 @@ import { headersOf, importBody, ok, RequestFailure, request, type Session, signI
 import type { BenchDatabase } from "./databases.ts";
 import { query } from "./databases.ts";
 import { type LoadResult, load } from "./load.ts";
+import { verifyRegistrationLimit } from "./registrations.ts";
 import { type ServerProcess, startApp } from "./server-process.ts";
 import { importPeriod } from "./workbooks.ts";
 
 /**
  * Checks that the settings the benchmark raises took effect in the server process, by what the
  * server does: statements are counted (the header is there), an account's eleventh wrong password
- * from one address is still checked (the default LOGIN_RATE_LIMIT of 10 answers 429), and twelve
- * imports at once are all taken (the default IMPORT_QUEUE of 8 beside two workers answers 503).
+ * from one address is still checked (the default LOGIN_RATE_LIMIT of 10 answers 429), the 101st
+ * registration from one address through one link too (REGISTRATION_RATE_LIMIT, 100 a minute), and
+ * twelve imports at once are all taken (the default IMPORT_QUEUE of 8 beside two workers answers 503).
  */
 export async function verifySettings(o: {
   url: string;
   password: string;
   signInEmail: string;
+  registrationToken: string;
   importers: Session[];
   dryRunTarget: string;
   workbook: Buffer;
@@ -37,6 +40,7 @@ export async function verifySettings(o: {
   }
   await signIn(o.url, o.signInEmail, o.password);
   notes.push("eleven wrong passwords in a row checked, then the right one let in (LOGIN_RATE_LIMIT raised)");
+  notes.push(await verifyRegistrationLimit(o.url, o.registrationToken));
 
   const upload = importBody(o.workbook, importPeriod());
   const answers = await Promise.all(

@@ -1,7 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { verify } from "@node-rs/argon2";
 import ExcelJS from "exceljs";
 import Fastify from "fastify";
+import { checkRegistrationForm, type RegistrationFormInput } from "../src/domain/registration/form.ts";
+import { registrationNationalIdPlace } from "../src/server/modules/registrations/registrations.repository.ts";
+import { createDataCrypto } from "../src/server/shared/crypto.ts";
 import { openDatabase } from "../src/server/shared/database.ts";
 import type { FloorFile, FloorQuery } from "./floors.ts";
 
@@ -9,11 +13,12 @@ import type { FloorFile, FloorQuery } from "./floors.ts";
  * The floor server: a bare Fastify process beside the app, opening the database with the app's own
  * pool settings (`openDatabase`), with nothing of the app's layers — no session, access checks,
  * mapping or schemas. Each route does only the main work of one operation (floors.ts) and answers
- * it as JSON. Started by server-process.ts with FLOOR_FILE, PORT and the app's DATABASE_URL or
- * DATA_DIR.
+ * it as JSON. Started by server-process.ts with FLOOR_FILE, PORT, the app's DATABASE_URL or
+ * DATA_DIR, and its DATA_ENCRYPTION_KEY.
  */
 const floors = JSON.parse(readFileSync(process.env.FLOOR_FILE as string, "utf8")) as FloorFile;
 const url = process.env.DATABASE_URL;
+const crypto = createDataCrypto(Buffer.from(process.env.DATA_ENCRYPTION_KEY as string, "base64"));
 const database = await openDatabase(
   url ? { kind: "postgres", url } : { kind: "pglite", dataDir: process.env.DATA_DIR as string },
 );
@@ -40,6 +45,23 @@ app.get<{ Params: { name: string } }>("/floor/query/:name", async (req, reply) =
 app.post<{ Body: { password: string } }>("/floor/sign-in", async (req, reply) => {
   const ok = await verify(floors.passwordHash, req.body.password);
   return ok ? { ok } : reply.code(401).send({ ok });
+});
+
+/**
+ * The public registration's floor: the form's checks (the trust's test mode off, as generated) and
+ * the national ID's keyed hash and encryption for a new registration's row, on the same body, with
+ * no database.
+ */
+app.post<{ Body: RegistrationFormInput }>("/floor/registration", async (req, reply) => {
+  const checked = checkRegistrationForm(req.body, { testMode: false });
+  if (!checked.ok) return reply.code(400).send({ issues: checked.issues });
+  const stored = checked.nationalId
+    ? {
+        hash: crypto.hash(checked.nationalId),
+        enc: crypto.encrypt(checked.nationalId, registrationNationalIdPlace(randomUUID())),
+      }
+    : null;
+  return reply.code(202).send({ ok: true, email: checked.email, stored: stored !== null });
 });
 
 /** ExcelJS reading the uploaded workbook, every cell visited. */

@@ -57,6 +57,31 @@ const auditPage = (trustId: string, entity: string | null): FloorQuery => ({
   params: entity ? [trustId, entity] : [trustId],
 });
 
+/**
+ * registrations-staff.repository listRegistrations: a campaign's first page by name, with each
+ * registration's derived state and whether it waits for a confirmation, and the total.
+ */
+const campaignRegistrations = (campaignId: string): FloorQuery => ({
+  sql: `select g.*,
+               (case when g.email_confirmed_at is null then 'unconfirmed'
+                     when p.hr_transferred_at is not null then 'transferred'
+                     when exists (select 1 from placement_rows w
+                                   where w.person_id = g.person_id and w.anonymised_at is null) then 'matched'
+                     else 'confirmed' end) as state,
+               coalesce(((g.supersedes_id is not null and g.applied_at is null)
+                 or (g.matched_by = 'national_id' and g.verified_at is null and g.fou_confirmed_at is null
+                     and not exists (select 1 from placement_rows w
+                                      where w.person_id = g.person_id and w.anonymised_at is null
+                                        and lower(w.email) = g.email))), false) as needs_confirmation,
+               (count(*) over ())::int as total
+          from registrations g
+          left join persons p on p.id = g.person_id
+         where g.campaign_id = $1 and not (g.supersedes_id is not null and g.applied_at is not null)
+         order by g.last_name, g.first_name, g.id
+         limit 50`,
+  params: [campaignId],
+});
+
 export function floorFile(f: Fixtures, passwordHash: string): FloorFile {
   const coordinatorScope = [f.listInstitutionId];
   return {
@@ -121,6 +146,7 @@ export function floorFile(f: Fixtures, passwordHash: string): FloorFile {
                limit 50`,
         params: [f.trustId, `%${f.searchSurname}%`],
       },
+      registrations: campaignRegistrations(f.campaigns.large),
       auditNewest: auditPage(f.trustId, null),
       auditFiltered: auditPage(f.trustId, "agreement"),
       // notifications.repository list: the newest 50 of the person's.

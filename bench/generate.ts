@@ -11,6 +11,8 @@ import { nationalIdPlace } from "../src/server/modules/persons/persons.public.ts
 import type { DataCrypto } from "../src/server/shared/crypto.ts";
 import type { Database } from "../src/server/shared/database.ts";
 import { query } from "./databases.ts";
+import { type CampaignFixtures, generateRegistrations } from "./generate-registrations.ts";
+import { insertMany } from "./insert-many.ts";
 import * as names from "./names.ts";
 import type { BenchOptions } from "./options.ts";
 
@@ -50,6 +52,8 @@ export interface Fixtures {
   /** Empty documents an import may fill, one per import. */
   importTargets: string[];
   searchSurname: string;
+  /** The campaigns whose registration lists are measured, and the open one students register with. */
+  campaigns: CampaignFixtures;
 }
 
 export interface Generated {
@@ -82,13 +86,15 @@ function prng(seed: number) {
     },
   };
 }
-type Random = ReturnType<typeof prng>;
+export type Random = ReturnType<typeof prng>;
 
 /**
  * Synthetic fødselsnumre, never a real person's: birth dates from `firstYear` on in the 2030s
- * (individual numbers 500–999 are the 2000–2039 births), which nobody has yet. Unique per sequence.
+ * (individual numbers 500–999 are the 2000–2039 births), which nobody has yet. Unique per sequence;
+ * sequences from years five apart never meet. `dNumber`: D-numbers instead (day + 40), which no
+ * fødselsnummer sequence meets.
  */
-export function nationalIds(firstYear: number) {
+export function nationalIds(firstYear: number, { dNumber = false } = {}) {
   const next = new Map<string, number>();
   let day = 0;
   return (): { nationalId: string; birthDate: string } => {
@@ -98,7 +104,8 @@ export function nationalIds(firstYear: number) {
       const [y, m, dd] = birthDate.split("-") as [string, string, string];
       let individual = next.get(birthDate) ?? 500;
       while (individual <= 999) {
-        const value = withCheckDigits(`${dd}${m}${y.slice(2)}${String(individual).padStart(3, "0")}`);
+        const first = dNumber ? String(Number(dd) + 40) : dd;
+        const value = withCheckDigits(`${first}${m}${y.slice(2)}${String(individual).padStart(3, "0")}`);
         individual++;
         if (value) {
           next.set(birthDate, individual);
@@ -126,7 +133,7 @@ const ascii = (s: string) =>
     .replace(/å/g, "a")
     .replace(/[^a-z]/g, "");
 
-interface Person {
+export interface Person {
   id: string;
   firstName: string;
   lastName: string;
@@ -150,31 +157,6 @@ interface SheetPlan {
   submittedBy: string | null;
   institution: string;
   programme: string;
-}
-
-/**
- * Inserts `columns` of many rows in statements of `batch` rows: `insert … select … from unnest(…)`.
- * A column's type names its array (`uuid`: `uuid[]`); `text:role` sends text and casts each value.
- */
-async function insertMany(
-  database: Database,
-  table: string,
-  columns: [name: string, type: string][],
-  rows: unknown[][],
-  batch = 5_000,
-): Promise<void> {
-  const names = columns.map(([n]) => n).join(", ");
-  const arrays = columns.map(([, t], i) => `$${i + 1}::${t.split(":")[0]}[]`).join(", ");
-  const values = columns.map(([, t], i) => `c${i}${t.includes(":") ? `::${t.split(":")[1]}` : ""}`).join(", ");
-  const aliases = columns.map((_, i) => `c${i}`).join(", ");
-  for (let start = 0; start < rows.length; start += batch) {
-    const slice = rows.slice(start, start + batch);
-    await query(
-      database,
-      `insert into ${table} (${names}) select ${values} from unnest(${arrays}) as t(${aliases})`,
-      columns.map((_, c) => slice.map((r) => r[c] ?? null)),
-    );
-  }
 }
 
 export async function generate(
@@ -807,6 +789,22 @@ export async function generate(
     );
     count("audit_events", n);
   }
+  const campaigns = await generateRegistrations(database, {
+    r,
+    crypto: o.crypto,
+    seed: o.seed,
+    now,
+    today,
+    thisYear,
+    trustIds: trusts.map((t) => t.id),
+    agreements: agreements.map((a) => ({ trust: a.trust, institutionId: a.institution.id })),
+    fou,
+    persons,
+    listInstitutionId: institutionId(names.listInstitution),
+    openInstitutionId: institutionId(names.importInstitution),
+    sizes: o.sizes,
+    count,
+  });
   await query(database, "analyze");
 
   const id = (email: string) => users.find((u) => u.email === email)?.id as string;
@@ -821,6 +819,7 @@ export async function generate(
       exportOverview: docB.id,
       importTargets: importDocs.map((d) => d.id),
       searchSurname: names.searchedSurname,
+      campaigns,
     },
     counts,
     seconds: (performance.now() - started) / 1000,

@@ -12,8 +12,11 @@ export interface Target {
   path: string;
   headers?: Record<string, string>;
   body?: string | Buffer;
-  /** Path and body of each next request (imports that each fill an empty document of their own). */
-  next?: () => { path: string; body?: Buffer };
+  /**
+   * Path and body of each next request (imports that each fill an empty document of their own,
+   * registrations that each are a student of their own).
+   */
+  next?: () => { path: string; body?: string | Buffer };
 }
 
 export interface LoadResult {

@@ -30,6 +30,9 @@ export interface BenchOptions {
     smallList: number;
     importRows: number;
     largeImportRows: number;
+    /** Registrations of the small and the large campaign whose lists are counted and measured. */
+    smallCampaign: number;
+    campaign: number;
   };
 }
 
@@ -66,7 +69,25 @@ export function readOptions(argv: string[]): BenchOptions {
     instances,
     seed: numberFrom("BENCH_SEED", 20_260_101),
     sizes: smoke
-      ? { smallSheet: 5, sheet: 20, largeSheet: 50, smallList: 3, importRows: 40, largeImportRows: 100 }
-      : { smallSheet: 20, sheet: 200, largeSheet: 2_000, smallList: 10, importRows: 2_000, largeImportRows: 5_000 },
+      ? {
+          smallSheet: 5,
+          sheet: 20,
+          largeSheet: 50,
+          smallList: 3,
+          importRows: 40,
+          largeImportRows: 100,
+          smallCampaign: 5,
+          campaign: 60,
+        }
+      : {
+          smallSheet: 20,
+          sheet: 200,
+          largeSheet: 2_000,
+          smallList: 10,
+          importRows: 2_000,
+          largeImportRows: 5_000,
+          smallCampaign: 20,
+          campaign: 2_000,
+        },
   };
 }

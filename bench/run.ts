@@ -13,6 +13,7 @@ import { floorFile } from "./floors.ts";
 import { type Fixtures, generate } from "./generate.ts";
 import { type LoadResult, load, type Target } from "./load.ts";
 import { readOptions } from "./options.ts";
+import { probeRegistration, registrationTargets } from "./registrations.ts";
 import { type Measurement, markdown, type Results } from "./report.ts";
 import { peakRss, type ServerProcess, startApp, startFloor } from "./server-process.ts";
 import { firstLoadBytes } from "./web.ts";
@@ -83,7 +84,7 @@ try {
   const [app, smallApp, floor] = (await Promise.all([
     startApp("app", env),
     startApp("app (small region)", { ...small.env, DATA_ENCRYPTION_KEY: key.toString("base64") }),
-    startFloor(main.floorEnv, floorPath),
+    startFloor({ ...main.floorEnv, DATA_ENCRYPTION_KEY: key.toString("base64") }, floorPath),
   ])) as [ServerProcess, ServerProcess, ServerProcess];
 
   const servers = [app, smallApp, floor];
@@ -105,6 +106,7 @@ try {
       url: app.url,
       password,
       signInEmail: f.users.signIn,
+      registrationToken: f.campaigns.openToken,
       importers: importerSessions,
       dryRunTarget: f.importTargets[0] as string,
       workbook: checkBook,
@@ -134,6 +136,13 @@ try {
     await count(`overview list of ${nFou} documents (FOU)`, fou, "/api/overviews");
     await count(`dashboard, FOU, small region (scale ${o.smallScale})`, fouSmall, "/api/dashboard");
     await count(`dashboard, FOU (scale ${o.scale})`, fou, "/api/dashboard");
+    const registrationsOf = (id: string) => `/api/campaigns/${id}/registrations`;
+    for (const [size, id] of [
+      [o.sizes.smallCampaign, f.campaigns.small],
+      [o.sizes.campaign, f.campaigns.large],
+    ] as const) {
+      await count(`campaign of ${size.toLocaleString("en")} registrations (first page)`, fou, registrationsOf(id));
+    }
 
     const reads: { key: string; label: string; user: string; path: string; small?: string }[] = [
       {
@@ -169,6 +178,12 @@ try {
         user: f.users.fou,
         path: `/api/search?q=${f.searchSurname}`,
         small: `/api/search?q=${f.searchSurname}`,
+      },
+      {
+        key: "registrations",
+        label: `campaign registrations list (${o.sizes.campaign.toLocaleString("en")}, first page)`,
+        user: f.users.fou,
+        path: registrationsOf(f.campaigns.large),
       },
       { key: "auditNewest", label: "audit log, newest 100", user: f.users.admin, path: "/api/audit?limit=100" },
       {
@@ -237,6 +252,17 @@ try {
         body: JSON.stringify({ password }),
       },
       Number(signInProbe.headers.get(queryCountHeader)),
+    );
+
+    // A student's registration through the campaign's public link, each request a new student.
+    const registration = registrationTargets({ appUrl: app.url, floorUrl: floor.url, token: f.campaigns.openToken });
+    await series(
+      "public registration (new student each request)",
+      "registration",
+      registration.app,
+      registration.floor,
+      await probeRegistration(registration.app),
+      [1, 8],
     );
 
     const period = importPeriod();

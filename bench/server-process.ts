@@ -132,6 +132,8 @@ export const benchSettings = {
   DEMO_DATA: "0",
   /** Sign-in at 32 connections records up to 32 attempts at once before any password is checked. */
   LOGIN_RATE_LIMIT: "1000000",
+  /** Every public registration of the load comes from 127.0.0.1 through one link (default 100 a minute). */
+  REGISTRATION_RATE_LIMIT: "1000000",
   /** Room for the check that imports beyond the default queue are taken (checks.ts). */
   IMPORT_QUEUE: "100",
   BENCH_COUNT_QUERIES: "1",

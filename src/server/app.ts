@@ -235,7 +235,12 @@ export async function buildApp({
   );
   await app.register(campaignsRoutes({ campaigns: registrations.campaigns }));
   await app.register(
-    publicRegistrationRoutes({ registrations: registrations.public, personalPage: registrations.personalPage, clock }),
+    publicRegistrationRoutes({
+      registrations: registrations.public,
+      personalPage: registrations.personalPage,
+      clock,
+      registrationsPerMinute: config.registrationRateLimit,
+    }),
   );
   await app.register(identityProvidersRoutes({ identityProviders, config }));
   await app.register(idportenRoutes({ idporten, config }));

@@ -66,6 +66,13 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ DATA_DIR: dir, IMPORT_QUEUE: "-1" })).toThrow(/IMPORT_QUEUE/);
   });
 
+  it("reads REGISTRATION_RATE_LIMIT, 100 a minute by default, at least one", () => {
+    const dir = dataDir();
+    expect(loadConfig({ DATA_DIR: dir }).registrationRateLimit).toBe(100);
+    expect(loadConfig({ DATA_DIR: dir, REGISTRATION_RATE_LIMIT: "1000" }).registrationRateLimit).toBe(1000);
+    expect(() => loadConfig({ DATA_DIR: dir, REGISTRATION_RATE_LIMIT: "0" })).toThrow(/REGISTRATION_RATE_LIMIT/);
+  });
+
   it("marks cookies Secure behind HTTPS", () => {
     const dir = dataDir();
     expect(loadConfig({ DATA_DIR: dir }).secureCookies).toBe(false);

@@ -45,6 +45,7 @@ const envSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  REGISTRATION_RATE_LIMIT: z.coerce.number().int().positive().default(100),
   SMTP_URL: z
     .string()
     .url()
@@ -76,6 +77,8 @@ export interface Config {
   session: { idleMs: number; absoluteMs: number };
   /** Failed sign-ins of one account before further attempts from addresses that failed for it wait (1, 2, 4 … 60 s); an address gets five times as many across accounts. */
   loginRateLimit: number;
+  /** Registrations a minute from one address through one link (the public form) before 429 with Retry-After. */
+  registrationRateLimit: number;
   /** E-mail: sent over SMTP when `smtpUrl` is set, otherwise kept in the outbox (the dev mailbox). */
   mail: { smtpUrl: string | null; from: string };
   /** How long changes to one document are gathered into one notification and e-mail per person, from the first. */
@@ -143,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
     },
     loginRateLimit: e.LOGIN_RATE_LIMIT,
+    registrationRateLimit: e.REGISTRATION_RATE_LIMIT,
     mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
     notificationBatchMs: e.NOTIFICATION_BATCH_MINUTES * 60_000,
     imports: { concurrency: e.IMPORT_CONCURRENCY, queue: e.IMPORT_QUEUE },

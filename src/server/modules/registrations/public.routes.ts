@@ -23,15 +23,20 @@ const publicErrors = { 400: errorSchema, 404: errorSchema, 409: errorSchema, 413
 /** A form's body is small: anything larger is refused before it is read. */
 export const publicBodyLimit = 16 * 1024;
 
-/** The students' side, without an account: the campaign's form, registering, confirming. */
+/**
+ * The students' side, without an account: the campaign's form, registering, confirming.
+ * `registrationsPerMinute` (REGISTRATION_RATE_LIMIT) replaces `publicLimits.registrations.max`.
+ */
 export function publicRegistrationRoutes({
   registrations,
   personalPage,
   clock,
+  registrationsPerMinute = publicLimits.registrations.max,
 }: {
   registrations: PublicRegistrationUsecases;
   personalPage: PersonalPageUsecases;
   clock: Clock;
+  registrationsPerMinute?: number;
 }) {
   return async (fastify: FastifyInstance) => {
     await fastify.register(rateLimit, { global: false });
@@ -54,7 +59,7 @@ export function publicRegistrationRoutes({
     app.post(
       "/api/public/campaigns/:token/registrations",
       {
-        config: { access: "public", ...perLink(publicLimits.registrations) },
+        config: { access: "public", ...perLink({ ...publicLimits.registrations, max: registrationsPerMinute }) },
         bodyLimit: publicBodyLimit,
         schema: {
           tags,
