@@ -184,6 +184,7 @@ try {
         label: `campaign registrations list (${o.sizes.campaign.toLocaleString("en")}, first page)`,
         user: f.users.fou,
         path: registrationsOf(f.campaigns.large),
+        small: registrationsOf(smallGenerated.fixtures.campaigns.large),
       },
       { key: "auditNewest", label: "audit log, newest 100", user: f.users.admin, path: "/api/audit?limit=100" },
       {
