@@ -1,5 +1,6 @@
 import type { MatchedBy } from "../../../contracts/registrations.ts";
 import { birthDateFromNationalId } from "../../../domain/national-id.ts";
+import { needsConfirmation } from "../../../domain/registration/states.ts";
 import type { Actor } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { Clock } from "../../shared/clock.ts";
@@ -84,6 +85,13 @@ export function createRegistrationMatching({ crypto, clock, persons, links }: Ma
     const birthDate = r.birthDate ?? (nationalId ? birthDateFromNationalId(nationalId) : null);
     const found = await byWeakKeys(tx, r, [{ r, birthDate, hasNationalId: nationalId !== null }]);
     return found.get(r.id) ?? null;
+  }
+
+  /** Whether a matched registration waits for a confirmation (domain rule `needsConfirmation`; the Webcruiter import's report). */
+  async function waits(tx: DbOrTx, r: RegistrationRow): Promise<boolean> {
+    if (!r.personId) return false;
+    const rows = await createRegistrationsRepository({ db: tx }).rowsOfPerson(r.personId);
+    return needsConfirmation({ ...r, personHasRows: rows.hasRows, rowEmails: rows.emails });
   }
 
   /**
@@ -182,6 +190,6 @@ export function createRegistrationMatching({ crypto, clock, persons, links }: Ma
     });
   }
 
-  return { match, settle, rowsArrived };
+  return { match, settle, waits, rowsArrived };
 }
 export type RegistrationMatching = ReturnType<typeof createRegistrationMatching>;

@@ -158,6 +158,14 @@ export function createRegistrationsRepository({ db }: { db: DbOrTx }) {
         .where(and(eq(registrations.trustId, trustId), anyOf(registrations.personId, personIds, "uuid")))
         .groupBy(registrations.personId);
     },
+    /** The e-mail addresses on the person's live rows, and whether there are any rows. */
+    async rowsOfPerson(personId: string) {
+      const rows = await db
+        .select({ email: placementRows.email })
+        .from(placementRows)
+        .where(and(eq(placementRows.personId, personId), isNull(placementRows.anonymisedAt)));
+      return { hasRows: rows.length > 0, emails: [...new Set(rows.map((r) => r.email).filter((e) => e !== ""))] };
+    },
     /** The registration's person's transfer to HR, if any. */
     async personTransferredAt(personId: string) {
       const [row] = await db.select({ at: persons.hrTransferredAt }).from(persons).where(eq(persons.id, personId));
