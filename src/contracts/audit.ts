@@ -137,9 +137,9 @@ export const auditFieldTexts: Record<string, string> = {
   naming_sheet: "audit.fieldNames.naming_sheet",
   naming_international_sheet: "audit.fieldNames.naming_international_sheet",
   naming_file: "audit.fieldNames.naming_file",
-  unmatched_registration_days: "audit.fieldNames.unmatched_registration_days",
-  hr_transfer_columns: "audit.fieldNames.hr_transfer_columns",
-  webcruiter_columns: "audit.fieldNames.webcruiter_columns",
+  unmatched_registration_days: "settings.unmatchedRegistrationDays",
+  hr_transfer_columns: "settings.hrTransferColumns",
+  webcruiter_columns: "settings.webcruiterColumns",
   // Registration campaigns and registrations.
   deadline: "audit.fieldNames.deadline",
   closed_at: "audit.fieldNames.closed_at",

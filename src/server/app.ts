@@ -169,13 +169,6 @@ export async function buildApp({
     crypto: dataCrypto,
     links: createPersonLinks(),
   });
-  const overviewDeps = {
-    db,
-    crypto: dataCrypto,
-    clock,
-    notifier,
-    persons,
-  };
   const identityProviders = createIdentityProvidersUsecases({
     db,
     clock,
@@ -195,7 +188,6 @@ export async function buildApp({
     redirectUri: `${config.publicUrl.replace(/\/+$/, "")}/api/public/idporten/callback`,
   });
 
-  const overviews = createOverviewsUsecases(overviewDeps);
   const registrations = createRegistrationsUsecases({
     db,
     crypto: dataCrypto,
@@ -204,6 +196,16 @@ export async function buildApp({
     persons,
     idportenStartUrl: idporten.startUrl,
   });
+  // Rows that name persons let the registrations waiting for them match (registration-matching.ts).
+  const overviewDeps = {
+    db,
+    crypto: dataCrypto,
+    clock,
+    notifier,
+    persons,
+    placed: registrations.matching.rowsArrived,
+  };
+  const overviews = createOverviewsUsecases(overviewDeps);
   const dashboard = createDashboardUsecases({
     users,
     institutions,

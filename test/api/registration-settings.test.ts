@@ -87,6 +87,12 @@ describe("registration settings", () => {
     }
   });
 
+  it("names the refused Webcruiter header by its path, as the settings page shows it at its field", async () => {
+    const res = await patch({ webcruiterColumns: { ...defaultWebcruiterColumns, firstName: "" } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().details.issues.map((i: { path: string }) => i.path)).toEqual(["webcruiterColumns.firstName"]);
+  });
+
   it("is FOU's to read but the admin's to change", async () => {
     const res = await t.call("PATCH", "/api/trust/settings", {
       cookie: cookies.coordinatorUib,

@@ -170,3 +170,73 @@ test("the admin changes a trust setting and sees it saved", async ({ page }) => 
   await expect(page.getByLabel("Frist i dager")).toHaveValue(after);
   await expectGoodPage(page, "04 innstillinger");
 });
+
+test("the admin sets the registration settings by keyboard, and they come back after saving", async ({ page }) => {
+  await signIn(page, demoUsers.admin.email);
+  await openAdminPage(page, "Innstillinger");
+  const save = page.getByRole("button", { name: "Lagre innstillingene" });
+  const columns = page.locator(".column-order > li .column-order-name");
+  await expect(columns.first()).toHaveText("Etternavn");
+
+  // Days before unmatched registrations are deleted: out of range is refused at the field.
+  const days = page.getByLabel("Dager før registreringer uten treff slettes");
+  await expect(days).toHaveValue("90");
+  await days.fill("0");
+  await save.click();
+  await expect(page.getByText("Skriv et helt tall fra 1 til 730.").first()).toBeVisible();
+  await days.fill("45");
+
+  // The HR file's columns: moved and removed with buttons; the focus stays with the moved column.
+  const upNationalId = page.getByRole("button", { name: "Flytt Fødselsnummer opp" });
+  await upNationalId.focus();
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Enter");
+  await expect(columns.nth(0)).toHaveText("Fødselsnummer");
+  await expect(page.getByRole("button", { name: "Flytt Fødselsnummer ned" })).toBeFocused();
+  await page.getByRole("button", { name: "Fjern Praksissted" }).click();
+  await expect(columns).toHaveCount(11);
+  await page.getByLabel("Legg til kolonne").selectOption({ label: "Praksissted" });
+  await page.getByRole("button", { name: "Legg til", exact: true }).click();
+  await expect(columns.last()).toHaveText("Praksissted");
+  await page.getByRole("button", { name: "Fjern Mobil" }).click();
+
+  // Webcruiter's headers: the default is shown; a required one cannot be empty.
+  const firstName = page.getByRole("textbox", { name: "Fornavn" });
+  await expect(firstName).toHaveValue("Fornavn");
+  await expect(page.getByText("Webcruiters overskrift: «Fornavn»")).toBeVisible();
+  await firstName.fill("");
+  await save.click();
+  await expect(page.getByText("Skriv overskriften i Webcruiter-eksporten.").first()).toBeVisible();
+  await firstName.fill("Given name");
+
+  await save.click();
+  await expect(page.getByRole("status")).toHaveText("Innstillingene er lagret.");
+  await page.reload();
+  await expect(page.getByLabel("Dager før registreringer uten treff slettes")).toHaveValue("45");
+  await expect(columns).toHaveText([
+    "Fødselsnummer",
+    "Etternavn",
+    "Fornavn",
+    "Fødselsdato",
+    "E-post",
+    "Tidligere brukernavn",
+    "Utdanningsinstitusjon",
+    "Studieprogram",
+    "Praksisstart",
+    "Praksisslutt",
+    "Praksissted",
+  ]);
+  await expect(page.getByRole("textbox", { name: "Fornavn" })).toHaveValue("Given name");
+  await expectGoodPage(page, "04 innstillinger registrering");
+
+  // Back to the defaults.
+  await page.getByRole("button", { name: "Tilbake til standard" }).click();
+  await page.getByRole("button", { name: "Bruk Webcruiters overskrifter" }).click();
+  await page.getByLabel("Dager før registreringer uten treff slettes").fill("90");
+  await save.click();
+  await expect(page.getByRole("status")).toHaveText("Innstillingene er lagret.");
+  await page.reload();
+  await expect(columns).toHaveCount(12);
+  await expect(columns.nth(2)).toHaveText("Fødselsnummer");
+  await expect(page.getByRole("textbox", { name: "Fornavn" })).toHaveValue("Fornavn");
+});

@@ -13,7 +13,7 @@ import {
 } from "./support.ts";
 
 /**
- * Issue 12's story: FOU creates a campaign for HVL; a student with neither a national ID nor a
+ * Issue 12's story: FOU creates a campaign for HVL, tied to the coordinator's document and sheet; a student with neither a national ID nor a
  * D-number registers on a phone in English (the browser's language), sees a mistake explained next
  * to its field, and confirms the e-mail address from the link in the e-mail. FOU matches the
  * registration by hand to the student's row, exports the HR transfer file and marks it
@@ -74,11 +74,17 @@ test("a student registers and confirms, FOU matches and transfers, the coordinat
   await fou.getByRole("button", { name: "Ny kampanje" }).click();
   const dialog = fou.getByRole("dialog");
   await dialog.getByLabel("Institusjon", { exact: true }).selectOption({ label: "Høgskulen på Vestlandet" });
+  // Tied to the coordinator's document and its sheet, picked from the institution's documents.
+  await dialog.getByLabel("Praksisoversikt (valgfritt)").selectOption({ label: `HVL Radiografi kull ${cohort}` });
+  await dialog.getByLabel("Ark (valgfritt)").selectOption({ label: "Periode 1" });
   await dialog.getByLabel("Frist", { exact: true }).fill(osloDate(30));
   await dialog.getByLabel("Navn (valgfritt)").fill(`HVL Radiografi kull ${cohort}`);
   await expectAccessible(fou, "new campaign dialog");
+  await screenshot(fou, "13 ny kampanje med ark", { fullPage: false });
   await dialog.getByRole("button", { name: "Lag kampanjen" }).click();
   await expect(mainHeading(fou)).toHaveText(`HVL Radiografi kull ${cohort}`);
+  const sheetLink = fou.getByRole("link", { name: `Periode 1 i HVL Radiografi kull ${cohort}` });
+  await expect(sheetLink).toHaveAttribute("href", new RegExp(`^/oversikter/${overviewId}\\?ark=`));
   const campaignUrl = fou.url();
   await expect(fou.getByRole("img", { name: /QR-kode/ })).toBeVisible();
   await expectGoodPage(fou, "13 kampanje");

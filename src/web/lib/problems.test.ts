@@ -7,7 +7,7 @@ import { validateNationalId } from "../../domain/national-id.ts";
 import en from "../i18n/en.json";
 import nb from "../i18n/nb.json";
 import nn from "../i18n/nn.json";
-import { problemText } from "./problems.ts";
+import { problemText, typedDate } from "./problems.ts";
 
 const t = i18next.createInstance();
 beforeAll(async () => {
@@ -82,5 +82,14 @@ describe("problem texts say what was found", () => {
       expect(problemText(t.t, r.code, undefined, r.details)).not.toBe(problemText(t.t, r.code));
     }
     expect(reasons.size).toBe(15);
+  });
+});
+
+describe("typedDate", () => {
+  it("reads dd.mm.yyyy, names an impossible or missing date, and takes the field's own text for an empty one", () => {
+    expect(typedDate(t.t, "01.03.2027")).toEqual({ date: "2027-03-01", error: null });
+    expect(typedDate(t.t, "31.02.2027")).toEqual({ date: null, error: problemText(t.t, "date.invalid") });
+    expect(typedDate(t.t, " ")).toEqual({ date: null, error: problemText(t.t, "date.empty") });
+    expect(typedDate(t.t, "", "Skriv fristen.")).toEqual({ date: null, error: "Skriv fristen." });
   });
 });

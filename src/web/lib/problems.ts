@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
 import type { ProblemDetails } from "../../contracts/overviews.ts";
-import { formatDate } from "../../domain/dates.ts";
+import { formatDate, parseDate } from "../../domain/dates.ts";
 
 /** Problem codes with their own text under overviews.problems.<code with . as _>. */
 const knownProblems = new Set([
@@ -77,4 +77,18 @@ export function noticeText(t: TFunction, code: string, column: string | null): s
   return column
     ? t("overviews.import.notices.other_column", { code, column })
     : t("overviews.import.notices.other", { code });
+}
+
+/**
+ * A date typed as dd.mm.yyyy (read by `parseDate` whatever the browser's language): its ISO form,
+ * or what is wrong with it for its field — `empty` (the field's own text) when nothing was typed.
+ */
+export function typedDate(
+  t: TFunction,
+  typed: string,
+  empty = problemText(t, "date.empty"),
+): { date: string; error: null } | { date: null; error: string } {
+  if (!typed.trim()) return { date: null, error: empty };
+  const date = parseDate(typed);
+  return date ? { date, error: null } : { date: null, error: problemText(t, "date.invalid") };
 }

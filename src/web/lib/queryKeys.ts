@@ -12,4 +12,6 @@ export const queryKeys = {
   trustSettings: ["trust", "settings"] as const,
   accessibilityContacts: ["accessibility-contacts"] as const,
   trusts: ["trusts"] as const,
+  /** The overview documents; their lists are under `[...overviews, "list", institution]`. */
+  overviews: ["overviews"] as const,
 };

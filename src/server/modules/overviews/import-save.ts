@@ -18,7 +18,7 @@ import {
   type SheetRecord,
 } from "./overviews.repository.ts";
 import type { Codec } from "./row-codec.ts";
-import { personsFor } from "./row-persons.ts";
+import { personsFor, personsPlaced } from "./row-persons.ts";
 import { createRowsRepository } from "./rows.repository.ts";
 
 const errorsOf = (r: PlannedRow) => r.problems.filter(isError).length;
@@ -32,7 +32,7 @@ const errorsOf = (r: PlannedRow) => r.problems.filter(isError).length;
  */
 export async function saveImport(
   tx: DbOrTx,
-  deps: Pick<OverviewsDeps, "clock" | "persons"> & { codec: Codec; changeLog: ChangeLog },
+  deps: Pick<OverviewsDeps, "clock" | "persons" | "placed"> & { codec: Codec; changeLog: ChangeLog },
   actor: Actor,
   target: { overview: OverviewRecord; settings: TrustSettings },
   planned: PlannedSheet[],
@@ -174,6 +174,13 @@ export async function saveImport(
 
   await writeAudits(tx, auditContext(actor), audits);
   await deps.changeLog.record(tx, actor, overview, changes);
+  await personsPlaced(tx, deps.placed, actor, overview, [
+    ...personIds,
+    ...planned.flatMap((s) => [
+      ...s.rows.flatMap((r) => (r.existing && r.changed.length > 0 ? [r.existing.rec.personId] : [])),
+      ...s.removed.map((gone) => gone.rec.personId),
+    ]),
+  ]);
   const touched = audits.length > 0;
   if (touched) await repo.touchOverview(overview.id, now);
   return touched;

@@ -1,12 +1,13 @@
 /**
  * What other modules may use of the overviews module: its use-cases' type (the dashboard counts
- * the listed documents' sheets), the persons module's links (where a person appears), and what the
- * retention job reads and changes of the rows.
+ * the listed documents' sheets), the persons module's links (where a person appears), the port that
+ * tells a module above when rows name persons, and what the retention job reads and changes of the rows.
  */
 
 /** For the composition root (the import's parse workers; where rows' ciphertexts are bound) and the audit log's CSV. */
 export { neutralise } from "./excel/cells.ts";
 export { createParsePool, type ParsePool } from "./excel/parse-pool.ts";
+export type { PersonsPlaced } from "./overviews.deps.ts";
 export type { OverviewsUsecases } from "./overviews.usecases.ts";
 export { createPersonLinks } from "./person-links.repository.ts";
 export { createRowRetentionRepository } from "./retention.repository.ts";

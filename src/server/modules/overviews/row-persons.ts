@@ -7,6 +7,7 @@ import { auditContext } from "../../shared/audit-context.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 import { type AuditEntry, columnName, writeAudits } from "../audit/audit.public.ts";
 import type { MatchCandidate, PersonsUsecases } from "../persons/persons.public.ts";
+import type { PersonsPlaced } from "./overviews.deps.ts";
 
 /** The fields `candidateOf` reads: a change to one of them matches the row's person anew. */
 export const identityFields: readonly RowField[] = [
@@ -51,6 +52,22 @@ export function personsFor(
     rows.map((d) => candidateOf(d, testMode)),
     { tx },
   );
+}
+
+/**
+ * Tells `placed` (the registrations, when wired) that rows naming these persons were saved or
+ * removed at the overview's institution, after the rows are written, in the same transaction.
+ */
+export async function personsPlaced(
+  tx: DbOrTx,
+  placed: PersonsPlaced | undefined,
+  actor: Actor,
+  overview: { trustId: string; institutionId: string },
+  personIds: (string | null)[],
+): Promise<void> {
+  const ids = [...new Set(personIds.filter((id) => id !== null))];
+  if (!placed || ids.length === 0) return;
+  await placed(tx, actor, { trustId: overview.trustId, institutionId: overview.institutionId, personIds: ids });
 }
 
 /** Audit rows for row changes (one statement per part): entity, id, action and the field names, never values. */

@@ -18,7 +18,7 @@ import { rowDtos, sheetDto } from "./overviews.dtos.ts";
 import { invalidRow, rowAnonymised, rowConflict, versionRequired } from "./overviews.errors.ts";
 import { createOverviewsRepository } from "./overviews.repository.ts";
 import { createCodec, rowPlaces } from "./row-codec.ts";
-import { auditRows, identityFields, personsFor } from "./row-persons.ts";
+import { auditRows, identityFields, personsFor, personsPlaced } from "./row-persons.ts";
 import { createRowsRepository } from "./rows.repository.ts";
 import { type SheetContext, withRow, withSheet } from "./sheet-context.ts";
 import { loadRows, loadRowsAround, refreshErrorCounts, sheetProblems } from "./sheet-rows.ts";
@@ -138,6 +138,7 @@ export function createRowsUsecases(deps: OverviewsDeps) {
           );
         }
         await createOverviewsRepository({ db: tx }).touchOverview(overview.id, clock.now());
+        await personsPlaced(tx, deps.placed, actor, overview, personIds);
         return {
           rows: await rowsAround(
             tx,
@@ -194,6 +195,8 @@ export function createRowsUsecases(deps: OverviewsDeps) {
           );
         }
         await createOverviewsRepository({ db: tx }).touchOverview(overview.id, clock.now());
+        if (changed.some((f) => identityFields.includes(f)))
+          await personsPlaced(tx, deps.placed, actor, overview, [personId, row.personId]);
         // The rows that were or now are the same student as this one get their error counts anew.
         return (await rowsAround(tx, c, [rowId], [before]))[0] as Row;
       });
@@ -218,6 +221,7 @@ export function createRowsUsecases(deps: OverviewsDeps) {
         }
         // A duplicate the removed row made is gone from the rows that are the same student.
         await rowsAround(tx, c, [], [data]);
+        await personsPlaced(tx, deps.placed, actor, overview, [row.personId]);
         await createOverviewsRepository({ db: tx }).touchOverview(overview.id, clock.now());
         return { ok: true as const };
       });

@@ -1,6 +1,6 @@
 import { type AnyColumn, and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../shared/database.ts";
-import { anyOf } from "../../shared/sql-sets.ts";
+import { anyOf, chunkedByParameters } from "../../shared/sql-sets.ts";
 import { persons } from "./persons.table.ts";
 
 /**
@@ -37,22 +37,61 @@ export const registrationOf = (personId: SQL | AnyColumn) => ({
 export const isTransferredToHr = (personId: SQL | AnyColumn): SQL =>
   sql`exists (select 1 from ${persons} where ${persons.id} = ${personId} and ${persons.hrTransferredAt} is not null)`;
 
+/** Whether one person is registered, and the language their registration chose (for later e-mail). */
+export interface RegisteredMark {
+  personId: string;
+  registered: boolean;
+  language?: string | null;
+}
+
 /**
- * Marks the person registered (SPEC §3.1: a confirmed registration that needs nothing more) from
- * `at`, keeping an earlier mark, and stores the language they chose for later e-mail. The caller
- * authorizes, scopes `trustId` and audits.
+ * The one way to set or clear when persons registered (SPEC §3.1; their Registrert cells say
+ * "Registrert, ikke overført"): a person `registered` keeps an earlier mark or gets `at`, and stores
+ * the `language` when given; one not `registered` loses it. Two statements for any number of persons
+ * of the trust. Returns each changed person with the columns that changed, for the caller's audit
+ * rows; the caller authorizes and audits.
  */
-export async function markRegistered(
+export async function setRegistered(
   db: DbOrTx,
-  q: { trustId: string; personId: string; at: Date; language: string },
-): Promise<void> {
-  await db
-    .update(persons)
-    .set({
-      registeredAt: sql`coalesce(${persons.registeredAt}, ${q.at.toISOString()}::timestamptz)`,
-      language: q.language,
-    })
-    .where(and(eq(persons.trustId, q.trustId), eq(persons.id, q.personId)));
+  trustId: string,
+  marks: RegisteredMark[],
+  at: Date,
+): Promise<{ personId: string; fields: ("registered_at" | "language")[] }[]> {
+  const byPerson = new Map(marks.map((m) => [m.personId, m]));
+  if (byPerson.size === 0) return [];
+  const current = new Map(
+    (
+      await db
+        .select({ id: persons.id, registeredAt: persons.registeredAt, language: persons.language })
+        .from(persons)
+        .where(and(eq(persons.trustId, trustId), anyOf(persons.id, [...byPerson.keys()], "uuid")))
+        .for("update")
+    ).map((p) => [p.id, p]),
+  );
+  const changes = [...byPerson.values()].flatMap((m) => {
+    const p = current.get(m.personId);
+    if (!p) return [];
+    const registeredAt = m.registered ? (p.registeredAt ?? at) : null;
+    const language = m.language ?? p.language;
+    const fields = [
+      ...((registeredAt === null) !== (p.registeredAt === null) ? (["registered_at"] as const) : []),
+      ...(language !== p.language ? (["language"] as const) : []),
+    ];
+    return fields.length > 0 ? [{ personId: m.personId, registeredAt, language, fields }] : [];
+  });
+  for (const part of chunkedByParameters(changes, 3)) {
+    const values = sql.join(
+      part.map(
+        (c) => sql`(${c.personId}::uuid, ${c.registeredAt?.toISOString() ?? null}::timestamptz, ${c.language}::text)`,
+      ),
+      sql`, `,
+    );
+    await db.execute(
+      sql`update ${persons} set registered_at = v.at, language = v.language, updated_at = ${at.toISOString()}::timestamptz
+        from (values ${values}) as v(id, at, language) where ${persons.id} = v.id`,
+    );
+  }
+  return changes.map(({ personId, fields }) => ({ personId, fields }));
 }
 
 /** A person of the trust (not anonymised), or undefined: what a registration may be matched to. */
@@ -62,25 +101,6 @@ export async function findPersonOfTrust(db: DbOrTx, trustId: string, personId: s
     .from(persons)
     .where(and(eq(persons.trustId, trustId), eq(persons.id, personId), isNull(persons.anonymisedAt)));
   return row;
-}
-
-/**
- * Sets (a moment) or clears (null) when the person registered (SPEC §3.1): their Registrert cells say
- * "Registrert, ikke overført". Returns whether it changed, for the caller's audit row.
- */
-export async function setRegisteredAt(db: DbOrTx, trustId: string, personId: string, at: Date | null) {
-  const changed = await db
-    .update(persons)
-    .set({ registeredAt: at, updatedAt: new Date() })
-    .where(
-      and(
-        eq(persons.trustId, trustId),
-        eq(persons.id, personId),
-        at ? isNull(persons.registeredAt) : sql`${persons.registeredAt} is not null`,
-      ),
-    )
-    .returning({ id: persons.id });
-  return changed.length > 0;
 }
 
 /** Marks these persons of the trust transferred to HR (their rows turn green); returns those that changed. */

@@ -7,8 +7,9 @@ import type { Clock } from "../../shared/clock.ts";
 import type { DataCrypto } from "../../shared/crypto.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 import { nameKeyOf } from "../../shared/sql-sets.ts";
-import { writeAudit } from "../audit/audit.public.ts";
-import { markRegistered, type PersonLinks, type PersonsUsecases } from "../persons/persons.public.ts";
+import { type AuditEntry, writeAudit, writeAudits } from "../audit/audit.public.ts";
+import type { PersonLinks, PersonsUsecases } from "../persons/persons.public.ts";
+import { syncRegistered } from "./person-registered.ts";
 import {
   createRegistrationsRepository,
   personKeysOf,
@@ -32,6 +33,46 @@ export interface MatchingDeps {
  * rows with that number attach to them). Several persons for a weak key match none: FOU decides.
  */
 export function createRegistrationMatching({ crypto, clock, persons, links }: MatchingDeps) {
+  /**
+   * The persons the institution's own rows name by each registration's e-mail, else name and birth
+   * date (`birthDate`, from the national ID where the form had none), in one set: a person who is
+   * anonymised, or holds a national ID when the registration has one of its own, is not usable.
+   */
+  async function byWeakKeys(
+    tx: DbOrTx,
+    q: { trustId: string; institutionId: string },
+    regs: { r: RegistrationRow; birthDate: string | null; hasNationalId: boolean }[],
+  ): Promise<Map<string, { personId: string; by: MatchedBy }>> {
+    const out = new Map<string, { personId: string; by: MatchedBy }>();
+    if (regs.length === 0) return out;
+    const nameOf = (x: (typeof regs)[number]) =>
+      x.birthDate ? { lastName: x.r.lastName, firstName: x.r.firstName, birthDate: x.birthDate } : null;
+    const known = await links.knownAtInstitution(tx, {
+      ...q,
+      emails: [...new Set(regs.map((x) => x.r.email))],
+      names: regs.flatMap((x) => nameOf(x) ?? []),
+    });
+    const keys = new Map(
+      (await personKeysOf(tx, q.trustId, [...new Set(known.map((k) => k.personId))])).map((p) => [p.id, p]),
+    );
+    for (const x of regs) {
+      const usable = (id: string) => {
+        const p = keys.get(id);
+        return p !== undefined && p.anonymisedAt === null && (!x.hasNationalId || p.nationalIdHash === null);
+      };
+      const only = (key: string) => {
+        const ids = [...new Set(known.filter((k) => k.key === key).map((k) => k.personId))].filter(usable);
+        return ids.length === 1 ? (ids[0] as string) : null;
+      };
+      const name = nameOf(x);
+      const byEmail = only(`email:${x.r.email}`);
+      const byName = name ? only(`name:${nameKeyOf(name)}`) : null;
+      if (byEmail) out.set(x.r.id, { personId: byEmail, by: "email" });
+      else if (byName) out.set(x.r.id, { personId: byName, by: "name_birth_date" });
+    }
+    return out;
+  }
+
   async function findPerson(
     tx: DbOrTx,
     r: RegistrationRow,
@@ -42,32 +83,11 @@ export function createRegistrationMatching({ crypto, clock, persons, links }: Ma
       if (person) return { personId: person.id, by: "national_id" };
     }
     const birthDate = r.birthDate ?? (nationalId ? birthDateFromNationalId(nationalId) : null);
-    const name = birthDate ? { lastName: r.lastName, firstName: r.firstName, birthDate } : null;
-    const known = await links.knownAtInstitution(tx, {
-      trustId: r.trustId,
-      institutionId: r.institutionId,
-      emails: [r.email],
-      names: name ? [name] : [],
-    });
-    const keys = new Map(
-      (await personKeysOf(tx, r.trustId, [...new Set(known.map((k) => k.personId))])).map((p) => [p.id, p]),
-    );
-    const usable = (id: string) => {
-      const p = keys.get(id);
-      return p !== undefined && p.anonymisedAt === null && (nationalId === null || p.nationalIdHash === null);
-    };
-    const only = (key: string) => {
-      const ids = [...new Set(known.filter((k) => k.key === key).map((k) => k.personId))].filter(usable);
-      return ids.length === 1 ? (ids[0] as string) : null;
-    };
-    const byEmail = only(`email:${r.email}`);
-    if (byEmail) return { personId: byEmail, by: "email" };
-    const byName = name ? only(`name:${nameKeyOf(name)}`) : null;
-    if (byName) return { personId: byName, by: "name_birth_date" };
-    return null;
+    const found = await byWeakKeys(tx, r, [{ r, birthDate, hasNationalId: nationalId !== null }]);
+    return found.get(r.id) ?? null;
   }
 
-  /** Whether a matched registration waits for a confirmation (domain rule `needsConfirmation`). */
+  /** Whether a matched registration waits for a confirmation (domain rule `needsConfirmation`; the Webcruiter import's report). */
   async function waits(tx: DbOrTx, r: RegistrationRow): Promise<boolean> {
     if (!r.personId) return false;
     const rows = await createRegistrationsRepository({ db: tx }).rowsOfPerson(r.personId);
@@ -75,12 +95,12 @@ export function createRegistrationMatching({ crypto, clock, persons, links }: Ma
   }
 
   /**
-   * Gives a registration without a person one, by the rule above; then, when its e-mail is
-   * confirmed and nothing waits, marks the person registered. Audited.
+   * Gives a registration without a person one, by the rule above (not one FOU unmatched); then,
+   * when its e-mail is confirmed and nothing waits, marks the person registered. Audited.
    */
   async function match(tx: DbOrTx, actor: Actor, registration: RegistrationRow): Promise<RegistrationRow> {
     let r = registration;
-    if (!r.personId) {
+    if (!r.personId && !r.unmatchedAt) {
       const nationalId = r.nationalIdEnc ? crypto.decrypt(r.nationalIdEnc, registrationNationalIdPlace(r.id)) : null;
       let found = await findPerson(tx, r, nationalId);
       if (!found && nationalId) {
@@ -119,17 +139,57 @@ export function createRegistrationMatching({ crypto, clock, persons, links }: Ma
 
   /** A confirmed registration whose person needs nothing more makes the person registered. */
   async function settle(tx: DbOrTx, actor: Actor, r: RegistrationRow): Promise<void> {
-    if (!r.emailConfirmedAt || !r.personId || (await waits(tx, r))) return;
-    await markRegistered(tx, { trustId: r.trustId, personId: r.personId, at: clock.now(), language: r.language });
-    await writeAudit(tx, auditContext(actor), {
-      entity: "person",
-      entityId: r.personId,
-      action: "update",
-      fields: ["registered_at", "language"],
+    if (!r.emailConfirmedAt || !r.personId) return;
+    await syncRegistered(tx, auditContext(actor), {
+      trustId: r.trustId,
+      personIds: [r.personId],
+      at: clock.now(),
       institutionId: r.institutionId,
     });
   }
 
-  return { match, settle, waits };
+  /**
+   * Rows naming `personIds` were saved at the institution (the overviews' `PersonsPlaced`): its
+   * confirmed registrations still without a person (and without a national ID: those got one when
+   * confirmed) are matched to them by the rule above, never one FOU unmatched, and the persons'
+   * Registrert marks follow their registrations — a later row's e-mail may show that one needs a
+   * confirmation after all. Audited; the same few statements however many rows were saved.
+   */
+  async function rowsArrived(
+    tx: DbOrTx,
+    actor: Actor,
+    q: { trustId: string; institutionId: string; personIds: string[] },
+  ): Promise<void> {
+    const repo = createRegistrationsRepository({ db: tx });
+    const waiting = await repo.unmatchedNamedBy(q);
+    const found = await byWeakKeys(
+      tx,
+      q,
+      waiting.map((r) => ({ r, birthDate: r.birthDate, hasNationalId: false })),
+    );
+    const matches = [...found].map(([id, f]) => ({ id, ...f }));
+    await repo.setMatches(matches, clock.now());
+    await writeAudits(
+      tx,
+      auditContext(actor),
+      matches.map(
+        (m): AuditEntry => ({
+          entity: "registration",
+          entityId: m.id,
+          action: "match",
+          fields: ["person_id", "matched_by"],
+          institutionId: q.institutionId,
+        }),
+      ),
+    );
+    await syncRegistered(tx, auditContext(actor), {
+      trustId: q.trustId,
+      personIds: [...q.personIds, ...matches.map((m) => m.personId)],
+      at: clock.now(),
+      institutionId: q.institutionId,
+    });
+  }
+
+  return { match, settle, waits, rowsArrived };
 }
 export type RegistrationMatching = ReturnType<typeof createRegistrationMatching>;

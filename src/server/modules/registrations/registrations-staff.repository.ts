@@ -143,25 +143,6 @@ export function createStaffRegistrationsRepository({ db }: { db: DbOrTx }) {
         .where(eq(registrations.id, id));
     },
 
-    /** Whether another registration of the person still makes them registered (confirmed, nothing waiting). */
-    async otherRegistrationHolds(personId: string, exceptId: string) {
-      const [row] = await db
-        .select({ id: registrations.id })
-        .from(registrations)
-        .leftJoin(persons, eq(persons.id, registrations.personId))
-        .where(
-          and(
-            eq(registrations.personId, personId),
-            sql`${registrations.id} <> ${exceptId}`,
-            sql`${registrations.emailConfirmedAt} is not null`,
-            notApplied,
-            sql`not ${needsConfirmationOf}`,
-          ),
-        )
-        .limit(1);
-      return row !== undefined;
-    },
-
     /** A placement row of the campaign's trust and institution, with its person. */
     async findRowAt(trustId: string, institutionId: string, rowId: string) {
       const [row] = await db

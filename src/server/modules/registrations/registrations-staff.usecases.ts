@@ -12,8 +12,9 @@ import { auditContext } from "../../shared/audit-context.ts";
 import type { Clock } from "../../shared/clock.ts";
 import type { DataCrypto } from "../../shared/crypto.ts";
 import type { Db, DbOrTx } from "../../shared/database.ts";
-import { type AuditContext, writeAudit } from "../audit/audit.public.ts";
-import { findPersonOfTrust, setRegisteredAt } from "../persons/persons.public.ts";
+import { writeAudit } from "../audit/audit.public.ts";
+import { findPersonOfTrust } from "../persons/persons.public.ts";
+import { syncRegistered } from "./person-registered.ts";
 import { registrationDto } from "./registration-dtos.ts";
 import {
   campaignNotFound,
@@ -42,33 +43,12 @@ export function campaignScopeOf(actor: Actor, policy: "campaigns.read" | "regist
   return { trustId, institutionIds: seesWholeTrust(actor, policy) ? null : actor.institutionIds };
 }
 
-/**
- * Whether the registration makes its person registered (SPEC §3.1): e-mail confirmed, a person, and
- * nothing waiting for confirmation. Sets or clears `persons.registered_at` to match, with its audit row.
- */
-export async function syncPersonRegistered(
-  tx: DbOrTx,
-  ctx: AuditContext,
-  trustId: string,
-  personId: string,
-  registered: boolean,
-  at: Date,
-) {
-  const changed = await setRegisteredAt(tx, trustId, personId, registered ? at : null);
-  if (changed) {
-    await writeAudit(tx, ctx, { entity: "person", entityId: personId, action: "update", fields: ["registered_at"] });
-  }
-}
-
-const holds = (row: RegistrationRow) =>
-  row.registration.emailConfirmedAt !== null && row.registration.personId !== null && !row.needsConfirmation;
-
 /** FOU's and the coordinators' side of registration: lists, manual matching, FOU's confirmation. */
 export function createStaffRegistrationsUsecases({ db, crypto, clock }: StaffRegistrationsDeps) {
   const repo = createStaffRegistrationsRepository({ db });
   const dto = (row: RegistrationRow) => registrationDto(crypto, row);
 
-  /** Runs `change` on a locked registration of the trust, then brings the person's Registrert in line. */
+  /** Runs `change` on a locked registration of the trust, then brings its persons' Registrert in line. */
   async function changeRegistration(
     actor: Actor,
     id: string,
@@ -87,16 +67,14 @@ export function createStaffRegistrationsUsecases({ db, crypto, clock }: StaffReg
       const ctx = auditContext(actor);
       const institutionId = before.registration.institutionId;
       await writeAudit(tx, ctx, { entity: "registration", entityId: id, action, fields, institutionId });
-      const now = clock.now();
       const after = (await r.findRegistration(trustId, resultId)) as RegistrationRow;
-      const people = new Set([before.registration.personId, after.registration.personId]);
-      for (const personId of people) {
-        if (!personId) continue;
-        const registered =
-          (after.registration.personId === personId && holds(after)) ||
-          (await r.otherRegistrationHolds(personId, after.registration.id));
-        await syncPersonRegistered(tx, ctx, trustId, personId, registered, now);
-      }
+      await syncRegistered(tx, ctx, {
+        trustId,
+        personIds: [before.registration.personId, after.registration.personId].filter((p) => p !== null),
+        at: clock.now(),
+        institutionId,
+        clearWithout: true,
+      });
       return dto(after);
     });
   }
@@ -131,6 +109,7 @@ export function createStaffRegistrationsUsecases({ db, crypto, clock }: StaffReg
           matchedBy: "manual",
           matchedAt: clock.now(),
           matchedRowId,
+          unmatchedAt: null,
         });
         return { action: "match", fields: ["person_id", "matched_by", "matched_row_id"] };
       });
@@ -146,8 +125,9 @@ export function createStaffRegistrationsUsecases({ db, crypto, clock }: StaffReg
           matchedRowId: null,
           fouConfirmedAt: null,
           fouConfirmedBy: null,
+          unmatchedAt: clock.now(),
         });
-        return { action: "unmatch", fields: ["person_id", "matched_by", "matched_row_id"] };
+        return { action: "unmatch", fields: ["person_id", "matched_by", "matched_row_id", "unmatched_at"] };
       });
     },
 

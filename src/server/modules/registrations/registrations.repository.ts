@@ -1,8 +1,10 @@
-import { and, desc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../shared/database.ts";
+import { anyOf, chunkedByParameters } from "../../shared/sql-sets.ts";
 import { placementRows } from "../overviews/overviews.table.ts";
 import { persons } from "../persons/persons.table.ts";
 import { registrations, registrationTokens } from "./registrations.table.ts";
+import { needsConfirmationOf } from "./registrations-staff.repository.ts";
 
 export type RegistrationRow = typeof registrations.$inferSelect;
 export type TokenPurpose = "confirm_email" | "personal_page" | "confirm_change";
@@ -30,6 +32,16 @@ export const registrationStateSql = sql<string>`case
   when ${persons.hrTransferredAt} is not null then 'transferred'
   when ${personHasRows} then 'matched'
   else 'confirmed' end`;
+
+/**
+ * Whether a registration makes its person registered (domain rule `countsAsRegistered`): its e-mail
+ * confirmed, a registration of its own (not a change FOU applied to the one it superseded) and
+ * nothing waiting for a confirmation — a typed national ID waits only once the person has rows to
+ * compare its e-mail with (`needsConfirmation`).
+ */
+const holds = sql<boolean>`(${registrations.emailConfirmedAt} is not null
+  and (${registrations.supersedesId} is null or (${registrations.appliedAt} is not null and ${registrations.fouConfirmedAt} is null))
+  and not (${needsConfirmationOf} and ${personHasRows}))`;
 
 export function createRegistrationsRepository({ db }: { db: DbOrTx }) {
   return {
@@ -87,6 +99,64 @@ export function createRegistrationsRepository({ db }: { db: DbOrTx }) {
         .leftJoin(persons, eq(persons.id, registrations.personId))
         .where(and(inArray(registrations.campaignId, campaignIds), isLive))
         .groupBy(registrations.campaignId, registrationStateSql);
+    },
+    /**
+     * The institution's confirmed registrations still without a person, without a national ID and not
+     * unmatched by FOU, whose e-mail, or name and birth date, is on a live row of one of these persons.
+     */
+    unmatchedNamedBy(q: { trustId: string; institutionId: string; personIds: string[] }) {
+      if (q.personIds.length === 0) return Promise.resolve([]);
+      const named = sql`select 1 from ${placementRows} where ${anyOf(placementRows.personId, q.personIds, "uuid")}
+        and ${placementRows.anonymisedAt} is null
+        and (${placementRows.email} = ${registrations.email}
+          or (${placementRows.lastName} = ${registrations.lastName} and ${placementRows.firstName} = ${registrations.firstName}
+            and ${placementRows.birthDate} = ${registrations.birthDate}))`;
+      return db
+        .select()
+        .from(registrations)
+        .where(
+          and(
+            eq(registrations.trustId, q.trustId),
+            eq(registrations.institutionId, q.institutionId),
+            isNull(registrations.personId),
+            isNull(registrations.unmatchedAt),
+            isNull(registrations.nationalIdHash),
+            isNotNull(registrations.emailConfirmedAt),
+            isLive,
+            sql`exists (${named})`,
+          ),
+        );
+    },
+    /** Gives registrations their persons (automatic matches), one statement per part. */
+    async setMatches(matches: { id: string; personId: string; by: string }[], at: Date) {
+      for (const part of chunkedByParameters(matches, 3)) {
+        const values = sql.join(
+          part.map((m) => sql`(${m.id}::uuid, ${m.personId}::uuid, ${m.by}::text)`),
+          sql`, `,
+        );
+        await db.execute(
+          sql`update ${registrations} set person_id = v.person_id, matched_by = v.by, matched_at = ${at.toISOString()}::timestamptz,
+            updated_at = ${at.toISOString()}::timestamptz from (values ${values}) as v(id, person_id, by) where ${registrations.id} = v.id`,
+        );
+      }
+    },
+    /**
+     * Per person of these with a registration: whether one of their registrations makes them
+     * registered, and the language of the newest that does.
+     */
+    registeredBy(trustId: string, personIds: string[]) {
+      if (personIds.length === 0) return Promise.resolve([]);
+      return db
+        .select({
+          personId: sql<string>`${registrations.personId}`,
+          holds: sql<boolean>`bool_or(${holds})`,
+          language: sql<
+            string | null
+          >`(array_agg(${registrations.language}::text order by ${registrations.createdAt} desc) filter (where ${holds}))[1]`,
+        })
+        .from(registrations)
+        .where(and(eq(registrations.trustId, trustId), anyOf(registrations.personId, personIds, "uuid")))
+        .groupBy(registrations.personId);
     },
     /** The e-mail addresses on the person's live rows, and whether there are any rows. */
     async rowsOfPerson(personId: string) {

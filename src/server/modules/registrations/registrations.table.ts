@@ -111,6 +111,8 @@ export const registrations = pgTable(
     /** When FOU confirmed a registration whose e-mail differs from the one on the person's rows. */
     fouConfirmedAt: timestamp("fou_confirmed_at", { withTimezone: true }),
     fouConfirmedBy: uuid("fou_confirmed_by").references(() => users.id),
+    /** When FOU undid the match: from then on only FOU matches it (automatic matching leaves it alone). */
+    unmatchedAt: timestamp("unmatched_at", { withTimezone: true }),
     supersedesId: uuid("supersedes_id"),
     appliedAt: timestamp("applied_at", { withTimezone: true }),
     createdAt: createdAt(),

@@ -2,19 +2,24 @@ import { Field, Label, Select, ValidationMessage } from "@digdir/designsystemet-
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Campaign } from "../../../../contracts/registrations.ts";
-import { parseDate } from "../../../../domain/dates.ts";
 import { useInstitutions } from "../../../api/listInstitutions.ts";
 import { DialogForm } from "../../../components/DialogForm.tsx";
 import { FormTextfield } from "../../../components/FormTextfield.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
-import { problemText } from "../../../lib/problems.ts";
+import { typedDate } from "../../../lib/problems.ts";
 import { useCreateCampaign } from "../api/createCampaign.ts";
+import { CampaignPlaceFields } from "./CampaignPlaceFields.tsx";
 
-/** "Ny kampanje": the institution, the deadline (the seed recommends study start) and an optional name. */
+/**
+ * "Ny kampanje": the institution, optionally one of its documents and a sheet of it, the deadline
+ * (the seed recommends study start) and an optional name.
+ */
 export function CampaignForm({ onSaved, onCancel }: { onSaved: (campaign: Campaign) => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const labels = {
     institutionId: t("campaigns.form.institution"),
+    overviewId: t("campaigns.form.overview"),
+    sheetId: t("campaigns.form.sheet"),
     deadline: t("campaigns.form.deadline"),
     name: t("campaigns.form.name"),
   };
@@ -22,6 +27,8 @@ export function CampaignForm({ onSaved, onCancel }: { onSaved: (campaign: Campai
   const institutions = useInstitutions();
   const create = useCreateCampaign();
   const [institutionId, setInstitutionId] = useState("");
+  const [overviewId, setOverviewId] = useState("");
+  const [sheetId, setSheetId] = useState("");
   const [deadline, setDeadline] = useState("");
   const [name, setName] = useState("");
 
@@ -29,17 +36,26 @@ export function CampaignForm({ onSaved, onCancel }: { onSaved: (campaign: Campai
     event.preventDefault();
     const errors: Record<string, string> = {};
     if (!institutionId) errors.institutionId = t("campaigns.form.institutionRequired");
-    const date = parseDate(deadline);
-    if (!deadline.trim()) errors.deadline = t("campaigns.form.deadlineRequired");
-    else if (!date) errors.deadline = problemText(t, "date.invalid");
-    if (!date || Object.keys(errors).length > 0) {
+    const typed = typedDate(t, deadline, t("campaigns.form.deadlineRequired"));
+    if (typed.error) errors.deadline = typed.error;
+    if (typed.date === null || Object.keys(errors).length > 0) {
       form.fail(errors);
       return;
     }
     form.reset();
     create.mutate(
-      { institutionId, deadline: date, ...(name.trim() ? { name: name.trim() } : {}) },
-      { onSuccess: onSaved, onError: (error) => form.failFromServer(error) },
+      {
+        institutionId,
+        deadline: typed.date,
+        ...(overviewId ? { overviewId } : {}),
+        ...(sheetId ? { sheetId } : {}),
+        ...(name.trim() ? { name: name.trim() } : {}),
+      },
+      {
+        onSuccess: onSaved,
+        onError: (error) =>
+          form.failFromServer(error, { "campaign.sheet_mismatch": "sheetId", "campaign.deadline_past": "deadline" }),
+      },
     );
   }
 
@@ -58,7 +74,11 @@ export function CampaignForm({ onSaved, onCancel }: { onSaved: (campaign: Campai
           id={form.fieldId("institutionId")}
           value={institutionId}
           aria-invalid={institutionError ? true : undefined}
-          onChange={(e) => setInstitutionId(e.target.value)}
+          onChange={(e) => {
+            setInstitutionId(e.target.value);
+            setOverviewId("");
+            setSheetId("");
+          }}
         >
           <Select.Option value="">{t("common.choose")}</Select.Option>
           {(institutions.data ?? []).map((i) => (
@@ -69,6 +89,17 @@ export function CampaignForm({ onSaved, onCancel }: { onSaved: (campaign: Campai
         </Select>
         {institutionError ? <ValidationMessage>{institutionError}</ValidationMessage> : null}
       </Field>
+      <CampaignPlaceFields
+        form={form}
+        institutionId={institutionId}
+        overviewId={overviewId}
+        sheetId={sheetId}
+        onOverview={(id) => {
+          setOverviewId(id);
+          setSheetId("");
+        }}
+        onSheet={setSheetId}
+      />
       <FormTextfield
         form={form}
         name="deadline"

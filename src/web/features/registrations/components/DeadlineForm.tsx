@@ -1,11 +1,11 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Campaign } from "../../../../contracts/registrations.ts";
-import { formatDate, parseDate } from "../../../../domain/dates.ts";
+import { formatDate } from "../../../../domain/dates.ts";
 import { DialogForm } from "../../../components/DialogForm.tsx";
 import { FormTextfield } from "../../../components/FormTextfield.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
-import { problemText } from "../../../lib/problems.ts";
+import { typedDate } from "../../../lib/problems.ts";
 import { useUpdateCampaign } from "../api/updateCampaign.ts";
 
 /** Extends (or moves) the campaign's deadline: the link works until 23:59 that day. */
@@ -26,9 +26,9 @@ export function DeadlineForm({
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const date = parseDate(deadline);
-    if (!date) {
-      form.fail({ deadline: problemText(t, deadline.trim() ? "date.invalid" : "date.empty") });
+    const { date, error } = typedDate(t, deadline);
+    if (date === null) {
+      form.fail({ deadline: error });
       return;
     }
     form.reset();

@@ -3,11 +3,10 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import type { Campaign, personalLinkSchema } from "../../../../contracts/registrations.ts";
-import { parseDate } from "../../../../domain/dates.ts";
 import { DialogForm } from "../../../components/DialogForm.tsx";
 import { FormTextfield } from "../../../components/FormTextfield.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
-import { problemText } from "../../../lib/problems.ts";
+import { typedDate } from "../../../lib/problems.ts";
 import { useCreatePersonalLink } from "../api/createPersonalLink.ts";
 import { CopyField } from "./CopyField.tsx";
 
@@ -45,9 +44,9 @@ export function PersonalLinkForm({ campaign, onClose }: { campaign: Campaign; on
     event.preventDefault();
     const errors: Record<string, string> = {};
     if (!note.trim()) errors.note = t("campaigns.personalLink.noteRequired");
-    const date = parseDate(validUntil);
-    if (!date) errors.validUntil = problemText(t, validUntil.trim() ? "date.invalid" : "date.empty");
-    if (!date || Object.keys(errors).length > 0) {
+    const { date, error } = typedDate(t, validUntil);
+    if (error) errors.validUntil = error;
+    if (date === null || Object.keys(errors).length > 0) {
       form.fail(errors);
       return;
     }

@@ -22,6 +22,27 @@ import { PersonalLinkForm } from "../components/PersonalLinkForm.tsx";
 import { RegistrationsList } from "../components/RegistrationsList.tsx";
 import "../registrations.css";
 
+/** Which rows the campaign is for: its sheet or document, linked, or the institution's sheets to come. */
+function CampaignPlace({ campaign }: { campaign: Campaign }) {
+  const { t } = useTranslation();
+  if (!campaign.overviewId) return <Paragraph>{t("campaigns.page.forInstitution")}</Paragraph>;
+  const to = campaign.sheetId
+    ? `/oversikter/${campaign.overviewId}?ark=${campaign.sheetId}`
+    : `/oversikter/${campaign.overviewId}`;
+  return (
+    <Paragraph>
+      {campaign.sheetId ? t("campaigns.page.forSheet") : t("campaigns.page.forOverview")}{" "}
+      <DsLink asChild>
+        <Link to={to}>
+          {campaign.sheetId
+            ? t("campaigns.page.sheetIn", { sheet: campaign.sheetName, overview: campaign.overviewName })
+            : campaign.overviewName}
+        </Link>
+      </DsLink>
+    </Paragraph>
+  );
+}
+
 type DialogState = { kind: "deadline" } | { kind: "close" } | { kind: "personalLink" };
 
 /** `/registrering/kampanjer/<id>`: the link and QR code, FOU's changes, and the campaign's registrations. */
@@ -104,6 +125,7 @@ function CampaignView({
           <Link to="/registrering/kampanjer">{t("campaigns.page.back")}</Link>
         </DsLink>
       </Paragraph>
+      <CampaignPlace campaign={campaign} />
       <CampaignLinkPanel campaign={campaign} />
       {canManage || canMatch ? (
         <div className="button-row">

@@ -8,6 +8,7 @@ import { FormTextfield } from "../../../components/FormTextfield.tsx";
 import { useAnnounce } from "../../../components/StatusMessage.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
 import { useUpdateTrustSettings } from "../api/updateTrustSettings.ts";
+import { RegistrationSettings, registrationLabels, useRegistrationSettings } from "./RegistrationSettings.tsx";
 
 function isHttpUrl(value: string): boolean {
   try {
@@ -34,6 +35,7 @@ export function SettingsForm({ settings }: { settings: TrustSettings }) {
     learningPortalEmail: t("settings.learningPortalEmail"),
     accessibilityContact: t("settings.accessibilityContact"),
     dNumberNeedsManualUser: t("settings.dNumberNeedsManualUser"),
+    ...registrationLabels(t),
     retentionMonths: t("settings.retentionMonths"),
     namingDocument: t("settings.namingDocument"),
     namingSheet: t("settings.namingSheet"),
@@ -51,6 +53,7 @@ export function SettingsForm({ settings }: { settings: TrustSettings }) {
   const [accessibilityContact, setAccessibilityContact] = useState(settings.accessibilityContact ?? "");
   const [retentionMonths, setRetentionMonths] = useState(String(settings.retentionMonths));
   const [dNumberNeedsManualUser, setDNumber] = useState(settings.dNumberNeedsManualUser);
+  const registration = useRegistrationSettings(settings);
   const [naming, setNaming] = useState({
     namingDocument: settings.namingDocument,
     namingSheet: settings.namingSheet,
@@ -60,7 +63,7 @@ export function SettingsForm({ settings }: { settings: TrustSettings }) {
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const errors: Record<string, string> = {};
+    const errors: Record<string, string> = registration.check(t);
     const days = Number(deadlineDays);
     if (!/^\d+$/.test(deadlineDays.trim()) || days > 180) errors.deadlineDays = t("settings.deadlineDaysInvalid");
     if (itHelpUrl.trim() && !isHttpUrl(itHelpUrl.trim())) errors.itHelpUrl = t("settings.urlInvalid");
@@ -99,10 +102,19 @@ export function SettingsForm({ settings }: { settings: TrustSettings }) {
         namingSheet: naming.namingSheet.trim(),
         namingInternationalSheet: naming.namingInternationalSheet.trim(),
         namingFile: naming.namingFile.trim(),
+        ...registration.body(),
       },
       {
         onSuccess: () => announce(t("settings.saved")),
-        onError: (error) => form.failFromServer(error),
+        onError: (error) =>
+          form.failFromServer(
+            error,
+            {},
+            {
+              unmatchedRegistrationDays: t("settings.unmatchedRegistrationDaysInvalid"),
+              hrTransferColumns: t("settings.hrTransferColumnsInvalid"),
+            },
+          ),
       },
     );
   }
@@ -196,6 +208,8 @@ export function SettingsForm({ settings }: { settings: TrustSettings }) {
           />
         </div>
       </Fieldset>
+
+      <RegistrationSettings form={form} state={registration} />
 
       <Fieldset>
         <Fieldset.Legend>{t("settings.namingHeading")}</Fieldset.Legend>

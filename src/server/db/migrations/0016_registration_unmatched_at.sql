@@ -1,0 +1,1 @@
+ALTER TABLE "registrations" ADD COLUMN "unmatched_at" timestamp with time zone;
