@@ -62,7 +62,14 @@ const auditPage = (trustId: string, entity: string | null): FloorQuery => ({
  * registration's derived state and whether it waits for a confirmation, and the total.
  */
 const campaignRegistrations = (campaignId: string): FloorQuery => ({
-  sql: `select g.*,
+  sql: `with page as (
+          select g.id, (count(*) over ())::int as total
+            from registrations g
+            left join persons p on p.id = g.person_id
+           where g.campaign_id = $1 and not (g.supersedes_id is not null and g.applied_at is not null)
+           order by g.last_name, g.first_name, g.id
+           limit 50)
+        select g.*,
                (case when g.email_confirmed_at is null then 'unconfirmed'
                      when p.hr_transferred_at is not null then 'transferred'
                      when exists (select 1 from placement_rows w
@@ -73,12 +80,11 @@ const campaignRegistrations = (campaignId: string): FloorQuery => ({
                      and not exists (select 1 from placement_rows w
                                       where w.person_id = g.person_id and w.anonymised_at is null
                                         and lower(w.email) = g.email))), false) as needs_confirmation,
-               (count(*) over ())::int as total
-          from registrations g
+               page.total
+          from page
+          join registrations g on g.id = page.id
           left join persons p on p.id = g.person_id
-         where g.campaign_id = $1 and not (g.supersedes_id is not null and g.applied_at is not null)
-         order by g.last_name, g.first_name, g.id
-         limit 50`,
+         order by g.last_name, g.first_name, g.id`,
   params: [campaignId],
 });
 
