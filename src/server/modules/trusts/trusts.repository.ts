@@ -1,10 +1,6 @@
 import { asc, eq, isNotNull } from "drizzle-orm";
-import {
-  defaultHrTransferColumns,
-  defaultWebcruiterColumns,
-  type HrTransferColumn,
-  type WebcruiterColumns,
-} from "../../../contracts/hr-transfer.ts";
+import { defaultHrTransferColumns, type HrTransferColumn } from "../../../contracts/hr-transfer.ts";
+import { defaultWebcruiterColumns, type WebcruiterColumns } from "../../../contracts/webcruiter-import.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 import { trusts } from "./trusts.table.ts";
 
