@@ -31,7 +31,7 @@ const noraId = testNationalId({ individual: 610 });
 const kariId = testNationalId({ individual: 620 });
 const zaraId = testNationalId({ individual: 630 });
 const larsId = testNationalId({ individual: 650 });
-const persons_: Record<string, string> = {};
+const persons_ = { nora: "", ola: "", zara: "" };
 
 beforeAll(async () => {
   const stream = new Writable({

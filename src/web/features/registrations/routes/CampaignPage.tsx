@@ -20,9 +20,10 @@ import { DeadlineForm } from "../components/DeadlineForm.tsx";
 import { MissingList } from "../components/MissingList.tsx";
 import { PersonalLinkForm } from "../components/PersonalLinkForm.tsx";
 import { RegistrationsList } from "../components/RegistrationsList.tsx";
+import { WebcruiterImportDialog } from "../components/WebcruiterImportDialog.tsx";
 import "../registrations.css";
 
-type DialogState = { kind: "deadline" } | { kind: "close" } | { kind: "personalLink" };
+type DialogState = { kind: "deadline" } | { kind: "close" } | { kind: "personalLink" } | { kind: "webcruiter" };
 
 /** `/registrering/kampanjer/<id>`: the link and QR code, FOU's changes, and the campaign's registrations. */
 export function CampaignPage() {
@@ -37,6 +38,7 @@ export function CampaignPage() {
       campaign={campaign.data}
       canManage={may(me, "campaigns.manage")}
       canMatch={may(me, "registrations.match")}
+      canImport={may(me, "hrTransfer.manage")}
     />
   );
 }
@@ -45,10 +47,13 @@ function CampaignView({
   campaign,
   canManage,
   canMatch,
+  canImport,
 }: {
   campaign: Campaign;
   canManage: boolean;
   canMatch: boolean;
+  /** Webcruiter's applicant export (FOU's, with the HR transfer). */
+  canImport: boolean;
 }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
@@ -105,7 +110,7 @@ function CampaignView({
         </DsLink>
       </Paragraph>
       <CampaignLinkPanel campaign={campaign} />
-      {canManage || canMatch ? (
+      {canManage || canMatch || canImport ? (
         <div className="button-row">
           {canManage ? (
             <>
@@ -119,6 +124,11 @@ function CampaignView({
                 {t("campaigns.personalLink.title")}
               </Button>
             </>
+          ) : null}
+          {canImport ? (
+            <Button variant="secondary" onClick={() => open({ kind: "webcruiter" })}>
+              {t("campaigns.webcruiter.title")}
+            </Button>
           ) : null}
           {canMatch ? (
             <Button asChild>
@@ -173,6 +183,7 @@ function CampaignView({
       <FormDialog open={dialog?.kind === "personalLink"} title={t("campaigns.personalLink.title")} onClose={close}>
         <PersonalLinkForm campaign={campaign} onClose={close} />
       </FormDialog>
+      <WebcruiterImportDialog open={dialog?.kind === "webcruiter"} campaignId={campaign.id} onClose={close} />
     </Page>
   );
 }
