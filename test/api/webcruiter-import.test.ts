@@ -206,6 +206,14 @@ describe("POST /api/webcruiter-import", () => {
     expect(zara).toMatchObject({ registeredAt: null, email: "zara@stud.uib.no", firstName: "Zara" });
     expect(by("zara.privat@example.com")).toMatchObject({ personId: persons_.zara, matchedBy: "national_id" });
 
+    // FOU's list says the same: only Zara's waits (Kari's new person has no rows to compare with).
+    const list = await t.call("GET", `/api/campaigns/${campaignId}/registrations?limit=50`, { cookie: fou });
+    expect(list.statusCode, list.body).toBe(200);
+    const waiting = (list.json().items as { email: string; needsConfirmation: boolean }[])
+      .filter((r) => r.needsConfirmation)
+      .map((r) => r.email);
+    expect(waiting).toEqual(["zara.privat@example.com"]);
+
     const imports = await t.database.db
       .select()
       .from(auditEvents)
