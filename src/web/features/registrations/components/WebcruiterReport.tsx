@@ -1,12 +1,9 @@
 import { Alert, Details, Heading, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
-import type { TFunction } from "i18next";
 import type { RefObject } from "react";
 import { useTranslation } from "react-i18next";
 import type { WebcruiterImportReport } from "../../../../contracts/webcruiter-import.ts";
 import { TableScroller } from "../../../components/TableScroller.tsx";
 import { problemText } from "../../../lib/problems.ts";
-
-type Row = WebcruiterImportReport["rows"][number];
 
 const outcomeColor = {
   created: "success",
@@ -14,15 +11,6 @@ const outcomeColor = {
   already_registered: "neutral",
   skipped: "danger",
 } as const;
-
-/** What became of a row, in words: the outcome, by which key it matched, whether it waits for FOU. */
-function outcomeText(t: TFunction, row: Row) {
-  const outcome = t(`campaigns.webcruiter.outcome.${row.outcome}`);
-  const by = row.matchedBy
-    ? t("campaigns.webcruiter.matchedOn", { key: t(`campaigns.matchedBy.${row.matchedBy}`) })
-    : "";
-  return by ? `${outcome} (${by})` : outcome;
-}
 
 /**
  * The report of a check or a save: the counts, the columns the file lacks, the rows with problems
@@ -116,8 +104,7 @@ export function WebcruiterReport({
                 <Table.Head>
                   <Table.Row>
                     <Table.HeaderCell>{t("campaigns.webcruiter.columns.row")}</Table.HeaderCell>
-                    <Table.HeaderCell>{t("campaigns.webcruiter.columns.name")}</Table.HeaderCell>
-                    <Table.HeaderCell>{t("campaigns.webcruiter.columns.email")}</Table.HeaderCell>
+                    <Table.HeaderCell>{t("campaigns.webcruiter.columns.applicant")}</Table.HeaderCell>
                     <Table.HeaderCell>{t("campaigns.webcruiter.columns.outcome")}</Table.HeaderCell>
                   </Table.Row>
                 </Table.Head>
@@ -125,20 +112,27 @@ export function WebcruiterReport({
                   {report.rows.map((r) => (
                     <Table.Row key={r.rowNumber}>
                       <Table.Cell>{r.rowNumber}</Table.Cell>
-                      <Table.Cell>{r.name || "–"}</Table.Cell>
-                      <Table.Cell>{r.email || "–"}</Table.Cell>
                       <Table.Cell>
-                        <Tag data-size="sm" data-color={outcomeColor[r.outcome]}>
-                          {outcomeText(t, r)}
-                        </Tag>
-                        {r.waitsForConfirmation ? (
-                          <>
-                            {" "}
+                        {r.name || "–"}
+                        <br />
+                        <span className="muted">{r.email}</span>
+                      </Table.Cell>
+                      <Table.Cell>
+                        <span className="webcruiter-outcome">
+                          <Tag data-size="sm" data-color={outcomeColor[r.outcome]}>
+                            {t(`campaigns.webcruiter.outcome.${r.outcome}`)}
+                          </Tag>
+                          {r.matchedBy ? (
+                            <span>
+                              {t("campaigns.webcruiter.matchedOn", { key: t(`campaigns.matchedBy.${r.matchedBy}`) })}
+                            </span>
+                          ) : null}
+                          {r.waitsForConfirmation ? (
                             <Tag data-size="sm" data-color="warning">
                               {t("campaigns.webcruiter.waitsTag")}
                             </Tag>
-                          </>
-                        ) : null}
+                          ) : null}
+                        </span>
                       </Table.Cell>
                     </Table.Row>
                   ))}
