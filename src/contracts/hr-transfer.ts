@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { isoDate, pageQuery as page, sortDirection, uuidSchema } from "./common.ts";
+import { isoDate, pageQuery as page, sortDirection, text, uuidSchema } from "./common.ts";
 
 /**
  * The HR transfer (SPEC §3.1 step 5): the persons ready for it, the file FOU downloads (columns in the
- * trust's order, a trust setting) and marking its persons transferred. Webcruiter's applicant export
- * is `webcruiter-import.ts`.
+ * trust's order, a trust setting) and marking its persons transferred; and the trust's mapping of
+ * Webcruiter's applicant export columns.
  */
 
 // ── HR transfer ──────────────────────────────────────────────────────────────────────────────
@@ -37,6 +37,49 @@ export const hrTransferColumnSchema = z.enum(hrTransferColumns);
 export type HrTransferColumn = z.infer<typeof hrTransferColumnSchema>;
 /** A trust that has not chosen its columns gets all of them, in this order. */
 export const defaultHrTransferColumns: readonly HrTransferColumn[] = hrTransferColumns;
+
+// ── Webcruiter import ────────────────────────────────────────────────────────────────────────
+
+/** The fields a Webcruiter applicant export can give; each is read from the column header the trust maps it to. */
+export const webcruiterFields = [
+  "firstName",
+  "lastName",
+  "email",
+  "mobile",
+  "nationalId",
+  "birthDate",
+  "nationality",
+  "homeInstitution",
+  "earlierUsername",
+] as const;
+export type WebcruiterField = (typeof webcruiterFields)[number];
+/** Which header of the applicant export holds each field; names, e-mail and mobile are required. */
+export const webcruiterColumnsSchema = z
+  .object({
+    firstName: text(100),
+    lastName: text(100),
+    email: text(100),
+    mobile: text(100),
+    nationalId: text(100).optional(),
+    birthDate: text(100).optional(),
+    nationality: text(100).optional(),
+    homeInstitution: text(100).optional(),
+    earlierUsername: text(100).optional(),
+  })
+  .strict();
+export type WebcruiterColumns = z.infer<typeof webcruiterColumnsSchema>;
+/** Webcruiter's Norwegian headers, for a trust that has not mapped its own. */
+export const defaultWebcruiterColumns: WebcruiterColumns = {
+  firstName: "Fornavn",
+  lastName: "Etternavn",
+  email: "E-post",
+  mobile: "Mobil",
+  nationalId: "Fødselsnummer",
+  birthDate: "Fødselsdato",
+  nationality: "Nasjonalitet",
+  homeInstitution: "Utdanningsinstitusjon",
+  earlierUsername: "Tidligere brukernavn",
+};
 
 /**
  * `GET /api/hr-transfer/ready`: persons registered (e-mail confirmed, matched, nothing to confirm) and

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { email, languageSchema, optionalUrl, text, uuidSchema } from "./common.ts";
-import { hrTransferColumnSchema } from "./hr-transfer.ts";
-import { webcruiterColumnsSchema } from "./webcruiter-import.ts";
+import { hrTransferColumnSchema, webcruiterColumnsSchema } from "./hr-transfer.ts";
 
 /** The placeholders each naming pattern must keep: they tell documents or sheets apart. */
 export const namingPlaceholders = {

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { text, uuidSchema } from "./common.ts";
+import { uuidSchema } from "./common.ts";
+import { webcruiterFields } from "./hr-transfer.ts";
 import { matchedBySchema } from "./registrations.ts";
 
 /**
@@ -9,51 +10,11 @@ import { matchedBySchema } from "./registrations.ts";
  * reported, and saved as a registration only when the report is asked to be saved.
  */
 
-// ── The trust's column mapping ───────────────────────────────────────────────────────────────
+// ── The trust's column mapping (its schema and default are in hr-transfer.ts, with the trust settings') ──
 
-/** The fields a Webcruiter applicant export can give; each is read from the column header the trust maps it to. */
-export const webcruiterFields = [
-  "firstName",
-  "lastName",
-  "email",
-  "mobile",
-  "nationalId",
-  "birthDate",
-  "nationality",
-  "homeInstitution",
-  "earlierUsername",
-] as const;
 export const webcruiterFieldSchema = z.enum(webcruiterFields);
-export type WebcruiterField = z.infer<typeof webcruiterFieldSchema>;
 /** The fields whose column the file must have. */
 export const requiredWebcruiterFields = ["firstName", "lastName", "email", "mobile"] as const;
-/** Which header of the applicant export holds each field; names, e-mail and mobile are required. */
-export const webcruiterColumnsSchema = z
-  .object({
-    firstName: text(100),
-    lastName: text(100),
-    email: text(100),
-    mobile: text(100),
-    nationalId: text(100).optional(),
-    birthDate: text(100).optional(),
-    nationality: text(100).optional(),
-    homeInstitution: text(100).optional(),
-    earlierUsername: text(100).optional(),
-  })
-  .strict();
-export type WebcruiterColumns = z.infer<typeof webcruiterColumnsSchema>;
-/** Webcruiter's Norwegian headers, for a trust that has not mapped its own. */
-export const defaultWebcruiterColumns: WebcruiterColumns = {
-  firstName: "Fornavn",
-  lastName: "Etternavn",
-  email: "E-post",
-  mobile: "Mobil",
-  nationalId: "Fødselsnummer",
-  birthDate: "Fødselsdato",
-  nationality: "Nasjonalitet",
-  homeInstitution: "Utdanningsinstitusjon",
-  earlierUsername: "Tidligere brukernavn",
-};
 
 // ── POST /api/webcruiter-import ──────────────────────────────────────────────────────────────
 

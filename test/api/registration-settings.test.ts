@@ -1,8 +1,7 @@
 import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultHrTransferColumns } from "../../src/contracts/hr-transfer.ts";
-import { defaultWebcruiterColumns } from "../../src/contracts/webcruiter-import.ts";
+import { defaultHrTransferColumns, defaultWebcruiterColumns } from "../../src/contracts/hr-transfer.ts";
 import { persons } from "../../src/server/modules/persons/persons.table.ts";
 import { auditRows } from "../helpers/audit.ts";
 import { seedWorld, type World } from "../helpers/seed.ts";

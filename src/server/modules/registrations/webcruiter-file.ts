@@ -1,9 +1,5 @@
-import {
-  requiredWebcruiterFields,
-  type WebcruiterColumns,
-  type WebcruiterField,
-  webcruiterFields,
-} from "../../../contracts/webcruiter-import.ts";
+import { type WebcruiterColumns, type WebcruiterField, webcruiterFields } from "../../../contracts/hr-transfer.ts";
+import { requiredWebcruiterFields } from "../../../contracts/webcruiter-import.ts";
 import type { TableFormat, TableRow } from "../overviews/overviews.public.ts";
 import { webcruiterColumnMissing } from "./webcruiter-import.errors.ts";
 

@@ -1,4 +1,4 @@
-import type { WebcruiterField } from "../../../contracts/webcruiter-import.ts";
+import type { WebcruiterField } from "../../../contracts/hr-transfer.ts";
 import { AppError } from "../../shared/errors.ts";
 
 /** Errors of the Webcruiter import (`webcruiter.*`). */

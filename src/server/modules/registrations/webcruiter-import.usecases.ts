@@ -1,12 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { Language } from "../../../contracts/common.ts";
+import type { WebcruiterField } from "../../../contracts/hr-transfer.ts";
 import type { MatchedBy } from "../../../contracts/registrations.ts";
-import type {
-  WebcruiterField,
-  WebcruiterImportReport,
-  webcruiterRowReportSchema,
-} from "../../../contracts/webcruiter-import.ts";
+import type { WebcruiterImportReport, webcruiterRowReportSchema } from "../../../contracts/webcruiter-import.ts";
 import { parseDate } from "../../../domain/dates.ts";
 import { checkRegistrationForm } from "../../../domain/registration/form.ts";
 import { type Actor, requirePolicy } from "../../shared/actor.ts";

@@ -1,6 +1,10 @@
 import { asc, eq, isNotNull } from "drizzle-orm";
-import { defaultHrTransferColumns, type HrTransferColumn } from "../../../contracts/hr-transfer.ts";
-import { defaultWebcruiterColumns, type WebcruiterColumns } from "../../../contracts/webcruiter-import.ts";
+import {
+  defaultHrTransferColumns,
+  defaultWebcruiterColumns,
+  type HrTransferColumn,
+  type WebcruiterColumns,
+} from "../../../contracts/hr-transfer.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 import { trusts } from "./trusts.table.ts";
 
