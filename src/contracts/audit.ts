@@ -150,6 +150,7 @@ export const auditFieldTexts: Record<string, string> = {
   valid_until: "audit.fieldNames.valid_until",
   earlier_username: "audit.fieldNames.earlier_username",
   supersedes_id: "audit.fieldNames.supersedes_id",
+  registrations: "audit.fieldNames.registrations",
   applied_at: "audit.fieldNames.applied_at",
   person_id: "audit.fieldNames.person_id",
   matched_by: "audit.fieldNames.matched_by",

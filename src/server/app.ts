@@ -40,6 +40,7 @@ import { publicRegistrationRoutes } from "./modules/registrations/public.routes.
 import { createRegistrationCounts, createRegistrationsUsecases } from "./modules/registrations/registrations.public.ts";
 import { staffRegistrationsRoutes } from "./modules/registrations/registrations.routes.ts";
 import { createStaffRegistrationsUsecases } from "./modules/registrations/registrations-staff.usecases.ts";
+import { createWebcruiterImportUsecases } from "./modules/registrations/webcruiter-import.usecases.ts";
 import { createTrustsUsecases } from "./modules/trusts/trusts.public.ts";
 import { trustsRoutes } from "./modules/trusts/trusts.routes.ts";
 import { appointAdmin, createUsersUsecases } from "./modules/users/users.public.ts";
@@ -254,6 +255,14 @@ export async function buildApp({
   await app.register(
     staffRegistrationsRoutes({
       staff: createStaffRegistrationsUsecases({ db, crypto: dataCrypto, clock }),
+      webcruiter: createWebcruiterImportUsecases({
+        db,
+        crypto: dataCrypto,
+        clock,
+        persons,
+        matching: registrations.matching,
+        parsePool,
+      }),
     }),
   );
   await app.register(

@@ -43,6 +43,7 @@ const sampleArguments: Record<string, unknown[][]> = {
   routeNotFound: [["GET", "/api/nothing"]],
   nulCharacter: [["name"]],
   validationFailed: [[[{ path: "name", message: "Required" }]]],
+  webcruiterColumnMissing: [["Fornavn", "firstName"]],
 };
 /** Exported functions of errors files that make no AppError: a sign-in through an identity provider ends in a redirect. */
 const notAnswers = new Set(["oidcFailure"]);

@@ -24,6 +24,7 @@ describe("GET /api/openapi.json", () => {
       "POST /api/auth/logout",
       "GET /api/auth/me",
       "GET /api/institutions",
+      "POST /api/webcruiter-import",
     ]) {
       expect(documented, stable).toContain(stable);
     }

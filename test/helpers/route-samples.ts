@@ -96,6 +96,7 @@ export function routeSamples(world: World) {
     "DELETE /api/rows/:id": "?version=1",
     "GET /api/search": "?q=Radesen",
     "GET /api/registrations/matching": `?campaignId=${world.campaigns.uib}`,
+    "POST /api/webcruiter-import": `?campaignId=${world.campaigns.uib}`,
   };
   /** Things only Helse Fonna has: none of them may show up in a Helse Bergen answer. */
   const otherTrustMarkers = [

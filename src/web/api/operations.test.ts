@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 
 /**
  * One fetcher per API operation: every call of the API in the web app is an `apiGet`/`apiSend`/`apiDownload`
- * (or the upload's XMLHttpRequest) with a literal path, in a fetcher under `src/web/api/` (the
- * operations several features use) or a feature's `api/` folder, and no operation has two.
+ * or an `apiUpload` (a POST) with a literal path, in a fetcher under `src/web/api/` (the operations
+ * several features use) or a feature's `api/` folder, and no operation has two.
  */
 const root = join(import.meta.dirname, "../../..");
 const webDir = join(root, "src/web");
@@ -23,15 +23,18 @@ const files = sourceFiles(webDir).map((path) => ({
   text: readFileSync(path, "utf8"),
 }));
 
-/** `apiGet("/api/x", …)`, `apiSend("POST", \`/api/x/${id}\`, …)` and `xhr.open("POST", \`/api/…\`)`. */
-const callPattern = /\b(?:apiGet\(|(?:apiSend|apiDownload)\(\s*"([A-Z]+)",|\.open\(\s*"([A-Z]+)",)\s*(["`])([^"`]*)\3/g;
+/** `apiGet("/api/x", …)`, `apiSend("POST", \`/api/x/${id}\`, …)` and `apiUpload(\`/api/…\`, …)` (a POST). */
+const callPattern = /\b(?:apiGet\(|(?:apiSend|apiDownload)\(\s*"([A-Z]+)",|(apiUpload)\()\s*(["`])([^"`]*)\3/g;
 
 /** The operation a path names: parameters as `{}`, without the query. */
 const operationOf = (method: string, path: string) =>
   `${method} ${path.replace(/\$\{[^}]*\}/g, "{}").replace(/\?.*$/, "")}`;
 
 const calls = files.flatMap(({ file, text }) =>
-  [...text.matchAll(callPattern)].map((m) => ({ file, operation: operationOf(m[1] ?? m[2] ?? "GET", m[4] ?? "") })),
+  [...text.matchAll(callPattern)].map((m) => ({
+    file,
+    operation: operationOf(m[1] ?? (m[2] ? "POST" : "GET"), m[4] ?? ""),
+  })),
 );
 
 /** The server's routes as the same operations (`:id` as `{}`), read from the route files. */
@@ -54,13 +57,13 @@ describe("the web app's API calls", () => {
     expect(calls.map((c) => c.operation)).toContain("POST /api/overviews/{}/import");
   });
 
-  it("calls the API only through apiGet and apiSend with a literal path (or the upload)", () => {
+  it("calls the API only through the api helpers with a literal path", () => {
     for (const { file, text } of files) {
-      const uses = (text.match(/\bapi(Get|Send|Download)\(/g) ?? []).length;
-      const found = calls.filter((c) => c.file === file && !c.operation.startsWith("POST /api/overviews/{}/import"));
+      const uses = (text.match(/\bapi(Get|Send|Download|Upload)\(/g) ?? []).length;
+      const found = calls.filter((c) => c.file === file);
       expect({ file, calls: uses }).toEqual({ file, calls: found.length });
       if (/\bfetch\(/.test(text)) expect(file).toBe("src/web/lib/api.ts");
-      if (/\bnew XMLHttpRequest\(/.test(text)) expect(file).toBe("src/web/features/overviews/api/importOverview.ts");
+      if (/\bnew XMLHttpRequest\(/.test(text)) expect(file).toBe("src/web/lib/api.ts");
     }
   });
 

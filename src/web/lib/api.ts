@@ -112,3 +112,37 @@ export const apiDownload = async (method: SendMethod, path: string, body?: unkno
   const response = await send(method, path, body);
   return { blob: await response.blob(), headers: response.headers };
 };
+
+/**
+ * POST of a multipart form with a file (an import), parsed with the contract's schema like `apiSend`.
+ * Uses XMLHttpRequest so that the upload's progress can be shown; a 413 without problem details is a
+ * proxy refusing the upload (`upload.too_large`).
+ */
+export function apiUpload<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  form: FormData,
+  options: { query?: Query; onProgress?: (fraction: number) => void } = {},
+): Promise<z.output<S>> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", withQuery(path, options.query));
+    xhr.withCredentials = true;
+    xhr.setRequestHeader("Accept", "application/json");
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && options.onProgress) options.onProgress(event.loaded / event.total);
+    };
+    xhr.onerror = () => reject(networkError());
+    xhr.onload = () => {
+      const data = parseJson(xhr.responseText);
+      if (xhr.status >= 200 && xhr.status < 300) {
+        const answer = schema.safeParse(data);
+        if (answer.success) resolve(answer.data);
+        else reject(answer.error);
+        return;
+      }
+      reject(answerError(xhr.status, data, xhr.statusText, xhr.status === 413 ? "upload.too_large" : undefined));
+    };
+    xhr.send(form);
+  });
+}

@@ -37,11 +37,14 @@ const characterList = (t: TFunction, characters: string) =>
   [...characters].map((c) => (/\s/.test(c) ? t("overviews.problems.space") : `«${c}»`)).join(", ");
 
 /**
- * The translated text of a problem code, from the grid's checks, the server or the import report.
+ * The translated text of a problem code, from the grid's checks, the server, the import report or
+ * the registration form's rules (`registration.*`).
  * With `details` (what the check found) the text says it: `overviews.problems.<code>_<reason>`
  * filled in with the details, the plain text where a reason has none of its own.
  */
 export function problemText(t: TFunction, rawCode: string, suggestions?: string[], details?: ProblemDetails): string {
+  // The registration form's own codes (a required field, national ID or birth date) have their texts there.
+  if (rawCode.startsWith("registration.")) return t(`registration.problems.${rawCode.slice("registration.".length)}`);
   // A D-number has the same rules as a fødselsnummer; the server reports it as d_number.*.
   const code = rawCode.startsWith("d_number.") ? rawCode.replace("d_number.", "national_id.") : rawCode;
   const key = `overviews.problems.${code.replaceAll(".", "_")}`;

@@ -37,19 +37,6 @@ export const versionRequired = () =>
 export const sheetHasProblems = (rows: { rowId: string; label: string; codes: string[] }[]) =>
   new AppError("sheets.has_problems", 409, "Fix the rows with errors before submitting the sheet.", { rows });
 export const alreadySubmitted = () => new AppError("sheets.already_submitted", 409, "The sheet is already submitted.");
-export const uploadTooLarge = () =>
-  new AppError("upload.too_large", 413, "The file is larger than 10 MB. Remove unused sheets or images and try again.");
-export const uploadMissing = () =>
-  new AppError("upload.missing", 400, "Attach the workbook as the multipart field 'file'.", {
-    issues: [{ path: "file", message: "required" }],
-  });
-export const uploadMalformed = () =>
-  new AppError(
-    "upload.malformed",
-    400,
-    "The upload could not be read as multipart/form-data (it may have been cut off). Send the file again.",
-    { issues: [{ path: "file", message: "malformed" }] },
-  );
 export const invalidPeriods = () =>
   new AppError(
     "import.invalid_periods",

@@ -5,42 +5,19 @@ import { importPeriodsSchema, importReportSchema } from "../../../contracts/over
 import { actorOf } from "../../plugins/session.ts";
 import { AppError } from "../../shared/errors.ts";
 import { attachment, authErrors, type TypedApp } from "../../shared/routes.ts";
+import { readUpload } from "../../shared/upload.ts";
 import type { ImportUsecases } from "./import.usecases.ts";
-import { invalidPeriods, uploadMalformed, uploadMissing, uploadTooLarge } from "./overviews.errors.ts";
+import { invalidPeriods } from "./overviews.errors.ts";
 import type { OverviewsUsecases } from "./overviews.usecases.ts";
-
-/** Uploads of overview workbooks: one file of at most 10 MB (the parser checks the rest before reading it). */
-export const maxUploadBytes = 10 * 1024 * 1024;
 
 const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/** The `file` part and the optional `periods` field of a multipart upload. */
-async function readUpload(
+/** The workbook and the optional `periods` field (JSON) of a multipart upload. */
+async function readWorkbookUpload(
   req: FastifyRequest,
 ): Promise<{ file: Buffer; periods: z.infer<typeof importPeriodsSchema> }> {
-  if (!req.isMultipart()) throw uploadMissing();
-  let file: Buffer | null = null;
-  let periodsText: string | null = null;
-  try {
-    for await (const part of req.parts()) {
-      if (part.type === "file") {
-        if (part.fieldname === "file" && !file) file = await part.toBuffer();
-        else await part.toBuffer();
-      } else if (part.fieldname === "periods") {
-        periodsText = String(part.value ?? "");
-      }
-    }
-  } catch (err) {
-    const { code, statusCode } = err as { code?: string; statusCode?: number };
-    if (code === "FST_REQ_FILE_TOO_LARGE" || code === "FST_FILES_LIMIT" || code === "FST_PARTS_LIMIT") {
-      throw uploadTooLarge();
-    }
-    // @fastify/multipart's own errors carry their status; the parser's (a body cut off before its
-    // closing boundary, a broken part header) are plain errors.
-    if (statusCode !== undefined) throw err;
-    throw uploadMalformed();
-  }
-  if (!file) throw uploadMissing();
+  const { file, fields } = await readUpload(req);
+  const periodsText = fields.periods;
   let periods: z.infer<typeof importPeriodsSchema> = {};
   if (periodsText?.trim()) {
     try {
@@ -88,7 +65,7 @@ export function workbookRoutes(
       await overviews.get(actor, req.params.id);
       return imports
         .oneAtATime(actor, async () => {
-          const upload = await readUpload(req);
+          const upload = await readWorkbookUpload(req);
           return imports.importWorkbook(actor, req.params.id, { ...upload, dryRun: req.query.dryRun === true });
         })
         .catch((error: unknown) => {

@@ -38,7 +38,7 @@ export interface PublicDeps {
 }
 
 /** The fields a registration fills, by their column names (for the audit trail; never values). */
-const filledFields = (r: RegistrationRow) =>
+export const filledFields = (r: RegistrationRow) =>
   (
     [
       ["first_name", r.firstName],

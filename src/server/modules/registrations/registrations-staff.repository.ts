@@ -24,11 +24,13 @@ export const stateOf = sql<RegistrationState>`(case
 
 /**
  * Whether the registration waits for a confirmation: a waiting change to a known registration, or a
- * match by a typed national ID whose e-mail is on none of the person's rows (not ID-porten, not FOU).
+ * match by a typed national ID whose e-mail is on none of the person's rows (not ID-porten, not FOU);
+ * a person without rows has nothing to compare with (the domain's `needsConfirmation`).
  */
 export const needsConfirmationOf = sql<boolean>`coalesce(((${registrations.supersedesId} is not null and ${registrations.appliedAt} is null)
   or (${registrations.matchedBy} = 'national_id' and ${registrations.verifiedAt} is null
     and ${registrations.fouConfirmedAt} is null
+    and exists (${liveRowOf(registrations.personId)})
     and not exists (${liveRowOf(registrations.personId)} and lower(${placementRows.email}) = ${registrations.email}))), false)`;
 
 /** A change already applied to the registration it superseded is no registration of its own any more. */

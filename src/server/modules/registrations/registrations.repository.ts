@@ -77,6 +77,23 @@ export function createRegistrationsRepository({ db }: { db: DbOrTx }) {
         .limit(1);
       return row;
     },
+    /** A live registration of the campaign with this national ID (keyed hash) or this e-mail address. */
+    async findLiveInCampaign(campaignId: string, keys: { nationalIdHash: string | null; email: string }) {
+      const [row] = await db
+        .select()
+        .from(registrations)
+        .where(
+          and(
+            eq(registrations.campaignId, campaignId),
+            isLive,
+            keys.nationalIdHash
+              ? or(eq(registrations.nationalIdHash, keys.nationalIdHash), eq(registrations.email, keys.email))
+              : eq(registrations.email, keys.email),
+          ),
+        )
+        .limit(1);
+      return row;
+    },
     /** Live registrations of the campaigns with this e-mail address. */
     findByEmail(campaignIds: string[], email: string) {
       if (campaignIds.length === 0) return Promise.resolve([]);

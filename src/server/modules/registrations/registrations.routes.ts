@@ -13,20 +13,23 @@ import {
 } from "../../../contracts/registrations.ts";
 import { actorOf } from "../../plugins/session.ts";
 import { authErrors, type TypedApp, typed } from "../../shared/routes.ts";
+import { multipartLimits } from "../../shared/upload.ts";
 import type { StaffRegistrationsUsecases } from "./registrations-staff.usecases.ts";
+import { webcruiterImportRoutes } from "./webcruiter-import.routes.ts";
+import type { WebcruiterImportUsecases } from "./webcruiter-import.usecases.ts";
 
 interface StaffDeps {
   staff: StaffRegistrationsUsecases;
+  webcruiter: WebcruiterImportUsecases;
 }
 
-/** FOU's side of registration: the routes of registrations, the HR transfer and the Webcruiter import. */
+/** FOU's side of registration: the routes of registrations and the Webcruiter import (an upload). */
 export function staffRegistrationsRoutes(deps: StaffDeps) {
   return async (fastify: FastifyInstance) => {
-    await fastify.register(multipart, {
-      limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 5, fieldSize: 100_000, parts: 8 },
-    });
+    await fastify.register(multipart, { limits: multipartLimits });
     const app = typed(fastify);
     registrationRoutes(app, deps);
+    webcruiterImportRoutes(app, deps);
   };
 }
 

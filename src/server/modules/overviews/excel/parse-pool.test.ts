@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { parseOverviewWorkbook } from "./parse.ts";
 import { createParsePool, type ParsePool, type ParsePoolLoad, type ParsePoolOptions } from "./parse-pool.ts";
+import { readTable } from "./table.ts";
 import { UploadRejectedError } from "./upload-rules.ts";
 
 const fixture = readFileSync(
@@ -58,6 +59,24 @@ describe("the parse pool", () => {
       // Transferred, not copied: the upload's memory now belongs to the worker.
       expect(file.buffer.byteLength).toBe(0);
     }
+  });
+
+  it("reads a file that is one table in a worker, .xlsx and CSV, and refuses it there as in process", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Søkere").addRows([
+      ["Fornavn", "Etternavn"],
+      ["Kari", "Nordmann"],
+    ]);
+    const made = Buffer.from(await wb.xlsx.writeBuffer());
+    expect(await real.readTable(owned(made), "xlsx")).toEqual(await readTable(made, "xlsx"));
+    const csv = Buffer.from("Fornavn;Etternavn\r\nKari;Nordmann\r\n");
+    expect(await real.readTable(owned(csv), "csv")).toEqual([
+      { rowNumber: 1, cells: ["Fornavn", "Etternavn"] },
+      { rowNumber: 2, cells: ["Kari", "Nordmann"] },
+    ]);
+    const refused = await rejection(real.readTable(owned(Buffer.from("not a zip")), "xlsx"));
+    expect(refused).toBeInstanceOf(UploadRejectedError);
+    expect(refused?.code).toBe("upload.not_xlsx");
   });
 
   it("copies a buffer that shares its memory instead of taking it away", async () => {

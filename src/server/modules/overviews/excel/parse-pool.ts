@@ -1,6 +1,7 @@
 import { Piscina } from "piscina";
 import { importBusy, uploadTooComplex } from "../overviews.errors.ts";
 import type { ParsedWorkbook } from "./parse.ts";
+import type { TableFormat, TableRow } from "./table.ts";
 import { type UploadErrorCode, UploadRejectedError } from "./upload-rules.ts";
 
 /**
@@ -45,6 +46,8 @@ export interface ParsePool {
    * `upload.too_complex` when the worker ran out of memory, and with the worker's error otherwise.
    */
   parse(file: Buffer): Promise<ParsedWorkbook>;
+  /** Reads a file that is one table (an .xlsx's first sheet or a CSV file) in a worker, as `parse` does. */
+  readTable(file: Buffer, format: TableFormat): Promise<TableRow[]>;
   load(): ParsePoolLoad;
   /** Called with the load each time a parse starts waiting, starts running or ends. Returns the unsubscribe. */
   onLoad(listener: (load: ParsePoolLoad) => void): () => void;
@@ -57,7 +60,7 @@ export const workerHeapMb = 256;
 /** Long enough to keep the worker from a dry run to its save, short enough to give memory back. */
 export const idleTimeoutMs = 60_000;
 type WorkerAnswer =
-  | { ok: true; workbook: ParsedWorkbook }
+  | { ok: true; workbook?: ParsedWorkbook; table?: TableRow[] }
   | { ok: false; code: UploadErrorCode; message: string; details?: Record<string, unknown> };
 
 /** The upload's bytes as an ArrayBuffer of their own, to transfer: the buffer's own when it owns all of it. */
@@ -126,20 +129,30 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
     if (running === 0) drained?.();
   };
 
-  return {
-    async parse(file) {
-      await acquire();
-      try {
-        const bytes = transferable(file);
-        const answer: WorkerAnswer = await piscina.run({ file: bytes }, { transferList: [bytes] }).catch((error) => {
+  /** Runs one task in a worker once one is free. */
+  async function run(file: Buffer, format?: TableFormat) {
+    await acquire();
+    try {
+      const bytes = transferable(file);
+      const answer: WorkerAnswer = await piscina
+        .run({ file: bytes, format }, { transferList: [bytes] })
+        .catch((error) => {
           if ((error as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY") throw uploadTooComplex();
           throw error;
         });
-        if (!answer.ok) throw new UploadRejectedError(answer.code, answer.message, answer.details);
-        return answer.workbook;
-      } finally {
-        release();
-      }
+      if (!answer.ok) throw new UploadRejectedError(answer.code, answer.message, answer.details);
+      return answer;
+    } finally {
+      release();
+    }
+  }
+
+  return {
+    async parse(file) {
+      return (await run(file)).workbook as ParsedWorkbook;
+    },
+    async readTable(file, format) {
+      return (await run(file, format)).table as TableRow[];
     },
     load,
     onLoad(listener) {

@@ -1,10 +1,11 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { Problem } from "../../../../contracts/overviews.ts";
 import { type ColumnKey, columnForHeader, templateColumns } from "../../../../domain/overview-template.ts";
 import { type CellValues, fieldOfColumn } from "../../../../domain/placement-row/fields.ts";
 import type { SheetKind } from "../../../../domain/sheet-kind.ts";
 import { detectSheetKind, findHeaderRow } from "./header-row.ts";
-import { checkUpload } from "./limits.ts";
+import type { checkUpload } from "./limits.ts";
+import { loadWorkbook } from "./load-workbook.ts";
 import { dateOf, idOf, textOf } from "./read-cells.ts";
 import { defaultUploadLimits, type UploadLimits, UploadRejectedError, type UploadSummary } from "./upload-rules.ts";
 
@@ -98,26 +99,6 @@ export interface ParseOptions {
   /** Limits for {@link checkUpload}, which runs first. */
   limits?: Partial<UploadLimits>;
 }
-
-/**
- * Worksheet parts exceljs need not read. Data validations and conditional formats over whole
- * columns make exceljs 4.4 enumerate every cell of the range (minutes, gigabytes: exceljs issues
- * #1283, #1842); merged ranges create a cell per merged address. A merged data cell is therefore
- * read in its first cell only; the others are empty.
- */
-const IGNORED_NODES = [
-  "dataValidations",
-  "conditionalFormatting",
-  "extLst",
-  "mergeCells",
-  "drawing",
-  "picture",
-  "tableParts",
-  "headerFooter",
-  "pageSetup",
-  "printOptions",
-  "rowBreaks",
-];
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const maskedIdPattern = /^(?:\d{6}[ \u00a0]?\*{5}|\*{11})$/;
@@ -213,17 +194,8 @@ function parseSheet(ws: ExcelJS.Worksheet, maxRows: number): ParsedSheet | null 
  * parses it; a file exceljs cannot read at all is refused as `upload.not_xlsx`.
  */
 export async function parseOverviewWorkbook(buffer: Buffer, options: ParseOptions = {}): Promise<ParsedWorkbook> {
-  const upload = checkUpload(buffer, options.limits);
+  const { wb, upload } = await loadWorkbook(buffer, options.limits);
   const maxRows = options.limits?.maxRowsPerSheet ?? defaultUploadLimits.maxRowsPerSheet;
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer, { ignoreNodes: IGNORED_NODES });
-  } catch {
-    throw new UploadRejectedError(
-      "upload.not_xlsx",
-      "The file could not be read as an Excel workbook (.xlsx). Open it in Excel, save it as an .xlsx workbook and try again.",
-    );
-  }
   const sheets: ParsedSheet[] = [];
   const skippedSheets: SkippedSheet[] = [];
   for (const ws of wb.worksheets) {

@@ -36,6 +36,7 @@ export const defaultUploadLimits: UploadLimits = {
 export const uploadErrorCodes = [
   "upload.too_large",
   "upload.not_xlsx",
+  "upload.not_readable",
   "upload.too_many_entries",
   "upload.too_large_unpacked",
   "upload.too_many_rows",
@@ -49,7 +50,7 @@ export class UploadRejectedError extends AppError {
     message: string,
     details?: Record<string, unknown>,
   ) {
-    super(code, code === "upload.not_xlsx" ? 400 : 413, message, details);
+    super(code, code === "upload.not_xlsx" || code === "upload.not_readable" ? 400 : 413, message, details);
     this.name = "UploadRejectedError";
   }
 }

@@ -76,6 +76,7 @@ export function HelpPage() {
           <List.Item>{t("help.registrationCampaigns")}</List.Item>
           <List.Item>{t("help.registrationForm")}</List.Item>
           <List.Item>{t("help.registrationConfirm")}</List.Item>
+          <List.Item>{t("help.registrationWebcruiter")}</List.Item>
           <List.Item>{t("help.registrationMatching")}</List.Item>
           <List.Item>{t("help.registrationTransfer")}</List.Item>
         </List.Unordered>

@@ -9,9 +9,6 @@ const problemCode = /^[a-z_]+\.[a-z_]+$/;
 
 /** The text of a field's problem, in the page's language. */
 export function fieldProblemText(t: TFunction, problem: FieldProblem): string {
-  if (problem.code.startsWith("registration.")) {
-    return t(`registration.problems.${problem.code.slice("registration.".length)}`);
-  }
   return problemText(t, problem.code, undefined, problem.details);
 }
 

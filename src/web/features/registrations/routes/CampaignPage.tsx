@@ -20,6 +20,7 @@ import { DeadlineForm } from "../components/DeadlineForm.tsx";
 import { MissingList } from "../components/MissingList.tsx";
 import { PersonalLinkForm } from "../components/PersonalLinkForm.tsx";
 import { RegistrationsList } from "../components/RegistrationsList.tsx";
+import { WebcruiterImportDialog } from "../components/WebcruiterImportDialog.tsx";
 import "../registrations.css";
 
 /** Which rows the campaign is for: its sheet or document, linked, or the institution's sheets to come. */
@@ -43,7 +44,7 @@ function CampaignPlace({ campaign }: { campaign: Campaign }) {
   );
 }
 
-type DialogState = { kind: "deadline" } | { kind: "close" } | { kind: "personalLink" };
+type DialogState = { kind: "deadline" } | { kind: "close" } | { kind: "personalLink" } | { kind: "webcruiter" };
 
 /** `/registrering/kampanjer/<id>`: the link and QR code, FOU's changes, and the campaign's registrations. */
 export function CampaignPage() {
@@ -58,6 +59,7 @@ export function CampaignPage() {
       campaign={campaign.data}
       canManage={may(me, "campaigns.manage")}
       canMatch={may(me, "registrations.match")}
+      canImport={may(me, "hrTransfer.manage")}
     />
   );
 }
@@ -66,10 +68,13 @@ function CampaignView({
   campaign,
   canManage,
   canMatch,
+  canImport,
 }: {
   campaign: Campaign;
   canManage: boolean;
   canMatch: boolean;
+  /** Webcruiter's applicant export (FOU's, with the HR transfer). */
+  canImport: boolean;
 }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
@@ -127,7 +132,7 @@ function CampaignView({
       </Paragraph>
       <CampaignPlace campaign={campaign} />
       <CampaignLinkPanel campaign={campaign} />
-      {canManage || canMatch ? (
+      {canManage || canMatch || canImport ? (
         <div className="button-row">
           {canManage ? (
             <>
@@ -141,6 +146,11 @@ function CampaignView({
                 {t("campaigns.personalLink.title")}
               </Button>
             </>
+          ) : null}
+          {canImport ? (
+            <Button variant="secondary" onClick={() => open({ kind: "webcruiter" })}>
+              {t("campaigns.webcruiter.title")}
+            </Button>
           ) : null}
           {canMatch ? (
             <Button asChild>
@@ -195,6 +205,7 @@ function CampaignView({
       <FormDialog open={dialog?.kind === "personalLink"} title={t("campaigns.personalLink.title")} onClose={close}>
         <PersonalLinkForm campaign={campaign} onClose={close} />
       </FormDialog>
+      <WebcruiterImportDialog open={dialog?.kind === "webcruiter"} campaignId={campaign.id} onClose={close} />
     </Page>
   );
 }
