@@ -16,19 +16,28 @@ import { localPart, type Random, type Student } from "./students.ts";
  * - `registered`: registered later, ready for the transfer ("Registrert, ikke overført");
  * - `waiting`: from a private e-mail address, matched by the national ID but waiting for FOU's confirmation;
  * - `unconfirmed`: never confirmed the e-mail address (counts as not registered);
- * - `typo`: a student whose row has a mistyped national ID, with a typo in the name and a private
- *   e-mail address: matches no row, so FOU's matching view suggests one;
- * - `newcomer`: a student on no sheet yet (from the waiting list): matches no row.
+ * - `typo`: a student of the sheet who chose the form's way for students without a national ID,
+ *   with a typo in the first name and a private e-mail address: matches no row, so FOU's matching
+ *   view suggests theirs by the name;
+ * - `newcomer`: an exchange student on no sheet yet, without a Norwegian number: matches no row.
  */
 export type RegistrationOutcome = "transferred" | "registered" | "waiting" | "unconfirmed" | "typo" | "newcomer";
 
 export interface PlannedRegistration {
   student: Student;
   outcome: RegistrationOutcome;
-  /** The first name and e-mail address as the student typed them. */
-  firstName: string;
-  email: string;
-  language: Language;
+  /** The public form as the student filled it in. */
+  form: {
+    firstName: string;
+    lastName: string;
+    email: string;
+    mobile: string;
+    nationalId: string | null;
+    birthDate: IsoDate | null;
+    nationality: string | null;
+    homeInstitution: string | null;
+    language: Language;
+  };
   registeredAt: Date;
   /** When the link in the e-mail was followed; null for `unconfirmed`. */
   confirmedAt: Date | null;
@@ -70,10 +79,16 @@ function shuffled<T>(items: readonly T[], random: Random): T[] {
   return result;
 }
 
+/**
+ * The campaign for a sheet of the institution `institutionName`: `closed` (of the period before)
+ * has most of its students transferred and three who never registered; `open` has about a third
+ * transferred, a third registered, one of each other outcome and the rest not registered yet.
+ */
 export function campaignPlan(
   sheet: Pick<DemoSheet, "dates" | "students" | "typed" | "spare">,
   kind: "open" | "closed",
   random: Random,
+  institutionName: string,
 ): CampaignPlan {
   const opened = sheet.dates.preparedOn;
   const evening = (day: number) =>
@@ -83,17 +98,31 @@ export function campaignPlan(
     const r = random.next();
     return r < 0.7 ? "nb" : r < 0.85 ? "nn" : "en";
   };
-  const plan = (student: Student, outcome: RegistrationOutcome, days: [number, number], over = {}) => {
+  const privateEmail = (s: Student) => `${localPart(s.firstName, s.lastName)}@example.${random.pick(["com", "net"])}`;
+  const plan = (
+    student: Student,
+    outcome: RegistrationOutcome,
+    days: [number, number],
+    over: Partial<PlannedRegistration["form"]> = {},
+  ): PlannedRegistration => {
     const registeredAt = evening(random.int(...days));
     return {
       student,
       outcome,
-      firstName: student.firstName,
-      email: student.email,
-      language: language(),
+      form: {
+        firstName: student.firstName,
+        lastName: student.lastName,
+        email: student.email,
+        mobile: student.mobile,
+        nationalId: student.nationalId,
+        birthDate: null,
+        nationality: null,
+        homeInstitution: null,
+        language: language(),
+        ...over,
+      },
       registeredAt: new Date(registeredAt),
       confirmedAt: outcome === "unconfirmed" ? null : new Date(registeredAt + random.int(2, 40) * minutes),
-      ...over,
     };
   };
 
@@ -105,36 +134,38 @@ export function campaignPlan(
   const order = shuffled(clean, random).sort((a, b) => rowsOf(sheet, b).length - rowsOf(sheet, a).length);
   const early: [number, number] = [1, 2];
   const later: [number, number] = [3, registrationDays];
-  const registrations: PlannedRegistration[] = [];
-  if (kind === "closed") {
-    for (const student of order.slice(0, order.length - 3)) registrations.push(plan(student, "transferred", early));
-  } else {
-    const share = Math.round(order.length * 0.3);
-    const outcomes: RegistrationOutcome[] = [
-      ...Array<RegistrationOutcome>(share).fill("transferred"),
-      ...Array<RegistrationOutcome>(share).fill("registered"),
-      "waiting",
-      "unconfirmed",
-      "unconfirmed",
-    ];
-    for (const [i, outcome] of outcomes.entries()) {
-      const student = order[i] as Student;
-      const over =
-        outcome === "waiting" ? { email: `${localPart(student.firstName, student.lastName)}@example.com` } : {};
-      registrations.push(plan(student, outcome, outcome === "transferred" ? early : later, over));
-    }
-    const mistyped = sheet.students.find((s) =>
-      rowsOf(sheet, s).some((r) => r.nationalId !== s.nationalId && r.email === s.email),
+  const share = kind === "closed" ? order.length - 3 : Math.round(order.length * 0.3);
+  const outcomes: RegistrationOutcome[] = [
+    ...Array<RegistrationOutcome>(share).fill("transferred"),
+    ...(kind === "closed"
+      ? []
+      : [...Array<RegistrationOutcome>(share).fill("registered"), "waiting", "typo", "unconfirmed", "unconfirmed"]),
+  ] as RegistrationOutcome[];
+  const registrations = outcomes.map((outcome, i) => {
+    const student = order[i] as Student;
+    const days = outcome === "transferred" ? early : later;
+    if (outcome === "waiting") return plan(student, outcome, days, { email: privateEmail(student) });
+    if (outcome !== "typo") return plan(student, outcome, days);
+    return plan(student, outcome, days, {
+      firstName: typoOf(student.firstName),
+      email: privateEmail(student),
+      nationalId: null,
+      birthDate: student.birthDate,
+      nationality: "Norsk",
+      homeInstitution: institutionName,
+    });
+  });
+  if (kind === "open") {
+    const { spare } = sheet;
+    registrations.push(
+      plan(spare, "newcomer", later, {
+        nationalId: null,
+        birthDate: spare.birthDate,
+        nationality: spare.nationality,
+        homeInstitution: spare.homeInstitution,
+        language: "en",
+      }),
     );
-    if (mistyped) {
-      registrations.push(
-        plan(mistyped, "typo", later, {
-          firstName: typoOf(mistyped.firstName),
-          email: `${localPart(mistyped.firstName, mistyped.lastName)}@example.net`,
-        }),
-      );
-    }
-    registrations.push(plan(sheet.spare, "newcomer", later));
   }
   return {
     createdAt: new Date(`${opened}T11:00:00Z`),

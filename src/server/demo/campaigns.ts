@@ -70,13 +70,15 @@ export async function fillDemoCampaigns(
 
   for (const [i, sheet] of sheets.entries()) {
     if (!sheet.plan.campaign) continue;
-    const plan = campaignPlan(sheet, sheet.plan.campaign, seededRandom(5000 + i));
+    const institution = world.institutions.get(sheet.institution);
+    if (!institution) throw new Error(`no demo institution ${sheet.institution}`);
+    const plan = campaignPlan(sheet, sheet.plan.campaign, seededRandom(5000 + i), institution.name);
     if (plan.registrations.some((r) => todayInOslo(r.confirmedAt ?? r.registeredAt) >= today)) {
       throw new Error(`the demo campaign for ${sheet.name} would have registrations from today or later`);
     }
     clock.set(plan.createdAt);
     const campaign = await registrations.campaigns.create(fou, {
-      institutionId: world.institutionIds.get(sheet.institution) as string,
+      institutionId: institution.id,
       overviewId: sheet.overviewId,
       sheetId: sheet.sheetId,
       name: sheet.name,
@@ -96,26 +98,13 @@ export async function fillDemoCampaigns(
     for (const r of plan.registrations) {
       steps.push({
         at: r.registeredAt,
-        run: () =>
-          registrations.public.submit(
-            token,
-            {
-              firstName: r.firstName,
-              lastName: r.student.lastName,
-              email: r.email,
-              mobile: r.student.mobile,
-              nationalId: r.student.nationalId,
-              language: r.language,
-              privacyAccepted: true,
-            },
-            { requestId: "demo-data" },
-          ),
+        run: () => registrations.public.submit(token, { ...r.form, privacyAccepted: true }, { requestId: "demo-data" }),
       });
       const confirmedAt = r.confirmedAt;
       if (confirmedAt) {
         steps.push({
           at: confirmedAt,
-          run: () => registrations.public.confirm(mailbox.confirmToken(r.email), "demo-data"),
+          run: () => registrations.public.confirm(mailbox.confirmToken(r.form.email), "demo-data"),
         });
       }
     }

@@ -144,7 +144,7 @@ export async function fillDemoData(
           { id: userId(u.email), role: u.role, institutionId: u.institution ? instId(u.institution) : null },
         ]),
       ),
-      institutionIds: new Map(insts.map((i) => [i.shortName, i.id])),
+      institutions: new Map(insts.map((i) => [i.shortName, { id: i.id, name: i.name }])),
       programmeIds: new Map(
         progs.map((p) => [`${insts.find((i) => i.id === p.institutionId)?.shortName} ${p.name}`, p.id]),
       ),

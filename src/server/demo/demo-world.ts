@@ -9,8 +9,8 @@ export interface DemoWorld {
   deadlineDays: number;
   /** Demo people by e-mail. */
   users: Map<string, { id: string; role: Role; institutionId: string | null }>;
-  /** Institution ids by short name. */
-  institutionIds: Map<string, string>;
+  /** Institutions by short name. */
+  institutions: Map<string, { id: string; name: string }>;
   /** Programme ids by `<institution short name> <programme name>`. */
   programmeIds: Map<string, string>;
 }

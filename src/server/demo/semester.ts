@@ -38,7 +38,7 @@ export interface DemoSheet {
   /** The students on it, as they are; `typed` is their rows as the coordinator typed them, mistakes included. */
   students: Student[];
   typed: RowInput[];
-  /** A student of the same cohort on none of the document's sheets. */
+  /** An exchange student just arrived at the institution, on none of its sheets, with a Norwegian mobile. */
   spare: Student;
 }
 
@@ -106,7 +106,9 @@ export async function fillDemoSemester(
       Math.max(0, ...doc.sheets.filter((s) => s.kind === kind && s.copyOf === undefined).map((s) => s.students));
     // One more than the largest sheet: a student who joins after submission.
     const roster = students.cohort(1000 + d, largest("norwegian") + 1, cohort, domain);
-    const exchange = students.exchange(2000 + d, largest("international"), intake, domain);
+    // One more than the largest sheet: a student who has just arrived (`DemoSheet.spare`).
+    const exchange = students.exchange(2000 + d, largest("international") + 1, intake, domain);
+    const arrived = { ...(exchange.at(-1) as Student), mobile: students.mobile(seededRandom(6000 + d)) };
 
     const periods = doc.sheets.map((s) => sheetDates(s, today, world.deadlineDays));
     const firstPrepared = periods.map((p) => p.preparedOn).sort()[0] as IsoDate;
@@ -157,7 +159,7 @@ export async function fillDemoSemester(
             dates: period,
             students: people,
             typed: withTheirMistakes,
-            spare: roster.at(-1) as Student,
+            spare: arrived,
           });
         },
       });
