@@ -126,12 +126,13 @@ export function campaignPlan(
     };
   };
 
-  const clean = sheet.students.filter((s) => {
-    const rows = rowsOf(sheet, s);
-    return rows.length > 0 && rows.every((r) => r.nationalId === s.nationalId && r.email === s.email);
-  });
+  const rows = new Map(sheet.students.map((s) => [s, rowsOf(sheet, s)]));
+  const rowCount = (s: Student) => rows.get(s)?.length ?? 0;
+  const clean = sheet.students.filter(
+    (s) => rowCount(s) > 0 && (rows.get(s) ?? []).every((r) => r.nationalId === s.nationalId && r.email === s.email),
+  );
   // A student with two rows registers: the coordinator's count of missing students counts persons.
-  const order = shuffled(clean, random).sort((a, b) => rowsOf(sheet, b).length - rowsOf(sheet, a).length);
+  const order = shuffled(clean, random).sort((a, b) => rowCount(b) - rowCount(a));
   const early: [number, number] = [1, 2];
   const later: [number, number] = [3, registrationDays];
   const share = kind === "closed" ? order.length - 3 : Math.round(order.length * 0.3);
