@@ -2,17 +2,20 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Change, Overview, Row, Sheet } from "../../src/contracts/overviews.ts";
+import type { Campaign, MatchingView, Registration } from "../../src/contracts/registrations.ts";
 import { validateNationalId } from "../../src/domain/national-id.ts";
 import { loadConfig } from "../../src/server/config.ts";
 import { demoUsers, fillDemoData } from "../../src/server/demo/demo-data.ts";
 import { rowPlaces } from "../../src/server/modules/overviews/row-codec.ts";
 import { nationalIdPlace } from "../../src/server/modules/persons/persons.public.ts";
+import { registrationNationalIdPlace } from "../../src/server/modules/registrations/registration-dtos.ts";
 import { createDataCrypto } from "../../src/server/shared/crypto.ts";
 import { createTestApp, createTestClock, type TestApp } from "../helpers/test-app.ts";
 
 /**
- * The demo's semester (issue 8): filled into a fresh database through the app's own use-cases on
- * the test clock's day, then read through the API as the people who sign in would.
+ * The demo's semester (issue 8) and registration campaigns (issue 12): filled into a fresh database
+ * through the app's own use-cases on the test clock's day, then read through the API as the people
+ * who sign in would.
  */
 const password = "demo-passord";
 const key = randomBytes(32).toString("base64");
@@ -50,6 +53,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const errorsOf = (row: Row) => row.problems.filter((p) => !p.warning);
+const query = async (statement: string) =>
+  ((await t.database.db.execute(sql.raw(statement))) as unknown as { rows: Record<string, string | null>[] }).rows;
 
 describe("the demo semester", () => {
   it("has documents for every programme, with sheets in every deadline state and an international one", () => {
@@ -128,8 +133,6 @@ describe("the demo semester", () => {
 
   it("stores only national IDs of the test series, or numbers that are none at all", async () => {
     const crypto = createDataCrypto(loadConfig({ DATA_ENCRYPTION_KEY: key, LOG_LEVEL: "silent" }).encryptionKey);
-    const query = async (statement: string) =>
-      ((await t.database.db.execute(sql.raw(statement))) as unknown as { rows: Record<string, string | null>[] }).rows;
     const values = [
       ...(await query("select id, national_id_enc, d_number_enc from placement_rows")).flatMap((r) => [
         r.national_id_enc ? crypto.decrypt(r.national_id_enc, rowPlaces(r.id as string).nationalId) : null,
@@ -137,6 +140,9 @@ describe("the demo semester", () => {
       ]),
       ...(await query("select id, national_id_enc from persons")).map((r) =>
         r.national_id_enc ? crypto.decrypt(r.national_id_enc, nationalIdPlace(r.id as string)) : null,
+      ),
+      ...(await query("select id, national_id_enc from registrations")).map((r) =>
+        r.national_id_enc ? crypto.decrypt(r.national_id_enc, registrationNationalIdPlace(r.id as string)) : null,
       ),
     ].filter((v): v is string => v !== null);
     expect(values.length).toBeGreaterThan(300);
@@ -150,13 +156,14 @@ describe("the demo semester", () => {
   });
 });
 
-describe("the start pages of the demo people", () => {
-  const counts = async (email: string) => {
-    const res = await t.call("GET", "/api/dashboard", { cookie: await t.login(email, password) });
-    expect(res.statusCode).toBe(200);
-    return Object.fromEntries((res.json().items as { key: string; count: number }[]).map((i) => [i.key, i.count]));
-  };
+const dashboardOf = async (email: string) => {
+  const res = await t.call("GET", "/api/dashboard", { cookie: await t.login(email, password) });
+  expect(res.statusCode).toBe(200);
+  return res.json().items as { key: string; count: number; link: string }[];
+};
+const counts = async (email: string) => Object.fromEntries((await dashboardOf(email)).map((i) => [i.key, i.count]));
 
+describe("the start pages of the demo people", () => {
   it("give admin and FOU documents, sheets due and rows with errors to look at", async () => {
     for (const email of ["admin@demo.test", "fou@demo.test"]) {
       const items = await counts(email);
@@ -189,5 +196,100 @@ describe("the start pages of the demo people", () => {
     const hvl = await unread("koordinator.hvl@demo.test");
     expect(hvl).toContain("overview.changed");
     expect(hvl).toContain("overview.deadline_reminder");
+  });
+});
+
+describe("the demo's registration campaigns (issue 12)", () => {
+  let fou: string;
+  let campaigns: Campaign[];
+  const get = async (path: string, cookie = fou) => {
+    const res = await t.call("GET", path, { cookie });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json();
+  };
+  beforeAll(async () => {
+    fou = await t.login("fou@demo.test", password);
+    campaigns = (await get("/api/campaigns?limit=200")).items;
+  });
+
+  it("has an open campaign per institution, tied to its sheet, with registrations in every state, and a closed one", () => {
+    const open = campaigns.filter((c) => c.state === "open");
+    expect(open.map((c) => c.institutionName).sort()).toEqual([
+      "Høgskulen på Vestlandet",
+      "Universitetet i Bergen",
+      "VID vitenskapelige høgskole",
+    ]);
+    for (const c of open) {
+      expect(sheets.find((s) => s.id === c.sheetId)?.startDate, c.name).toBeDefined();
+      for (const n of Object.values(c.counts)) expect(n, c.name).toBeGreaterThan(0);
+    }
+    const closed = campaigns.filter((c) => c.state === "closed");
+    expect(closed.map((c) => c.counts.transferred > 0)).toEqual([true]);
+  });
+
+  it("gives FOU's start page numbers that the lists they link to count the same", async () => {
+    const items = await dashboardOf("fou@demo.test");
+    const item = (key: string) => items.find((i) => i.key === key);
+    const sum = (state: keyof Campaign["counts"]) => campaigns.reduce((n, c) => n + c.counts[state], 0);
+    for (const [key, state] of [
+      ["registrationsUnmatched", "confirmed"],
+      ["registrationsUnconfirmed", "unconfirmed"],
+    ] as const) {
+      expect(item(key)).toEqual({ key, count: sum(state), link: `/registrering/kampanjer?tilstand=${state}` });
+      expect(sum(state), key).toBeGreaterThan(0);
+      let listed = 0;
+      for (const c of campaigns) listed += (await get(`/api/campaigns/${c.id}/registrations?state=${state}`)).total;
+      expect(listed, key).toBe(sum(state));
+    }
+    const ready = (await get("/api/hr-transfer/ready")).total;
+    expect(item("readyForHrTransfer")).toMatchObject({ count: ready, link: "/registrering/overfoering" });
+    expect(ready).toBeGreaterThan(0);
+    const exports = (await get("/api/hr-transfer/exports")).items as { markedAt: string | null }[];
+    expect(exports).toHaveLength(campaigns.length);
+    for (const e of exports) expect(e.markedAt).not.toBeNull();
+  });
+
+  it("gives each coordinator the number of their students not registered, as long as the list it opens", async () => {
+    for (const user of demoUsers.filter((u) => u.role === "coordinator")) {
+      const cookie = await t.login(user.email, password);
+      const item = (await dashboardOf(user.email)).find((i) => i.key === "studentsNotRegistered");
+      const campaign = campaigns.find((c) => c.state === "open" && c.name.startsWith(user.institution as string));
+      expect(item?.link, user.email).toBe(`/registrering/kampanjer/${campaign?.id}?vis=mangler`);
+      expect(item?.count, user.email).toBeGreaterThan(0);
+      const missing = await get(`/api/campaigns/${campaign?.id}/missing?limit=200`, cookie);
+      expect(missing.total, user.email).toBe(item?.count);
+      for (const row of missing.items) expect(`${row.firstName} ${row.lastName}`.trim()).not.toBe("");
+    }
+  });
+
+  it("gives FOU's matching view registrations to match, with the row of a mistyped name suggested", async () => {
+    for (const c of campaigns.filter((c) => c.state === "open")) {
+      const { registrations: regs, rows }: MatchingView = await get(`/api/registrations/matching?campaignId=${c.id}`);
+      const waiting = regs.items.filter((r) => r.needsConfirmation && r.personId);
+      const unmatched = regs.items.filter((r) => r.state === "confirmed");
+      const typo = unmatched.filter((r) => r.suggestions.some((s) => s.row.lastName === r.lastName && s.score < 1));
+      expect([waiting.length, unmatched.length, typo.length], c.name).toEqual([1, 2, 1]);
+      expect(rows.total, c.name).toBeGreaterThan(0);
+      const all: Registration[] = (await get(`/api/campaigns/${c.id}/registrations?limit=200`)).items;
+      for (const r of all) expect(r.email).toMatch(/@(stud\.hvl|student\.uib|stud\.vid)\.no$|@example\.(com|net)$/);
+    }
+  });
+
+  it("turns the Registrert cells of registered students, green for those transferred, in every sheet of theirs", () => {
+    const all = [...rowsOf.values()].flat();
+    const transferred = all.filter((r) => r.registrationState === "transferred");
+    expect(transferred.length).toBeGreaterThan(20);
+    expect(all.filter((r) => r.registrationState === "registered").length).toBeGreaterThan(5);
+    expect(all.filter((r) => r.registrationState === "not_registered").length).toBeGreaterThan(0);
+    const sheetsOf = (r: Row) => new Set(all.filter((o) => o.personId === r.personId).map((o) => o.sheetId));
+    expect(transferred.some((r) => sheetsOf(r).size > 1)).toBe(true);
+    const green = new Set(transferred.map((r) => r.personId));
+    for (const r of all.filter((o) => green.has(o.personId))) expect(r.registrationState).toBe("transferred");
+  });
+
+  it("audits the registrations as the demo's requests, the students' own without an actor", async () => {
+    const rows = await query("select actor_id, action, request_id from audit_events where entity = 'registration'");
+    expect(new Set(rows.map((r) => r.action))).toEqual(new Set(["create", "confirm_email", "match"]));
+    for (const r of rows) expect([r.request_id, r.actor_id]).toEqual(["demo-data", null]);
   });
 });

@@ -9,7 +9,9 @@ import { type Clock, systemClock } from "../shared/clock.ts";
 import type { DataCrypto } from "../shared/crypto.ts";
 import type { Db } from "../shared/database.ts";
 import { hashPassword } from "../shared/passwords.ts";
-import { type DemoWorld, fillDemoSemester } from "./semester.ts";
+import { fillDemoCampaigns } from "./campaigns.ts";
+import type { DemoWorld } from "./demo-world.ts";
+import { fillDemoSemester } from "./semester.ts";
 
 export const demoInstitutions = [
   { shortName: "UiB", name: "Universitetet i Bergen" },
@@ -67,8 +69,9 @@ export async function isEmpty(db: Db): Promise<boolean> {
 
 /**
  * Fills the demo trust "Helse Bergen" (in test mode) with its institutions, catalog and people, then
- * with a semester of placement overviews counted from today (`semester.ts`). One transaction: a
- * first start that is interrupted leaves nothing behind, and the next start fills it again.
+ * with a semester of placement overviews counted from today (`semester.ts`) and FOU's registration
+ * campaigns for its students (`campaigns.ts`). One transaction: a first start that is interrupted
+ * leaves nothing behind, and the next start fills it again.
  */
 export async function fillDemoData(
   db: Db,
@@ -141,14 +144,13 @@ export async function fillDemoData(
           { id: userId(u.email), role: u.role, institutionId: u.institution ? instId(u.institution) : null },
         ]),
       ),
+      institutions: new Map(insts.map((i) => [i.shortName, { id: i.id, name: i.name }])),
       programmeIds: new Map(
         progs.map((p) => [`${insts.find((i) => i.id === p.institutionId)?.shortName} ${p.name}`, p.id]),
       ),
     };
-    await fillDemoSemester(tx, world, {
-      crypto: opts.crypto,
-      publicUrl: opts.publicUrl,
-      clock: opts.clock ?? systemClock,
-    });
+    const deps = { crypto: opts.crypto, publicUrl: opts.publicUrl, clock: opts.clock ?? systemClock };
+    const { sheets } = await fillDemoSemester(tx, world, deps);
+    await fillDemoCampaigns(tx, world, sheets, deps);
   });
 }

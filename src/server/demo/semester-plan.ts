@@ -33,6 +33,8 @@ export interface SheetPlan {
   changedAfterSubmission?: boolean;
   /** The sheet (index in its document) whose rows this one starts with, moved to the new period. */
   copyOf?: number;
+  /** FOU's registration campaign for this sheet's students: still open, or closed (`campaign-plan.ts`). */
+  campaign?: "open" | "closed";
 }
 
 export interface DocumentPlan {
@@ -72,6 +74,7 @@ export const semesterPlan: DocumentPlan[] = [
         weeks: 6,
         students: 26,
         submittedBeforeDeadline: 6,
+        campaign: "closed",
       },
       {
         kind: "norwegian",
@@ -99,6 +102,7 @@ export const semesterPlan: DocumentPlan[] = [
         weeks: 6,
         students: 30,
         mistakes: ["checksum", "missingDigit", "noMobile", "emailWithoutAt", "unknownSite", "outsidePeriod", "twice"],
+        campaign: "open",
       },
       {
         kind: "international",
@@ -202,6 +206,7 @@ export const semesterPlan: DocumentPlan[] = [
         weeks: 10,
         students: 22,
         mistakes: ["noMobile", "twice", "checksum"],
+        campaign: "open",
       },
     ],
   },
@@ -236,6 +241,7 @@ export const semesterPlan: DocumentPlan[] = [
         weeks: 6,
         students: 20,
         mistakes: ["checksum", "noMobile", "unknownSite", "emailWithoutAt"],
+        campaign: "open",
       },
       { kind: "norwegian", label: "Periode", number: 4, deadlineIn: 44, weeks: 6, students: 20, copyOf: 0 },
     ],

@@ -1,4 +1,3 @@
-import type { Role } from "../../contracts/common.ts";
 import type { Row, RowInput } from "../../contracts/overviews.ts";
 import { addDays, type IsoDate, todayInOslo } from "../../domain/dates.ts";
 import { createNotifier } from "../modules/notifications/notifications.public.ts";
@@ -11,8 +10,9 @@ import type { Actor } from "../shared/actor.ts";
 import type { Clock } from "../shared/clock.ts";
 import type { DataCrypto } from "../shared/crypto.ts";
 import type { Db } from "../shared/database.ts";
+import { at, type DemoWorld, demoActor, demoClock } from "./demo-world.ts";
 import { withMistakes } from "./mistakes.ts";
-import { changedDaysAgo, type SheetPlan, semesterPlan, sheetDates } from "./semester-plan.ts";
+import { changedDaysAgo, type DocumentPlan, type SheetPlan, semesterPlan, sheetDates } from "./semester-plan.ts";
 import { createStudentFactory, type Student, seededRandom } from "./students.ts";
 
 /**
@@ -26,34 +26,26 @@ import { createStudentFactory, type Student, seededRandom } from "./students.ts"
 
 const studentDomains = { UiB: "student.uib.no", HVL: "stud.hvl.no", VID: "stud.vid.no" } as const;
 
-/** What the demo's first part made: the trust, its people, institutions and programmes. */
-export interface DemoWorld {
-  trustId: string;
-  deadlineDays: number;
-  /** Demo people by e-mail. */
-  users: Map<string, { id: string; role: Role; institutionId: string | null }>;
-  /** Programme ids by `<institution short name> <programme name>`. */
-  programmeIds: Map<string, string>;
+/** A sheet the semester filled with rows of its own (not a copy), as the registration campaigns need it. */
+export interface DemoSheet {
+  institution: DocumentPlan["institution"];
+  plan: SheetPlan;
+  overviewId: string;
+  sheetId: string;
+  /** The document's and the sheet's names: `HVL Sykepleie kull 2024 – Periode 3`. */
+  name: string;
+  dates: ReturnType<typeof sheetDates>;
+  /** The students on it, as they are; `typed` is their rows as the coordinator typed them, mistakes included. */
+  students: Student[];
+  typed: RowInput[];
+  /** An exchange student just arrived at the institution, on none of its sheets, with a Norwegian mobile. */
+  spare: Student;
 }
-
-/** A moment on `date` at `utcTime`: working hours in Oslo (an hour or two later there). */
-const at = (date: IsoDate, utcTime: string) => new Date(`${date}T${utcTime}:00Z`);
 
 /** The latest intake: students are admitted in August. */
 function latestCohort(today: IsoDate): number {
   const [year, month] = today.split("-").map(Number) as [number, number];
   return month >= 8 ? year : year - 1;
-}
-
-/** A clock the demo sets to each step's moment; `now()` is the real time until it is set. */
-function demoClock(real: Clock) {
-  let moment: Date | null = null;
-  return {
-    now: () => moment ?? real.now(),
-    set(value: Date | null) {
-      moment = value;
-    },
-  };
 }
 
 function rowOf(
@@ -89,7 +81,7 @@ export async function fillDemoSemester(
   db: Db,
   world: DemoWorld,
   deps: { crypto: DataCrypto; publicUrl: string; clock: Clock },
-): Promise<void> {
+): Promise<{ sheets: DemoSheet[] }> {
   const clock = demoClock(deps.clock);
   const persons = createPersonsUsecases({ db, crypto: deps.crypto, links: createPersonLinks() });
   const notifier = createNotifier({ outbox: createOutbox({ publicUrl: deps.publicUrl, clock }), clock });
@@ -98,21 +90,11 @@ export async function fillDemoSemester(
   const rows = createRowsUsecases(overviewDeps);
   const students = createStudentFactory();
 
-  const actorOf = (email: string): Actor => {
-    const user = world.users.get(email);
-    if (!user) throw new Error(`no demo user ${email}`);
-    return {
-      userId: user.id,
-      isSystemAdmin: false,
-      trustId: world.trustId,
-      roles: [user.role],
-      institutionIds: user.institutionId ? [user.institutionId] : [],
-      requestId: "demo-data",
-    };
-  };
+  const actorOf = (email: string) => demoActor(world, email);
   const fou = actorOf("fou@demo.test");
   const today = todayInOslo(deps.clock.now());
   const intake = latestCohort(today);
+  const filled: DemoSheet[] = [];
 
   for (const [d, doc] of semesterPlan.entries()) {
     const coordinator = actorOf(`koordinator.${doc.institution.toLowerCase()}@demo.test`);
@@ -124,7 +106,9 @@ export async function fillDemoSemester(
       Math.max(0, ...doc.sheets.filter((s) => s.kind === kind && s.copyOf === undefined).map((s) => s.students));
     // One more than the largest sheet: a student who joins after submission.
     const roster = students.cohort(1000 + d, largest("norwegian") + 1, cohort, domain);
-    const exchange = students.exchange(2000 + d, largest("international"), intake, domain);
+    // One more than the largest sheet: a student who has just arrived (`DemoSheet.spare`).
+    const exchange = students.exchange(2000 + d, largest("international") + 1, intake, domain);
+    const arrived = { ...(exchange.at(-1) as Student), mobile: students.mobile(seededRandom(6000 + d)) };
 
     const periods = doc.sheets.map((s) => sheetDates(s, today, world.deadlineDays));
     const firstPrepared = periods.map((p) => p.preparedOn).sort()[0] as IsoDate;
@@ -161,14 +145,22 @@ export async function fillDemoSemester(
             return rowOf(student, plan.kind, doc.programme, site, start, period.end);
           });
           clock.set(at(period.preparedOn, "09:30"));
-          const mistakes = plan.mistakes ?? [];
-          created = (
-            await rows.create(
-              coordinator,
-              sheet.id,
-              withMistakes(typed, mistakes, random, { periodEnd: period.end, sites: doc.sites }),
-            )
-          ).rows;
+          const withTheirMistakes = withMistakes(typed, plan.mistakes ?? [], random, {
+            periodEnd: period.end,
+            sites: doc.sites,
+          });
+          created = (await rows.create(coordinator, sheet.id, withTheirMistakes)).rows;
+          filled.push({
+            institution: doc.institution,
+            plan,
+            overviewId: overview.id,
+            sheetId: sheet.id,
+            name: `${overview.name} – ${sheet.name}`,
+            dates: period,
+            students: people,
+            typed: withTheirMistakes,
+            spare: arrived,
+          });
         },
       });
       if (period.submittedOn) {
@@ -242,4 +234,5 @@ export async function fillDemoSemester(
   clock.set(null);
   // The morning job's reminders for sheets due within the week, as on the day of the first start.
   await overviews.runDeadlineReminders(clock.now());
+  return { sheets: filled };
 }

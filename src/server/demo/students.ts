@@ -74,7 +74,7 @@ export interface Student {
 }
 
 /** `Anne Marie Økland` → `anne.marie.okland`: an e-mail address's local part as schools make them. */
-function localPart(...names: string[]): string {
+export function localPart(...names: string[]): string {
   return names
     .join(" ")
     .toLowerCase()
