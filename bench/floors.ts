@@ -77,6 +77,8 @@ const campaignRegistrations = (campaignId: string): FloorQuery => ({
                      else 'confirmed' end) as state,
                coalesce(((g.supersedes_id is not null and g.applied_at is null)
                  or (g.matched_by = 'national_id' and g.verified_at is null and g.fou_confirmed_at is null
+                     and exists (select 1 from placement_rows w
+                                  where w.person_id = g.person_id and w.anonymised_at is null)
                      and not exists (select 1 from placement_rows w
                                       where w.person_id = g.person_id and w.anonymised_at is null
                                         and lower(w.email) = g.email))), false) as needs_confirmation,

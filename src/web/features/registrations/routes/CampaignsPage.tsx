@@ -8,6 +8,7 @@ import { FormDialog } from "../../../components/FormDialog.tsx";
 import { type ListColumn, ListTable } from "../../../components/ListTable.tsx";
 import { Page } from "../../../components/Page.tsx";
 import { AccessGate } from "../../../components/RoleGate.tsx";
+import { formatDateTime } from "../../../lib/dateTime.ts";
 import { may, useSession } from "../../../lib/session.ts";
 import { useDialog } from "../../../lib/useDialog.ts";
 import { useCampaigns } from "../api/listCampaigns.ts";
@@ -92,7 +93,7 @@ function Campaigns({ canManage, canTransfer }: { canManage: boolean; canTransfer
     {
       key: "created",
       header: t("campaigns.columns.created"),
-      cell: (c) => formatDate(c.createdAt),
+      cell: (c) => formatDateTime(c.createdAt),
       sortValue: (c) => c.createdAt,
     },
   ];

@@ -12,6 +12,7 @@ import { type ListColumn, ListTable } from "../../../components/ListTable.tsx";
 import { Page } from "../../../components/Page.tsx";
 import { AccessGate } from "../../../components/RoleGate.tsx";
 import { useAnnounce } from "../../../components/StatusMessage.tsx";
+import { formatDateTime } from "../../../lib/dateTime.ts";
 import { errorMessage } from "../../../lib/errors.ts";
 import { may, useSession } from "../../../lib/session.ts";
 import { type HrTransferFile, saveFile, useExportHrTransfer } from "../api/exportHrTransfer.ts";
@@ -87,7 +88,7 @@ function HrTransfer() {
     {
       key: "registered",
       header: t("hrTransfer.registered"),
-      cell: (p) => formatDate(p.registeredAt),
+      cell: (p) => formatDateTime(p.registeredAt),
       sortValue: (p) => p.registeredAt,
     },
   ];
