@@ -133,6 +133,7 @@ export function createCampaignsUsecases({ db, crypto, clock, appUrl }: Campaigns
         const created = await r.insert({
           id: campaignId,
           trustId,
+          createdAt: clock.now(),
           institutionId: input.institutionId,
           overviewId: input.overviewId ?? sheet?.overviewId ?? null,
           sheetId: input.sheetId ?? null,

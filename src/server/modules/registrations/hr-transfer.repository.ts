@@ -151,10 +151,21 @@ export function createHrTransferRepository({ db }: { db: DbOrTx }) {
       return people.map((p) => ({ ...p, placement: placementOf.get(p.person.id) ?? null }));
     },
 
-    async createExport(values: { trustId: string; format: string; createdBy: string | null; personIds: string[] }) {
+    async createExport(values: {
+      trustId: string;
+      format: string;
+      createdBy: string | null;
+      createdAt: Date;
+      personIds: string[];
+    }) {
       const [row] = await db
         .insert(hrTransferExports)
-        .values({ trustId: values.trustId, format: values.format, createdBy: values.createdBy })
+        .values({
+          trustId: values.trustId,
+          format: values.format,
+          createdBy: values.createdBy,
+          createdAt: values.createdAt,
+        })
         .returning();
       const created = row as NonNullable<typeof row>;
       await db

@@ -97,7 +97,13 @@ export function createHrTransferUsecases({ db, crypto, clock, notifier }: HrTran
             };
           },
         );
-        const created = await r.createExport({ trustId, format: body.format, createdBy: actor.userId, personIds });
+        const created = await r.createExport({
+          trustId,
+          format: body.format,
+          createdBy: actor.userId,
+          createdAt: clock.now(),
+          personIds,
+        });
         await writeAudit(tx, auditContext(actor), {
           entity: "hr_transfer_export",
           entityId: created.id,

@@ -140,6 +140,7 @@ export function createPublicRegistrationUsecases(deps: PublicDeps) {
         const id = globalThis.crypto.randomUUID();
         const r = await repo.insert({
           id,
+          createdAt: clock.now(),
           trustId: campaign.trustId,
           campaignId: campaign.id,
           institutionId: campaign.institutionId,

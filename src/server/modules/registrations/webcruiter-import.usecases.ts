@@ -114,6 +114,7 @@ export function createWebcruiterImportUsecases(deps: WebcruiterImportDeps) {
     const id = randomUUID();
     const inserted = await repo.insert({
       id,
+      createdAt: clock.now(),
       trustId: campaign.trustId,
       campaignId: campaign.id,
       institutionId: campaign.institutionId,
