@@ -1,7 +1,8 @@
 /**
  * The benchmark's settings, from the command line and the environment (see docs/performance.md):
  * `--smoke` runs every measurement on tiny data in seconds; `--instances 2` adds the check that two
- * server processes on one PostgreSQL answer every request correctly.
+ * server processes on one PostgreSQL answer every request correctly; `--only <text>` measures only
+ * the reads whose label contains the text (and skips sign-in, registration, imports and export).
  */
 export interface BenchOptions {
   smoke: boolean;
@@ -21,6 +22,8 @@ export interface BenchOptions {
   /** Requests per import and export measurement (one connection; each takes seconds). */
   importRounds: number;
   instances: number;
+  /** Measure only the reads whose label contains this (case-insensitive); null: everything. */
+  only: string | null;
   seed: number;
   /** Fixed sizes of what is measured; the region around them grows with the scale. */
   sizes: {
@@ -51,8 +54,14 @@ export function readOptions(argv: string[]): BenchOptions {
   if (!Number.isInteger(instances) || instances < 1 || instances > 4) {
     throw new Error("--instances takes a number from 1 to 4.");
   }
-  const unknown = argv.filter((a, i) => !["--smoke", "--instances"].includes(a) && argv[i - 1] !== "--instances");
-  if (unknown.length > 0) throw new Error(`Unknown arguments: ${unknown.join(" ")} (use --smoke, --instances N).`);
+  const onlyAt = argv.indexOf("--only");
+  const only = onlyAt >= 0 ? (argv[onlyAt + 1] ?? "") : null;
+  if (only === "") throw new Error("--only takes a part of an operation's label, e.g. --only overview.");
+  const valued = ["--instances", "--only"];
+  const unknown = argv.filter((a, i) => !["--smoke", ...valued].includes(a) && !valued.includes(argv[i - 1] ?? ""));
+  if (unknown.length > 0) {
+    throw new Error(`Unknown arguments: ${unknown.join(" ")} (use --smoke, --instances N, --only TEXT).`);
+  }
   const databaseUrl = process.env.BENCH_DATABASE_URL || null;
   const scale = smoke ? 0.002 : numberFrom("BENCH_SCALE", databaseUrl ? 1 : 0.1);
   const durationSeconds = smoke ? 0.25 : numberFrom("BENCH_DURATION", 10);
@@ -67,6 +76,7 @@ export function readOptions(argv: string[]): BenchOptions {
     connections: [1, 8, 32],
     importRounds: smoke ? 1 : numberFrom("BENCH_IMPORT_ROUNDS", 3),
     instances,
+    only: only?.toLowerCase() ?? null,
     seed: numberFrom("BENCH_SEED", 20_260_101),
     sizes: smoke
       ? {

@@ -212,7 +212,7 @@ try {
         log(`${label} at ${c}: ${a.rps.toFixed(1)} req/s (floor ${fl.rps.toFixed(1)})`);
       }
     };
-    for (const r of reads) {
+    for (const r of reads.filter((x) => o.only === null || x.label.toLowerCase().includes(o.only))) {
       const session = await as(r.user);
       const probe = await ok(session, r.path);
       const appTarget = { url: app.url, path: r.path, headers: headersOf(session) };
@@ -228,166 +228,173 @@ try {
       }
     }
 
-    const signInBody = JSON.stringify({ email: f.users.signIn, password });
-    const signInProbe = await fetch(`${app.url}/api/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: app.url },
-      body: signInBody,
-    });
-    if (!signInProbe.ok) throw new Error(`sign-in answered ${signInProbe.status}`);
-    await series(
-      "sign-in",
-      "sign-in",
-      {
-        url: app.url,
+    // --only measures the chosen reads alone.
+    if (o.only === null) {
+      const signInBody = JSON.stringify({ email: f.users.signIn, password });
+      const signInProbe = await fetch(`${app.url}/api/auth/login`, {
         method: "POST",
-        path: "/api/auth/login",
         headers: { "content-type": "application/json", origin: app.url },
         body: signInBody,
-      },
-      {
-        url: floor.url,
-        method: "POST",
-        path: "/floor/sign-in",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ password }),
-      },
-      Number(signInProbe.headers.get(queryCountHeader)),
-    );
-
-    // A student's registration through the campaign's public link, each request a new student.
-    const registration = registrationTargets({ appUrl: app.url, floorUrl: floor.url, token: f.campaigns.openToken });
-    await series(
-      "public registration (new student each request)",
-      "registration",
-      registration.app,
-      registration.floor,
-      await probeRegistration(registration.app),
-      [1, 8],
-    );
-
-    const period = importPeriod();
-    const rounds = { connections: 1, amount: o.importRounds, timeoutSeconds: 3_600 };
-    const [dryRunner, saver, loopA, loopB, rssImporter] = importerSessions as [
-      Session,
-      Session,
-      Session,
-      Session,
-      Session,
-    ];
-    const targets = [...f.importTargets.slice(1)];
-    const nextTarget = () => {
-      const t = targets.shift();
-      if (!t) throw new Error("out of import targets");
-      return t;
-    };
-    // Each save gets students of its own while the written workbooks last, then they come round again.
-    let booksUsed = 0;
-    const nextBook = () => saveBooks[booksUsed++ % saveBooks.length] as Buffer;
-    const dryUpload = importBody(dryRunBook, period);
-    const floorImport = {
-      url: floor.url,
-      method: "POST" as const,
-      path: "/floor/import",
-      headers: { "content-type": "application/octet-stream" },
-      body: dryRunBook,
-    };
-    const importOf = (session: Session, path: string, upload: ReturnType<typeof importBody>) =>
-      ok(session, path, { method: "POST", headers: { "content-type": upload.contentType }, body: upload.body });
-    const dryPath = `/api/overviews/${f.importTargets[0]}/import?dryRun=true`;
-    const dryProbe = await importOf(dryRunner, dryPath, dryUpload);
-    /** One import that saves, however long it takes (fetch gives up on answers after five minutes). */
-    const saveOnce = (session: Session, overviewId: string, book: Buffer) => {
-      const upload = importBody(book, period);
-      return load(
+      });
+      if (!signInProbe.ok) throw new Error(`sign-in answered ${signInProbe.status}`);
+      await series(
+        "sign-in",
+        "sign-in",
         {
           url: app.url,
           method: "POST",
-          path: `/api/overviews/${overviewId}/import`,
-          headers: { ...headersOf(session), "content-type": upload.contentType },
-          body: upload.body,
+          path: "/api/auth/login",
+          headers: { "content-type": "application/json", origin: app.url },
+          body: signInBody,
         },
-        { connections: 1, amount: 1, timeoutSeconds: 3_600 },
+        {
+          url: floor.url,
+          method: "POST",
+          path: "/floor/sign-in",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ password }),
+        },
+        Number(signInProbe.headers.get(queryCountHeader)),
       );
-    };
-    const dryApp = await load(
-      {
+
+      // A student's registration through the campaign's public link, each request a new student.
+      const registration = registrationTargets({ appUrl: app.url, floorUrl: floor.url, token: f.campaigns.openToken });
+      await series(
+        "public registration (new student each request)",
+        "registration",
+        registration.app,
+        registration.floor,
+        await probeRegistration(registration.app),
+        [1, 8],
+      );
+
+      const period = importPeriod();
+      const rounds = { connections: 1, amount: o.importRounds, timeoutSeconds: 3_600 };
+      const [dryRunner, saver, loopA, loopB, rssImporter] = importerSessions as [
+        Session,
+        Session,
+        Session,
+        Session,
+        Session,
+      ];
+      const targets = [...f.importTargets.slice(1)];
+      const nextTarget = () => {
+        const t = targets.shift();
+        if (!t) throw new Error("out of import targets");
+        return t;
+      };
+      // Each save gets students of its own while the written workbooks last, then they come round again.
+      let booksUsed = 0;
+      const nextBook = () => saveBooks[booksUsed++ % saveBooks.length] as Buffer;
+      const dryUpload = importBody(dryRunBook, period);
+      const floorImport = {
+        url: floor.url,
+        method: "POST" as const,
+        path: "/floor/import",
+        headers: { "content-type": "application/octet-stream" },
+        body: dryRunBook,
+      };
+      const importOf = (session: Session, path: string, upload: ReturnType<typeof importBody>) =>
+        ok(session, path, { method: "POST", headers: { "content-type": upload.contentType }, body: upload.body });
+      const dryPath = `/api/overviews/${f.importTargets[0]}/import?dryRun=true`;
+      const dryProbe = await importOf(dryRunner, dryPath, dryUpload);
+      /** One import that saves, however long it takes (fetch gives up on answers after five minutes). */
+      const saveOnce = (session: Session, overviewId: string, book: Buffer) => {
+        const upload = importBody(book, period);
+        return load(
+          {
+            url: app.url,
+            method: "POST",
+            path: `/api/overviews/${overviewId}/import`,
+            headers: { ...headersOf(session), "content-type": upload.contentType },
+            body: upload.body,
+          },
+          { connections: 1, amount: 1, timeoutSeconds: 3_600 },
+        );
+      };
+      const dryApp = await load(
+        {
+          url: app.url,
+          method: "POST",
+          path: dryPath,
+          headers: { ...headersOf(dryRunner), "content-type": dryUpload.contentType },
+          body: dryUpload.body,
+        },
+        rounds,
+      );
+      measurements.push({
+        group: "import",
+        label: `import dry run, ${o.sizes.importRows.toLocaleString("en")} rows`,
+        statements: dryProbe.queries,
+        app: dryApp,
+        floor: await load(floorImport, rounds),
+      });
+      const saveTarget: Target = {
         url: app.url,
         method: "POST",
-        path: dryPath,
-        headers: { ...headersOf(dryRunner), "content-type": dryUpload.contentType },
+        path: `/api/overviews/${f.importTargets[1]}/import`,
+        headers: { ...headersOf(saver), "content-type": dryUpload.contentType },
         body: dryUpload.body,
-      },
-      rounds,
-    );
-    measurements.push({
-      group: "import",
-      label: `import dry run, ${o.sizes.importRows.toLocaleString("en")} rows`,
-      statements: dryProbe.queries,
-      app: dryApp,
-      floor: await load(floorImport, rounds),
-    });
-    const saveTarget: Target = {
-      url: app.url,
-      method: "POST",
-      path: `/api/overviews/${f.importTargets[1]}/import`,
-      headers: { ...headersOf(saver), "content-type": dryUpload.contentType },
-      body: dryUpload.body,
-      next: () => ({ path: `/api/overviews/${nextTarget()}/import`, body: importBody(nextBook(), period).body }),
-    };
-    measurements.push({
-      group: "import",
-      label: `import and save, ${o.sizes.importRows.toLocaleString("en")} rows`,
-      statements: null,
-      app: await load(saveTarget, rounds),
-      floor: await load(floorImport, rounds),
-    });
-    log("imports measured");
-    const exporter = await as(f.users.exporter);
-    const exportPath = `/api/overviews/${f.exportOverview}/export`;
-    const exportProbe = await ok(exporter, exportPath);
-    measurements.push({
-      group: "export",
-      label: `export of a document with a ${o.sizes.largeSheet.toLocaleString("en")}-row sheet`,
-      statements: exportProbe.queries,
-      app: await load({ url: app.url, path: exportPath, headers: headersOf(exporter) }, rounds),
-      floor: await load({ url: floor.url, path: "/floor/export" }, rounds),
-    });
-    log("export measured");
+        next: () => ({ path: `/api/overviews/${nextTarget()}/import`, body: importBody(nextBook(), period).body }),
+      };
+      measurements.push({
+        group: "import",
+        label: `import and save, ${o.sizes.importRows.toLocaleString("en")} rows`,
+        statements: null,
+        app: await load(saveTarget, rounds),
+        floor: await load(floorImport, rounds),
+      });
+      log("imports measured");
+      const exporter = await as(f.users.exporter);
+      const exportPath = `/api/overviews/${f.exportOverview}/export`;
+      const exportProbe = await ok(exporter, exportPath);
+      measurements.push({
+        group: "export",
+        label: `export of a document with a ${o.sizes.largeSheet.toLocaleString("en")}-row sheet`,
+        statements: exportProbe.queries,
+        app: await load({ url: app.url, path: exportPath, headers: headersOf(exporter) }, rounds),
+        floor: await load({ url: floor.url, path: "/floor/export" }, rounds),
+      });
+      log("export measured");
 
-    // Opening a sheet, idle and then while two people import and save one workbook after another.
-    const sheetTarget = { url: app.url, path: `/api/sheets/${f.sheets.medium}/rows`, headers: headersOf(coordinator) };
-    const idle = await load(sheetTarget, o.window(8));
-    let reading = true;
-    let importsDone = 0;
-    const loop = async (session: Session) => {
-      while (reading) {
-        await saveOnce(session, nextTarget(), nextBook());
-        importsDone++;
+      // Opening a sheet, idle and then while two people import and save one workbook after another.
+      const sheetTarget = {
+        url: app.url,
+        path: `/api/sheets/${f.sheets.medium}/rows`,
+        headers: headersOf(coordinator),
+      };
+      const idle = await load(sheetTarget, o.window(8));
+      let reading = true;
+      let importsDone = 0;
+      const loop = async (session: Session) => {
+        while (reading) {
+          await saveOnce(session, nextTarget(), nextBook());
+          importsDone++;
+        }
+      };
+      const loops = [loop(loopA), loop(loopB)];
+      const busy = await load(sheetTarget, o.window(8)).finally(() => {
+        reading = false;
+      });
+      await Promise.all(loops);
+      duringImports = { idle, busy, importsDone };
+      log("reads during imports measured");
+
+      memory.baseline = app.rss();
+      for (const [rows, book] of [
+        [o.sizes.importRows, rssBook],
+        [o.sizes.largeImportRows, largeBook],
+      ] as const) {
+        const { peak } = await peakRss(app, () => saveOnce(rssImporter, nextTarget(), book));
+        memory.peaks.push({ rows, peak });
       }
-    };
-    const loops = [loop(loopA), loop(loopB)];
-    const busy = await load(sheetTarget, o.window(8)).finally(() => {
-      reading = false;
-    });
-    await Promise.all(loops);
-    duringImports = { idle, busy, importsDone };
-    log("reads during imports measured");
-
-    memory.baseline = app.rss();
-    for (const [rows, book] of [
-      [o.sizes.importRows, rssBook],
-      [o.sizes.largeImportRows, largeBook],
-    ] as const) {
-      const { peak } = await peakRss(app, () => saveOnce(rssImporter, nextTarget(), book));
-      memory.peaks.push({ rows, peak });
     }
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
   }
 
   let instances: Results["instances"] = null;
-  if (o.instances > 1) {
+  if (o.instances > 1 && o.only === null) {
     if (main.kind !== "postgres") {
       log("--instances needs PostgreSQL (BENCH_DATABASE_URL): PGlite is one process's database");
     } else {

@@ -3,7 +3,7 @@ import type { DbOrTx } from "../../shared/database.ts";
 import { anyOf } from "../../shared/sql-sets.ts";
 import { programmeNameOf } from "../catalog/catalog.public.ts";
 import { institutionShortNameOf } from "../institutions/institutions.public.ts";
-import { isTransferredToHr } from "../persons/persons.public.ts";
+import { transferredToHr } from "../persons/persons.public.ts";
 import { userNameOf } from "../users/users.public.ts";
 import type { Scope } from "./access-scope.ts";
 import { overviews, placementRows, sheets, studentGroups } from "./overviews.table.ts";
@@ -32,13 +32,16 @@ export type OverviewRecord = {
   institutionShortName: string;
 };
 
-/** A sheet's counts over its rows: rows, rows with errors, rows whose person is transferred, rows ordered (green). */
-const sheetCounts = {
+/**
+ * A sheet's counts over its rows: rows, rows with errors, rows whose person is transferred, rows
+ * ordered (green); over `placement_rows` left joined to `transferred` on the row's person.
+ */
+const sheetCountsOver = (transferred: ReturnType<typeof transferredToHr>) => ({
   rows: sql<number>`count(*)::int`,
   problems: sql<number>`(count(*) filter (where ${placementRows.errorCount} > 0))::int`,
-  registered: sql<number>`(count(*) filter (where ${isTransferredToHr(placementRows.personId)}))::int`,
+  registered: sql<number>`count(${transferred.id})::int`,
   ordered: sql<number>`(count(*) filter (where ${placementRows.orderState} not in ('not_ordered', 'rejected')))::int`,
-};
+});
 
 /** Documents (with their student group) and their sheets. */
 export function createOverviewsRepository({ db }: { db: DbOrTx }) {
@@ -139,6 +142,8 @@ export function createOverviewsRepository({ db }: { db: DbOrTx }) {
     async sheetsWithCounts(overviewIds: string[]) {
       if (overviewIds.length === 0) return [];
       const ofDocuments = anyOf(sheets.overviewId, overviewIds, "uuid");
+      const transferred = transferredToHr(db);
+      const sheetCounts = sheetCountsOver(transferred);
       const counts = db
         .select({
           sheetId: placementRows.sheetId,
@@ -148,6 +153,7 @@ export function createOverviewsRepository({ db }: { db: DbOrTx }) {
           ordered: sheetCounts.ordered.as("ordered"),
         })
         .from(placementRows)
+        .leftJoin(transferred, eq(transferred.id, placementRows.personId))
         .where(sql`${placementRows.sheetId} in (select ${sheets.id} from ${sheets} where ${ofDocuments})`)
         .groupBy(placementRows.sheetId)
         .as("counts");
@@ -171,9 +177,11 @@ export function createOverviewsRepository({ db }: { db: DbOrTx }) {
     async sheetCounts(sheetIds: string[]) {
       if (sheetIds.length === 0)
         return new Map<string, { rows: number; problems: number; registered: number; ordered: number }>();
+      const transferred = transferredToHr(db);
       const rows = await db
-        .select({ sheetId: placementRows.sheetId, ...sheetCounts })
+        .select({ sheetId: placementRows.sheetId, ...sheetCountsOver(transferred) })
         .from(placementRows)
+        .leftJoin(transferred, eq(transferred.id, placementRows.personId))
         .where(inArray(placementRows.sheetId, sheetIds))
         .groupBy(placementRows.sheetId);
       return new Map(rows.map((r) => [r.sheetId, r]));

@@ -1,4 +1,4 @@
-import { type AnyColumn, and, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { type AnyColumn, and, eq, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../shared/database.ts";
 import { anyOf, chunkedByParameters } from "../../shared/sql-sets.ts";
 import { persons } from "./persons.table.ts";
@@ -31,11 +31,12 @@ export const registrationOf = (personId: SQL | AnyColumn) => ({
 });
 
 /**
- * Whether the person `personId` (a column of the caller's table) is transferred to HR, as a
- * condition inside the caller's statement: the sheet counts of a list page are one statement.
+ * The persons transferred to HR, as a subquery the caller joins on `id` (a left join counts a row's
+ * person as transferred when it finds one). The sheet counts of a list page are one statement; the
+ * join reads the `persons_transferred` index and costs what the listed rows cost, not the region.
  */
-export const isTransferredToHr = (personId: SQL | AnyColumn): SQL =>
-  sql`exists (select 1 from ${persons} where ${persons.id} = ${personId} and ${persons.hrTransferredAt} is not null)`;
+export const transferredToHr = (db: DbOrTx) =>
+  db.select({ id: persons.id }).from(persons).where(isNotNull(persons.hrTransferredAt)).as("transferred");
 
 /** Whether one person is registered, and the language their registration chose (for later e-mail). */
 export interface RegisteredMark {

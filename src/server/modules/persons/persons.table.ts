@@ -45,5 +45,7 @@ export const persons = pgTable(
       .where(sql`${t.nationalIdHash} is not null`),
     index("persons_trust_name").on(t.trustId, t.lastName, t.firstName),
     index("persons_trust_email").on(t.trustId, t.email),
+    // The sheet counts of a list page join the persons transferred to HR: this index holds only them.
+    index("persons_transferred").on(t.id).where(sql`${t.hrTransferredAt} is not null`),
   ],
 );

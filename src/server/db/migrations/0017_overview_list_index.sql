@@ -1,0 +1,1 @@
+CREATE INDEX "persons_transferred" ON "persons" USING btree ("id") WHERE "persons"."hr_transferred_at" is not null;
