@@ -1,10 +1,11 @@
-import { Alert, Button, Heading, Label, Paragraph, Spinner } from "@digdir/designsystemet-react";
+import { Alert, Button, Heading, Paragraph, Spinner } from "@digdir/designsystemet-react";
 import { useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Overview } from "../../../../contracts/overviews.ts";
 import type { ImportReport } from "../../../../contracts/overviews-import.ts";
 import { parseDate } from "../../../../domain/dates.ts";
+import { FileField } from "../../../components/FileField.tsx";
 import { FormDialog } from "../../../components/FormDialog.tsx";
 import { errorMessage } from "../../../lib/errors.ts";
 import { type ImportPeriods, importOverview } from "../api/importOverview.ts";
@@ -31,7 +32,6 @@ export function ImportDialog({ open, overview, onClose }: { open: boolean; overv
 function ImportFlow({ overview, onClose }: { overview: Overview; onClose: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const fileId = useId();
   const [file, setFile] = useState<File | null>(null);
   const [step, setStep] = useState<Step>("choose");
   const [progress, setProgress] = useState(0);
@@ -130,24 +130,16 @@ function ImportFlow({ overview, onClose }: { overview: Overview; onClose: () => 
       {step === "choose" || (step === "checking" && !report) ? (
         <form onSubmit={onCheck} noValidate className="form">
           <Paragraph>{t("overviews.import.lead")}</Paragraph>
-          <div className="ds-field">
-            <Label htmlFor={fileId}>{t("overviews.import.file")}</Label>
-            <Paragraph data-size="sm" id={`${fileId}-hint`} className="muted">
-              {t("overviews.import.fileHint")}
-            </Paragraph>
-            <input
-              id={fileId}
-              type="file"
-              className="file-input"
-              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              aria-describedby={`${fileId}-hint`}
-              disabled={busy}
-              onChange={(e) => {
-                setFile(e.target.files?.[0] ?? null);
-                setError(null);
-              }}
-            />
-          </div>
+          <FileField
+            label={t("overviews.import.file")}
+            hint={t("overviews.import.fileHint")}
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            disabled={busy}
+            onChoose={(chosen) => {
+              setFile(chosen);
+              setError(null);
+            }}
+          />
           {error ? (
             <Alert data-color="danger" role="alert">
               <Paragraph>{error}</Paragraph>

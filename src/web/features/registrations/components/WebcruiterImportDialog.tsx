@@ -1,7 +1,8 @@
-import { Alert, Button, Label, Paragraph, Spinner } from "@digdir/designsystemet-react";
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { Alert, Button, Paragraph, Spinner } from "@digdir/designsystemet-react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { WebcruiterImportReport } from "../../../../contracts/webcruiter-import.ts";
+import { FileField } from "../../../components/FileField.tsx";
 import { FormDialog } from "../../../components/FormDialog.tsx";
 import { errorMessage } from "../../../lib/errors.ts";
 import { useImportWebcruiter } from "../api/importWebcruiter.ts";
@@ -36,7 +37,6 @@ export function WebcruiterImportDialog({
 
 function ImportFlow({ campaignId, onClose }: { campaignId: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const fileId = useId();
   const upload = useImportWebcruiter();
   const [file, setFile] = useState<File | null>(null);
   const [step, setStep] = useState<Step>("choose");
@@ -92,24 +92,16 @@ function ImportFlow({ campaignId, onClose }: { campaignId: string; onClose: () =
       {step === "choose" || (step === "checking" && !report) ? (
         <form onSubmit={onCheck} noValidate className="form">
           <Paragraph>{t("campaigns.webcruiter.lead")}</Paragraph>
-          <div className="ds-field">
-            <Label htmlFor={fileId}>{t("campaigns.webcruiter.file")}</Label>
-            <Paragraph data-size="sm" id={`${fileId}-hint`} className="muted">
-              {t("campaigns.webcruiter.fileHint")}
-            </Paragraph>
-            <input
-              id={fileId}
-              type="file"
-              className="file-input"
-              accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              aria-describedby={`${fileId}-hint`}
-              disabled={busy}
-              onChange={(e) => {
-                setFile(e.target.files?.[0] ?? null);
-                setError(null);
-              }}
-            />
-          </div>
+          <FileField
+            label={t("campaigns.webcruiter.file")}
+            hint={t("campaigns.webcruiter.fileHint")}
+            accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            disabled={busy}
+            onChoose={(chosen) => {
+              setFile(chosen);
+              setError(null);
+            }}
+          />
           {errorAlert}
           <div className="button-row">
             <Button type="submit" disabled={busy}>
