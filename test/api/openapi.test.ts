@@ -24,6 +24,12 @@ describe("GET /api/openapi.json", () => {
       "POST /api/auth/logout",
       "GET /api/auth/me",
       "GET /api/institutions",
+      "GET /api/clinical-systems",
+      "POST /api/clinical-systems",
+      "PATCH /api/clinical-systems/:id",
+      "GET /api/access-profiles",
+      "POST /api/access-profiles",
+      "PATCH /api/access-profiles/:id",
     ]) {
       expect(documented, stable).toContain(stable);
     }
