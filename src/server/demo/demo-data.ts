@@ -9,6 +9,7 @@ import { type Clock, systemClock } from "../shared/clock.ts";
 import type { DataCrypto } from "../shared/crypto.ts";
 import type { Db } from "../shared/database.ts";
 import { hashPassword } from "../shared/passwords.ts";
+import { fillDemoClinicalSystems } from "./clinical-systems.ts";
 import { type DemoWorld, fillDemoSemester } from "./semester.ts";
 
 export const demoInstitutions = [
@@ -150,5 +151,6 @@ export async function fillDemoData(
       publicUrl: opts.publicUrl,
       clock: opts.clock ?? systemClock,
     });
+    await fillDemoClinicalSystems(tx, world, opts.clock ?? systemClock);
   });
 }
