@@ -1,4 +1,4 @@
-import { Button, Link as DsLink, Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
+import { Button, Link as DsLink, Heading, Paragraph } from "@digdir/designsystemet-react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { AccessProfileWithVersions } from "../../../../contracts/access-profiles.ts";
@@ -46,12 +46,11 @@ function AccessProfileView({ profile }: { profile: AccessProfileWithVersions }) 
           <DsLink asChild>
             <Link to={PROFILES_PATH}>{t("accessProfiles.backToList")}</Link>
           </DsLink>
-          <span className="name-with-tag">
-            <Tag data-size="sm" data-color="info">
-              {t("accessProfiles.versionTag", { version: current.version })}
-            </Tag>
-            {profile.archived ? <ArchivedTag /> : null}
-          </span>
+          {profile.archived ? (
+            <span className="name-with-tag">
+              <ArchivedTag />
+            </span>
+          ) : null}
         </div>
       }
     >

@@ -80,7 +80,15 @@ function AccessProfiles() {
     {
       key: "items",
       header: t("accessProfiles.items"),
-      cell: (p) => p.current.items.map((i) => `${i.systemName}: ${i.role}`).join("; "),
+      cell: (p) => (
+        <ul className="plain-list">
+          {p.current.items.map((i) => (
+            <li key={i.systemId}>
+              {i.systemName}: {i.role}
+            </li>
+          ))}
+        </ul>
+      ),
     },
     {
       key: "updated",
