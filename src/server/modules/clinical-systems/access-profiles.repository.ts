@@ -99,12 +99,14 @@ export function createAccessProfilesRepository({ db }: { db: DbOrTx }) {
         .where(where(f));
       return { items, total: total?.n ?? 0 };
     },
-    async find(trustId: string, id: string) {
-      const [row] = await db
+    /** The trust's profile; `lock` holds it for the change (a new version's number) the transaction makes. */
+    async find(trustId: string, id: string, { lock = false } = {}) {
+      const query = db
         .select(profileColumns)
         .from(accessProfiles)
         .innerJoin(professions, eq(professions.id, accessProfiles.professionId))
         .where(and(eq(accessProfiles.trustId, trustId), eq(accessProfiles.id, id)));
+      const [row] = await (lock ? query.for("update", { of: accessProfiles }) : query);
       return row;
     },
     /** The profession's profile that is not archived, if any (`exceptId` aside). */

@@ -73,7 +73,7 @@ function profileOut(
 
 /** Each item's system is the trust's, not archived, and has the item's role (else 400 naming the item's field). */
 async function checkItems(tx: DbOrTx, trustId: string, items: readonly ItemInput[]) {
-  const systems = await createClinicalSystemsRepository({ db: tx }).systems(
+  const systems = await createClinicalSystemsRepository({ db: tx }).systemsForShare(
     trustId,
     items.map((i) => i.systemId),
   );
@@ -159,7 +159,7 @@ export function createAccessProfilesUsecases({ db, clock }: { db: Db; clock: Clo
       const trustId = requirePolicy(actor, "accessProfiles.manage");
       return db.transaction(async (tx) => {
         const r = createAccessProfilesRepository({ db: tx });
-        const found = await r.find(trustId, id);
+        const found = await r.find(trustId, id, { lock: true });
         if (!found) throw profileNotFound();
         const profile = found.profile;
         const restoring = input.archived === false && profile.archivedAt !== null;

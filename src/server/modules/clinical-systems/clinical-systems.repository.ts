@@ -73,18 +73,24 @@ export function createClinicalSystemsRepository({ db }: { db: DbOrTx }) {
       const [total] = await db.select({ n: sql<number>`count(*)::int` }).from(clinicalSystems).where(where(f));
       return { items, total: total?.n ?? 0 };
     },
-    /** The trust's systems with these ids (all of them without ids). */
-    systems(trustId: string, ids?: string[]) {
+    /**
+     * The trust's systems with these ids, locked against changes until the transaction ends (a
+     * profile version made from them keeps roles that exist).
+     */
+    systemsForShare(trustId: string, ids: string[]) {
       return db
         .select()
         .from(clinicalSystems)
-        .where(and(eq(clinicalSystems.trustId, trustId), ids ? inArray(clinicalSystems.id, ids) : undefined));
+        .where(and(eq(clinicalSystems.trustId, trustId), inArray(clinicalSystems.id, ids)))
+        .for("share");
     },
-    async find(trustId: string, id: string) {
+    /** The trust's system, locked for the change the transaction makes. */
+    async findForUpdate(trustId: string, id: string) {
       const [row] = await db
         .select()
         .from(clinicalSystems)
-        .where(and(eq(clinicalSystems.trustId, trustId), eq(clinicalSystems.id, id)));
+        .where(and(eq(clinicalSystems.trustId, trustId), eq(clinicalSystems.id, id)))
+        .for("update");
       return row;
     },
     /** Whether another system of the trust (archived ones too) has this name, whatever its case. */

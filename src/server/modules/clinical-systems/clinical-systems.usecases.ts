@@ -72,7 +72,7 @@ export function createClinicalSystemsUsecases({ db, clock }: { db: Db; clock: Cl
       const trustId = requirePolicy(actor, "clinicalSystems.manage");
       return db.transaction(async (tx) => {
         const r = createClinicalSystemsRepository({ db: tx });
-        const before = await r.find(trustId, id);
+        const before = await r.findForUpdate(trustId, id);
         if (!before) throw systemNotFound();
         if (input.name !== undefined && (await r.nameTaken(trustId, input.name, id))) throw systemNameTaken();
         const uses = await r.usesOf([id]);
