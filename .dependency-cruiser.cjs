@@ -13,6 +13,7 @@ const layers = [
   "institutions",
   "catalog",
   "users",
+  "clinical-systems",
   "auth",
   "identity-providers",
   "outbox",

@@ -25,6 +25,8 @@ export const auditEntities = [
   "campaign",
   "registration",
   "hr_transfer_export",
+  "clinical_system",
+  "access_profile",
 ] as const;
 export type AuditEntity = (typeof auditEntities)[number];
 
@@ -58,6 +60,8 @@ export const auditActions = [
   "match",
   "unmatch",
   "confirm",
+  "archive",
+  "restore",
 ] as const;
 
 /**
@@ -155,6 +159,12 @@ export const auditFieldTexts: Record<string, string> = {
   person_id: "audit.fieldNames.person_id",
   matched_by: "audit.fieldNames.matched_by",
   registered_at: "audit.fieldNames.registered_at",
+  // Clinical systems and access profiles.
+  roles: "audit.fieldNames.roles",
+  archived_at: "audit.fieldNames.archived_at",
+  items: "audit.fieldNames.items",
+  limits: "audit.fieldNames.limits",
+  version: "audit.fieldNames.version",
   // The filters of an export of this log.
   actor_id: "audit.filter.who",
   entity: "audit.filter.what",

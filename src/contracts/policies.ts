@@ -49,6 +49,14 @@ export const policies = {
   "registrations.match": { roles: ["admin", "student_admin"] },
   /** The HR transfer file (it holds national IDs; each export audited), marking persons transferred, Webcruiter's import. */
   "hrTransfer.manage": { roles: ["admin", "student_admin"] },
+  /**
+   * The trust's clinical systems and access profiles (SPEC §3.5): kept by its admins, read by FOU,
+   * who orders access with them. Coordinators, the IT provider and E-Helse read neither.
+   */
+  "clinicalSystems.read": { roles: ["admin", "student_admin"] },
+  "clinicalSystems.manage": { roles: ["admin"] },
+  "accessProfiles.read": { roles: ["admin", "student_admin"] },
+  "accessProfiles.manage": { roles: ["admin"] },
   "users.manage": { roles: ["admin"] },
   "accountRequests.review": { roles: ["admin"] },
   "identityProviders.manage": { roles: ["admin"] },

@@ -4,7 +4,7 @@ import Fastify, { type FastifyInstance, type RouteOptions } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { DestinationStream } from "pino";
 import type { Config } from "./config.ts";
-import { agreementLinks } from "./module-links.ts";
+import { agreementLinks, professionLinks } from "./module-links.ts";
 import { createAccountRequestsUsecases, createInviter } from "./modules/account-requests/account-requests.public.ts";
 import { accountRequestsRoutes } from "./modules/account-requests/account-requests.routes.ts";
 import { auditRoutes } from "./modules/audit/audit.routes.ts";
@@ -13,6 +13,11 @@ import { createAuthUsecases, endSessions } from "./modules/auth/auth.public.ts";
 import { authRoutes, warnOnForwardedForWithoutTrustProxy } from "./modules/auth/auth.routes.ts";
 import { createCatalogUsecases } from "./modules/catalog/catalog.public.ts";
 import { catalogRoutes } from "./modules/catalog/catalog.routes.ts";
+import {
+  createAccessProfilesUsecases,
+  createClinicalSystemsUsecases,
+} from "./modules/clinical-systems/clinical-systems.public.ts";
+import { clinicalSystemsRoutes } from "./modules/clinical-systems/clinical-systems.routes.ts";
 import { createDashboardUsecases } from "./modules/dashboard/dashboard.public.ts";
 import { dashboardRoutes } from "./modules/dashboard/dashboard.routes.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
@@ -160,7 +165,7 @@ export async function buildApp({
   const invite = createInviter({ outbox: mail, clock });
   const users = createUsersUsecases({ db, clock, invite, endSessions });
   const institutions = createInstitutionsUsecases({ db, links: agreementLinks });
-  const catalog = createCatalogUsecases({ db });
+  const catalog = createCatalogUsecases({ db, links: professionLinks });
   const trusts = createTrustsUsecases({ db, appointAdmin });
   const notifications = createNotificationsUsecases({ db, clock });
   const outbox = createOutboxUsecases({ db, smtp: config.mail.smtpUrl !== null });
@@ -223,6 +228,12 @@ export async function buildApp({
   await app.register(usersRoutes({ users }));
   await app.register(institutionsRoutes({ institutions }));
   await app.register(catalogRoutes({ catalog }));
+  await app.register(
+    clinicalSystemsRoutes({
+      systems: createClinicalSystemsUsecases({ db, clock }),
+      profiles: createAccessProfilesUsecases({ db, clock }),
+    }),
+  );
   await app.register(trustsRoutes({ trusts }));
   await app.register(dashboardRoutes({ dashboard }));
   await app.register(auditRoutes({ audit: createAuditUsecases({ db, clock }) }));

@@ -1,5 +1,6 @@
 import { rolesOf } from "../contracts/policies.ts";
-import { countProgrammes } from "./modules/catalog/catalog.public.ts";
+import { countProgrammes, type ProfessionLinks } from "./modules/catalog/catalog.public.ts";
+import { professionHasProfile } from "./modules/clinical-systems/clinical-systems.public.ts";
 import type { AgreementLinks } from "./modules/institutions/institutions.public.ts";
 import { allHoldOneOf, countCoordinators, findPeople } from "./modules/users/users.public.ts";
 
@@ -15,3 +16,6 @@ export const agreementLinks: AgreementLinks = {
   inUse: async (tx, trustId, institutionId) =>
     (await countCoordinators(tx, trustId, institutionId)) + (await countProgrammes(tx, trustId, institutionId)) > 0,
 };
+
+/** What the catalog asks of the clinical-systems module: whether a profession has an access profile. */
+export const professionLinks: ProfessionLinks = { inUse: professionHasProfile };

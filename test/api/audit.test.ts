@@ -167,6 +167,8 @@ describe("GET /api/audit", () => {
       ["campaign", world.campaigns.uib, { name: "UiB høst 2099", details: ["UiB"] }],
       ["registration", registration?.id as string, { name: "Rita Registrert", details: ["UiB høst 2099"] }],
       ["hr_transfer_export", hrExport?.id as string, { name: "XLSX 2026-08-01", details: [] }],
+      ["clinical_system", world.clinical.dips.id, { name: "DIPS Arena", details: [] }],
+      ["access_profile", world.clinical.doctorProfile.profile.id, { name: "Lege", details: [] }],
     ];
     for (const [entity, entityId] of cases) await writeAudit(t.database.db, ctx, { entity, entityId, action: "read" });
     const gone: [AuditEntity, string][] = [
@@ -178,6 +180,8 @@ describe("GET /api/audit", () => {
       ["sheet", randomUUID()],
       ["placement_row", "not-a-uuid"],
       ["campaign", world.campaigns.fonna],
+      ["clinical_system", world.clinical.fonnaDips.id],
+      ["access_profile", world.clinical.fonnaNurseProfile.profile.id],
     ];
     for (const [entity, entityId] of gone) await writeAudit(t.database.db, ctx, { entity, entityId, action: "read" });
     await writeAudit(t.database.db, ctx, { entity: "placement_row", entityId: o.hvl.row.id, action: "anonymise" });

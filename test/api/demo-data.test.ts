@@ -293,3 +293,35 @@ describe("the demo's registration campaigns (issue 12)", () => {
     for (const r of rows) expect([r.request_id, r.actor_id]).toEqual(["demo-data", null]);
   });
 });
+
+describe("the demo's clinical systems and access profiles", () => {
+  it("have the trust's systems with their roles, one profile per demo profession and a profile with history", async () => {
+    const systems = (await t.call("GET", "/api/clinical-systems?status=all&limit=200", { cookie: admin })).json();
+    expect(systems.items.map((s: { name: string }) => s.name)).toEqual(
+      expect.arrayContaining(["DIPS Arena", "Metavision", "Synergi", "Sectra PACS", "RIS"]),
+    );
+    expect(systems.items.filter((s: { archived: boolean }) => s.archived).map((s: { name: string }) => s.name)).toEqual(
+      ["DocuLive EPJ"],
+    );
+    const fou = await t.login("fou@demo.test", password);
+    const profiles = (await t.call("GET", "/api/access-profiles", { cookie: fou })).json();
+    const professions = (await t.call("GET", "/api/professions", { cookie: admin })).json();
+    expect(profiles.items.map((p: { professionName: string }) => p.professionName).sort()).toEqual(
+      professions.map((p: { name: string }) => p.name).sort(),
+    );
+    for (const profile of profiles.items as {
+      professionName: string;
+      current: { items: unknown[]; limits: string };
+    }[]) {
+      expect(profile.current.items.length, profile.professionName).toBeGreaterThan(0);
+      expect(profile.current.limits, profile.professionName).not.toBe("");
+      expect(profile.current.items, profile.professionName).toEqual(
+        profile.current.items.map(() => expect.objectContaining({ systemArchived: false, roleRemoved: false })),
+      );
+    }
+    const nurse = profiles.items.find((p: { professionName: string }) => p.professionName === "Sykepleier");
+    const history = (await t.call("GET", `/api/access-profiles/${nurse.id}`, { cookie: admin })).json();
+    expect(history.versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+    expect(history.versions[1].items[0]).toMatchObject({ systemName: "DocuLive EPJ", systemArchived: true });
+  });
+});

@@ -71,4 +71,47 @@ describe("migrations", () => {
       await database.close();
     }
   });
+  it("keep access profile versions and their items as they were made", async () => {
+    const database = await emptyDatabase();
+    try {
+      await migrateDatabase(database);
+      const db = database.db;
+      const [trust] = rowsOf(await db.execute(sql`insert into trusts (name) values ('Helse Test') returning id`));
+      const [profession] = rowsOf(
+        await db.execute(
+          sql`insert into professions (trust_id, name) values (${trust?.id}, 'Sykepleier') returning id`,
+        ),
+      );
+      const [system] = rowsOf(
+        await db.execute(
+          sql`insert into clinical_systems (trust_id, name, roles) values (${trust?.id}, 'DIPS Arena', '["Student"]') returning id`,
+        ),
+      );
+      const [profile] = rowsOf(
+        await db.execute(
+          sql`insert into access_profiles (trust_id, profession_id, version) values (${trust?.id}, ${profession?.id}, 1) returning id`,
+        ),
+      );
+      const [version] = rowsOf(
+        await db.execute(
+          sql`insert into access_profile_versions (profile_id, version) values (${profile?.id}, 1) returning id`,
+        ),
+      );
+      await db.execute(
+        sql`insert into access_profile_items (version_id, system_id, role, position) values (${version?.id}, ${system?.id}, 'Student', 0)`,
+      );
+      for (const statement of [
+        sql`update access_profile_versions set limits = 'x'`,
+        sql`delete from access_profile_versions`,
+        sql`update access_profile_items set role = 'x'`,
+        sql`delete from access_profile_items`,
+      ]) {
+        await expect(db.execute(statement)).rejects.toMatchObject({
+          cause: { message: expect.stringMatching(/access_profile_(versions|items) is insert-only/) },
+        });
+      }
+    } finally {
+      await database.close();
+    }
+  });
 });

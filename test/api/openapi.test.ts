@@ -25,6 +25,12 @@ describe("GET /api/openapi.json", () => {
       "GET /api/auth/me",
       "GET /api/institutions",
       "POST /api/webcruiter-import",
+      "GET /api/clinical-systems",
+      "POST /api/clinical-systems",
+      "PATCH /api/clinical-systems/:id",
+      "GET /api/access-profiles",
+      "POST /api/access-profiles",
+      "PATCH /api/access-profiles/:id",
     ]) {
       expect(documented, stable).toContain(stable);
     }

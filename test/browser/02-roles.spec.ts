@@ -28,6 +28,8 @@ const adminPages: [string, string][] = [
   ["Praksissteder", "/admin/praksissteder"],
   ["Innstillinger", "/admin/innstillinger"],
   ["Studieprogram og yrker", "/admin/studieprogram"],
+  ["Fagsystemer", "/admin/fagsystemer"],
+  ["Tilgangsprofiler", "/admin/tilgangsprofiler"],
   ["Logg", "/admin/logg"],
   ["E-post", "/admin/e-post"],
   ["Helseforetak", "/admin/foretak"],

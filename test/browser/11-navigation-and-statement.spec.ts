@@ -94,6 +94,7 @@ test("the admin moves through the administration's sub-navigation by keyboard an
     "Personer og tilgang",
     "Organisasjon",
     "Katalog",
+    "Tilgang til fagsystemer",
     "System",
   ]);
   await expect(
@@ -118,7 +119,15 @@ test("the admin moves through the administration's sub-navigation by keyboard an
   await expect(adminMenu(page).locator('[aria-current="page"]')).toHaveCount(1);
 
   // The sub-navigation comes just before the page's heading: Shift+Tab walks up through it.
-  for (const name of ["Helseforetak", "E-post", "Logg", "Studieprogram og yrker", "Innstillinger"]) {
+  for (const name of [
+    "Helseforetak",
+    "E-post",
+    "Logg",
+    "Tilgangsprofiler",
+    "Fagsystemer",
+    "Studieprogram og yrker",
+    "Innstillinger",
+  ]) {
     await page.keyboard.press("Shift+Tab");
     await expect(adminMenu(page).getByRole("link", { name, exact: true })).toBeFocused();
   }

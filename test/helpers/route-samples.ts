@@ -8,7 +8,7 @@ import type { World } from "./seed.ts";
  * about validation. A new route fails the matrix until it has its samples here.
  */
 export function routeSamples(world: World) {
-  const { institutions: i, catalog: c, users: u, trusts: t, overviews: o } = world;
+  const { institutions: i, catalog: c, users: u, trusts: t, overviews: o, clinical: cs } = world;
   const resources: Record<
     string,
     {
@@ -27,6 +27,8 @@ export function routeSamples(world: World) {
     programmes: { own: c.uibMedicine.id, foreign: c.fonnaNursing.id, otherInstitution: c.hvlNursing.id },
     "placement-sites": { own: c.bergenSite.id, foreign: c.fonnaSite.id },
     persons: { own: world.students.bergen.id, foreign: world.students.fonna.id },
+    "clinical-systems": { own: cs.dips.id, foreign: cs.fonnaDips.id },
+    "access-profiles": { own: cs.doctorProfile.profile.id, foreign: cs.fonnaNurseProfile.profile.id },
     "identity-providers": { own: world.identityProviders.bergen.id, foreign: world.identityProviders.fonna.id },
     "account-requests": { own: world.accountRequests.bergen, foreign: world.accountRequests.fonna },
     overviews: { own: o.uib.overview.id, foreign: o.fonna.overview.id, otherInstitution: o.hvl.overview.id },
@@ -61,6 +63,13 @@ export function routeSamples(world: World) {
     "PATCH /api/programmes/:id": { name: "Nytt program", institutionId: i.uib.id, professionId: c.nurse.id },
     "POST /api/placement-sites": { name: "Matrisepost" },
     "PATCH /api/placement-sites/:id": { name: "Ny post" },
+    "POST /api/clinical-systems": { name: "Matrisesystem", roles: ["Student"] },
+    "PATCH /api/clinical-systems/:id": { name: "Nytt system" },
+    "POST /api/access-profiles": {
+      professionId: c.nurse.id,
+      items: [{ systemId: cs.dips.id, role: "Student sykepleie" }],
+    },
+    "PATCH /api/access-profiles/:id": { limits: "Matrisetest" },
     "POST /api/persons/:id/reveal-national-id": {},
     "POST /api/persons/:id/merge": { otherId: "00000000-0000-4000-8000-000000000000" },
     "PATCH /api/trust/settings": { deadlineDays: 28 },
@@ -104,6 +113,9 @@ export function routeSamples(world: World) {
     c.fonnaNursing.id,
     c.fonnaSite.id,
     c.fonnaNurse.id,
+    cs.fonnaDips.id,
+    cs.fonnaNurseProfile.profile.id,
+    cs.fonnaNurseProfile.version.id,
     u.fonnaAdmin.email,
     u.fonnaCoordinator.email,
     world.identityProviders.fonna.id,

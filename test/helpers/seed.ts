@@ -1,6 +1,12 @@
 import type { Role } from "../../src/contracts/common.ts";
 import { accountRequests as accountRequestsTable } from "../../src/server/modules/account-requests/account-requests.table.ts";
 import { placementSites, professions, programmes } from "../../src/server/modules/catalog/catalog.table.ts";
+import {
+  accessProfileItems,
+  accessProfiles,
+  accessProfileVersions,
+  clinicalSystems,
+} from "../../src/server/modules/clinical-systems/clinical-systems.table.ts";
 import { identityProviders } from "../../src/server/modules/identity-providers/identity-providers.table.ts";
 import { agreements } from "../../src/server/modules/institutions/agreements.table.ts";
 import { institutions } from "../../src/server/modules/institutions/institutions.table.ts";
@@ -142,6 +148,37 @@ export function seedBuilders(db: Db) {
       );
       return { group, overview, sheet, row };
     },
+    clinicalSystem: async (values: { trustId: string; name?: string; roles?: string[] }) =>
+      one(
+        await db
+          .insert(clinicalSystems)
+          .values({ name: `System ${next()}`, roles: ["Student"], ...values })
+          .returning(),
+      ),
+    /** A profession's access profile with one version (version 1) giving `items`. */
+    accessProfile: async (values: {
+      trustId: string;
+      professionId: string;
+      items: { systemId: string; role: string }[];
+      limits?: string;
+    }) => {
+      const profile = one(
+        await db
+          .insert(accessProfiles)
+          .values({ trustId: values.trustId, professionId: values.professionId, version: 1 })
+          .returning(),
+      );
+      const version = one(
+        await db
+          .insert(accessProfileVersions)
+          .values({ profileId: profile.id, version: 1, limits: values.limits ?? "" })
+          .returning(),
+      );
+      await db
+        .insert(accessProfileItems)
+        .values(values.items.map((item, position) => ({ versionId: version.id, ...item, position })));
+      return { profile, version };
+    },
     /** An identity provider row; its secret is a placeholder (create real ones through the API, which encrypts). */
     identityProvider: async (values: Partial<typeof identityProviders.$inferInsert> & { trustId: string }) =>
       one(
@@ -229,6 +266,27 @@ export async function seedWorld(db: Db) {
     }),
     bergenSite: await b.placementSite({ trustId: bergen.id, name: "Medisinsk avdeling, post 3" }),
     fonnaSite: await b.placementSite({ trustId: fonna.id, name: "Kirurgisk sengepost" }),
+  };
+  /** A clinical system per trust, and an access profile for the doctors at Helse Bergen and the nurses at Fonna. */
+  const dips = await b.clinicalSystem({
+    trustId: bergen.id,
+    name: "DIPS Arena",
+    roles: ["Student lege", "Student sykepleie"],
+  });
+  const fonnaDips = await b.clinicalSystem({ trustId: fonna.id, name: "DIPS Arena", roles: ["Student sykepleie"] });
+  const clinical = {
+    dips,
+    fonnaDips,
+    doctorProfile: await b.accessProfile({
+      trustId: bergen.id,
+      professionId: doctor.id,
+      items: [{ systemId: dips.id, role: "Student lege" }],
+    }),
+    fonnaNurseProfile: await b.accessProfile({
+      trustId: fonna.id,
+      professionId: fonnaNurse.id,
+      items: [{ systemId: fonnaDips.id, role: "Student sykepleie" }],
+    }),
   };
   const students = {
     bergen: await b.student({ trustId: bergen.id, firstName: "Silje", lastName: "Student" }),
@@ -341,6 +399,7 @@ export async function seedWorld(db: Db) {
     agreements,
     memberships,
     catalog,
+    clinical,
     students,
     identityProviders,
     notifications,

@@ -2,6 +2,7 @@ export * from "../modules/account-requests/account-requests.table.ts";
 export * from "../modules/audit/audit.table.ts";
 export * from "../modules/auth/auth.table.ts";
 export * from "../modules/catalog/catalog.table.ts";
+export * from "../modules/clinical-systems/clinical-systems.table.ts";
 export * from "../modules/identity-providers/identity-providers.table.ts";
 export * from "../modules/institutions/agreements.table.ts";
 export * from "../modules/institutions/institutions.table.ts";

@@ -10,6 +10,7 @@ import type { DataCrypto } from "../shared/crypto.ts";
 import type { Db } from "../shared/database.ts";
 import { hashPassword } from "../shared/passwords.ts";
 import { fillDemoCampaigns } from "./campaigns.ts";
+import { fillDemoClinicalSystems } from "./clinical-systems.ts";
 import type { DemoWorld } from "./demo-world.ts";
 import { fillDemoSemester } from "./semester.ts";
 
@@ -152,5 +153,6 @@ export async function fillDemoData(
     const deps = { crypto: opts.crypto, publicUrl: opts.publicUrl, clock: opts.clock ?? systemClock };
     const { sheets } = await fillDemoSemester(tx, world, deps);
     await fillDemoCampaigns(tx, world, sheets, deps);
+    await fillDemoClinicalSystems(tx, world, deps.clock);
   });
 }

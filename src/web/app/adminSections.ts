@@ -5,7 +5,11 @@ import { may } from "../lib/session.ts";
 export const ACCOUNT_REQUESTS = "/admin/tilgangsforesporsler";
 
 export type AdminItem = { to: string; label: string; description: string };
-export type AdminGroup = { id: "people" | "organisation" | "catalog" | "system"; label: string; items: AdminItem[] };
+export type AdminGroup = {
+  id: "people" | "organisation" | "catalog" | "access" | "system";
+  label: string;
+  items: AdminItem[];
+};
 
 /**
  * The administration pages a person may open, in groups: what the main menu's "Administrasjon"
@@ -43,6 +47,14 @@ export function adminGroups(me: Me, t: (key: string) => string): AdminGroup[] {
       id: "catalog",
       label: t("admin.groups.catalog"),
       items: item(["catalog.manage"], "/admin/studieprogram", "programmes.adminTitle", "programmes"),
+    },
+    {
+      id: "access",
+      label: t("admin.groups.access"),
+      items: [
+        ...item(["clinicalSystems.manage"], "/admin/fagsystemer", "clinicalSystems.title", "clinicalSystems"),
+        ...item(["accessProfiles.manage"], "/admin/tilgangsprofiler", "accessProfiles.title", "accessProfiles"),
+      ],
     },
     {
       id: "system",

@@ -154,6 +154,24 @@ export const router = createBrowserRouter([
                 ...page(() => import("../features/catalog/routes/ProgrammesAdminPage.tsx"), "ProgrammesAdminPage"),
               },
               {
+                path: "admin/fagsystemer",
+                ...page(
+                  () => import("../features/clinicalSystems/routes/ClinicalSystemsPage.tsx"),
+                  "ClinicalSystemsPage",
+                ),
+              },
+              {
+                path: "admin/tilgangsprofiler",
+                ...page(
+                  () => import("../features/clinicalSystems/routes/AccessProfilesPage.tsx"),
+                  "AccessProfilesPage",
+                ),
+              },
+              {
+                path: "admin/tilgangsprofiler/:id",
+                ...page(() => import("../features/clinicalSystems/routes/AccessProfilePage.tsx"), "AccessProfilePage"),
+              },
+              {
                 path: "admin/logg",
                 ...page(() => import("../features/audit/routes/AuditLogPage.tsx"), "AuditLogPage"),
               },

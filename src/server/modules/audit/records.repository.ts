@@ -3,6 +3,7 @@ import type { AuditEntity, AuditRecord } from "../../../contracts/audit.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 import { accountRequests } from "../account-requests/account-requests.table.ts";
 import { placementSites, professions, programmes } from "../catalog/catalog.table.ts";
+import { accessProfiles, clinicalSystems } from "../clinical-systems/clinical-systems.table.ts";
 import { identityProviders, userIdentities } from "../identity-providers/identity-providers.table.ts";
 import { agreements } from "../institutions/agreements.table.ts";
 import { institutions } from "../institutions/institutions.table.ts";
@@ -252,6 +253,24 @@ const lookups: Record<AuditEntity, Lookup> = {
         .from(hrTransferExports)
         .where(and(eq(hrTransferExports.trustId, trustId), inArray(hrTransferExports.id, ids)))
     ).map((r) => [r.id, named(`${r.format.toUpperCase()} ${r.createdAt.toISOString().slice(0, 10)}`)]),
+
+  clinical_system: async (db, trustId, ids) =>
+    (
+      await db
+        .select({ id: clinicalSystems.id, name: clinicalSystems.name })
+        .from(clinicalSystems)
+        .where(and(eq(clinicalSystems.trustId, trustId), inArray(clinicalSystems.id, ids)))
+    ).map((r) => [r.id, named(r.name)]),
+
+  /** An access profile by its profession. */
+  access_profile: async (db, trustId, ids) =>
+    (
+      await db
+        .select({ id: accessProfiles.id, name: professions.name })
+        .from(accessProfiles)
+        .innerJoin(professions, eq(professions.id, accessProfiles.professionId))
+        .where(and(eq(accessProfiles.trustId, trustId), inArray(accessProfiles.id, ids)))
+    ).map((r) => [r.id, named(r.name)]),
 };
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

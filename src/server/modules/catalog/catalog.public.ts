@@ -1,10 +1,10 @@
 import { type AnyColumn, and, asc, eq, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../shared/database.ts";
 import { createCatalogRepository } from "./catalog.repository.ts";
-import { placementSites, programmes } from "./catalog.table.ts";
+import { placementSites, professions, programmes } from "./catalog.table.ts";
 
 /** What other modules may use of the catalog module: its use-cases, and how many programmes an institution has. */
-export { type CatalogUsecases, createCatalogUsecases } from "./catalog.usecases.ts";
+export { type CatalogUsecases, createCatalogUsecases, type ProfessionLinks } from "./catalog.usecases.ts";
 
 /** How many of the trust's study programmes belong to the institution. */
 export const countProgrammes = (db: DbOrTx, trustId: string, institutionId: string) =>
@@ -17,6 +17,15 @@ export function placementSitesOf(db: DbOrTx, trustId: string) {
     .from(placementSites)
     .where(eq(placementSites.trustId, trustId))
     .orderBy(asc(placementSites.name));
+}
+
+/** A profession of the trust. */
+export async function professionOf(db: DbOrTx, trustId: string, professionId: string) {
+  const [row] = await db
+    .select({ id: professions.id, name: professions.name })
+    .from(professions)
+    .where(and(eq(professions.trustId, trustId), eq(professions.id, professionId)));
+  return row;
 }
 
 /** A programme of the institution at the trust. */

@@ -18,8 +18,14 @@ import { type CatalogRepository, createCatalogRepository } from "./catalog.repos
 type ProgrammeInput = z.infer<typeof programmeBody>;
 type SiteInput = z.infer<typeof placementSiteBody>;
 
+/** What the catalog asks of the modules above it (wired in module-links.ts). */
+export interface ProfessionLinks {
+  /** Whether an access profile (archived ones too) is for the profession. */
+  inUse(tx: DbOrTx, trustId: string, professionId: string): Promise<boolean>;
+}
+
 /** Programmes, professions and placement sites: read by the trust's people, kept by its admins. */
-export function createCatalogUsecases({ db }: { db: Db }) {
+export function createCatalogUsecases({ db, links }: { db: Db; links: ProfessionLinks }) {
   const repo = createCatalogRepository({ db });
 
   /** Runs an admin's change and its audit row in one transaction. */
@@ -75,9 +81,9 @@ export function createCatalogUsecases({ db }: { db: Db }) {
         };
       }),
     deleteProfession: (actor: Actor, id: string) =>
-      adminChange(actor, async (r, trustId) => {
+      adminChange(actor, async (r, trustId, tx) => {
         if (!(await r.findProfession(trustId, id))) throw professionNotFound();
-        if ((await r.countProgrammesOfProfession(id)) > 0) throw inUse();
+        if ((await r.countProgrammesOfProfession(id)) > 0 || (await links.inUse(tx, trustId, id))) throw inUse();
         await r.deleteProfession(id);
         return { result: { ok: true as const }, audit: { entity: "profession", entityId: id, action: "delete" } };
       }),

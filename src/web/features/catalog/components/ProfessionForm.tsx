@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { Profession } from "../../../api/listProfessions.ts";
 import { DialogForm } from "../../../components/DialogForm.tsx";
 import { FormTextfield } from "../../../components/FormTextfield.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
 import { useCreateProfession } from "../api/createProfession.ts";
-import type { Profession } from "../api/listProfessions.ts";
 import { useUpdateProfession } from "../api/updateProfession.ts";
 
 /** Adds a profession, or renames one. */

@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import type { Profession } from "../../../api/listProfessions.ts";
 import { type ListColumn, ListTable } from "../../../components/ListTable.tsx";
 import { DeleteButton, EditButton, RowActions } from "../../../components/RowActions.tsx";
-import type { Profession } from "../api/listProfessions.ts";
 
 /** Professions with the number of programmes that use each; rename and delete per row. */
 export function ProfessionsTable({

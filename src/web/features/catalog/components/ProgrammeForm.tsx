@@ -2,13 +2,13 @@ import { Field, Label, Select, ValidationMessage } from "@digdir/designsystemet-
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Institution } from "../../../../contracts/institutions.ts";
+import type { Profession } from "../../../api/listProfessions.ts";
 import type { Programme } from "../../../api/listProgrammes.ts";
 import { DialogForm } from "../../../components/DialogForm.tsx";
 import { FormTextfield } from "../../../components/FormTextfield.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
 import { compareText } from "../../../lib/format.ts";
 import { useCreateProgramme } from "../api/createProgramme.ts";
-import type { Profession } from "../api/listProfessions.ts";
 import { useUpdateProgramme } from "../api/updateProgramme.ts";
 
 /** Adds a study programme (name, institution, profession), or changes one. */

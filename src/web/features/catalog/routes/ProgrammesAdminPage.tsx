@@ -2,6 +2,7 @@ import { Button, Link as DsLink, Paragraph, Tabs } from "@digdir/designsystemet-
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { useInstitutions } from "../../../api/listInstitutions.ts";
+import { type Profession, useProfessions } from "../../../api/listProfessions.ts";
 import { type Programme, useProgrammes } from "../../../api/listProgrammes.ts";
 import { DeleteDialog } from "../../../components/DeleteDialog.tsx";
 import { FormDialog } from "../../../components/FormDialog.tsx";
@@ -13,7 +14,6 @@ import { may, useSession } from "../../../lib/session.ts";
 import { useDialog } from "../../../lib/useDialog.ts";
 import { useDeleteProfession } from "../api/deleteProfession.ts";
 import { useDeleteProgramme } from "../api/deleteProgramme.ts";
-import { type Profession, useProfessions } from "../api/listProfessions.ts";
 import { ProfessionForm } from "../components/ProfessionForm.tsx";
 import { ProfessionsTable } from "../components/ProfessionsTable.tsx";
 import { ProgrammeForm } from "../components/ProgrammeForm.tsx";

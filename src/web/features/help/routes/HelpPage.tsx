@@ -82,6 +82,17 @@ export function HelpPage() {
         </List.Unordered>
       </section>
 
+      <section className="section" aria-labelledby="help-access">
+        <Heading level={2} data-size="sm" id="help-access">
+          {t("help.accessHeading")}
+        </Heading>
+        <List.Unordered>
+          <List.Item>{t("help.accessSystems")}</List.Item>
+          <List.Item>{t("help.accessProfiles")}</List.Item>
+          <List.Item>{t("help.accessVersions")}</List.Item>
+        </List.Unordered>
+      </section>
+
       <section className="section" aria-labelledby="help-find">
         <Heading level={2} data-size="sm" id="help-find">
           {t("help.findHeading")}

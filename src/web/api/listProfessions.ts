@@ -1,8 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { z } from "zod";
-import { professionSchema } from "../../../../contracts/catalog.ts";
-import { apiGet } from "../../../lib/api.ts";
-import { queryKeys } from "../../../lib/queryKeys.ts";
+import { professionSchema } from "../../contracts/catalog.ts";
+import { apiGet } from "../lib/api.ts";
+import { queryKeys } from "../lib/queryKeys.ts";
 
 export type Profession = z.infer<typeof professionSchema>;
 
