@@ -7,9 +7,9 @@
 /** For the composition root (the import's parse workers; where rows' ciphertexts are bound) and the audit log's CSV. */
 export { neutralise } from "./excel/cells.ts";
 export { createParsePool, type ParsePool } from "./excel/parse-pool.ts";
-export type { PersonsPlaced } from "./overviews.deps.ts";
 /** For the Webcruiter import: a file that is one table, read by the parse pool's `readTable`. */
 export type { TableFormat, TableRow } from "./excel/table.ts";
+export type { PersonsPlaced } from "./overviews.deps.ts";
 export type { OverviewsUsecases } from "./overviews.usecases.ts";
 export { createPersonLinks } from "./person-links.repository.ts";
 export { createRowRetentionRepository } from "./retention.repository.ts";
