@@ -26,6 +26,13 @@ async function typePeriods(page: Page, start: string, end: string) {
   }
 }
 
+/** Clicks and waits for the import's answer, as the coordinator waits for the check (the parse pool may be starting). */
+async function answered(page: Page, click: () => Promise<void>) {
+  const response = page.waitForResponse((r) => r.request().method() === "POST" && /\/import\b/.test(r.url()));
+  await click();
+  await response;
+}
+
 test("a coordinator imports a workbook with mistakes, fixes them, submits; FOU sees the change in red", async ({
   browser,
 }) => {
@@ -43,7 +50,7 @@ test("a coordinator imports a workbook with mistakes, fixes them, submits; FOU s
   // reports the mistakes the file's comment column announces, and says the dates are checked later.
   await coordinator.getByRole("button", { name: "Importer fra Excel" }).first().click();
   await coordinator.getByLabel("Excel-fil").setInputFiles(fixture);
-  await coordinator.getByRole("button", { name: "Kontroller filen" }).click();
+  await answered(coordinator, () => coordinator.getByRole("button", { name: "Kontroller filen" }).click());
   const report = coordinator.locator(".import-flow");
   const summary = report.locator(".import-report [role=status]");
   const pending = report.getByText("Datoene kontrolleres når periodene er fylt inn");
@@ -60,7 +67,7 @@ test("a coordinator imports a workbook with mistakes, fixes them, submits; FOU s
 
   // A period too short: the dates are checked against it before anything can be saved.
   await typePeriods(coordinator, "01.03.2027", "31.03.2027");
-  await report.getByRole("button", { name: "Kontroller datoene" }).click();
+  await answered(coordinator, () => report.getByRole("button", { name: "Kontroller datoene" }).click());
   await expect(report.getByText(/Datoen er utenfor praksisperioden 01\.03\.2027–31\.03\.2027/).first()).toBeVisible();
   await expect(pending).toHaveCount(0);
   await expect(summary).not.toContainText("3 rader har feil");
@@ -70,7 +77,7 @@ test("a coordinator imports a workbook with mistakes, fixes them, submits; FOU s
   await typePeriods(coordinator, "01.03.2027", "09.04.2027");
   await expect(report.getByText(/Du har endret periodene etter kontrollen/)).toBeVisible();
   await expect(report.getByRole("button", { name: "Lagre", exact: true })).toHaveCount(0);
-  await report.getByRole("button", { name: "Kontroller datoene" }).click();
+  await answered(coordinator, () => report.getByRole("button", { name: "Kontroller datoene" }).click());
   await expect(report.getByText(/Datoen er utenfor praksisperioden/)).toHaveCount(0);
   await expect(summary).toContainText("3 rader har feil (3 feil i alt).");
   await expect(report.getByText(/Fant ingen feil/)).toHaveCount(0);
@@ -81,7 +88,7 @@ test("a coordinator imports a workbook with mistakes, fixes them, submits; FOU s
   const save = report.getByRole("button", { name: "Lagre", exact: true });
   await save.scrollIntoViewIfNeeded();
   await screenshot(coordinator, "oversikt import-rapport klar til lagring", { fullPage: false });
-  await save.click();
+  await answered(coordinator, () => save.click());
   await expect(report.getByText("Importen er lagret")).toBeVisible();
   await expect(report.getByText("3 rader har feil som må rettes i tabellen før arket kan leveres.")).toBeVisible();
   await coordinator.getByRole("button", { name: "Lukk", exact: true }).last().click();
