@@ -22,6 +22,7 @@ const layers = [
   "persons",
   "overviews",
   "registrations",
+  "orders",
   "retention",
   "dashboard",
   "health",

@@ -144,6 +144,11 @@ export const auditFieldTexts: Record<string, string> = {
   unmatched_registration_days: "settings.unmatchedRegistrationDays",
   hr_transfer_columns: "settings.hrTransferColumns",
   webcruiter_columns: "settings.webcruiterColumns",
+  order_lead_days: "audit.fieldNames.order_lead_days",
+  portal_columns: "audit.fieldNames.portal_columns",
+  portal_status_columns: "audit.fieldNames.portal_status_columns",
+  app_sends_usernames: "audit.fieldNames.app_sends_usernames",
+  username_days_before: "audit.fieldNames.username_days_before",
   // Registration campaigns and registrations.
   deadline: "audit.fieldNames.deadline",
   closed_at: "audit.fieldNames.closed_at",

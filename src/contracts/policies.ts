@@ -57,6 +57,17 @@ export const policies = {
   "clinicalSystems.manage": { roles: ["admin"] },
   "accessProfiles.read": { roles: ["admin", "student_admin"] },
   "accessProfiles.manage": { roles: ["admin"] },
+  /**
+   * Orders of access (SPEC §3.2 steps 4–5): FOU orders, cancels, exports and marks orders ordered and
+   * uploads the portal's status report; admins read them. The IT provider decides the lines of every
+   * trust it serves (ADR 0007: its scope is the trusts where it holds the role) and reads them there.
+   * Coordinators read their own students' readiness; E-Helse reads nothing of orders.
+   */
+  "orders.create": { roles: ["student_admin"] },
+  "orders.read": { roles: ["admin", "student_admin"] },
+  "orderLines.read": { roles: ["admin", "student_admin", "it_provider"] },
+  "orderLines.decide": { roles: ["it_provider"] },
+  "readiness.read": { roles: overviewPeople },
   "users.manage": { roles: ["admin"] },
   "accountRequests.review": { roles: ["admin"] },
   "identityProviders.manage": { roles: ["admin"] },

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { email, languageSchema, optionalUrl, text, uuidSchema } from "./common.ts";
 import { hrTransferColumnSchema, webcruiterColumnsSchema } from "./hr-transfer.ts";
+import { portalColumnSchema, statusReportColumnsSchema } from "./orders.ts";
 
 /** The placeholders each naming pattern must keep: they tell documents or sheets apart. */
 export const namingPlaceholders = {
@@ -51,6 +52,16 @@ export const trustSettingsSchema = z.object({
   hrTransferColumns: z.array(hrTransferColumnSchema),
   /** Which header of Webcruiter's applicant export holds each field (Webcruiter's own headers by default). */
   webcruiterColumns: webcruiterColumnsSchema,
+  /** Orders: a placement starting sooner than this many days after ordering is warned about (the IT provider's lead time). */
+  orderLeadDays: z.number().int(),
+  /** The ordering portal file's columns in order (the default when the trust has chosen none). */
+  portalColumns: z.array(portalColumnSchema),
+  /** Which header of the portal's status report holds each field (the default names when not set). */
+  portalStatusColumns: statusReportColumnsSchema,
+  /** Whether the app e-mails students their username; else Helse Vest IKT's own systems do. */
+  appSendsUsernames: z.boolean(),
+  /** The username e-mail is sent this many days before the placement starts. */
+  usernameDaysBefore: z.number().int(),
 });
 export type TrustSettings = z.infer<typeof trustSettingsSchema>;
 
@@ -83,6 +94,17 @@ export const updateTrustSettingsBody = z
       .nullable(),
     /** Null goes back to Webcruiter's own headers. */
     webcruiterColumns: webcruiterColumnsSchema.nullable(),
+    orderLeadDays: z.number().int().min(0).max(90),
+    /** Each column once; null goes back to the default. */
+    portalColumns: z
+      .array(portalColumnSchema)
+      .min(1)
+      .refine((v) => new Set(v).size === v.length, { message: "validation.duplicate" })
+      .nullable(),
+    /** Null goes back to the default headers. */
+    portalStatusColumns: statusReportColumnsSchema.nullable(),
+    appSendsUsernames: z.boolean(),
+    usernameDaysBefore: z.number().int().min(1).max(60),
   })
   .partial();
 

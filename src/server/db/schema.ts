@@ -7,6 +7,7 @@ export * from "../modules/identity-providers/identity-providers.table.ts";
 export * from "../modules/institutions/agreements.table.ts";
 export * from "../modules/institutions/institutions.table.ts";
 export * from "../modules/notifications/notifications.table.ts";
+export * from "../modules/orders/orders.table.ts";
 export * from "../modules/outbox/outbox.table.ts";
 export * from "../modules/overviews/overviews.table.ts";
 export * from "../modules/persons/persons.table.ts";

@@ -9,6 +9,8 @@ export { neutralise } from "./excel/cells.ts";
 export { createParsePool, type ParsePool } from "./excel/parse-pool.ts";
 /** For the Webcruiter import: a file that is one table, read by the parse pool's `readTable`. */
 export type { TableFormat, TableRow } from "./excel/table.ts";
+/** For the orders module: the Bestilt states it derives from a row's order lines. */
+export { setOrderStates } from "./order-states.repository.ts";
 export type { PersonsPlaced } from "./overviews.deps.ts";
 export type { OverviewsUsecases } from "./overviews.usecases.ts";
 export { createPersonLinks } from "./person-links.repository.ts";

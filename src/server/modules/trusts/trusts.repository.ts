@@ -5,6 +5,12 @@ import {
   type HrTransferColumn,
   type WebcruiterColumns,
 } from "../../../contracts/hr-transfer.ts";
+import {
+  defaultPortalColumns,
+  defaultStatusReportColumns,
+  type PortalColumn,
+  type StatusReportColumns,
+} from "../../../contracts/orders.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 import { trusts } from "./trusts.table.ts";
 
@@ -27,15 +33,27 @@ const settingsColumns = {
   unmatchedRegistrationDays: trusts.unmatchedRegistrationDays,
   hrTransferColumns: trusts.hrTransferColumns,
   webcruiterColumns: trusts.webcruiterColumns,
+  orderLeadDays: trusts.orderLeadDays,
+  portalColumns: trusts.portalColumns,
+  portalStatusColumns: trusts.portalStatusColumns,
+  appSendsUsernames: trusts.appSendsUsernames,
+  usernameDaysBefore: trusts.usernameDaysBefore,
 };
 
-type StoredSettings = { hrTransferColumns: string[] | null; webcruiterColumns: Record<string, string> | null };
+type StoredSettings = {
+  hrTransferColumns: string[] | null;
+  webcruiterColumns: Record<string, string> | null;
+  portalColumns: string[] | null;
+  portalStatusColumns: Record<string, string> | null;
+};
 
-/** A trust's settings with the defaults of the HR transfer columns and Webcruiter's headers filled in. */
+/** A trust's settings with the defaults of the HR transfer columns, Webcruiter's headers and the portal's files filled in. */
 const withDefaults = <T extends StoredSettings>(row: T) => ({
   ...row,
   hrTransferColumns: (row.hrTransferColumns ?? [...defaultHrTransferColumns]) as HrTransferColumn[],
   webcruiterColumns: (row.webcruiterColumns ?? defaultWebcruiterColumns) as WebcruiterColumns,
+  portalColumns: (row.portalColumns ?? [...defaultPortalColumns]) as PortalColumn[],
+  portalStatusColumns: (row.portalStatusColumns ?? defaultStatusReportColumns) as StatusReportColumns,
 });
 
 export function createTrustsRepository({ db }: { db: DbOrTx }) {

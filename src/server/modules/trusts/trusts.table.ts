@@ -37,6 +37,16 @@ export const trusts = pgTable("trusts", {
   hrTransferColumns: jsonb("hr_transfer_columns").$type<string[]>(),
   /** Webcruiter's applicant export: which of its column headers holds each field; null: not set up. */
   webcruiterColumns: jsonb("webcruiter_columns").$type<Record<string, string>>(),
+  /** Orders (SPEC §3.2 step 4): a placement that starts sooner than this many days after ordering is warned about. */
+  orderLeadDays: integer("order_lead_days").notNull().default(14),
+  /** The ordering portal file's columns in order (`portalColumns` in the contracts); null: the default. */
+  portalColumns: jsonb("portal_columns").$type<string[]>(),
+  /** The portal's status report: which of its column headers holds each field; null: not set up. */
+  portalStatusColumns: jsonb("portal_status_columns").$type<Record<string, string>>(),
+  /** Whether the app e-mails each student their username (else Helse Vest IKT's own systems do). */
+  appSendsUsernames: boolean("app_sends_usernames").notNull().default(false),
+  /** The username e-mail is held until this many days before the placement starts. */
+  usernameDaysBefore: integer("username_days_before").notNull().default(7),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

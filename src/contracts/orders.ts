@@ -1,0 +1,308 @@
+import { z } from "zod";
+import { orderLineStates } from "../domain/order-lines.ts";
+import { dateInput, isoDate, pageQuery as page, sortDirection, text, uuidSchema } from "./common.ts";
+
+/**
+ * Orders of access to clinical systems (SPEC §3.2 steps 4–5): FOU orders a submitted sheet's ready
+ * rows; an order has one line per student and system, with the role and the access-profile version
+ * it was ordered with and the placement's dates as validity. The line states and who moves them are
+ * `orderLineTransitions` in src/domain/order-lines.ts (printed in docs/architecture.md).
+ */
+
+export const orderStateSchema = z.enum(["draft", "ordered", "cancelled"]);
+export type OrderState = z.infer<typeof orderStateSchema>;
+export const orderLineStateSchema = z.enum(orderLineStates);
+
+/**
+ * Why a row is not ordered (`refused`: never, until fixed) or what FOU must accept first (`warning`).
+ * refused: `row_errors` (the row has errors), `not_in_hr` (its person is not transferred to HR),
+ * `no_person`, `already_ordered` (a line for it stands), `unknown_programme`, `no_profile`,
+ * `anonymised`; warnings: `lead_time` (starts sooner than the trust's lead time; `days` until the
+ * start), `email_unconfirmed` (the username's e-mail address is not confirmed).
+ */
+export const orderRefusalCodes = [
+  "row_errors",
+  "not_in_hr",
+  "no_person",
+  "already_ordered",
+  "unknown_programme",
+  "no_profile",
+  "anonymised",
+] as const;
+export const orderWarningCodes = ["lead_time", "email_unconfirmed"] as const;
+export const orderReasonSchema = z.object({
+  code: z.enum([...orderRefusalCodes, ...orderWarningCodes]),
+  /** `lead_time`: days from today to the start; `unknown_programme`: the row's study programme. */
+  days: z.number().int().optional(),
+  programme: z.string().optional(),
+});
+export type OrderReason = z.infer<typeof orderReasonSchema>;
+
+export const orderSystemSchema = z.object({ systemId: uuidSchema, systemName: z.string(), role: z.string() });
+
+/** One row as the order sees it: ready, ready once its warnings are accepted, or refused (with why). */
+export const orderRowCheckSchema = z.object({
+  rowId: uuidSchema,
+  name: z.string(),
+  startDate: isoDate.nullable(),
+  endDate: isoDate.nullable(),
+  outcome: z.enum(["ready", "warning", "refused"]),
+  reasons: z.array(orderReasonSchema),
+  /** The systems and roles it is (or would be) ordered with. */
+  systems: z.array(orderSystemSchema),
+});
+export type OrderRowCheck = z.infer<typeof orderRowCheckSchema>;
+
+/** `POST /api/orders`: some rows of a submitted sheet; warned-about rows need `acceptWarnings`. */
+export const createOrderBody = z.object({
+  sheetId: uuidSchema,
+  rowIds: z.array(uuidSchema).min(1).max(5000),
+  acceptWarnings: z.boolean().optional(),
+});
+export type CreateOrderBody = z.input<typeof createOrderBody>;
+export const createOrderQuery = z.object({ dryRun: z.stringbool().optional() });
+
+export const userNameRefSchema = z.object({ id: uuidSchema, name: z.string() }).nullable();
+
+export const orderSummarySchema = z.object({
+  id: uuidSchema,
+  number: z.number().int(),
+  state: orderStateSchema,
+  reference: z.string().nullable(),
+  institution: z.object({ id: uuidSchema, name: z.string(), shortName: z.string() }),
+  overviewId: uuidSchema,
+  sheetId: uuidSchema,
+  sheetName: z.string(),
+  rowCount: z.number().int(),
+  lineCount: z.number().int(),
+  /** Lines per state (only states with lines). */
+  lineStates: z.partialRecord(orderLineStateSchema, z.number().int()),
+  /** The first start date of its rows. */
+  startsOn: isoDate.nullable(),
+  createdAt: z.string(),
+  createdBy: userNameRefSchema,
+  orderedAt: z.string().nullable(),
+  orderedBy: userNameRefSchema,
+  cancelledAt: z.string().nullable(),
+});
+export type OrderSummary = z.infer<typeof orderSummarySchema>;
+
+/** One line as FOU, admins and the IT provider see it. */
+export const orderLineSchema = z.object({
+  id: uuidSchema,
+  orderId: uuidSchema,
+  orderNumber: z.number().int(),
+  /** The portal's reference of its order; null before it is ordered. */
+  reference: z.string().nullable(),
+  trust: z.object({ id: uuidSchema, name: z.string() }),
+  institution: z.object({ id: uuidSchema, shortName: z.string() }),
+  sheetId: uuidSchema,
+  sheetName: z.string(),
+  rowId: uuidSchema,
+  personId: uuidSchema,
+  lastName: z.string(),
+  firstName: z.string(),
+  email: z.string(),
+  placementSite: z.string(),
+  system: z.object({ id: uuidSchema, name: z.string() }),
+  role: z.string(),
+  profileVersionId: uuidSchema,
+  profileVersion: z.number().int(),
+  exceptionId: uuidSchema.nullable(),
+  validFrom: isoDate,
+  validTo: isoDate,
+  state: orderLineStateSchema,
+  acceptedWarnings: z.array(z.string()),
+  /** The person's username: recorded by the IT provider, or (`usernameVerified` false) typed by the student. */
+  username: z.string().nullable(),
+  usernameVerified: z.boolean(),
+  usernameDelivery: z.enum(["app", "provider"]).nullable(),
+  rejectReason: z.string().nullable(),
+  fouMessage: z.string().nullable(),
+  orderedAt: z.string().nullable(),
+  approvedAt: z.string().nullable(),
+  approvedBy: userNameRefSchema,
+  implementedAt: z.string().nullable(),
+  implementedBy: userNameRefSchema,
+  rejectedAt: z.string().nullable(),
+  rejectedBy: userNameRefSchema,
+});
+export type OrderLine = z.infer<typeof orderLineSchema>;
+
+export const orderSchema = orderSummarySchema.extend({ lines: z.array(orderLineSchema) });
+export type Order = z.infer<typeof orderSchema>;
+
+/** The answer to `POST /api/orders`: the check of every row asked for, and the order unless a dry run. */
+export const createOrderResponse = z.object({
+  dryRun: z.boolean(),
+  rows: z.array(orderRowCheckSchema),
+  counts: z.object({ ready: z.number().int(), warning: z.number().int(), refused: z.number().int() }),
+  /** The lines the order has (or would have). */
+  lineCount: z.number().int(),
+  order: orderSummarySchema.nullable(),
+});
+export type CreateOrderResponse = z.infer<typeof createOrderResponse>;
+
+export const orderSortSchema = z.enum(["number", "created", "sheet", "institution", "starts"]);
+export const ordersQuery = z.object({
+  /** The order's number, its reference, its sheet's name or its institution. */
+  q: z.string().trim().max(100).optional(),
+  state: orderStateSchema.optional(),
+  sheetId: uuidSchema.optional(),
+  institutionId: uuidSchema.optional(),
+  sort: orderSortSchema.default("created"),
+  dir: z.enum(["asc", "desc"]).default("desc"),
+  ...page,
+});
+export const orderListSchema = z.object({ items: z.array(orderSummarySchema), total: z.number().int() });
+
+export const portalFormatSchema = z.enum(["xlsx", "csv"]);
+export const orderExportQuery = z.object({ format: portalFormatSchema.default("xlsx") });
+
+/**
+ * The ordering portal file's columns (one line per student and system), chosen and ordered per
+ * trust (`portalColumns` in the trust's settings); the default is all of them in this order.
+ */
+export const portalColumns = [
+  "lineId",
+  "lastName",
+  "firstName",
+  "nationalId",
+  "birthDate",
+  "email",
+  "mobile",
+  "username",
+  "institution",
+  "programme",
+  "placementSite",
+  "system",
+  "role",
+  "validFrom",
+  "validTo",
+  "limits",
+] as const;
+export const portalColumnSchema = z.enum(portalColumns);
+export type PortalColumn = z.infer<typeof portalColumnSchema>;
+export const defaultPortalColumns: readonly PortalColumn[] = portalColumns;
+
+export const markOrderedBody = z.object({ reference: text(100) });
+
+/**
+ * The portal's status report (`POST /api/orders/status-import`): which of its column headers holds
+ * each field, set once per trust (`portalStatusColumns`). A line is found by `lineId` (the portal
+ * file's first column, which the portal keeps) or by `reference`, `nationalId` and `system`.
+ */
+export const statusReportFields = [
+  "lineId",
+  "reference",
+  "nationalId",
+  "system",
+  "status",
+  "username",
+  "reason",
+] as const;
+export const statusReportColumnsSchema = z.object(
+  Object.fromEntries(statusReportFields.map((f) => [f, z.string().trim().max(100)])) as Record<
+    (typeof statusReportFields)[number],
+    z.ZodString
+  >,
+);
+export type StatusReportColumns = z.infer<typeof statusReportColumnsSchema>;
+export const defaultStatusReportColumns: StatusReportColumns = {
+  lineId: "Praksistilgang-ID",
+  reference: "Referanse",
+  nationalId: "Fødselsnummer",
+  system: "System",
+  status: "Status",
+  username: "Brukernavn",
+  reason: "Begrunnelse",
+};
+export const statusImportQuery = z.object({ dryRun: z.stringbool().optional() });
+
+/** The IT provider's queue (`GET /api/order-lines`): lines of every trust the caller serves. */
+export const orderLineStateFilterSchema = z.enum(["open", ...orderLineStates, "all"]);
+export const orderLineSortSchema = z.enum(["start", "name", "system", "trust", "state"]);
+export const orderLinesQuery = z.object({
+  /** A student's name, e-mail or username, the system or the order's reference. */
+  q: z.string().trim().max(100).optional(),
+  trustId: uuidSchema.optional(),
+  institutionId: uuidSchema.optional(),
+  systemId: uuidSchema.optional(),
+  orderId: uuidSchema.optional(),
+  /** Lines whose validity starts on or after / on or before. */
+  from: dateInput.optional(),
+  to: dateInput.optional(),
+  state: orderLineStateFilterSchema.default("open"),
+  sort: orderLineSortSchema.default("start"),
+  dir: sortDirection,
+  ...page,
+});
+export const orderLineListSchema = z.object({ items: z.array(orderLineSchema), total: z.number().int() });
+
+const lineIds = z.array(uuidSchema).min(1).max(5000);
+export const approveLinesBody = z.object({ lineIds });
+export const rejectLinesBody = z.object({ lineIds, reason: text(1000) });
+/** Each line with the person's username; one username per person per request (else 409). */
+export const implementLinesBody = z.object({
+  lines: z
+    .array(z.object({ id: uuidSchema, username: text(64) }))
+    .min(1)
+    .max(5000),
+});
+export const decideLinesResponse = z.object({ updated: z.number().int() });
+
+/** The readiness of one student on one sheet: each step with its date (null: not yet). */
+export const readinessStepsSchema = z.object({
+  registered: z.string().nullable(),
+  transferred: z.string().nullable(),
+  ordered: z.string().nullable(),
+  approved: z.string().nullable(),
+  implemented: z.string().nullable(),
+  usernameSent: z.string().nullable(),
+});
+export const readinessItemSchema = z.object({
+  rowId: uuidSchema,
+  personId: uuidSchema.nullable(),
+  lastName: z.string(),
+  firstName: z.string(),
+  institution: z.object({ id: uuidSchema, shortName: z.string() }),
+  overviewId: uuidSchema,
+  sheetId: uuidSchema,
+  sheetName: z.string(),
+  startDate: isoDate.nullable(),
+  endDate: isoDate.nullable(),
+  steps: readinessStepsSchema,
+  /** The row's Bestilt state. */
+  orderState: z.enum(["not_ordered", "ordered", "approved", "implemented", "rejected"]),
+  /** Every step done. */
+  ready: z.boolean(),
+  /** Days from today to the start (negative once started). */
+  daysToStart: z.number().int().nullable(),
+  username: z.string().nullable(),
+  usernameVerified: z.boolean(),
+  /** FOU's message on a rejection, for the coordinators; FOU and admins also see the IT provider's reason. */
+  rejectMessage: z.string().nullable(),
+  /** FOU and admins only (null for coordinators): the portal's reference. */
+  reference: z.string().nullable(),
+});
+export type ReadinessItem = z.infer<typeof readinessItemSchema>;
+export const readinessSortSchema = z.enum(["start", "name", "sheet", "institution", "state"]);
+export const readinessQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  sheetId: uuidSchema.optional(),
+  overviewId: uuidSchema.optional(),
+  institutionId: uuidSchema.optional(),
+  /** Placements starting on or after / on or before. */
+  from: dateInput.optional(),
+  to: dateInput.optional(),
+  /** Only students not ready this many days (or fewer) before their start. */
+  notReadyDays: z.coerce.number().int().min(0).max(365).optional(),
+  sort: readinessSortSchema.default("start"),
+  dir: sortDirection,
+  ...page,
+});
+export const readinessListSchema = z.object({
+  items: z.array(readinessItemSchema),
+  total: z.number().int(),
+  counts: z.object({ students: z.number().int(), ready: z.number().int(), notReady: z.number().int() }),
+});
