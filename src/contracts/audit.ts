@@ -27,6 +27,8 @@ export const auditEntities = [
   "hr_transfer_export",
   "clinical_system",
   "access_profile",
+  "order",
+  "order_line",
 ] as const;
 export type AuditEntity = (typeof auditEntities)[number];
 
@@ -62,6 +64,10 @@ export const auditActions = [
   "confirm",
   "archive",
   "restore",
+  "cancel",
+  "mark_ordered",
+  "reject",
+  "implement",
 ] as const;
 
 /**

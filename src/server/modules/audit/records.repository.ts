@@ -8,6 +8,7 @@ import { identityProviders, userIdentities } from "../identity-providers/identit
 import { agreements } from "../institutions/agreements.table.ts";
 import { institutions } from "../institutions/institutions.table.ts";
 import { notifications } from "../notifications/notifications.table.ts";
+import { orderLines, orders } from "../orders/orders.table.ts";
 import { overviews, placementRows, rowComments, sheets } from "../overviews/overviews.table.ts";
 import { persons } from "../persons/persons.table.ts";
 import { campaigns, hrTransferExports, registrations } from "../registrations/registrations.table.ts";
@@ -271,6 +272,32 @@ const lookups: Record<AuditEntity, Lookup> = {
         .innerJoin(professions, eq(professions.id, accessProfiles.professionId))
         .where(and(eq(accessProfiles.trustId, trustId), inArray(accessProfiles.id, ids)))
     ).map((r) => [r.id, named(r.name)]),
+
+  /** An order by its number and sheet: "12 · Praksis 1 vår 2027". */
+  order: async (db, trustId, ids) =>
+    (
+      await db
+        .select({ id: orders.id, number: orders.number, sheetName: orders.sheetName })
+        .from(orders)
+        .where(and(eq(orders.trustId, trustId), inArray(orders.id, ids)))
+    ).map((r) => [r.id, named(`${r.number} · ${r.sheetName}`)]),
+
+  /** An order line by its student, with the system: "Kari Nordmann" (DIPS Arena). */
+  order_line: async (db, trustId, ids) =>
+    (
+      await db
+        .select({
+          id: orderLines.id,
+          lastName: persons.lastName,
+          firstName: persons.firstName,
+          anonymisedAt: persons.anonymisedAt,
+          system: clinicalSystems.name,
+        })
+        .from(orderLines)
+        .innerJoin(persons, eq(persons.id, orderLines.personId))
+        .innerJoin(clinicalSystems, eq(clinicalSystems.id, orderLines.systemId))
+        .where(and(eq(orderLines.trustId, trustId), inArray(orderLines.id, ids)))
+    ).map((r) => [r.id, student(r, r.system)]),
 };
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
