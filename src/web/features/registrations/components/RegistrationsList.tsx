@@ -9,7 +9,7 @@ import { errorMessage } from "../../../lib/errors.ts";
 import { useConfirmRegistration } from "../api/confirmRegistration.ts";
 import { useRegistrations } from "../api/listRegistrations.ts";
 import { useUnmatchRegistration } from "../api/unmatchRegistration.ts";
-import { useServerListQuery } from "../lib/serverList.ts";
+import { useServerListQuery } from "../../../lib/serverList.ts";
 import { RegistrationStateTag } from "./CampaignStateTag.tsx";
 
 const sortable = ["name", "state", "created"] as const;

@@ -14,7 +14,7 @@ import { useDialog } from "../../../lib/useDialog.ts";
 import { useCampaigns } from "../api/listCampaigns.ts";
 import { CampaignForm } from "../components/CampaignForm.tsx";
 import { CampaignStateTag } from "../components/CampaignStateTag.tsx";
-import { useServerListQuery } from "../lib/serverList.ts";
+import { useServerListQuery } from "../../../lib/serverList.ts";
 import "../registrations.css";
 
 const sortable = ["name", "institution", "deadline", "created"] as const;

@@ -19,7 +19,7 @@ import { type HrTransferFile, saveFile, useExportHrTransfer } from "../api/expor
 import { useHrTransferReady } from "../api/listHrTransferReady.ts";
 import { useMarkHrTransfer } from "../api/markHrTransfer.ts";
 import { ExportsList } from "../components/ExportsList.tsx";
-import { useServerListQuery } from "../lib/serverList.ts";
+import { useServerListQuery } from "../../../lib/serverList.ts";
 import "../registrations.css";
 
 type ReadyPerson = z.infer<typeof hrTransferReadyPersonSchema>;

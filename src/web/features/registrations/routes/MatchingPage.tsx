@@ -17,7 +17,7 @@ import { useMatching } from "../api/getMatching.ts";
 import { useMatchRegistration } from "../api/matchRegistration.ts";
 import { RegistrationStateTag } from "../components/CampaignStateTag.tsx";
 import { ManualMatch, rowName, Suggestions } from "../components/MatchControls.tsx";
-import { useServerListQuery } from "../lib/serverList.ts";
+import { useServerListQuery } from "../../../lib/serverList.ts";
 import "../registrations.css";
 
 type MatchingRegistration = MatchingView["registrations"]["items"][number];
