@@ -176,6 +176,16 @@ export const auditFieldTexts: Record<string, string> = {
   items: "audit.fieldNames.items",
   limits: "audit.fieldNames.limits",
   version: "audit.fieldNames.version",
+  // Orders of access and the ordering portal's file (an export names its columns).
+  reference: "audit.fieldNames.reference",
+  state: "audit.fieldNames.state",
+  line_id: "audit.fieldNames.line_id",
+  institution: "audit.fieldNames.institution",
+  programme: "audit.fieldNames.programme",
+  placement_site: "audit.fieldNames.placementSite",
+  system: "audit.fieldNames.system",
+  valid_from: "audit.fieldNames.valid_from",
+  valid_to: "audit.fieldNames.valid_to",
   // The filters of an export of this log.
   actor_id: "audit.filter.who",
   entity: "audit.filter.what",

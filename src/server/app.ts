@@ -27,6 +27,8 @@ import { createInstitutionsUsecases } from "./modules/institutions/institutions.
 import { institutionsRoutes } from "./modules/institutions/institutions.routes.ts";
 import { createNotificationsUsecases, createNotifier } from "./modules/notifications/notifications.public.ts";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
+import { createOrdersUsecases, withOrderLines } from "./modules/orders/orders.public.ts";
+import { ordersRoutes } from "./modules/orders/orders.routes.ts";
 import { createOutbox, createOutboxUsecases } from "./modules/outbox/outbox.public.ts";
 import { outboxRoutes } from "./modules/outbox/outbox.routes.ts";
 import { createImportUsecases } from "./modules/overviews/import.usecases.ts";
@@ -173,7 +175,8 @@ export async function buildApp({
   const persons = createPersonsUsecases({
     db,
     crypto: dataCrypto,
-    links: createPersonLinks(),
+    // Merging two persons moves their rows (overviews) and their order lines.
+    links: withOrderLines(createPersonLinks()),
   });
   const identityProviders = createIdentityProvidersUsecases({
     db,
@@ -281,6 +284,7 @@ export async function buildApp({
       hrTransfer: createHrTransferUsecases({ db, crypto: dataCrypto, clock, notifier }),
     }),
   );
+  await app.register(ordersRoutes({ orders: createOrdersUsecases({ db, crypto: dataCrypto, clock, notifier }) }));
   await registerWeb(app);
   return app;
 }

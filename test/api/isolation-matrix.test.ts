@@ -4,7 +4,7 @@ import type { Role } from "../../src/contracts/common.ts";
 import { allows as policyAllows } from "../../src/contracts/policies.ts";
 import type { RouteEntry } from "../../src/server/app.ts";
 import { routeSamples } from "../helpers/route-samples.ts";
-import { seedWorld, type World } from "../helpers/seed.ts";
+import { seedOrders, seedWorld, type World } from "../helpers/seed.ts";
 import { createTestApp, type TestApp } from "../helpers/test-app.ts";
 import { testDbKind } from "../helpers/test-db.ts";
 
@@ -32,7 +32,7 @@ const matrix: string[][] = [];
 beforeAll(async () => {
   t = await createTestApp();
   world = await seedWorld(t.database.db);
-  samples = routeSamples(world);
+  samples = routeSamples(world, await seedOrders(t.database.db, world));
   for (const c of callers) cookies[c.key] = await t.login(world.users[c.key].email);
 });
 afterAll(async () => {

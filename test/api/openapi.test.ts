@@ -31,6 +31,12 @@ describe("GET /api/openapi.json", () => {
       "GET /api/access-profiles",
       "POST /api/access-profiles",
       "PATCH /api/access-profiles/:id",
+      "POST /api/orders",
+      "POST /api/orders/:id/cancel",
+      "GET /api/orders",
+      "GET /api/orders/:id",
+      "GET /api/orders/:id/export",
+      "POST /api/orders/:id/mark-ordered",
     ]) {
       expect(documented, stable).toContain(stable);
     }

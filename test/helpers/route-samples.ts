@@ -1,4 +1,4 @@
-import type { World } from "./seed.ts";
+import type { SeededOrders, World } from "./seed.ts";
 
 /**
  * What the isolation matrix needs to call a route meaningfully: for each resource named by the
@@ -7,7 +7,7 @@ import type { World } from "./seed.ts";
  * (HVL); and a valid body for each route that takes one, so that a refusal is about access, not
  * about validation. A new route fails the matrix until it has its samples here.
  */
-export function routeSamples(world: World) {
+export function routeSamples(world: World, orders: SeededOrders) {
   const { institutions: i, catalog: c, users: u, trusts: t, overviews: o, clinical: cs } = world;
   const resources: Record<
     string,
@@ -41,6 +41,7 @@ export function routeSamples(world: World) {
       foreign: world.registrations.fonna,
       otherInstitution: world.registrations.hvl,
     },
+    orders: { own: orders.bergen, foreign: orders.fonna },
   };
   const bodies: Record<string, unknown> = {
     "POST /api/auth/trust": { trustId: t.fonna.id },
@@ -98,6 +99,8 @@ export function routeSamples(world: World) {
     "POST /api/registrations/:id/match": { personId: world.students.bergen.id },
     "POST /api/hr-transfer/export": { personIds: [world.students.bergen.id], format: "csv" },
     "POST /api/hr-transfer/mark": { exportId: world.campaigns.uib },
+    "POST /api/orders": { sheetId: o.uib.sheet.id, rowIds: [o.uib.row.id] },
+    "POST /api/orders/:id/mark-ordered": { reference: "Matrise-1" },
     "POST /api/trusts": { name: "Helse Matrise", firstAdmin: { name: "Mia Matrise", email: "mia@matrise.test" } },
   };
   /** Query strings for routes that require one (appended to the path). */
@@ -124,6 +127,7 @@ export function routeSamples(world: World) {
     o.fonna.row.id,
     world.campaigns.fonna,
     world.registrations.fonna,
+    orders.fonna,
   ];
   /** Things only HVL has at Helse Bergen: none of them may show up in a UiB coordinator's answer. */
   const otherInstitutionMarkers = [
