@@ -27,6 +27,8 @@ import { createInstitutionsUsecases } from "./modules/institutions/institutions.
 import { institutionsRoutes } from "./modules/institutions/institutions.routes.ts";
 import { createNotificationsUsecases, createNotifier } from "./modules/notifications/notifications.public.ts";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
+import { orderLinesRoutes } from "./modules/orders/order-lines.routes.ts";
+import { createOrderLinesUsecases } from "./modules/orders/order-lines.usecases.ts";
 import { createOutbox, createOutboxUsecases } from "./modules/outbox/outbox.public.ts";
 import { outboxRoutes } from "./modules/outbox/outbox.routes.ts";
 import { createImportUsecases } from "./modules/overviews/import.usecases.ts";
@@ -281,6 +283,7 @@ export async function buildApp({
       hrTransfer: createHrTransferUsecases({ db, crypto: dataCrypto, clock, notifier }),
     }),
   );
+  await app.register(orderLinesRoutes({ lines: createOrderLinesUsecases({ db, clock, notifier }) }));
   await registerWeb(app);
   return app;
 }

@@ -31,6 +31,10 @@ describe("GET /api/openapi.json", () => {
       "GET /api/access-profiles",
       "POST /api/access-profiles",
       "PATCH /api/access-profiles/:id",
+      "GET /api/order-lines",
+      "POST /api/order-lines/approve",
+      "POST /api/order-lines/reject",
+      "POST /api/order-lines/implement",
     ]) {
       expect(documented, stable).toContain(stable);
     }

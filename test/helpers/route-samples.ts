@@ -1,3 +1,4 @@
+import type { OrderLineWorld } from "./order-builders.ts";
 import type { World } from "./seed.ts";
 
 /**
@@ -7,7 +8,7 @@ import type { World } from "./seed.ts";
  * (HVL); and a valid body for each route that takes one, so that a refusal is about access, not
  * about validation. A new route fails the matrix until it has its samples here.
  */
-export function routeSamples(world: World) {
+export function routeSamples(world: World, orderLines: OrderLineWorld) {
   const { institutions: i, catalog: c, users: u, trusts: t, overviews: o, clinical: cs } = world;
   const resources: Record<
     string,
@@ -36,6 +37,7 @@ export function routeSamples(world: World) {
     rows: { own: o.uib.row.id, foreign: o.fonna.row.id, otherInstitution: o.hvl.row.id },
     campaigns: { own: world.campaigns.uib, foreign: world.campaigns.fonna, otherInstitution: world.campaigns.hvl },
     notifications: { own: world.notifications.admin, foreign: world.notifications.fonna, ownBy: world.notifications },
+    "order-lines": { own: orderLines.lines.bergen, foreign: orderLines.lines.fonna },
     registrations: {
       own: world.registrations.uib,
       foreign: world.registrations.fonna,
@@ -98,6 +100,10 @@ export function routeSamples(world: World) {
     "POST /api/registrations/:id/match": { personId: world.students.bergen.id },
     "POST /api/hr-transfer/export": { personIds: [world.students.bergen.id], format: "csv" },
     "POST /api/hr-transfer/mark": { exportId: world.campaigns.uib },
+    "POST /api/order-lines/approve": { lineIds: [orderLines.lines.bergen] },
+    "POST /api/order-lines/reject": { lineIds: [orderLines.lines.bergen], reason: "Matrisetest" },
+    "POST /api/order-lines/implement": { lines: [{ id: orderLines.lines.bergen, username: "matrise" }] },
+    "PATCH /api/order-lines/:id": { fouMessage: "Matrisetest" },
     "POST /api/trusts": { name: "Helse Matrise", firstAdmin: { name: "Mia Matrise", email: "mia@matrise.test" } },
   };
   /** Query strings for routes that require one (appended to the path). */
@@ -124,6 +130,8 @@ export function routeSamples(world: World) {
     o.fonna.row.id,
     world.campaigns.fonna,
     world.registrations.fonna,
+    orderLines.lines.fonna,
+    orderLines.lines.forde,
   ];
   /** Things only HVL has at Helse Bergen: none of them may show up in a UiB coordinator's answer. */
   const otherInstitutionMarkers = [
