@@ -155,6 +155,12 @@ export const auditFieldTexts: Record<string, string> = {
   portal_status_columns: "audit.fieldNames.portal_status_columns",
   app_sends_usernames: "audit.fieldNames.app_sends_usernames",
   username_days_before: "audit.fieldNames.username_days_before",
+  // Order lines (the IT provider's decisions).
+  state: "audit.fieldNames.state",
+  approved_at: "audit.fieldNames.approved_at",
+  reject_reason: "audit.fieldNames.reject_reason",
+  username_delivery: "audit.fieldNames.username_delivery",
+  fou_message: "audit.fieldNames.fou_message",
   // Registration campaigns and registrations.
   deadline: "audit.fieldNames.deadline",
   closed_at: "audit.fieldNames.closed_at",
@@ -178,7 +184,6 @@ export const auditFieldTexts: Record<string, string> = {
   version: "audit.fieldNames.version",
   // Orders of access and the ordering portal's file (an export names its columns).
   reference: "audit.fieldNames.reference",
-  state: "audit.fieldNames.state",
   line_id: "audit.fieldNames.line_id",
   institution: "audit.fieldNames.institution",
   programme: "audit.fieldNames.programme",

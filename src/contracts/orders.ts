@@ -306,3 +306,13 @@ export const readinessListSchema = z.object({
   total: z.number().int(),
   counts: z.object({ students: z.number().int(), ready: z.number().int(), notReady: z.number().int() }),
 });
+
+/** `PATCH /api/order-lines/{id}`: FOU's message for the coordinators on a rejected line (null or empty clears it). */
+export const updateOrderLineBody = z.object({
+  fouMessage: z
+    .string()
+    .trim()
+    .max(1000)
+    .nullable()
+    .transform((v) => (v ? v : null)),
+});

@@ -92,6 +92,12 @@ export type PolicyName = keyof typeof policies;
 /** The role held for one institution (its membership names it); every other role is held for the whole trust. */
 export const institutionRole = "coordinator" satisfies Role;
 
+/**
+ * The IT provider's role: its order-line policies reach every trust where the person holds it
+ * (docs/decisions/0007-it-provider-scope.md), not only the active one.
+ */
+export const itProviderRole = "it_provider" satisfies Role;
+
 /** The role of a trust's administrators: a new trust's first person gets it, and only they give it. */
 export const administratorRole = "admin" satisfies Role;
 

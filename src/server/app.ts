@@ -27,6 +27,8 @@ import { createInstitutionsUsecases } from "./modules/institutions/institutions.
 import { institutionsRoutes } from "./modules/institutions/institutions.routes.ts";
 import { createNotificationsUsecases, createNotifier } from "./modules/notifications/notifications.public.ts";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
+import { orderLinesRoutes } from "./modules/orders/order-lines.routes.ts";
+import { createOrderLinesUsecases } from "./modules/orders/order-lines.usecases.ts";
 import { createOrdersUsecases, withOrderLines } from "./modules/orders/orders.public.ts";
 import { ordersRoutes } from "./modules/orders/orders.routes.ts";
 import { createOutbox, createOutboxUsecases } from "./modules/outbox/outbox.public.ts";
@@ -285,6 +287,7 @@ export async function buildApp({
     }),
   );
   await app.register(ordersRoutes({ orders: createOrdersUsecases({ db, crypto: dataCrypto, clock, notifier }) }));
+  await app.register(orderLinesRoutes({ lines: createOrderLinesUsecases({ db, clock, notifier }) }));
   await registerWeb(app);
   return app;
 }

@@ -5,8 +5,10 @@ import { type AuditEntity, type AuditEvent, auditEntities, auditFieldText } from
 import { type AuditContext, writeAudit } from "../../src/server/modules/audit/audit.public.ts";
 import { auditEvents } from "../../src/server/modules/audit/audit.table.ts";
 import { userIdentities } from "../../src/server/modules/identity-providers/identity-providers.table.ts";
+import { orderLines } from "../../src/server/modules/orders/orders.table.ts";
 import { placementRows } from "../../src/server/modules/overviews/overviews.table.ts";
 import { hrTransferExports, registrations } from "../../src/server/modules/registrations/registrations.table.ts";
+import { seedOrderLineWorld } from "../helpers/order-builders.ts";
 import { seedWorld, type World } from "../helpers/seed.ts";
 import { createTestApp, createTestClock, type TestApp } from "../helpers/test-app.ts";
 
@@ -139,6 +141,8 @@ describe("GET /api/audit", () => {
       .insert(hrTransferExports)
       .values({ trustId: world.trusts.bergen.id, format: "xlsx", createdAt: new Date("2026-08-01T10:00:00Z") })
       .returning();
+    const ordered = await seedOrderLineWorld(t.database.db, world);
+    const [line] = await t.database.db.select().from(orderLines).where(eq(orderLines.id, ordered.lines.bergen));
     const ctx: AuditContext = { actorId: users.ehealth.id, trustId: world.trusts.bergen.id, requestId: "names" };
     const uibRow = `${o.uib.row.firstName} ${o.uib.row.lastName}`;
     const cases: [AuditEntity, string, unknown][] = [
@@ -169,6 +173,8 @@ describe("GET /api/audit", () => {
       ["hr_transfer_export", hrExport?.id as string, { name: "XLSX 2026-08-01", details: [] }],
       ["clinical_system", world.clinical.dips.id, { name: "DIPS Arena", details: [] }],
       ["access_profile", world.clinical.doctorProfile.profile.id, { name: "Lege", details: [] }],
+      ["order", line?.orderId as string, { name: "1 · Periode 1" }],
+      ["order_line", ordered.lines.bergen, { name: "Silje Student" }],
     ];
     for (const [entity, entityId] of cases) await writeAudit(t.database.db, ctx, { entity, entityId, action: "read" });
     const gone: [AuditEntity, string][] = [
@@ -182,6 +188,7 @@ describe("GET /api/audit", () => {
       ["campaign", world.campaigns.fonna],
       ["clinical_system", world.clinical.fonnaDips.id],
       ["access_profile", world.clinical.fonnaNurseProfile.profile.id],
+      ["order_line", ordered.lines.fonna],
     ];
     for (const [entity, entityId] of gone) await writeAudit(t.database.db, ctx, { entity, entityId, action: "read" });
     await writeAudit(t.database.db, ctx, { entity: "placement_row", entityId: o.hvl.row.id, action: "anonymise" });

@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../src/contracts/common.ts";
 import { allows as policyAllows } from "../../src/contracts/policies.ts";
 import type { RouteEntry } from "../../src/server/app.ts";
+import { type OrderLineWorld, seedOrderLineWorld } from "../helpers/order-builders.ts";
 import { routeSamples } from "../helpers/route-samples.ts";
-import { seedOrders, seedWorld, type World } from "../helpers/seed.ts";
+import { seedWorld, type World } from "../helpers/seed.ts";
 import { createTestApp, type TestApp } from "../helpers/test-app.ts";
 import { testDbKind } from "../helpers/test-db.ts";
 
@@ -15,6 +16,7 @@ import { testDbKind } from "../helpers/test-db.ts";
  */
 let t: TestApp;
 let world: World;
+let orderLines: OrderLineWorld;
 let samples: ReturnType<typeof routeSamples>;
 const cookies: Record<string, string> = {};
 
@@ -32,7 +34,8 @@ const matrix: string[][] = [];
 beforeAll(async () => {
   t = await createTestApp();
   world = await seedWorld(t.database.db);
-  samples = routeSamples(world, await seedOrders(t.database.db, world));
+  orderLines = await seedOrderLineWorld(t.database.db, world);
+  samples = routeSamples(world, orderLines);
   for (const c of callers) cookies[c.key] = await t.login(world.users[c.key].email);
 });
 afterAll(async () => {
@@ -154,6 +157,30 @@ describe("isolation matrix", () => {
         name,
       ).toEqual([]);
     }
+  });
+
+  it("lets an IT provider serving two trusts reach both trusts' lines, and not a third's (ADR 0007)", async () => {
+    const cookie = await t.login(orderLines.regionalProvider.email);
+    const queue = await t.call("GET", "/api/order-lines?limit=200", { cookie });
+    expect(queue.statusCode).toBe(200);
+    const listed = (queue.json() as { items: { id: string }[] }).items.map((l) => l.id);
+    expect(listed).toEqual(expect.arrayContaining([orderLines.lines.bergen, orderLines.lines.fonna]));
+    expect(queue.body).not.toContain(orderLines.lines.forde);
+    const third = await t.call("GET", `/api/order-lines?trustId=${orderLines.forde.trust.id}`, { cookie });
+    expect(third.json()).toEqual({ items: [], total: 0 });
+    const forde = await t.call("POST", "/api/order-lines/approve", {
+      cookie,
+      body: { lineIds: [orderLines.lines.forde] },
+    });
+    expect(forde.statusCode).toBe(404);
+    for (const id of [orderLines.lines.bergen, orderLines.lines.fonna]) {
+      const res = await t.call("POST", "/api/order-lines/approve", { cookie, body: { lineIds: [id] } });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    // Helse Førde's own FOU sees its line; nobody serving Bergen and Fonna does.
+    const fou = await t.login(orderLines.forde.fou.email);
+    const own = await t.call("GET", "/api/order-lines?state=all", { cookie: fou });
+    expect(own.body).toContain(orderLines.lines.forde);
   });
 
   it("answers 404 for another trust's things to a person of that trust's neighbour, whatever the role", async () => {

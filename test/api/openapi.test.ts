@@ -37,6 +37,10 @@ describe("GET /api/openapi.json", () => {
       "GET /api/orders/:id",
       "GET /api/orders/:id/export",
       "POST /api/orders/:id/mark-ordered",
+      "GET /api/order-lines",
+      "POST /api/order-lines/approve",
+      "POST /api/order-lines/reject",
+      "POST /api/order-lines/implement",
     ]) {
       expect(documented, stable).toContain(stable);
     }

@@ -1,4 +1,5 @@
-import type { SeededOrders, World } from "./seed.ts";
+import type { OrderLineWorld } from "./order-builders.ts";
+import type { World } from "./seed.ts";
 
 /**
  * What the isolation matrix needs to call a route meaningfully: for each resource named by the
@@ -7,7 +8,7 @@ import type { SeededOrders, World } from "./seed.ts";
  * (HVL); and a valid body for each route that takes one, so that a refusal is about access, not
  * about validation. A new route fails the matrix until it has its samples here.
  */
-export function routeSamples(world: World, orders: SeededOrders) {
+export function routeSamples(world: World, orderLines: OrderLineWorld) {
   const { institutions: i, catalog: c, users: u, trusts: t, overviews: o, clinical: cs } = world;
   const resources: Record<
     string,
@@ -36,12 +37,13 @@ export function routeSamples(world: World, orders: SeededOrders) {
     rows: { own: o.uib.row.id, foreign: o.fonna.row.id, otherInstitution: o.hvl.row.id },
     campaigns: { own: world.campaigns.uib, foreign: world.campaigns.fonna, otherInstitution: world.campaigns.hvl },
     notifications: { own: world.notifications.admin, foreign: world.notifications.fonna, ownBy: world.notifications },
+    "order-lines": { own: orderLines.lines.bergen, foreign: orderLines.lines.fonna },
     registrations: {
       own: world.registrations.uib,
       foreign: world.registrations.fonna,
       otherInstitution: world.registrations.hvl,
     },
-    orders: { own: orders.bergen, foreign: orders.fonna },
+    orders: { own: orderLines.orders.bergen, foreign: orderLines.orders.fonna },
   };
   const bodies: Record<string, unknown> = {
     "POST /api/auth/trust": { trustId: t.fonna.id },
@@ -101,6 +103,10 @@ export function routeSamples(world: World, orders: SeededOrders) {
     "POST /api/hr-transfer/mark": { exportId: world.campaigns.uib },
     "POST /api/orders": { sheetId: o.uib.sheet.id, rowIds: [o.uib.row.id] },
     "POST /api/orders/:id/mark-ordered": { reference: "Matrise-1" },
+    "POST /api/order-lines/approve": { lineIds: [orderLines.lines.bergen] },
+    "POST /api/order-lines/reject": { lineIds: [orderLines.lines.bergen], reason: "Matrisetest" },
+    "POST /api/order-lines/implement": { lines: [{ id: orderLines.lines.bergen, username: "matrise" }] },
+    "PATCH /api/order-lines/:id": { fouMessage: "Matrisetest" },
     "POST /api/trusts": { name: "Helse Matrise", firstAdmin: { name: "Mia Matrise", email: "mia@matrise.test" } },
   };
   /** Query strings for routes that require one (appended to the path). */
@@ -127,7 +133,9 @@ export function routeSamples(world: World, orders: SeededOrders) {
     o.fonna.row.id,
     world.campaigns.fonna,
     world.registrations.fonna,
-    orders.fonna,
+    orderLines.orders.fonna,
+    orderLines.lines.fonna,
+    orderLines.lines.forde,
   ];
   /** Things only HVL has at Helse Bergen: none of them may show up in a UiB coordinator's answer. */
   const otherInstitutionMarkers = [

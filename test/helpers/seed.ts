@@ -11,7 +11,6 @@ import { identityProviders } from "../../src/server/modules/identity-providers/i
 import { agreements } from "../../src/server/modules/institutions/agreements.table.ts";
 import { institutions } from "../../src/server/modules/institutions/institutions.table.ts";
 import { notifications as notificationsTable } from "../../src/server/modules/notifications/notifications.table.ts";
-import { orderLines, orders } from "../../src/server/modules/orders/orders.table.ts";
 import {
   overviews as overviewsTable,
   placementRows,
@@ -408,50 +407,3 @@ export async function seedWorld(db: Db) {
   };
 }
 export type World = Awaited<ReturnType<typeof seedWorld>>;
-
-/**
- * A draft order of one line at each trust (Helse Bergen: the UiB row for DIPS Arena, Helse Fonna:
- * its row), for the isolation matrix's order routes. Real orders are made through `POST /api/orders`.
- */
-export async function seedOrders(db: Db, world: World) {
-  const order = async (
-    trustId: string,
-    o: World["overviews"]["uib"],
-    personId: string,
-    systemId: string,
-    versionId: string,
-  ) => {
-    const [row] = await db
-      .insert(orders)
-      .values({
-        trustId,
-        institutionId: o.overview.institutionId,
-        overviewId: o.overview.id,
-        sheetId: o.sheet.id,
-        sheetName: o.sheet.name,
-        number: 1,
-      })
-      .returning();
-    const created = row as typeof orders.$inferSelect;
-    await db.insert(orderLines).values({
-      trustId,
-      orderId: created.id,
-      institutionId: o.overview.institutionId,
-      sheetId: o.sheet.id,
-      rowId: o.row.id,
-      personId,
-      systemId,
-      role: "Student",
-      profileVersionId: versionId,
-      validFrom: o.sheet.startDate,
-      validTo: o.sheet.endDate,
-    });
-    return created.id;
-  };
-  const { clinical: cs, overviews: o, students: s, trusts: t } = world;
-  return {
-    bergen: await order(t.bergen.id, o.uib, s.bergen.id, cs.dips.id, cs.doctorProfile.version.id),
-    fonna: await order(t.fonna.id, o.fonna, s.fonna.id, cs.fonnaDips.id, cs.fonnaNurseProfile.version.id),
-  };
-}
-export type SeededOrders = Awaited<ReturnType<typeof seedOrders>>;

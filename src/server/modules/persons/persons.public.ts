@@ -114,3 +114,16 @@ export async function markTransferredToHr(db: DbOrTx, trustId: string, personIds
     .returning({ id: persons.id });
   return changed.map((r) => r.id);
 }
+
+/**
+ * Records the username the IT provider gave persons who have no national ID (those with one keep it
+ * in the orders module's `usernames`, shared across trusts): one statement for any number of them.
+ * The caller authorizes and audits.
+ */
+export async function setPersonUsernames(db: DbOrTx, entries: { personId: string; username: string }[], at: Date) {
+  if (entries.length === 0) return;
+  await db.execute(sql`
+    update ${persons} set username = u.username, updated_at = ${at.toISOString()}::timestamptz
+    from unnest(${sql.param(entries.map((e) => e.personId))}::uuid[], ${sql.param(entries.map((e) => e.username))}::text[]) as u(id, username)
+    where ${persons.id} = u.id and ${persons.nationalIdHash} is null`);
+}

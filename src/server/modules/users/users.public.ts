@@ -1,6 +1,6 @@
 import { type AnyColumn, and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { Role } from "../../../contracts/common.ts";
-import { institutionRole } from "../../../contracts/policies.ts";
+import { institutionRole, itProviderRole } from "../../../contracts/policies.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 import { createUsersRepository } from "./users.repository.ts";
 import type { users as usersTable } from "./users.table.ts";
@@ -79,3 +79,17 @@ export async function activeCoordinatorsOf(db: DbOrTx, trustId: string, institut
  */
 export const userNameOf = (userId: SQL | AnyColumn) =>
   sql<string>`(select ${users.name} from ${users} where ${users.id} = ${userId})`;
+
+/**
+ * The trusts where the person holds an IT provider membership: the scope of the IT provider's
+ * order-line policies (ADR 0007), read once per request, never from the request. Empty for a
+ * deactivated person.
+ */
+export async function itProviderTrustsOf(db: DbOrTx, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ trustId: memberships.trustId })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.userId, userId), eq(memberships.role, itProviderRole), isNull(users.deactivatedAt)));
+  return rows.map((r) => r.trustId);
+}
