@@ -176,6 +176,8 @@ export const auditFieldTexts: Record<string, string> = {
   items: "audit.fieldNames.items",
   limits: "audit.fieldNames.limits",
   version: "audit.fieldNames.version",
+  // Order lines.
+  reject_reason: "audit.fieldNames.reject_reason",
   // The filters of an export of this log.
   actor_id: "audit.filter.who",
   entity: "audit.filter.what",

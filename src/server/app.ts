@@ -27,6 +27,9 @@ import { createInstitutionsUsecases } from "./modules/institutions/institutions.
 import { institutionsRoutes } from "./modules/institutions/institutions.routes.ts";
 import { createNotificationsUsecases, createNotifier } from "./modules/notifications/notifications.public.ts";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
+import { readinessRoutes } from "./modules/orders/readiness.routes.ts";
+import { createReadinessUsecases } from "./modules/orders/readiness.usecases.ts";
+import { createStatusImportUsecases } from "./modules/orders/status-import.usecases.ts";
 import { createOutbox, createOutboxUsecases } from "./modules/outbox/outbox.public.ts";
 import { outboxRoutes } from "./modules/outbox/outbox.routes.ts";
 import { createImportUsecases } from "./modules/overviews/import.usecases.ts";
@@ -212,12 +215,14 @@ export async function buildApp({
     placed: registrations.matching.rowsArrived,
   };
   const overviews = createOverviewsUsecases(overviewDeps);
+  const readiness = createReadinessUsecases({ db, clock });
   const dashboard = createDashboardUsecases({
     users,
     institutions,
     catalog,
     overviews,
     registrations: createRegistrationCounts({ db, clock }),
+    readiness,
   });
 
   warnOnForwardedForWithoutTrustProxy(app, config);
@@ -279,6 +284,12 @@ export async function buildApp({
   await app.register(
     hrTransferRoutes({
       hrTransfer: createHrTransferUsecases({ db, crypto: dataCrypto, clock, notifier }),
+    }),
+  );
+  await app.register(
+    readinessRoutes({
+      readiness,
+      statusImport: createStatusImportUsecases({ db, crypto: dataCrypto, clock, parsePool }),
     }),
   );
   await registerWeb(app);

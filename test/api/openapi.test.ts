@@ -31,6 +31,8 @@ describe("GET /api/openapi.json", () => {
       "GET /api/access-profiles",
       "POST /api/access-profiles",
       "PATCH /api/access-profiles/:id",
+      "GET /api/readiness",
+      "POST /api/orders/status-import",
     ]) {
       expect(documented, stable).toContain(stable);
     }
