@@ -143,11 +143,6 @@ export function createStatusImportUsecases(deps: StatusImportDeps) {
         problem(rowNumber, "duplicate_line", { lineId });
         return [];
       }
-      const to = nextLineState(f.line.state, f.action);
-      if (!to) {
-        problem(rowNumber, "not_applicable", { lineId, state: f.line.state });
-        return [];
-      }
       const username = f.action === "implement" ? f.row.values.username || null : null;
       const reason = f.action === "reject" ? f.row.values.reason || null : null;
       if (f.action === "implement" && !username) {
@@ -156,6 +151,11 @@ export function createStatusImportUsecases(deps: StatusImportDeps) {
       }
       if (f.action === "reject" && !reason) {
         problem(rowNumber, "reason_missing", { lineId });
+        return [];
+      }
+      const to = nextLineState(f.line.state, f.action);
+      if (!to) {
+        problem(rowNumber, "not_applicable", { lineId, state: f.line.state });
         return [];
       }
       if (username && f.line.nationalIdHash) usernameOf.set(f.line.nationalIdHash, username);
