@@ -41,6 +41,8 @@ describe("GET /api/openapi.json", () => {
       "POST /api/order-lines/approve",
       "POST /api/order-lines/reject",
       "POST /api/order-lines/implement",
+      "GET /api/readiness",
+      "POST /api/orders/status-import",
     ]) {
       expect(documented, stable).toContain(stable);
     }
