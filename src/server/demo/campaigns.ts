@@ -48,7 +48,7 @@ export async function fillDemoCampaigns(
   world: DemoWorld,
   sheets: DemoSheet[],
   deps: { crypto: DataCrypto; publicUrl: string; clock: Clock },
-): Promise<void> {
+): Promise<{ transfers: Map<string, Date> }> {
   const clock = demoClock(deps.clock);
   const mailbox = studentMailbox(createOutbox({ publicUrl: deps.publicUrl, clock }));
   const persons = createPersonsUsecases({ db, crypto: deps.crypto, links: createPersonLinks() });
@@ -67,6 +67,8 @@ export async function fillDemoCampaigns(
   });
   const fou = demoActor(world, "fou@demo.test");
   const today = todayInOslo(deps.clock.now());
+  /** When FOU transferred each campaign sheet's students to HR. */
+  const transfers = new Map<string, Date>();
 
   for (const [i, sheet] of sheets.entries()) {
     if (!sheet.plan.campaign) continue;
@@ -84,6 +86,7 @@ export async function fillDemoCampaigns(
       name: sheet.name,
       deadline: plan.deadline,
     });
+    transfers.set(sheet.sheetId, plan.transferAt);
     const token = campaign.publicUrl.slice(campaign.publicUrl.lastIndexOf("/") + 1);
     for (const step of stepsOf(plan, campaign.id, token)) {
       clock.set(step.at);
@@ -91,6 +94,7 @@ export async function fillDemoCampaigns(
     }
   }
   clock.set(null);
+  return { transfers };
 
   /** The campaign's students registering and confirming, and FOU's transfer, in the order of their moments. */
   function stepsOf(plan: CampaignPlan, campaignId: string, token: string) {

@@ -153,8 +153,8 @@ export async function fillDemoData(
     };
     const deps = { crypto: opts.crypto, publicUrl: opts.publicUrl, clock: opts.clock ?? systemClock };
     const { sheets } = await fillDemoSemester(tx, world, deps);
-    await fillDemoCampaigns(tx, world, sheets, deps);
+    const { transfers } = await fillDemoCampaigns(tx, world, sheets, deps);
     await fillDemoClinicalSystems(tx, world, deps.clock);
-    await fillDemoOrders(tx, world, sheets, deps);
+    await fillDemoOrders(tx, world, { sheets, transfers }, deps);
   });
 }

@@ -1,10 +1,10 @@
-import { and, asc, eq, inArray, max } from "drizzle-orm";
 import { createNotifier } from "../modules/notifications/notifications.public.ts";
 import { createOrderLinesUsecases } from "../modules/orders/order-lines.usecases.ts";
 import { createOrdersUsecases } from "../modules/orders/orders.public.ts";
 import { createOutbox } from "../modules/outbox/outbox.public.ts";
-import { placementRows } from "../modules/overviews/overviews.table.ts";
-import { persons } from "../modules/persons/persons.table.ts";
+import { createPersonLinks } from "../modules/overviews/overviews.public.ts";
+import { createRowsUsecases } from "../modules/overviews/rows.usecases.ts";
+import { createPersonsUsecases } from "../modules/persons/persons.public.ts";
 import type { Clock } from "../shared/clock.ts";
 import type { DataCrypto } from "../shared/crypto.ts";
 import type { Db } from "../shared/database.ts";
@@ -27,32 +27,27 @@ import type { DemoSheet } from "./semester.ts";
 export async function fillDemoOrders(
   db: Db,
   world: DemoWorld,
-  sheets: DemoSheet[],
+  semester: { sheets: DemoSheet[]; transfers: Map<string, Date> },
   deps: { crypto: DataCrypto; publicUrl: string; clock: Clock },
 ): Promise<void> {
   const clock = demoClock(deps.clock);
   const notifier = createNotifier({ outbox: createOutbox({ publicUrl: deps.publicUrl, clock }), clock });
+  const persons = createPersonsUsecases({ db, crypto: deps.crypto, links: createPersonLinks() });
   const orders = createOrdersUsecases({ db, crypto: deps.crypto, clock, notifier });
   const lines = createOrderLinesUsecases({ db, clock, notifier });
   const fou = demoActor(world, "fou@demo.test");
   const ikt = demoActor(world, "ikt@demo.test");
   const hour = 3_600_000;
 
-  const sheet = sheets.find((s) => s.plan.campaign && s.dates.submittedOn !== null);
-  if (!sheet) return;
-  const rows = await db
-    .select({ id: placementRows.id, personId: placementRows.personId })
-    .from(placementRows)
-    .where(eq(placementRows.sheetId, sheet.sheetId))
-    .orderBy(asc(placementRows.position));
-  const personIds = rows.map((r) => r.personId).filter((id): id is string => id !== null);
-  // FOU orders the morning after the last transfer to HR of the sheet's students.
-  const [transfer] = await db
-    .select({ at: max(persons.hrTransferredAt) })
-    .from(persons)
-    .where(and(eq(persons.trustId, world.trustId), inArray(persons.id, personIds)));
-  if (!transfer?.at) return;
-  let moment = transfer.at.getTime() + 20 * hour;
+  const sheet = semester.sheets.find((s) => s.plan.campaign && s.dates.submittedOn !== null);
+  const transferAt = sheet && semester.transfers.get(sheet.sheetId);
+  if (!sheet || !transferAt) return;
+  const { rows } = await createRowsUsecases({ db, crypto: deps.crypto, clock, notifier, persons }).list(
+    fou,
+    sheet.sheetId,
+  );
+  // FOU orders the morning after the transfer to HR of the sheet's students.
+  let moment = transferAt.getTime() + 20 * hour;
   const step = async <T>(run: () => Promise<T>, after = hour): Promise<T> => {
     moment += after;
     clock.set(new Date(Math.min(moment, deps.clock.now().getTime() - hour)));
