@@ -110,7 +110,7 @@ function listWhere(scope: Scope, filter: OverviewListFilter): SQL | undefined {
 
 /** Documents (with their student group) and their sheets. */
 export function createOverviewsRepository({ db }: { db: DbOrTx }) {
-  /** Documents with their group and the programme's and institution's names, in one statement. */
+  /** A document, its group and the programme's and institution's names. */
   const overviewColumns = {
     id: overviews.id,
     trustId: overviews.trustId,
@@ -124,6 +124,7 @@ export function createOverviewsRepository({ db }: { db: DbOrTx }) {
     programmeName: programmeNameOf(studentGroups.programmeId),
     institutionShortName: institutionShortNameOf(overviews.institutionId),
   };
+  /** Documents with their group and the programme's and institution's names, in one statement. */
   const overviewQuery = () =>
     db.select(overviewColumns).from(overviews).innerJoin(studentGroups, eq(studentGroups.id, overviews.groupId));
 
