@@ -32,16 +32,36 @@ const sheetRows = (sheetId: string): FloorQuery => ({
   params: [sheetId],
 });
 
-/** overviews.repository listOverviews: the documents in scope with group, programme and institution. */
+/**
+ * overviews.repository listPage + sheetsWithCounts, as one statement: the list's first page (50
+ * documents in scope by name) and the total, each document with its group, programme, institution
+ * and sheets, each sheet with its submitter and its counts.
+ */
 const overviewList = (trustId: string, institutionIds: string[] | null): FloorQuery => ({
-  sql: `select o.id, o.trust_id, o.institution_id, o.name, o.created_at, o.updated_at,
-               g.id as group_id, g.programme_id, g.cohort, p.name as programme_name, i.short_name as institution_short_name
-          from overviews o
+  sql: `with page as (
+          select o.id, o.name, (count(*) over ())::int as total
+            from overviews o
+           where o.trust_id = $1 ${institutionIds ? "and o.institution_id = any($2::uuid[])" : ""}
+           order by o.name, o.id
+           limit 50)
+        select o.id, o.trust_id, o.institution_id, o.name, o.created_at, o.updated_at, page.total,
+               g.id as group_id, g.programme_id, g.cohort, p.name as programme_name, i.short_name as institution_short_name,
+               s.*, u.name as submitted_by_name, c.*
+          from page
+          join overviews o on o.id = page.id
           join student_groups g on g.id = o.group_id
           join programmes p on p.id = g.programme_id
           join institutions i on i.id = o.institution_id
-         where o.trust_id = $1 ${institutionIds ? "and o.institution_id = any($2::uuid[])" : ""}
-         order by o.name`,
+          left join sheets s on s.overview_id = o.id
+          left join users u on u.id = s.submitted_by
+          left join lateral (
+            select count(*) as rows,
+                   count(*) filter (where r.error_count > 0) as problems,
+                   count(pe.hr_transferred_at) as registered,
+                   count(*) filter (where r.order_state not in ('not_ordered', 'rejected')) as ordered
+              from placement_rows r left join persons pe on pe.id = r.person_id
+             where r.sheet_id = s.id) c on true
+         order by page.name, page.id, s.position`,
   params: institutionIds ? [trustId, institutionIds] : [trustId],
 });
 

@@ -128,12 +128,14 @@ try {
       coordinator,
       `/api/sheets/${f.sheets.large}/rows`,
     );
+    // The list's first page (50 by name) and how many documents it pages through.
     const listed = async (s: Session) =>
-      (JSON.parse((await ok(s, "/api/overviews")).body.toString()) as unknown[]).length;
+      (JSON.parse((await ok(s, "/api/overviews")).body.toString()) as { total: number }).total;
     const [nCoordinator, nFou, nFouSmall] = [await listed(coordinator), await listed(fou), await listed(fouSmall)];
-    await count(`overview list of ${nCoordinator} documents (coordinator)`, coordinator, "/api/overviews");
-    await count(`overview list of ${nFouSmall} documents (FOU, small region)`, fouSmall, "/api/overviews");
-    await count(`overview list of ${nFou} documents (FOU)`, fou, "/api/overviews");
+    const firstPage = (n: number) => (n > 50 ? `first 50 of ${n} documents` : `${n} documents`);
+    await count(`overview list, ${firstPage(nCoordinator)} (coordinator)`, coordinator, "/api/overviews");
+    await count(`overview list, ${firstPage(nFouSmall)} (FOU, small region)`, fouSmall, "/api/overviews");
+    await count(`overview list, ${firstPage(nFou)} (FOU)`, fou, "/api/overviews");
     await count(`dashboard, FOU, small region (scale ${o.smallScale})`, fouSmall, "/api/dashboard");
     await count(`dashboard, FOU (scale ${o.scale})`, fou, "/api/dashboard");
     const registrationsOf = (id: string) => `/api/campaigns/${id}/registrations`;
@@ -154,11 +156,11 @@ try {
       },
       {
         key: "listCoordinator",
-        label: `overview list, coordinator (${nCoordinator} documents)`,
+        label: `overview list, coordinator (${firstPage(nCoordinator)})`,
         user: f.users.coordinator,
         path: "/api/overviews",
       },
-      { key: "listFou", label: `overview list, FOU (${nFou} documents)`, user: f.users.fou, path: "/api/overviews" },
+      { key: "listFou", label: `overview list, FOU (${firstPage(nFou)})`, user: f.users.fou, path: "/api/overviews" },
       {
         key: "overview",
         label: "one overview document",

@@ -12,7 +12,7 @@ import type {
   ProblemDetails as DomainProblemDetails,
 } from "../domain/placement-row/problem.ts";
 import { sheetKinds } from "../domain/sheet-kind.ts";
-import { dateInput, isoDate, uuidSchema } from "./common.ts";
+import { dateInput, isoDate, pageQuery as page, sortDirection, uuidSchema } from "./common.ts";
 import { noticesSchema } from "./notices.ts";
 
 /**
@@ -115,10 +115,28 @@ export const overviewSchema = z.object({
 });
 export type Overview = z.infer<typeof overviewSchema>;
 
+/**
+ * What the list sorts by: the document's name, its institution (then name), its earliest deadline
+ * still open (documents with none last), or its rows with errors over all its sheets.
+ */
+export const overviewSortSchema = z.enum(["name", "institution", "deadline", "problems"]);
+/**
+ * The documents behind the start page's numbers: `due`, those with a sheet not submitted whose
+ * deadline is near or passed (`due_soon`, `late`); `problems`, those with a row with an error.
+ */
+export const overviewShowSchema = z.enum(["due", "problems"]);
 export const overviewListQuery = z.object({
   institutionId: uuidSchema.optional(),
+  /** Part of the document's name, its institution's short or full name, or its programme's name. */
   q: z.string().trim().max(100).optional(),
+  show: overviewShowSchema.optional(),
+  sort: overviewSortSchema.default("name"),
+  dir: sortDirection,
+  ...page,
 });
+/** A page of documents with their sheets, and how many match in all. */
+export const overviewListSchema = z.object({ items: z.array(overviewSchema), total: z.number().int() });
+export type OverviewList = z.infer<typeof overviewListSchema>;
 
 export const createOverviewBody = z.object({
   /** Required for FOU and admins; a coordinator's own institution by default. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dashboardItemKeySchema } from "../../src/contracts/dashboard.ts";
-import type { Overview } from "../../src/contracts/overviews.ts";
+import type { OverviewList } from "../../src/contracts/overviews.ts";
 import { addDays, todayInOslo } from "../../src/domain/dates.ts";
 import { placementRows } from "../../src/server/modules/overviews/overviews.table.ts";
 import type { persons } from "../../src/server/modules/persons/persons.table.ts";
@@ -95,7 +95,9 @@ describe("GET /api/dashboard", () => {
     }
     for (const email of [world.users.coordinatorUib.email, world.users.studentAdmin.email]) {
       const cookie = await t.login(email);
-      const list = (await t.call("GET", "/api/overviews", { cookie })).json() as Overview[];
+      const page = (await t.call("GET", "/api/overviews?limit=200", { cookie })).json() as OverviewList;
+      const list = page.items;
+      expect(list).toHaveLength(page.total);
       const sheets = list.flatMap((o) => o.sheets);
       const counted = await items(email);
       expect(counted.overviews.count, email).toBe(list.length);
@@ -105,6 +107,34 @@ describe("GET /api/dashboard", () => {
       expect(counted.problemRows.count, email).toBe(sheets.reduce((sum, s) => sum + s.problemRowCount, 0));
       expect(counted.sheetsDue.count, email).toBeGreaterThanOrEqual(2);
       expect(counted.problemRows.count, email).toBeGreaterThanOrEqual(1);
+      // The links' lists (`?vis=frist`, `?vis=feil`) ask the server for the documents behind each number.
+      const shown = async (show: string) => {
+        const res = await t.call("GET", `/api/overviews?show=${show}&limit=200`, { cookie });
+        expect(res.statusCode, res.body).toBe(200);
+        const body = res.json() as OverviewList;
+        expect(body.items, `${email} ${show}`).toHaveLength(body.total);
+        return body.items;
+      };
+      const due = await shown("due");
+      expect(due.map((o) => o.id).sort()).toEqual(
+        list
+          .filter((o) => o.sheets.some((s) => s.deadlineState === "due_soon" || s.deadlineState === "late"))
+          .map((o) => o.id)
+          .sort(),
+      );
+      expect(
+        due.flatMap((o) => o.sheets).filter((s) => s.deadlineState === "due_soon" || s.deadlineState === "late"),
+      ).toHaveLength(counted.sheetsDue.count);
+      const withProblems = await shown("problems");
+      expect(withProblems.map((o) => o.id).sort()).toEqual(
+        list
+          .filter((o) => o.sheets.some((s) => s.problemRowCount > 0))
+          .map((o) => o.id)
+          .sort(),
+      );
+      expect(withProblems.flatMap((o) => o.sheets).reduce((sum, s) => sum + s.problemRowCount, 0)).toBe(
+        counted.problemRows.count,
+      );
     }
   });
 });

@@ -40,9 +40,10 @@ beforeAll(async () => {
     clock,
   });
   admin = await t.login("admin@demo.test", password);
-  const list = await t.call("GET", "/api/overviews", { cookie: admin });
+  const list = await t.call("GET", "/api/overviews?limit=200", { cookie: admin });
   expect(list.statusCode).toBe(200);
-  overviews = list.json();
+  overviews = list.json().items;
+  expect(overviews).toHaveLength(list.json().total);
   sheets = overviews.flatMap((o) => o.sheets);
   for (const sheet of sheets) {
     const res = await t.call("GET", `/api/sheets/${sheet.id}/rows`, { cookie: admin });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Overview } from "../../src/contracts/overviews.ts";
+import type { Overview, OverviewList } from "../../src/contracts/overviews.ts";
 import { placementRows } from "../../src/server/modules/overviews/overviews.table.ts";
 import type { persons } from "../../src/server/modules/persons/persons.table.ts";
 import { seedBuilders, seedWorld, type World } from "../helpers/seed.ts";
@@ -25,7 +25,7 @@ describe("sheet counts", () => {
     const list = async () => {
       const res = await t.call("GET", "/api/overviews", { cookie });
       expect(res.statusCode).toBe(200);
-      return countsOf((res.json() as Overview[]).find((o) => o.id === world.overviews.uib.overview.id));
+      return countsOf((res.json() as OverviewList).items.find((o) => o.id === world.overviews.uib.overview.id));
     };
     const document = async () => {
       const res = await t.call("GET", `/api/overviews/${world.overviews.uib.overview.id}`, { cookie });

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Overview, Row, Sheet } from "../../src/contracts/overviews.ts";
+import type { Overview, OverviewList, Row, Sheet } from "../../src/contracts/overviews.ts";
 import { loadConfig } from "../../src/server/config.ts";
 import { auditEvents } from "../../src/server/modules/audit/audit.table.ts";
 import { notifications } from "../../src/server/modules/notifications/notifications.table.ts";
@@ -117,8 +117,8 @@ describe("documents and sheets", () => {
     expect((await t.call("GET", `/api/overviews/${overview.id}`, { cookie: cookie.coordinatorUib })).statusCode).toBe(
       404,
     );
-    const list = json<Overview[]>(await t.call("GET", "/api/overviews", { cookie: cookie.coordinatorUib }));
-    expect(list.map((o) => o.id)).not.toContain(overview.id);
+    const list = json<OverviewList>(await t.call("GET", "/api/overviews", { cookie: cookie.coordinatorUib }));
+    expect(list.items.map((o) => o.id)).not.toContain(overview.id);
   });
 });
 

@@ -1,20 +1,22 @@
-import { useQuery } from "@tanstack/react-query";
-import { z } from "zod";
-import { overviewSchema } from "../../contracts/overviews.ts";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { z } from "zod";
+import { type overviewListQuery, overviewListSchema } from "../../contracts/overviews.ts";
 import { apiGet } from "../lib/api.ts";
 import { queryKeys } from "../lib/queryKeys.ts";
 
-/**
- * GET /api/overviews — the documents the caller may see with their sheets, optionally of one
- * institution (the overviews' list, the campaign form's document and sheet picker).
- */
-export const listOverviews = (institutionId: string | null) =>
-  apiGet("/api/overviews", z.array(overviewSchema), { institutionId });
+export type OverviewListQuery = Partial<z.infer<typeof overviewListQuery>>;
 
-export function useOverviews(institutionId: string | null, enabled = true) {
+/**
+ * GET /api/overviews — a page of the documents the caller may see with their sheets, and how many
+ * match in all (the overviews' list, the campaign form's document and sheet picker).
+ */
+export const listOverviews = (query: OverviewListQuery) => apiGet("/api/overviews", overviewListSchema, query);
+
+export function useOverviews(query: OverviewListQuery, enabled = true) {
   return useQuery({
-    queryKey: [...queryKeys.overviews, "list", institutionId ?? "all"],
-    queryFn: () => listOverviews(institutionId),
+    queryKey: [...queryKeys.overviews, "list", query],
+    queryFn: () => listOverviews(query),
     enabled,
+    placeholderData: keepPreviousData,
   });
 }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { and, asc, eq, gt, inArray, lt, or, sql } from "drizzle-orm";
 import type { Role } from "../../../contracts/common.ts";
+import { builtOnce } from "../../shared/built-once.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 import { institutions } from "../institutions/institutions.table.ts";
 import { trusts } from "../trusts/trusts.table.ts";
@@ -10,6 +11,27 @@ import type { RecentFailures } from "./auth.throttle.ts";
 
 /** The advisory locks' first key for sign-in throttling (the two-key form, apart from single-key locks). */
 const throttleLockSpace = 7_270_402;
+
+/**
+ * The session, its person and the person's memberships at the session's trust, in one statement:
+ * every request of a signed-in caller runs it, so it is built once (`builtOnce`).
+ */
+const sessionOf = builtOnce((db) =>
+  db
+    .select({
+      session: sessions,
+      user: users,
+      memberships: sql<{ role: Role; institutionId: string | null }[]>`coalesce((
+        select json_agg(json_build_object('role', ${memberships.role}, 'institutionId', ${memberships.institutionId}))
+          from ${memberships}
+         where ${memberships.userId} = ${sessions.userId} and ${memberships.trustId} = ${sessions.activeTrustId}
+      ), '[]'::json)`,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.tokenHash, sql.placeholder("tokenHash")))
+    .prepare("auth_find_session"),
+);
 
 export function createAuthRepository({ db }: { db: DbOrTx }) {
   return {
@@ -74,24 +96,9 @@ export function createAuthRepository({ db }: { db: DbOrTx }) {
     async createSession(row: typeof sessions.$inferInsert) {
       await db.insert(sessions).values(row);
     },
-    /**
-     * The session, its person and the person's memberships at the session's trust, in one statement:
-     * every request of a signed-in caller runs it.
-     */
+    /** The session, its person and the person's memberships at the session's trust (`sessionOf`). */
     async findSession(tokenHash: string) {
-      const [row] = await db
-        .select({
-          session: sessions,
-          user: users,
-          memberships: sql<{ role: Role; institutionId: string | null }[]>`coalesce((
-            select json_agg(json_build_object('role', ${memberships.role}, 'institutionId', ${memberships.institutionId}))
-              from ${memberships}
-             where ${memberships.userId} = ${sessions.userId} and ${memberships.trustId} = ${sessions.activeTrustId}
-          ), '[]'::json)`,
-        })
-        .from(sessions)
-        .innerJoin(users, eq(users.id, sessions.userId))
-        .where(eq(sessions.tokenHash, tokenHash));
+      const [row] = await sessionOf(db).execute({ tokenHash });
       return row;
     },
     async touchSession(tokenHash: string, at: Date) {

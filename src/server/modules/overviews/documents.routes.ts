@@ -1,10 +1,10 @@
-import { z } from "zod";
 import { idParams } from "../../../contracts/common.ts";
 import {
   changesSchema,
   createOverviewBody,
   createSheetBody,
   overviewListQuery,
+  overviewListSchema,
   overviewSchema,
   searchQuery,
   searchResultSchema,
@@ -23,9 +23,10 @@ export function documentRoutes(app: TypedApp, { overviews }: { overviews: Overvi
       config: { access: "overviews.read" },
       schema: {
         tags,
-        summary: "Overview documents the caller may see, with their sheets",
+        summary:
+          "A page of the overview documents the caller may see, with their sheets and counts, and how many match in all",
         querystring: overviewListQuery,
-        response: { 200: z.array(overviewSchema), ...authErrors },
+        response: { 200: overviewListSchema, ...authErrors },
       },
     },
     async (req) => overviews.list(actorOf(req), req.query),

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, ilike, inArray, isNull, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../shared/database.ts";
 import { anyOf } from "../../shared/sql-sets.ts";
 import { programmeNameOf } from "../catalog/catalog.public.ts";
@@ -43,26 +43,90 @@ const sheetCountsOver = (transferred: ReturnType<typeof transferredToHr>) => ({
   ordered: sql<number>`(count(*) filter (where ${placementRows.orderState} not in ('not_ordered', 'rejected')))::int`,
 });
 
+/** What the overview list asks for: its filters, its order and its page. */
+export type OverviewListFilter = {
+  institutionId?: string;
+  q?: string;
+  show?: "due" | "problems";
+  sort: "name" | "institution" | "deadline" | "problems";
+  dir: "asc" | "desc";
+  limit: number;
+  offset: number;
+  /** Sheets not submitted that start on or before this day are due soon or late (`deadlineState`). */
+  dueBy: string;
+};
+
+/** The earliest start of the document's sheets not yet submitted (its next deadline, less the trust's days). */
+const nextOpenStart = sql`(select min(${sheets.startDate}) from ${sheets}
+  where ${sheets.overviewId} = ${overviews.id} and ${sheets.submittedAt} is null)`;
+/** The document's rows with at least one error, over all its sheets. */
+const problemRowsOf = sql`(select count(*) from ${placementRows} join ${sheets} on ${sheets.id} = ${placementRows.sheetId}
+  where ${sheets.overviewId} = ${overviews.id} and ${placementRows.errorCount} > 0)`;
+
+/** The list's order, ties broken by name and id so that pages neither repeat nor skip a document. */
+function listOrder(sort: OverviewListFilter["sort"], dir: "asc" | "desc"): SQL[] {
+  const order = dir === "desc" ? desc : asc;
+  const ties = [asc(overviews.name), asc(overviews.id)];
+  switch (sort) {
+    case "institution":
+      return [order(institutionShortNameOf(overviews.institutionId)), ...ties];
+    case "deadline":
+      // Documents without an open sheet come after those with one, and first when reversed.
+      return [dir === "desc" ? sql`${nextOpenStart} desc nulls first` : sql`${nextOpenStart} asc nulls last`, ...ties];
+    case "problems":
+      return [order(problemRowsOf), ...ties];
+    default:
+      return [order(overviews.name), asc(overviews.id)];
+  }
+}
+
+/** The documents in scope that the list's filters and search let through (over `overviews` joined to `student_groups`). */
+function listWhere(scope: Scope, filter: OverviewListFilter): SQL | undefined {
+  const pattern = filter.q ? `%${filter.q.replace(/[%_\\]/g, "\\$&")}%` : undefined;
+  return and(
+    inScope(scope),
+    filter.institutionId ? eq(overviews.institutionId, filter.institutionId) : undefined,
+    pattern
+      ? or(
+          ilike(overviews.name, pattern),
+          ilike(institutionShortNameOf(overviews.institutionId), pattern),
+          ilike(programmeNameOf(studentGroups.programmeId), pattern),
+          ilike(sql`${studentGroups.cohort}::text`, pattern),
+        )
+      : undefined,
+    filter.show === "due"
+      ? sql`exists (select 1 from ${sheets} where ${and(
+          eq(sheets.overviewId, overviews.id),
+          isNull(sheets.submittedAt),
+          lte(sheets.startDate, filter.dueBy),
+        )})`
+      : undefined,
+    filter.show === "problems"
+      ? sql`exists (select 1 from ${placementRows} join ${sheets} on ${eq(sheets.id, placementRows.sheetId)}
+          where ${and(eq(sheets.overviewId, overviews.id), gt(placementRows.errorCount, 0))})`
+      : undefined,
+  );
+}
+
 /** Documents (with their student group) and their sheets. */
 export function createOverviewsRepository({ db }: { db: DbOrTx }) {
+  /** A document, its group and the programme's and institution's names. */
+  const overviewColumns = {
+    id: overviews.id,
+    trustId: overviews.trustId,
+    institutionId: overviews.institutionId,
+    name: overviews.name,
+    createdAt: overviews.createdAt,
+    updatedAt: overviews.updatedAt,
+    groupId: studentGroups.id,
+    programmeId: studentGroups.programmeId,
+    cohort: studentGroups.cohort,
+    programmeName: programmeNameOf(studentGroups.programmeId),
+    institutionShortName: institutionShortNameOf(overviews.institutionId),
+  };
   /** Documents with their group and the programme's and institution's names, in one statement. */
   const overviewQuery = () =>
-    db
-      .select({
-        id: overviews.id,
-        trustId: overviews.trustId,
-        institutionId: overviews.institutionId,
-        name: overviews.name,
-        createdAt: overviews.createdAt,
-        updatedAt: overviews.updatedAt,
-        groupId: studentGroups.id,
-        programmeId: studentGroups.programmeId,
-        cohort: studentGroups.cohort,
-        programmeName: programmeNameOf(studentGroups.programmeId),
-        institutionShortName: institutionShortNameOf(overviews.institutionId),
-      })
-      .from(overviews)
-      .innerJoin(studentGroups, eq(studentGroups.id, overviews.groupId));
+    db.select(overviewColumns).from(overviews).innerJoin(studentGroups, eq(studentGroups.id, overviews.groupId));
 
   return {
     async findGroup(v: { trustId: string; institutionId: string; programmeId: string; cohort: number }) {
@@ -94,16 +158,45 @@ export function createOverviewsRepository({ db }: { db: DbOrTx }) {
     async touchOverview(id: string, at: Date) {
       await db.update(overviews).set({ updatedAt: at }).where(eq(overviews.id, id));
     },
-    async listOverviews(scope: Scope, filter: { institutionId?: string; q?: string }): Promise<OverviewRecord[]> {
-      return overviewQuery()
-        .where(
-          and(
-            inScope(scope),
-            filter.institutionId ? eq(overviews.institutionId, filter.institutionId) : undefined,
-            filter.q ? ilike(overviews.name, `%${filter.q.replace(/[%_\\]/g, "\\$&")}%`) : undefined,
-          ),
-        )
-        .orderBy(asc(overviews.name));
+    /**
+     * One page of the documents in scope that match `filter`, in its order, and how many match in
+     * all: one statement whatever the number of documents (the page is chosen first, then joined
+     * to its documents' names).
+     */
+    async listPage(scope: Scope, filter: OverviewListFilter): Promise<{ items: OverviewRecord[]; total: number }> {
+      const where = listWhere(scope, filter);
+      const orderBy = listOrder(filter.sort, filter.dir);
+      const page = db.$with("page").as(
+        db
+          .select({
+            id: overviews.id,
+            ord: sql<number>`row_number() over (order by ${sql.join(orderBy, sql`, `)})`.as("ord"),
+            total: sql<number>`(count(*) over ())::int`.as("total"),
+          })
+          .from(overviews)
+          .innerJoin(studentGroups, eq(studentGroups.id, overviews.groupId))
+          .where(where)
+          .orderBy(...orderBy)
+          .limit(filter.limit)
+          .offset(filter.offset),
+      );
+      const rows = await db
+        .with(page)
+        .select({ ...overviewColumns, total: page.total })
+        .from(page)
+        .innerJoin(overviews, eq(overviews.id, page.id))
+        .innerJoin(studentGroups, eq(studentGroups.id, overviews.groupId))
+        .orderBy(page.ord);
+      if (rows.length === 0 && filter.offset > 0) {
+        // Past the last page (the list shrank since the link was made): the total still, for the pager.
+        const [counted] = await db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(overviews)
+          .innerJoin(studentGroups, eq(studentGroups.id, overviews.groupId))
+          .where(where);
+        return { items: [], total: counted?.n ?? 0 };
+      }
+      return { items: rows.map(({ total: _, ...rec }) => rec), total: rows[0]?.total ?? 0 };
     },
     /**
      * The start page's numbers in one statement: documents in scope, their sheets not submitted

@@ -3,6 +3,7 @@ import type {
   Change,
   createOverviewBody,
   Overview,
+  OverviewList,
   overviewListQuery,
   searchResultSchema,
 } from "../../../contracts/overviews.ts";
@@ -25,24 +26,34 @@ import { createRowsRepository } from "./rows.repository.ts";
 import { withOverview } from "./sheet-context.ts";
 import { createSheetsUsecases } from "./sheets.usecases.ts";
 
+/**
+ * The last period start of a sheet that is due soon or late on `now`'s day when not submitted:
+ * its deadline (start less `deadlineDays`) at most `dueSoonDays` away (see `deadlineState`).
+ */
+const dueByOf = (now: Date, deadlineDays: number) => addDays(todayInOslo(now), dueSoonDays + deadlineDays);
+
 /** Documents (one per student group), their sheets, submission, the change list and search. */
 export function createOverviewsUsecases(deps: OverviewsDeps) {
   const { db, clock } = deps;
 
   return {
-    async list(actor: Actor, query: z.infer<typeof overviewListQuery>): Promise<Overview[]> {
+    /** A page of the documents in scope with their sheets and counts, and how many match in all. */
+    async list(actor: Actor, query: z.infer<typeof overviewListQuery>): Promise<OverviewList> {
       const scope = scopeOf(actor);
       const settings = await trustSettingsOf(db, scope.trustId);
-      const recs = await createOverviewsRepository({ db }).listOverviews(scope, query);
-      return overviewDtos(db, recs, settings, clock.now());
+      const now = clock.now();
+      const page = await createOverviewsRepository({ db }).listPage(scope, {
+        ...query,
+        dueBy: dueByOf(now, settings.deadlineDays),
+      });
+      return { items: await overviewDtos(db, page.items, settings, now), total: page.total };
     },
 
     /** The start page's numbers of what `list` gives: documents, sheets due soon or late, rows with errors. */
     async counts(actor: Actor) {
       const scope = scopeOf(actor);
       const { deadlineDays } = await trustSettingsOf(db, scope.trustId);
-      const dueBy = addDays(todayInOslo(clock.now()), dueSoonDays + deadlineDays);
-      return createOverviewsRepository({ db }).counts(scope, dueBy);
+      return createOverviewsRepository({ db }).counts(scope, dueByOf(clock.now(), deadlineDays));
     },
 
     async get(actor: Actor, id: string): Promise<Overview> {

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, getTableColumns, ilike, isNull, or, sql } from "drizzle-orm";
+import { builtOnce } from "../../shared/built-once.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 import { anyOf, chunked, chunkedByParameters } from "../../shared/sql-sets.ts";
 import { institutionNamesOf } from "../institutions/institutions.public.ts";
@@ -11,17 +12,24 @@ import { overviews, placementRows, rowChanges, rowComments, sheets } from "./ove
 const rowColumns = Object.keys(getTableColumns(placementRows)).length;
 const changeColumns = Object.keys(getTableColumns(rowChanges)).length;
 
+/** A sheet's rows in order, with their persons' registration (`sheetId` a placeholder). */
+const rowsOfSheetQuery = (db: DbOrTx) =>
+  db
+    .select({ row: placementRows, ...registrationOf(placementRows.personId) })
+    .from(placementRows)
+    .where(eq(placementRows.sheetId, sql.placeholder("sheetId")))
+    .orderBy(asc(placementRows.position), asc(placementRows.createdAt));
+/** Opening a sheet reads it on every request: built once. */
+const rowsOfSheetPrepared = builtOnce((db) => rowsOfSheetQuery(db).prepare("overviews_rows_of_sheet"));
+
 /** Placement rows, their comments and their change history. */
 export function createRowsRepository({ db }: { db: DbOrTx }) {
   return {
     /** A sheet's rows in order, with their persons' registration; `forUpdate` locks them for the transaction. */
     rowsOfSheet(sheetId: string, opts: { forUpdate?: boolean } = {}) {
-      const q = db
-        .select({ row: placementRows, ...registrationOf(placementRows.personId) })
-        .from(placementRows)
-        .where(eq(placementRows.sheetId, sheetId))
-        .orderBy(asc(placementRows.position), asc(placementRows.createdAt));
-      return opts.forUpdate ? q.for("update", { of: placementRows }) : q;
+      return opts.forUpdate
+        ? rowsOfSheetQuery(db).for("update", { of: placementRows }).execute({ sheetId })
+        : rowsOfSheetPrepared(db).execute({ sheetId });
     },
     /** A row in scope with its sheet and document; `forUpdate` locks it for the transaction. */
     async findRow(scope: Scope, rowId: string, opts: { forUpdate?: boolean } = {}) {

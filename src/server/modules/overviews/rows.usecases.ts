@@ -46,28 +46,31 @@ export function createRowsUsecases(deps: OverviewsDeps) {
   }
 
   return {
+    /**
+     * A sheet with its rows. Outside a transaction: at PostgreSQL's read committed a transaction
+     * gave each statement its own snapshot all the same, and cost a `begin` and a `commit`; on
+     * the database handle itself the rows' statement is the one built once (`rowsOfSheet`).
+     */
     async list(actor: Actor, sheetId: string): Promise<{ sheet: Sheet; rows: Row[] }> {
-      return db.transaction(async (tx) => {
-        const { sheet, settings, sites, ctx } = await withSheet(tx, actor, sheetId);
-        const all = await loadRows(tx, codec, sheet.id, sites);
-        // Reads never write: error counts are refreshed by the saves (which hold the sheet's lock).
-        const problems = sheetProblems(
-          all.map((r) => r.data),
-          ctx,
-        );
-        const rows = await rowDtos(tx, all, problems, sheet, settings);
-        const counts = await createOverviewsRepository({ db: tx }).sheetCounts([sheet.id]);
-        const names = await userNamesOf(tx, [sheet.submittedBy]);
-        return {
-          sheet: sheetDto(sheet, {
-            deadlineDays: settings.deadlineDays,
-            now: clock.now(),
-            submittedByName: sheet.submittedBy ? (names.get(sheet.submittedBy) ?? "") : null,
-            counts: counts.get(sheet.id),
-          }),
-          rows,
-        };
-      });
+      const { sheet, settings, sites, ctx } = await withSheet(db, actor, sheetId);
+      const all = await loadRows(db, codec, sheet.id, sites);
+      // Reads never write: error counts are refreshed by the saves (which hold the sheet's lock).
+      const problems = sheetProblems(
+        all.map((r) => r.data),
+        ctx,
+      );
+      const rows = await rowDtos(db, all, problems, sheet, settings);
+      const counts = await createOverviewsRepository({ db }).sheetCounts([sheet.id]);
+      const names = await userNamesOf(db, [sheet.submittedBy]);
+      return {
+        sheet: sheetDto(sheet, {
+          deadlineDays: settings.deadlineDays,
+          now: clock.now(),
+          submittedByName: sheet.submittedBy ? (names.get(sheet.submittedBy) ?? "") : null,
+          counts: counts.get(sheet.id),
+        }),
+        rows,
+      };
     },
 
     /**

@@ -25,13 +25,13 @@ import { useCreateOverview } from "../api/createOverview.ts";
 
 /**
  * A new overview document for a student group: programme and cohort (FOU and admins choose the
- * institution first). Shows the name the naming standard gives; one document per group.
+ * institution first). Shows the name the naming standard gives; one document per group (the server
+ * answers a second with 409 and the first one's id, which the form links to).
  */
 export function NewOverviewForm({
   institutions,
   ownInstitutionId,
   programmes,
-  existing,
   onSaved,
   onCancel,
 }: {
@@ -39,7 +39,6 @@ export function NewOverviewForm({
   institutions: Institution[];
   ownInstitutionId: string | null;
   programmes: Programme[];
-  existing: Overview[];
   onSaved: (overview: Overview) => void;
   onCancel: () => void;
 }) {
@@ -70,7 +69,6 @@ export function NewOverviewForm({
           trust?.namingStandard,
         )
       : null;
-  const duplicate = name ? existing.find((o) => o.name === name) : undefined;
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -79,10 +77,6 @@ export function NewOverviewForm({
     if (chooseInstitution && !institutionId) errors.institutionId = t("overviews.newOverview.institutionRequired");
     if (!programmeId) errors.programmeId = t("overviews.newOverview.programmeRequired");
     if (!validYear) errors.cohort = t("overviews.newOverview.cohortInvalid");
-    else if (duplicate) {
-      errors.cohort = t("overviews.newOverview.exists", { name });
-      setExistingId(duplicate.id);
-    }
     if (Object.keys(errors).length > 0) {
       form.fail(errors);
       return;

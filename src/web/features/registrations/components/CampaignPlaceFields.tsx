@@ -3,9 +3,13 @@ import { useTranslation } from "react-i18next";
 import { useOverviews } from "../../../api/listOverviews.ts";
 import type { FormFields } from "../../../components/FormTextfield.tsx";
 
+/** The most documents the list answers at once: an institution with more offers its first 200 by name. */
+const pickerLimit = 200;
+
 /**
  * The optional document and sheet of a new campaign (SPEC §3.1): the chosen institution's documents
- * (`GET /api/overviews?institutionId`, which brings their sheets), then a sheet of the chosen one.
+ * (`GET /api/overviews?institutionId`, which brings their sheets; the first `pickerLimit` by name),
+ * then a sheet of the chosen one.
  */
 export function CampaignPlaceFields({
   form,
@@ -23,8 +27,8 @@ export function CampaignPlaceFields({
   onSheet: (id: string) => void;
 }) {
   const { t } = useTranslation();
-  const documents = useOverviews(institutionId || null, institutionId !== "");
-  const list = [...(documents.data ?? [])].sort((a, b) => a.name.localeCompare(b.name, "nb"));
+  const documents = useOverviews({ institutionId, limit: pickerLimit }, institutionId !== "");
+  const list = [...(documents.data?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name, "nb"));
   const sheets = [...(list.find((d) => d.id === overviewId)?.sheets ?? [])].sort((a, b) => a.position - b.position);
   const loading = institutionId !== "" && documents.isPending;
   return (
