@@ -5,9 +5,10 @@ import { type AuditEntity, type AuditEvent, auditEntities, auditFieldText } from
 import { type AuditContext, writeAudit } from "../../src/server/modules/audit/audit.public.ts";
 import { auditEvents } from "../../src/server/modules/audit/audit.table.ts";
 import { userIdentities } from "../../src/server/modules/identity-providers/identity-providers.table.ts";
+import { orderLines } from "../../src/server/modules/orders/orders.table.ts";
 import { placementRows } from "../../src/server/modules/overviews/overviews.table.ts";
 import { hrTransferExports, registrations } from "../../src/server/modules/registrations/registrations.table.ts";
-import { seedWorld, type World } from "../helpers/seed.ts";
+import { seedOrders, seedWorld, type World } from "../helpers/seed.ts";
 import { createTestApp, createTestClock, type TestApp } from "../helpers/test-app.ts";
 
 let t: TestApp;
@@ -139,6 +140,11 @@ describe("GET /api/audit", () => {
       .insert(hrTransferExports)
       .values({ trustId: world.trusts.bergen.id, format: "xlsx", createdAt: new Date("2026-08-01T10:00:00Z") })
       .returning();
+    const seededOrders = await seedOrders(t.database.db, world);
+    const [orderLine] = await t.database.db
+      .select({ id: orderLines.id })
+      .from(orderLines)
+      .where(eq(orderLines.orderId, seededOrders.bergen));
     const ctx: AuditContext = { actorId: users.ehealth.id, trustId: world.trusts.bergen.id, requestId: "names" };
     const uibRow = `${o.uib.row.firstName} ${o.uib.row.lastName}`;
     const cases: [AuditEntity, string, unknown][] = [
@@ -169,6 +175,8 @@ describe("GET /api/audit", () => {
       ["hr_transfer_export", hrExport?.id as string, { name: "XLSX 2026-08-01", details: [] }],
       ["clinical_system", world.clinical.dips.id, { name: "DIPS Arena", details: [] }],
       ["access_profile", world.clinical.doctorProfile.profile.id, { name: "Lege", details: [] }],
+      ["order", seededOrders.bergen, { name: "1 · Periode 1" }],
+      ["order_line", orderLine?.id as string, { name: "Silje Student" }],
     ];
     for (const [entity, entityId] of cases) await writeAudit(t.database.db, ctx, { entity, entityId, action: "read" });
     const gone: [AuditEntity, string][] = [
@@ -182,6 +190,7 @@ describe("GET /api/audit", () => {
       ["campaign", world.campaigns.fonna],
       ["clinical_system", world.clinical.fonnaDips.id],
       ["access_profile", world.clinical.fonnaNurseProfile.profile.id],
+      ["order", seededOrders.fonna],
     ];
     for (const [entity, entityId] of gone) await writeAudit(t.database.db, ctx, { entity, entityId, action: "read" });
     await writeAudit(t.database.db, ctx, { entity: "placement_row", entityId: o.hvl.row.id, action: "anonymise" });
