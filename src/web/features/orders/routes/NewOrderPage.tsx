@@ -17,8 +17,11 @@ import { orderPath } from "../lib/paths.ts";
 import "../orders.css";
 
 /** A reason a row is refused or warned about, in words. */
-export const reasonText = (t: TFunction, r: OrderReason) =>
-  t(`orders.reasons.${r.code}`, { days: r.days ?? 0, count: r.days ?? 0, programme: r.programme ?? "" });
+export function reasonText(t: TFunction, r: OrderReason): string {
+  const days = r.days ?? 0;
+  if (r.code === "lead_time" && days < 0) return t("orders.reasons.started", { count: -days });
+  return t(`orders.reasons.${r.code}`, { count: days, programme: r.programme ?? "" });
+}
 
 /** `/bestillinger/ny?ark=<id>`: the check of every row of a submitted sheet, then the order of those ready. */
 export function NewOrderPage() {

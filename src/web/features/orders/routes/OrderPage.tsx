@@ -104,7 +104,7 @@ function OrderView({ order, canAct }: { order: Order; canAct: boolean }) {
       </dl>
 
       {canAct && order.state !== "cancelled" ? (
-        <div className="button-row section">
+        <div className="button-row order-actions">
           <Button variant="secondary" onClick={() => fetchFile("xlsx")} disabled={download.isPending}>
             {t("orders.downloadXlsx")}
           </Button>
