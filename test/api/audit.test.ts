@@ -189,6 +189,7 @@ describe("GET /api/audit", () => {
       ["clinical_system", world.clinical.fonnaDips.id],
       ["access_profile", world.clinical.fonnaNurseProfile.profile.id],
       ["order_line", ordered.lines.fonna],
+      ["order", ordered.orders.fonna],
     ];
     for (const [entity, entityId] of gone) await writeAudit(t.database.db, ctx, { entity, entityId, action: "read" });
     await writeAudit(t.database.db, ctx, { entity: "placement_row", entityId: o.hvl.row.id, action: "anonymise" });

@@ -25,6 +25,9 @@ export function navigationItems(me: Me, t: (key: string) => string): Item[] {
   if (may(me, "campaigns.read")) {
     items.push({ to: "/registrering/kampanjer", label: t("nav.registration"), section: "/registrering" });
   }
+  if (may(me, "orders.read")) {
+    items.push({ to: "/bestillinger", label: t("nav.orders") });
+  }
   if (may(me, "persons.merge") && !administers(administration, "/personer/duplikater")) {
     items.push({ to: "/personer/duplikater", label: t("nav.duplicates") });
   }

@@ -97,6 +97,18 @@ export const router = createBrowserRouter([
             path: "registrering/overfoering",
             ...page(() => import("../features/registrations/routes/HrTransferPage.tsx"), "HrTransferPage"),
           },
+          {
+            path: "bestillinger",
+            ...page(() => import("../features/orders/routes/OrdersPage.tsx"), "OrdersPage"),
+          },
+          {
+            path: "bestillinger/ny",
+            ...page(() => import("../features/orders/routes/NewOrderPage.tsx"), "NewOrderPage"),
+          },
+          {
+            path: "bestillinger/:id",
+            ...page(() => import("../features/orders/routes/OrderPage.tsx"), "OrderPage"),
+          },
           { path: "sok", ...page(() => import("../features/search/routes/SearchPage.tsx"), "SearchPage") },
           {
             path: "studieprogram",

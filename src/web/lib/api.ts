@@ -107,8 +107,8 @@ export async function apiSend<S extends z.ZodType>(
   return schema.parse(await request(method, path, body));
 }
 
-/** A request whose answer is a file (an export made by a POST): its body and headers. */
-export const apiDownload = async (method: SendMethod, path: string, body?: unknown) => {
+/** A request whose answer is a file (an export, made by a GET or a POST): its body and headers. */
+export const apiDownload = async (method: "GET" | SendMethod, path: string, body?: unknown) => {
   const response = await send(method, path, body);
   return { blob: await response.blob(), headers: response.headers };
 };

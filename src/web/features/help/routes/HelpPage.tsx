@@ -93,6 +93,20 @@ export function HelpPage() {
         </List.Unordered>
       </section>
 
+      <section className="section" aria-labelledby="help-orders">
+        <Heading level={2} data-size="sm" id="help-orders">
+          {t("help.ordersHeading")}
+        </Heading>
+        <List.Unordered>
+          <List.Item>{t("help.ordersFromSheet")}</List.Item>
+          <List.Item>{t("help.ordersCheck")}</List.Item>
+          <List.Item>{t("help.ordersLines")}</List.Item>
+          <List.Item>{t("help.ordersFile")}</List.Item>
+          <List.Item>{t("help.ordersMark")}</List.Item>
+          <List.Item>{t("help.ordersCancel")}</List.Item>
+        </List.Unordered>
+      </section>
+
       <section className="section" aria-labelledby="help-find">
         <Heading level={2} data-size="sm" id="help-find">
           {t("help.findHeading")}

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type Row, type RowInput, rowSchema } from "../../../../contracts/overviews.ts";
+import type { SheetRows } from "../../../api/listSheetRows.ts";
 import { apiSend } from "../../../lib/api.ts";
 import { overviewKeys } from "./keys.ts";
-import type { SheetRows } from "./listRows.ts";
 
 export type UpdateRowVars = { rowId: string; sheetId: string; overviewId: string; version: number; input: RowInput };
 

@@ -1,14 +1,16 @@
 import { Alert, Button, Details, Heading, Paragraph } from "@digdir/designsystemet-react";
 import { useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import type { Overview, Sheet } from "../../../../contracts/overviews.ts";
 import { daysBetween, formatDate, todayInOslo } from "../../../../domain/dates.ts";
+import { useSheetRows } from "../../../api/listSheetRows.ts";
 import { LoadError, Loading } from "../../../components/QueryState.tsx";
 import { useAnnounce } from "../../../components/StatusMessage.tsx";
 import { formatDateTime } from "../../../lib/dateTime.ts";
 import { errorMessage } from "../../../lib/errors.ts";
+import { may, useSession } from "../../../lib/session.ts";
 import { useCreateRows } from "../api/createRows.ts";
-import { useSheetRows } from "../api/listRows.ts";
 import { gridColumns } from "../lib/columns.ts";
 import { type CellTarget, hasError, nextErrorCell } from "../lib/problemRows.ts";
 import { DeadlineTag } from "./DeadlineTag.tsx";
@@ -33,6 +35,7 @@ export function SheetPanel({
   onCopySheet: (sheet: Sheet) => void;
 }) {
   const { t } = useTranslation();
+  const me = useSession();
   const announce = useAnnounce();
   const rows = useSheetRows(sheet.id);
   const create = useCreateRows();
@@ -134,6 +137,11 @@ export function SheetPanel({
             </Paragraph>
             {late ? <Paragraph>{t("overviews.sheet.lateWarning")}</Paragraph> : null}
             <Paragraph data-size="sm">{t("overviews.sheet.changesTracked")}</Paragraph>
+            {may(me, "orders.create") ? (
+              <Button asChild data-size="sm" variant="secondary">
+                <Link to={`/bestillinger/ny?ark=${sheet.id}`}>{t("overviews.sheet.orderAccess")}</Link>
+              </Button>
+            ) : null}
           </Alert>
         ) : sheet.deadlineState === "late" ? (
           <Alert data-color="danger">

@@ -1,37 +1,43 @@
 import { Button, Field, Fieldset, Label, Select, ValidationMessage } from "@digdir/designsystemet-react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import {
-  defaultHrTransferColumns,
-  type HrTransferColumn,
-  hrTransferColumns,
-} from "../../../../contracts/hr-transfer.ts";
 import type { FormFields } from "../../../components/FormTextfield.tsx";
 
 type Action = "label" | "up" | "down";
 
 /**
- * The HR transfer file's columns and their order (a trust setting): each chosen column moves up or
- * down or goes by buttons, so the keyboard does all of it, and the focus stays with the column it
- * moved; the columns not chosen can be added; "back to default" restores the contract's order.
+ * A file's columns and their order (a trust setting: the HR transfer file, the ordering portal's
+ * file): each chosen column moves up or down or goes by buttons, so the keyboard does all of it,
+ * and the focus stays with the column it moved; the columns not chosen can be added; "back to
+ * default" restores the contract's order.
  */
-export function ColumnOrderField({
+export function ColumnOrderField<C extends string>({
   form,
+  name,
+  columns,
+  defaults,
+  label,
+  hint,
   value,
   onValue,
 }: {
   form: FormFields;
-  value: HrTransferColumn[];
-  onValue: (columns: HrTransferColumn[]) => void;
+  /** The setting's field (its label in the form's labels, its errors by this path). */
+  name: string;
+  /** Every column there is, in the contract's order. */
+  columns: readonly C[];
+  defaults: readonly C[];
+  label: (column: C) => string;
+  hint: string;
+  value: C[];
+  onValue: (columns: C[]) => void;
 }) {
   const { t } = useTranslation();
-  const name = "hrTransferColumns";
   const error = form.fieldErrors[name];
-  const rest = hrTransferColumns.filter((c) => !value.includes(c));
-  const [adding, setAdding] = useState<HrTransferColumn | "">("");
+  const rest = columns.filter((c) => !value.includes(c));
+  const [adding, setAdding] = useState<C | "">("");
   const focusables = useRef(new Map<string, HTMLElement>());
   const [focusNext, setFocusNext] = useState<string | null>(null);
-  const label = (c: HrTransferColumn) => t(`settings.fields.${c}`);
   const keyOf = (c: string, a: Action) => `${c}:${a}`;
   const ref = (key: string) => (el: HTMLElement | null) => {
     if (el) focusables.current.set(key, el);
@@ -46,7 +52,7 @@ export function ColumnOrderField({
 
   function move(i: number, by: -1 | 1) {
     const next = [...value];
-    const [c] = next.splice(i, 1) as [HrTransferColumn];
+    const [c] = next.splice(i, 1) as [C];
     next.splice(i + by, 0, c);
     onValue(next);
     const at = i + by;
@@ -71,7 +77,7 @@ export function ColumnOrderField({
   return (
     <Fieldset>
       <Fieldset.Legend>{form.labels[name]}</Fieldset.Legend>
-      <Fieldset.Description>{t("settings.hrTransferColumnsHint")}</Fieldset.Description>
+      <Fieldset.Description>{hint}</Fieldset.Description>
       <ol className="column-order" id={form.fieldId(name)} tabIndex={-1} aria-invalid={error ? true : undefined}>
         {value.map((c, i) => (
           <li key={c}>
@@ -120,12 +126,12 @@ export function ColumnOrderField({
         {rest.length > 0 ? (
           <>
             <Field>
-              <Label htmlFor="settings-add-column">{t("settings.addColumn")}</Label>
+              <Label htmlFor={`${form.fieldId(name)}-add`}>{t("settings.addColumn")}</Label>
               <Select
-                id="settings-add-column"
+                id={`${form.fieldId(name)}-add`}
                 ref={ref("add")}
                 value={adding}
-                onChange={(e) => setAdding(e.target.value as HrTransferColumn | "")}
+                onChange={(e) => setAdding(e.target.value as C | "")}
               >
                 <Select.Option value="">{t("common.choose")}</Select.Option>
                 {rest.map((c) => (
@@ -144,8 +150,8 @@ export function ColumnOrderField({
           type="button"
           variant="secondary"
           onClick={() => {
-            onValue([...defaultHrTransferColumns]);
-            setFocusNext(keyOf(defaultHrTransferColumns[0] as string, "label"));
+            onValue([...defaults]);
+            setFocusNext(keyOf(defaults[0] as string, "label"));
           }}
         >
           {t("settings.defaultColumns")}

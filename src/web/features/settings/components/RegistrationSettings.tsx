@@ -6,6 +6,7 @@ import {
   defaultHrTransferColumns,
   defaultWebcruiterColumns,
   type HrTransferColumn,
+  hrTransferColumns,
   type WebcruiterColumns,
   type WebcruiterField,
   webcruiterFields,
@@ -95,7 +96,16 @@ export function RegistrationSettings({
           value={state.days}
           onValue={state.setDays}
         />
-        <ColumnOrderField form={form} value={state.columns} onValue={state.setColumns} />
+        <ColumnOrderField
+          form={form}
+          name="hrTransferColumns"
+          columns={hrTransferColumns}
+          defaults={defaultHrTransferColumns}
+          label={(c) => t(`settings.fields.${c}`)}
+          hint={t("settings.hrTransferColumnsHint")}
+          value={state.columns}
+          onValue={state.setColumns}
+        />
         <Fieldset>
           <Fieldset.Legend>{t("settings.webcruiterColumns")}</Fieldset.Legend>
           <Fieldset.Description>{t("settings.webcruiterColumnsHint")}</Fieldset.Description>

@@ -8,6 +8,7 @@ import { FormTextfield } from "../../../components/FormTextfield.tsx";
 import { useAnnounce } from "../../../components/StatusMessage.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";
 import { useUpdateTrustSettings } from "../api/updateTrustSettings.ts";
+import { OrderSettings, orderLabels, useOrderSettings } from "./OrderSettings.tsx";
 import { RegistrationSettings, registrationLabels, useRegistrationSettings } from "./RegistrationSettings.tsx";
 
 function isHttpUrl(value: string): boolean {
@@ -36,6 +37,7 @@ export function SettingsForm({ settings }: { settings: TrustSettings }) {
     accessibilityContact: t("settings.accessibilityContact"),
     dNumberNeedsManualUser: t("settings.dNumberNeedsManualUser"),
     ...registrationLabels(t),
+    ...orderLabels(t),
     retentionMonths: t("settings.retentionMonths"),
     namingDocument: t("settings.namingDocument"),
     namingSheet: t("settings.namingSheet"),
@@ -54,6 +56,7 @@ export function SettingsForm({ settings }: { settings: TrustSettings }) {
   const [retentionMonths, setRetentionMonths] = useState(String(settings.retentionMonths));
   const [dNumberNeedsManualUser, setDNumber] = useState(settings.dNumberNeedsManualUser);
   const registration = useRegistrationSettings(settings);
+  const ordering = useOrderSettings(settings);
   const [naming, setNaming] = useState({
     namingDocument: settings.namingDocument,
     namingSheet: settings.namingSheet,
@@ -63,7 +66,7 @@ export function SettingsForm({ settings }: { settings: TrustSettings }) {
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const errors: Record<string, string> = registration.check(t);
+    const errors: Record<string, string> = { ...registration.check(t), ...ordering.check(t) };
     const days = Number(deadlineDays);
     if (!/^\d+$/.test(deadlineDays.trim()) || days > 180) errors.deadlineDays = t("settings.deadlineDaysInvalid");
     if (itHelpUrl.trim() && !isHttpUrl(itHelpUrl.trim())) errors.itHelpUrl = t("settings.urlInvalid");
@@ -103,6 +106,7 @@ export function SettingsForm({ settings }: { settings: TrustSettings }) {
         namingInternationalSheet: naming.namingInternationalSheet.trim(),
         namingFile: naming.namingFile.trim(),
         ...registration.body(),
+        ...ordering.body(),
       },
       {
         onSuccess: () => announce(t("settings.saved")),
@@ -113,6 +117,9 @@ export function SettingsForm({ settings }: { settings: TrustSettings }) {
             {
               unmatchedRegistrationDays: t("settings.unmatchedRegistrationDaysInvalid"),
               hrTransferColumns: t("settings.hrTransferColumnsInvalid"),
+              portalColumns: t("settings.hrTransferColumnsInvalid"),
+              orderLeadDays: t("settings.orderLeadDaysInvalid"),
+              usernameDaysBefore: t("settings.usernameDaysBeforeInvalid"),
             },
           ),
       },
@@ -210,6 +217,8 @@ export function SettingsForm({ settings }: { settings: TrustSettings }) {
       </Fieldset>
 
       <RegistrationSettings form={form} state={registration} />
+
+      <OrderSettings form={form} state={ordering} />
 
       <Fieldset>
         <Fieldset.Legend>{t("settings.namingHeading")}</Fieldset.Legend>
