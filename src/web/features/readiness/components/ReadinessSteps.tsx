@@ -16,7 +16,7 @@ export function ReadinessSteps({ item }: { item: ReadinessItem }) {
           <li key={key} data-state={at ? "done" : rejected ? "rejected" : "waiting"}>
             <span aria-hidden="true">{at ? "✓" : rejected ? "✕" : "○"}</span> {t(`readiness.steps.${key}`)}
             {at ? ` ${formatDate(at)}` : rejected ? ` – ${t("readiness.rejected")}` : ""}
-            <span className="readiness-hidden">{at ? "" : rejected ? "" : ` – ${t("readiness.notYet")}`}</span>
+            <span className="ds-sr-only">{at ? "" : rejected ? "" : ` – ${t("readiness.notYet")}`}</span>
           </li>
         );
       })}
