@@ -97,7 +97,7 @@ export function createDashboardUsecases(deps: {
         if (trusts.length <= 1) add("openLines", trusts[0]?.open ?? 0, "/ko");
         else {
           for (const t of trusts) {
-            items.push({ key: "openLines", count: t.open, link: `/ko?virksomhet=${t.trustId}`, trust: t.trustName });
+            items.push({ key: "openLines", count: t.open, link: `/ko?foretak=${t.trustId}`, trust: t.trustName });
           }
         }
       }
