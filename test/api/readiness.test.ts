@@ -331,7 +331,7 @@ describe("the start page's order numbers", () => {
     expect(rejected.count).toBe((await list(fou, "&orderState=rejected")).total);
     expect(rejected.count).toBe(1);
     const drafts = one(mine, "ordersDraft");
-    expect(drafts.link).toBe("/bestillinger?tilstand=draft");
+    expect(drafts.link).toBe("/bestillinger?status=draft");
     const [draftOrders] = await t.database.db
       .select({ n: sql<number>`count(*)::int` })
       .from(orders)

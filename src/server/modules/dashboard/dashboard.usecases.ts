@@ -83,7 +83,7 @@ export function createDashboardUsecases(deps: {
       }
       if (may(actor, "start.orders")) {
         const counts = await deps.readiness.startCounts(actor, notReadyDays);
-        add("ordersDraft", counts.draftOrders, "/bestillinger?tilstand=draft");
+        add("ordersDraft", counts.draftOrders, "/bestillinger?status=draft");
         add("accessRejected", counts.rejected, "/klar?bestilt=rejected");
         add("studentsNotReady", counts.notReady, `/klar?ikkeKlar=${notReadyDays}`);
       }
