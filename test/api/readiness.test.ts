@@ -331,7 +331,7 @@ describe("the start page's order numbers", () => {
     expect(rejected.count).toBe((await list(fou, "&orderState=rejected")).total);
     expect(rejected.count).toBe(1);
     const drafts = one(mine, "ordersDraft");
-    expect(drafts.link).toBe("/bestillinger?tilstand=draft");
+    expect(drafts.link).toBe("/bestillinger?status=draft");
     const [draftOrders] = await t.database.db
       .select({ n: sql<number>`count(*)::int` })
       .from(orders)
@@ -359,8 +359,8 @@ describe("the start page's order numbers", () => {
     });
     const open = (await items(provider)).filter((i) => i.key === "openLines");
     expect(open).toEqual([
-      { key: "openLines", count: 1, link: `/ko?virksomhet=${world.trusts.bergen.id}`, trust: "Helse Bergen" },
-      { key: "openLines", count: 0, link: `/ko?virksomhet=${world.trusts.fonna.id}`, trust: "Helse Fonna" },
+      { key: "openLines", count: 1, link: `/ko?foretak=${world.trusts.bergen.id}`, trust: "Helse Bergen" },
+      { key: "openLines", count: 0, link: `/ko?foretak=${world.trusts.fonna.id}`, trust: "Helse Fonna" },
     ]);
     const [lines] = await t.database.db
       .select({ n: sql<number>`count(*)::int` })

@@ -28,6 +28,7 @@ export function navigationItems(me: Me, t: (key: string) => string): Item[] {
   if (may(me, "orders.read")) {
     items.push({ to: "/bestillinger", label: t("nav.orders") });
   }
+  if (may(me, "readiness.read")) items.push({ to: "/klar", label: t("nav.readiness") });
   if (may(me, "persons.merge") && !administers(administration, "/personer/duplikater")) {
     items.push({ to: "/personer/duplikater", label: t("nav.duplicates") });
   }

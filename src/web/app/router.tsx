@@ -110,6 +110,7 @@ export const router = createBrowserRouter([
             ...page(() => import("../features/orders/routes/OrderPage.tsx"), "OrderPage"),
           },
           { path: "sok", ...page(() => import("../features/search/routes/SearchPage.tsx"), "SearchPage") },
+          { path: "klar", ...page(() => import("../features/readiness/routes/ReadinessPage.tsx"), "ReadinessPage") },
           {
             path: "studieprogram",
             ...page(() => import("../features/catalog/routes/ProgrammesPage.tsx"), "ProgrammesPage"),

@@ -83,7 +83,7 @@ export function createDashboardUsecases(deps: {
       }
       if (may(actor, "start.orders")) {
         const counts = await deps.readiness.startCounts(actor, notReadyDays);
-        add("ordersDraft", counts.draftOrders, "/bestillinger?tilstand=draft");
+        add("ordersDraft", counts.draftOrders, "/bestillinger?status=draft");
         add("accessRejected", counts.rejected, "/klar?bestilt=rejected");
         add("studentsNotReady", counts.notReady, `/klar?ikkeKlar=${notReadyDays}`);
       }
@@ -97,7 +97,7 @@ export function createDashboardUsecases(deps: {
         if (trusts.length <= 1) add("openLines", trusts[0]?.open ?? 0, "/ko");
         else {
           for (const t of trusts) {
-            items.push({ key: "openLines", count: t.open, link: `/ko?virksomhet=${t.trustId}`, trust: t.trustName });
+            items.push({ key: "openLines", count: t.open, link: `/ko?foretak=${t.trustId}`, trust: t.trustName });
           }
         }
       }

@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { ReadinessItem } from "../../../contracts/orders.ts";
+import { rolesOf } from "../../../contracts/policies.ts";
 import type { OrderState } from "../../../domain/statuses.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 
@@ -244,14 +245,15 @@ export function createReadinessRepository({ db }: { db: DbOrTx }) {
 
     /**
      * The IT provider's open lines (ordered or approved) per trust it serves (ADR 0007: every trust
-     * where the user holds an it_provider membership), with the trust's name, in one statement.
+     * where the user holds a role that decides lines), with the trust's name, in one statement.
      */
     async openLinesByTrust(userId: string) {
       const result = await db.execute(sql`
         select t.id, t.name, count(l.id)::int as open
           from trusts t
           left join order_lines l on l.trust_id = t.id and l.state in ('ordered', 'approved')
-         where t.id in (select m.trust_id from memberships m where m.user_id = ${userId} and m.role = 'it_provider')
+         where t.id in (select m.trust_id from memberships m
+                         where m.user_id = ${userId} and m.role::text = any(${sql.param([...rolesOf("orderLines.decide")])}::text[]))
          group by t.id, t.name
          order by t.name`);
       return rowsOf<{ id: string; name: string; open: number }>(result).map((r) => ({

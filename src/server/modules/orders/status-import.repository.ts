@@ -4,7 +4,7 @@ import type { DbOrTx } from "../../shared/database.ts";
 import { anyOf } from "../../shared/sql-sets.ts";
 import { clinicalSystems } from "../clinical-systems/clinical-systems.table.ts";
 import { persons } from "../persons/persons.table.ts";
-import { orderLines, orders, usernames } from "./orders.table.ts";
+import { orderLines, orders } from "./orders.table.ts";
 
 /**
  * What the status report reads and writes of the lines: the lines it names (by id, or by the
@@ -98,22 +98,6 @@ export function createStatusImportRepository({ db }: { db: DbOrTx }) {
          where ${orderLines.id} = c.id and ${anyOf(orderLines.state, [...move.from], "text")}
         returning ${orderLines.id} as id`);
       return (result as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
-    },
-
-    /** Records each person's username under their national ID's keyed hash (ADR 0007), the latest winning. */
-    async recordUsernames(entries: { nationalIdHash: string; username: string }[], by: string, at: Date) {
-      if (entries.length === 0) return;
-      await db
-        .insert(usernames)
-        .values(entries.map((e) => ({ ...e, recordedBy: by, recordedAt: at })))
-        .onConflictDoUpdate({
-          target: usernames.nationalIdHash,
-          set: {
-            username: sql`excluded.username`,
-            recordedBy: sql`excluded.recorded_by`,
-            recordedAt: sql`excluded.recorded_at`,
-          },
-        });
     },
   };
 }

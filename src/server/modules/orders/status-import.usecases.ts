@@ -17,6 +17,7 @@ import { findTrust } from "../trusts/trusts.public.ts";
 import { syncRowOrderStates } from "./row-order-states.ts";
 import { createStatusImportRepository, type ReportLine } from "./status-import.repository.ts";
 import { actionOfStatus, formatOf, type StatusRow, statusLayoutOf, statusRowsOf } from "./status-import-file.ts";
+import { createUsernamesRepository } from "./usernames.repository.ts";
 
 type Change = z.infer<typeof statusImportChangeSchema>;
 type Problem = z.infer<typeof statusImportProblemSchema>;
@@ -194,7 +195,7 @@ export function createStatusImportUsecases(deps: StatusImportDeps) {
       });
     }
     const applied = planned.filter((p) => moved.has(p.line.id));
-    await repo.recordUsernames(
+    await createUsernamesRepository({ db: tx }).record(
       [...usernameOf].map(([nationalIdHash, username]) => ({ nationalIdHash, username })),
       actor.userId,
       at,

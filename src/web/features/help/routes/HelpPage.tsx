@@ -107,6 +107,18 @@ export function HelpPage() {
         </List.Unordered>
       </section>
 
+      <section className="section" aria-labelledby="help-readiness">
+        <Heading level={2} data-size="sm" id="help-readiness">
+          {t("help.readinessHeading")}
+        </Heading>
+        <List.Unordered>
+          <List.Item>{t("help.readinessLine")}</List.Item>
+          <List.Item>{t("help.readinessRed")}</List.Item>
+          <List.Item>{t("help.readinessCoordinators")}</List.Item>
+          <List.Item>{t("help.readinessStatusReport")}</List.Item>
+        </List.Unordered>
+      </section>
+
       <section className="section" aria-labelledby="help-find">
         <Heading level={2} data-size="sm" id="help-find">
           {t("help.findHeading")}
