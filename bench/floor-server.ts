@@ -127,7 +127,10 @@ app.get<{ Params: { orderId: string } }>("/floor/order-export/:orderId", async (
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Bestilling");
   ws.addRow(portalColumns.map((c) => portalHeaders[c]));
-  for (const l of await rows({ sql: floors.portalLines, params: [req.params.orderId] })) {
+  const lines = await rows({ sql: floors.portalLines, params: [req.params.orderId] });
+  // An order the floor's database does not hold would measure an empty file.
+  if (lines.length === 0) return reply.code(404).send({ error: "no such order" });
+  for (const l of lines) {
     ws.addRow([
       l.line_id,
       l.last_name,

@@ -171,7 +171,7 @@ const portalLines = `select l.id as line_id, p.id as person_id, p.national_id_en
  * An order of these rows and one draft line per row and system of their document programme's
  * current profile, inserted in one statement (the number the trust's next).
  */
-const orderInsert = `with sheet as (
+export const orderInsert = `with sheet as (
       select s.id, s.name, o.id as overview_id, o.trust_id, o.institution_id, g.programme_id
         from sheets s join overviews o on o.id = s.overview_id join student_groups g on g.id = o.group_id
        where s.id = $1::uuid),

@@ -4,6 +4,7 @@ import { rowPlaces } from "../src/server/modules/overviews/row-codec.ts";
 import type { DataCrypto } from "../src/server/shared/crypto.ts";
 import type { Database } from "../src/server/shared/database.ts";
 import { query } from "./databases.ts";
+import { orderInsert } from "./floors.ts";
 import type { Person, Random } from "./generate.ts";
 import { insertMany } from "./insert-many.ts";
 
@@ -32,6 +33,11 @@ export interface OrderFixtures {
   small: OrderSheet;
   /** The measured size's sheet whose order gives the statement count and is exported. */
   count: OrderSheet;
+  /**
+   * The draft order the portal export is measured with, made here as the floor makes one (on
+   * PGlite the floor reads a copy of the database taken before the benchmark's own orders).
+   */
+  exportOrder: string;
   /** One sheet per timed creation, the app's and the floor's (a spare first, one more last). */
   app: OrderSheet[];
   floor: OrderSheet[];
@@ -220,7 +226,13 @@ export async function generateOrders(
   );
   const startDate = addDays(c.today, 30);
   const endDate = addDays(startDate, 27);
-  const plans = [c.sizes.sheet, c.sizes.small, c.sizes.sheet, ...Array(2 * (c.rounds + 2)).fill(c.sizes.sheet)];
+  const plans = [
+    c.sizes.sheet,
+    c.sizes.small,
+    c.sizes.sheet,
+    c.sizes.sheet,
+    ...Array(2 * (c.rounds + 2)).fill(c.sizes.sheet),
+  ];
   let cursor = 0;
   const sheetRows: unknown[][] = [];
   const rows: unknown[][] = [];
@@ -317,13 +329,24 @@ export async function generateOrders(
     "update persons set hr_transferred_at = coalesce(hr_transferred_at, $2::timestamptz) where id = any($1::uuid[])",
     [[...personIds], c.now.toISOString()],
   );
-  const [dryRun, small, count, ...timed] = made as [OrderSheet, OrderSheet, OrderSheet, ...OrderSheet[]];
+  const [dryRun, small, count, exported, ...timed] = made as [
+    OrderSheet,
+    OrderSheet,
+    OrderSheet,
+    OrderSheet,
+    ...OrderSheet[],
+  ];
+  await query(database, orderInsert, [exported.sheetId, exported.rowIds]);
+  const [exportOrder] = await query<{ id: string }>(database, "select id from orders where sheet_id = $1::uuid", [
+    exported.sheetId,
+  ]);
   return {
     itProvider,
     trustIds: c.trustIds,
     dryRun,
     small,
     count,
+    exportOrder: exportOrder?.id as string,
     app: timed.slice(0, c.rounds + 2),
     floor: timed.slice(c.rounds + 2),
     readiness: { from: addDays(c.today, -90), to: addDays(c.today, 30) },

@@ -180,10 +180,10 @@ try {
       madeOrders.push(made.order.id);
       queries.push({ label: `orders — order of a ${size}-row sheet`, statements: answer.queries ?? -1 });
     }
-    const [smallOrder, exportOrder] = madeOrders as [string, string];
+    const [smallOrder, largeOrder] = madeOrders as [string, string];
     const exportPathOf = (id: string) => `/api/orders/${id}/export?format=xlsx`;
     await count(`orders — portal export of a ${o.sizes.smallSheet}-row order`, fou, exportPathOf(smallOrder));
-    await count(`orders — portal export of a ${o.sizes.sheet}-row order`, fou, exportPathOf(exportOrder));
+    await count(`orders — portal export of a ${o.sizes.sheet}-row order`, fou, exportPathOf(largeOrder));
     const itProvider = await as(f.orders.itProvider);
     const itProviderSmall = await as(f.orders.itProvider, smallApp);
     const openLines = (JSON.parse((await ok(itProvider, "/api/order-lines")).body.toString()) as { total: number })
@@ -346,6 +346,7 @@ try {
     }
     const portalLabel = `orders — portal export of a ${o.sizes.sheet}-row order (xlsx)`;
     if (chosen(portalLabel)) {
+      const exportOrder = f.orders.exportOrder;
       const path = exportPathOf(exportOrder);
       measurements.push({
         group: "export",
