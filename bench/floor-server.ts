@@ -3,7 +3,10 @@ import { readFileSync } from "node:fs";
 import { verify } from "@node-rs/argon2";
 import ExcelJS from "exceljs";
 import Fastify from "fastify";
+import { portalColumns } from "../src/contracts/orders.ts";
 import { checkRegistrationForm, type RegistrationFormInput } from "../src/domain/registration/form.ts";
+import { portalHeaders } from "../src/server/modules/orders/portal-file.ts";
+import { nationalIdPlace } from "../src/server/modules/persons/persons.public.ts";
 import { registrationNationalIdPlace } from "../src/server/modules/registrations/registrations.repository.ts";
 import { createDataCrypto } from "../src/server/shared/crypto.ts";
 import { openDatabase } from "../src/server/shared/database.ts";
@@ -107,6 +110,44 @@ app.get("/floor/export", async (_req, reply) => {
       r.previous_username,
       r.order_state,
       r.id,
+    ]);
+  }
+  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  return reply.header("content-type", "application/octet-stream").send(buffer);
+});
+
+/** An order of the sheet's rows and its lines, inserted in one statement (floors.ts orderInsert). */
+app.post<{ Body: { sheetId: string; rowIds: string[] } }>("/floor/order", async (req, reply) => {
+  const inserted = await rows({ sql: floors.orderInsert, params: [req.body.sheetId, req.body.rowIds] });
+  return reply.code(201).send({ lines: inserted.length });
+});
+
+/** The order's lines in the portal's default columns, national IDs decrypted, then ExcelJS writing them. */
+app.get<{ Params: { orderId: string } }>("/floor/order-export/:orderId", async (req, reply) => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Bestilling");
+  ws.addRow(portalColumns.map((c) => portalHeaders[c]));
+  const lines = await rows({ sql: floors.portalLines, params: [req.params.orderId] });
+  // An order the floor's database does not hold would measure an empty file.
+  if (lines.length === 0) return reply.code(404).send({ error: "no such order" });
+  for (const l of lines) {
+    ws.addRow([
+      l.line_id,
+      l.last_name,
+      l.first_name,
+      l.national_id_enc ? crypto.decrypt(String(l.national_id_enc), nationalIdPlace(String(l.person_id))) : "",
+      l.birth_date,
+      l.email,
+      l.mobile,
+      l.username,
+      l.institution,
+      l.programme,
+      l.placement_site,
+      l.system,
+      l.role,
+      l.valid_from,
+      l.valid_to,
+      l.limits,
     ]);
   }
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());

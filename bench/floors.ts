@@ -1,3 +1,4 @@
+import { todayInOslo } from "../src/domain/dates.ts";
 import { dueSoonDays } from "../src/domain/deadlines.ts";
 import type { Fixtures } from "./generate.ts";
 
@@ -19,7 +20,179 @@ export interface FloorFile {
   passwordHash: string;
   /** Export's floor: these rows, then ExcelJS writing the same cells. */
   exportRows: FloorQuery;
+  /** The portal export's floor: the order's lines ($1: the order) in the portal's columns, then ExcelJS. */
+  portalLines: string;
+  /** Order creation's floor: an order and its lines for these rows ($1: sheet, $2: rows), in one statement. */
+  orderInsert: string;
 }
+
+/**
+ * order-lines.repository list as the IT provider's queue: the open lines (ordered, approved) of the
+ * trusts it serves, soonest start first, with what a line is shown with and the total: one statement.
+ */
+const itQueue = (trustIds: string[]): FloorQuery => ({
+  sql: `select l.*, ord.number, ord.reference, ord.overview_id, ord.sheet_name, t.name as trust_name,
+               i.short_name as institution_short_name, p.last_name, p.first_name, p.email,
+               coalesce(ps.name, r.placement_site_name, '') as placement_site, cs.name as system_name,
+               v.version as profile_version, coalesce(u.username, p.username) as known_username,
+               coalesce(r.previous_username, '') as typed_username,
+               ua.name as approved_by_name, ui.name as implemented_by_name, uj.name as rejected_by_name,
+               (count(*) over ())::int as total
+          from order_lines l
+          join orders ord on ord.id = l.order_id
+          join trusts t on t.id = l.trust_id
+          join institutions i on i.id = l.institution_id
+          join persons p on p.id = l.person_id
+          join clinical_systems cs on cs.id = l.system_id
+          join access_profile_versions v on v.id = l.profile_version_id
+          left join usernames u on u.national_id_hash = p.national_id_hash
+          left join placement_rows r on r.id = l.row_id
+          left join placement_sites ps on ps.id = r.placement_site_id
+          left join users ua on ua.id = l.approved_by
+          left join users ui on ui.id = l.implemented_by
+          left join users uj on uj.id = l.rejected_by
+         where l.trust_id = any($1::uuid[]) and l.state in ('ordered', 'approved')
+         order by l.valid_from, lower(p.last_name), lower(p.first_name), l.id
+         limit 50`,
+  params: [trustIds],
+});
+
+/**
+ * readiness.repository page and counts as one statement: FOU's readiness lines of placements
+ * starting in the period, soonest first, with the total and how many are ready.
+ */
+const readinessPeriod = (trustId: string, from: string, to: string): FloorQuery => ({
+  sql: `with lines as (
+          select r.id as row_id, r.person_id, r.last_name, r.first_name, r.order_state, r.previous_username,
+                 coalesce(r.start_date, s.start_date) as start_date, coalesce(r.end_date, s.end_date) as end_date,
+                 s.id as sheet_id, s.name as sheet_name, o.id as overview_id, i.id as institution_id, i.short_name,
+                 p.registered_at, p.hr_transferred_at,
+                 coalesce(u.username, nullif(p.username, ''), lx.username) as verified_username,
+                 lx.ordered_at, lx.reference,
+                 case when r.order_state <> 'rejected' then lx.approved_at end as approved_at,
+                 case when r.order_state <> 'rejected' then lx.implemented_at end as implemented_at,
+                 coalesce(um.queued_at, case when r.order_state <> 'rejected' and lx.provider_sends then lx.implemented_at end)
+                   as username_sent_at,
+                 case when r.order_state = 'rejected' then nullif(concat_ws(' — ', rj.reject_reason, rj.fou_message), '') end
+                   as reject_message
+            from placement_rows r
+            join sheets s on s.id = r.sheet_id
+            join overviews o on o.id = s.overview_id
+            join institutions i on i.id = o.institution_id
+            left join persons p on p.id = r.person_id
+            left join usernames u on u.national_id_hash = coalesce(p.national_id_hash, r.national_id_hash)
+            left join username_mails um on um.row_id = r.id
+            left join lateral (
+              select case when bool_and(l.ordered_at is not null) then max(l.ordered_at) end as ordered_at,
+                     case when bool_and(l.state in ('approved', 'implemented'))
+                          then max(coalesce(l.approved_at, l.implemented_at)) end as approved_at,
+                     case when bool_and(l.state = 'implemented') then max(l.implemented_at) end as implemented_at,
+                     coalesce(bool_or(l.username_delivery = 'provider'), false) as provider_sends,
+                     string_agg(distinct ord.reference, ', ') as reference,
+                     max(l.username) as username
+                from order_lines l
+                join orders ord on ord.id = l.order_id
+               where l.row_id = r.id and l.state not in ('rejected', 'cancelled')
+            ) lx on true
+            left join lateral (
+              select l.reject_reason, l.fou_message
+                from order_lines l
+               where l.row_id = r.id and l.state = 'rejected'
+               order by l.rejected_at desc nulls last
+               limit 1
+            ) rj on r.order_state = 'rejected'
+           where o.trust_id = $1 and r.anonymised_at is null
+        ), steps as (
+          select lines.*,
+                 (registered_at is not null and hr_transferred_at is not null and ordered_at is not null
+                   and approved_at is not null and implemented_at is not null and username_sent_at is not null) as ready,
+                 (start_date - $2::date) as days_to_start
+            from lines
+        )
+        select *, (count(*) over ())::int as total, (count(*) filter (where ready) over ())::int as ready_count
+          from steps
+         where start_date >= $3::date and start_date <= $4::date
+         order by start_date asc nulls last, last_name asc nulls last, first_name asc nulls last, row_id
+         limit 50`,
+  params: [trustId, todayInOslo(new Date()), from, to],
+});
+
+/**
+ * orders.usecases check's reads as one statement: the rows asked for with their person's HR state,
+ * their document programme's current profile with its systems, and their lines that still stand.
+ */
+const orderCheck = (sheetId: string, rowIds: string[]): FloorQuery => ({
+  sql: `select r.id, r.position, r.first_name, r.last_name, r.study_programme, r.start_date, r.end_date, r.error_count,
+               r.anonymised_at, r.person_id, p.hr_transferred_at, p.email_confirmed_at, p.anonymised_at as person_anonymised_at,
+               v.id as profile_version_id,
+               (select json_agg(json_build_object('systemId', it.system_id, 'role', it.role, 'name', cs.name) order by it.position)
+                  from access_profile_items it join clinical_systems cs on cs.id = it.system_id
+                 where it.version_id = v.id) as systems,
+               (select coalesce(json_agg(l.system_id), '[]') from order_lines l
+                 where l.row_id = r.id and l.state not in ('rejected', 'cancelled')) as live
+          from placement_rows r
+          join sheets s on s.id = r.sheet_id
+          join overviews o on o.id = s.overview_id
+          join student_groups g on g.id = o.group_id
+          join programmes pg on pg.id = g.programme_id
+          left join access_profiles ap on ap.trust_id = o.trust_id and ap.profession_id = pg.profession_id
+                                      and ap.archived_at is null
+          left join access_profile_versions v on v.profile_id = ap.id and v.version = ap.version
+          left join persons p on p.id = r.person_id
+         where r.sheet_id = $1 and r.id = any($2::uuid[])
+         order by r.position, r.id`,
+  params: [sheetId, rowIds],
+});
+
+/** orders.repository fileLines: the order's lines in the portal's default columns, dates as the file shows them. */
+const portalLines = `select l.id as line_id, p.id as person_id, p.national_id_enc, p.last_name, p.first_name,
+         to_char(p.birth_date, 'DD.MM.YYYY') as birth_date, coalesce(p.email, r.email, '') as email,
+         coalesce(p.mobile, r.mobile, '') as mobile,
+         coalesce(u.username, p.username, nullif(trim(r.previous_username), ''), '') as username,
+         i.name as institution, coalesce(nullif(trim(r.study_programme), ''), pg.name, '') as programme,
+         coalesce(ps.name, r.placement_site_name, '') as placement_site, cs.name as system, l.role,
+         to_char(l.valid_from, 'DD.MM.YYYY') as valid_from, to_char(l.valid_to, 'DD.MM.YYYY') as valid_to, v.limits
+    from order_lines l
+    join orders ord on ord.id = l.order_id
+    join institutions i on i.id = l.institution_id
+    join persons p on p.id = l.person_id
+    left join overviews o on o.id = ord.overview_id
+    left join student_groups g on g.id = o.group_id
+    left join programmes pg on pg.id = g.programme_id
+    join clinical_systems cs on cs.id = l.system_id
+    join access_profile_versions v on v.id = l.profile_version_id
+    left join placement_rows r on r.id = l.row_id
+    left join placement_sites ps on ps.id = r.placement_site_id
+    left join usernames u on u.national_id_hash = p.national_id_hash
+   where l.order_id = $1 and l.state <> 'cancelled'
+   order by r.position, p.last_name, p.first_name, l.person_id, cs.name`;
+
+/**
+ * An order of these rows and one draft line per row and system of their document programme's
+ * current profile, inserted in one statement (the number the trust's next).
+ */
+export const orderInsert = `with sheet as (
+      select s.id, s.name, o.id as overview_id, o.trust_id, o.institution_id, g.programme_id
+        from sheets s join overviews o on o.id = s.overview_id join student_groups g on g.id = o.group_id
+       where s.id = $1::uuid),
+    ord as (
+      insert into orders (trust_id, institution_id, overview_id, sheet_id, sheet_name, number)
+      select trust_id, institution_id, overview_id, id, name,
+             (select coalesce(max(number), 0) + 1 from orders x where x.trust_id = sheet.trust_id)
+        from sheet
+      returning id, trust_id, institution_id, sheet_id)
+    insert into order_lines (trust_id, order_id, institution_id, sheet_id, row_id, person_id, system_id, role,
+                             profile_version_id, valid_from, valid_to)
+    select ord.trust_id, ord.id, ord.institution_id, ord.sheet_id, r.id, r.person_id, it.system_id, it.role, v.id,
+           r.start_date, r.end_date
+      from ord
+      join sheet on sheet.id = ord.sheet_id
+      join programmes pg on pg.id = sheet.programme_id
+      join access_profiles ap on ap.trust_id = ord.trust_id and ap.profession_id = pg.profession_id and ap.archived_at is null
+      join access_profile_versions v on v.profile_id = ap.id and v.version = ap.version
+      join access_profile_items it on it.version_id = v.id
+      join placement_rows r on r.sheet_id = ord.sheet_id and r.id = any($2::uuid[])
+    returning id`;
 
 /** overviews.repository rowsOfSheet: the rows with their ward and the person's HR state. */
 const sheetRows = (sheetId: string): FloorQuery => ({
@@ -114,6 +287,8 @@ export function floorFile(f: Fixtures, passwordHash: string): FloorFile {
   const coordinatorScope = [f.listInstitutionId];
   return {
     passwordHash,
+    portalLines,
+    orderInsert,
     exportRows: {
       sql: `select s.name as sheet_name, s.kind, r.*
               from sheets s join placement_rows r on r.sheet_id = s.id
@@ -190,6 +365,9 @@ export function floorFile(f: Fixtures, passwordHash: string): FloorFile {
         params: [f.trustId],
       },
       registrations: campaignRegistrations(f.campaigns.large),
+      itQueue: itQueue(f.orders.trustIds),
+      readiness: readinessPeriod(f.trustId, f.orders.readiness.from, f.orders.readiness.to),
+      orderCheck: orderCheck(f.orders.dryRun.sheetId, f.orders.dryRun.rowIds),
       auditNewest: auditPage(f.trustId, null),
       auditFiltered: auditPage(f.trustId, "agreement"),
       // notifications.repository list: the newest 50 of the person's.

@@ -11,6 +11,7 @@ import { nationalIdPlace } from "../src/server/modules/persons/persons.public.ts
 import type { DataCrypto } from "../src/server/shared/crypto.ts";
 import type { Database } from "../src/server/shared/database.ts";
 import { query } from "./databases.ts";
+import { generateOrders, type OrderFixtures } from "./generate-orders.ts";
 import { type CampaignFixtures, generateRegistrations } from "./generate-registrations.ts";
 import { insertMany } from "./insert-many.ts";
 import * as names from "./names.ts";
@@ -54,6 +55,8 @@ export interface Fixtures {
   searchSurname: string;
   /** The campaigns whose registration lists are measured, and the open one students register with. */
   campaigns: CampaignFixtures;
+  /** The orders of access measured (issue 13): sheets to order, the IT provider, the readiness period. */
+  orders: OrderFixtures;
 }
 
 export interface Generated {
@@ -166,6 +169,8 @@ export async function generate(
     passwordHash: string;
     importers: number;
     importTargets: number;
+    /** Timed order creations, each of a fresh sheet (the app's and the floor's). */
+    orderRounds: number;
   },
 ): Promise<Generated> {
   const started = performance.now();
@@ -805,6 +810,27 @@ export async function generate(
     sizes: o.sizes,
     count,
   });
+  const orderProgramme = fixedProgrammes(names.importInstitution)[0] as Programme;
+  const orders = await generateOrders(database, {
+    r,
+    crypto: o.crypto,
+    now,
+    today,
+    trustIds: trusts.map((t) => t.id),
+    professions: trusts.map((_, ti) => professionNames.map((p) => professions.get(`${ti}:${p}`) as string)),
+    fou: fou.map((list) => list[0] as string),
+    persons: persons[0] as Person[],
+    siteIds: (sites[0] as Site[]).map((s) => s.id),
+    programme: {
+      id: orderProgramme.id,
+      name: orderProgramme.name,
+      institutionId: orderProgramme.institution.id,
+      institutionName: orderProgramme.institution.name,
+    },
+    sizes: { small: o.sizes.smallSheet, sheet: o.sizes.sheet },
+    rounds: o.orderRounds,
+    count,
+  });
   await query(database, "analyze");
 
   const id = (email: string) => users.find((u) => u.email === email)?.id as string;
@@ -820,6 +846,7 @@ export async function generate(
       importTargets: importDocs.map((d) => d.id),
       searchSurname: names.searchedSurname,
       campaigns,
+      orders,
     },
     counts,
     seconds: (performance.now() - started) / 1000,

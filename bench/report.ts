@@ -26,7 +26,7 @@ export interface Results {
 }
 
 export interface Measurement {
-  group: "read" | "sign-in" | "registration" | "import" | "export";
+  group: "read" | "sign-in" | "registration" | "import" | "export" | "order";
   label: string;
   statements: number | null;
   app: LoadResult;
@@ -88,7 +88,30 @@ export function targets(r: Results): { target: string; measured: string; met: bo
       met: x <= 1.5,
     });
   }
+  const portal = one("export", "orders — portal export");
+  if (portal) {
+    const x = portal.app.p50 / portal.floor.p50;
+    out.push({
+      target: "portal export within 1.5× of ExcelJS writing the cells",
+      measured: `${x.toFixed(2)}× (p50)`,
+      met: x <= 1.5,
+    });
+  }
+  const order = one("order", "orders — create");
+  if (order) {
+    const x = order.app.p50 / order.floor.p50;
+    out.push({
+      target: "order creation within 2× of its lines inserted in one statement",
+      measured: `${x.toFixed(2)}× (p50)`,
+      met: x <= 2,
+    });
+  }
   const pairs: [string, string][] = [
+    ["orders — dry run", ""],
+    ["orders — order of", ""],
+    ["orders — portal export of", ""],
+    ["orders — IT queue", ""],
+    ["orders — readiness", ""],
     ["sheet of", "sheet of"],
     ["overview list", "overview list"],
     ["dashboard", "dashboard"],
@@ -168,7 +191,7 @@ export function markdown(r: Results): string {
     `### Reads against their floors\n\n${table(head, r.measurements.filter((x) => x.group === "read").map(row))}`,
   );
   parts.push(
-    `### Sign-in, registration, import and export against their floors\n\n${table(
+    `### Sign-in, registration, import, export and order creation against their floors\n\n${table(
       head,
       r.measurements.filter((x) => x.group !== "read").map(row),
     )}`,

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
+import type { CreateOrderResponse } from "../src/contracts/orders.ts";
 import { createDataCrypto } from "../src/server/shared/crypto.ts";
 import { hashPassword } from "../src/server/shared/passwords.ts";
 import { queryCountHeader } from "../src/server/shared/query-count.ts";
@@ -11,6 +12,7 @@ import { headersOf, importBody, ok, type Session, signIn } from "./client.ts";
 import { benchDatabases, query } from "./databases.ts";
 import { floorFile } from "./floors.ts";
 import { type Fixtures, generate } from "./generate.ts";
+import type { OrderSheet } from "./generate-orders.ts";
 import { type LoadResult, load, type Target } from "./load.ts";
 import { readOptions } from "./options.ts";
 import { probeRegistration, registrationTargets } from "./registrations.ts";
@@ -58,11 +60,19 @@ try {
   const generated = await main.fill(async (database) => {
     const [v] = await query<{ v: string }>(database, "select version() as v");
     databaseVersion = v?.v.split(" on ")[0]?.split(",")[0] ?? "";
-    return generate(database, { ...o, crypto, passwordHash, importers, importTargets });
+    return generate(database, { ...o, crypto, passwordHash, importers, importTargets, orderRounds: o.importRounds });
   });
   log(`filled in ${generated.seconds.toFixed(1)} s; the small region at scale ${o.smallScale}`);
   const smallGenerated = await small.fill((database) =>
-    generate(database, { ...o, scale: o.smallScale, crypto, passwordHash, importers, importTargets }),
+    generate(database, {
+      ...o,
+      scale: o.smallScale,
+      crypto,
+      passwordHash,
+      importers,
+      importTargets,
+      orderRounds: 0,
+    }),
   );
   const f: Fixtures = generated.fixtures;
   mkdirSync(join(root, "bench/results"), { recursive: true });
@@ -148,6 +158,50 @@ try {
       await count(`campaign of ${size.toLocaleString("en")} registrations (first page)`, fou, registrationsOf(id));
     }
 
+    // Orders of access (issue 13): statements of the dry run, the order and its portal file for a
+    // small and a measured sheet (the orders made here are the ones exported below), and of the IT
+    // provider's queue and FOU's readiness list in the large and the small region.
+    const orderOf = (sheet: OrderSheet) =>
+      JSON.stringify({ sheetId: sheet.sheetId, rowIds: sheet.rowIds, acceptWarnings: true });
+    const jsonPost = (body: string) => ({
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+    });
+    const orderSizes = [
+      [o.sizes.smallSheet, f.orders.small],
+      [o.sizes.sheet, f.orders.count],
+    ] as const;
+    for (const [size, sheet] of orderSizes) {
+      const answer = await ok(fou, "/api/orders?dryRun=true", jsonPost(orderOf(sheet)));
+      queries.push({ label: `orders — dry run of a ${size}-row sheet`, statements: answer.queries ?? -1 });
+    }
+    const madeOrders: string[] = [];
+    for (const [size, sheet] of orderSizes) {
+      const answer = await ok(fou, "/api/orders", jsonPost(orderOf(sheet)));
+      const made = JSON.parse(answer.body.toString()) as CreateOrderResponse;
+      if (!made.order || made.counts.refused > 0) throw new Error(`the ${size}-row order was not made`);
+      madeOrders.push(made.order.id);
+      queries.push({ label: `orders — order of a ${size}-row sheet`, statements: answer.queries ?? -1 });
+    }
+    const [smallOrder, largeOrder] = madeOrders as [string, string];
+    const exportPathOf = (id: string) => `/api/orders/${id}/export?format=xlsx`;
+    await count(`orders — portal export of a ${o.sizes.smallSheet}-row order`, fou, exportPathOf(smallOrder));
+    await count(`orders — portal export of a ${o.sizes.sheet}-row order`, fou, exportPathOf(largeOrder));
+    const itProvider = await as(f.orders.itProvider);
+    const itProviderSmall = await as(f.orders.itProvider, smallApp);
+    const openLines = (JSON.parse((await ok(itProvider, "/api/order-lines")).body.toString()) as { total: number })
+      .total;
+    const readinessOf = (x: Fixtures) => `/api/readiness?from=${x.orders.readiness.from}&to=${x.orders.readiness.to}`;
+    await count(`orders — IT queue, small region (scale ${o.smallScale})`, itProviderSmall, "/api/order-lines");
+    await count(`orders — IT queue (scale ${o.scale})`, itProvider, "/api/order-lines");
+    await count(
+      `orders — readiness list of a period, small region (scale ${o.smallScale})`,
+      fouSmall,
+      readinessOf(smallGenerated.fixtures),
+    );
+    await count(`orders — readiness list of a period (scale ${o.scale})`, fou, readinessOf(f));
+
     const reads: { key: string; label: string; user: string; path: string; small?: string }[] = [
       {
         key: "sheet",
@@ -189,6 +243,20 @@ try {
         user: f.users.fou,
         path: registrationsOf(f.campaigns.large),
         small: registrationsOf(smallGenerated.fixtures.campaigns.large),
+      },
+      {
+        key: "itQueue",
+        label: `orders — IT queue, first page (${openLines.toLocaleString("en")} open lines, ${f.orders.trustIds.length} trusts)`,
+        user: f.orders.itProvider,
+        path: "/api/order-lines",
+        small: "/api/order-lines",
+      },
+      {
+        key: "readiness",
+        label: "orders — readiness list of a period (FOU, first page)",
+        user: f.users.fou,
+        path: readinessOf(f),
+        small: readinessOf(smallGenerated.fixtures),
       },
       { key: "auditNewest", label: "audit log, newest 100", user: f.users.admin, path: "/api/audit?limit=100" },
       {
@@ -237,6 +305,69 @@ try {
         );
         cost.push({ label: r.label, small: smallResult, large });
       }
+    }
+
+    const chosen = (label: string) => o.only === null || label.toLowerCase().includes(o.only);
+    const orderRounds = { connections: 1, amount: o.importRounds, timeoutSeconds: 3_600 };
+    const dryRunLabel = `orders — dry run of a ${o.sizes.sheet}-row sheet`;
+    if (chosen(dryRunLabel)) {
+      const body = orderOf(f.orders.dryRun);
+      const probe = await ok(fou, "/api/orders?dryRun=true", jsonPost(body));
+      await series(
+        dryRunLabel,
+        "read",
+        {
+          url: app.url,
+          method: "POST",
+          path: "/api/orders?dryRun=true",
+          headers: { ...headersOf(fou), "content-type": "application/json" },
+          body,
+        },
+        { url: floor.url, path: "/floor/query/orderCheck" },
+        probe.queries,
+      );
+    }
+    const createLabel = `orders — create for a ${o.sizes.sheet}-row sheet (a fresh sheet each)`;
+    if (chosen(createLabel)) {
+      /**
+       * Each request orders a sheet of its own: the first is a spare (used only if autocannon does not
+       * ask `next` for the first request), then one per request.
+       */
+      const fresh = (url: string, path: string, headers: Record<string, string>, list: OrderSheet[]): Target => {
+        let k = 1;
+        const bodyOf = (sheet: OrderSheet) => orderOf(sheet);
+        return {
+          url,
+          method: "POST",
+          path,
+          headers: { ...headers, "content-type": "application/json" },
+          body: bodyOf(list[0] as OrderSheet),
+          next: () => ({ path, body: bodyOf(list[Math.min(k++, list.length - 1)] as OrderSheet) }),
+        };
+      };
+      measurements.push({
+        group: "order",
+        label: createLabel,
+        statements:
+          queries.find((q) => q.label === `orders — order of a ${o.sizes.sheet}-row sheet`)?.statements ?? null,
+        app: await load(fresh(app.url, "/api/orders", headersOf(fou), f.orders.app), orderRounds),
+        floor: await load(fresh(floor.url, "/floor/order", {}, f.orders.floor), orderRounds),
+      });
+      log("order creation measured");
+    }
+    const portalLabel = `orders — portal export of a ${o.sizes.sheet}-row order (xlsx)`;
+    if (chosen(portalLabel)) {
+      const exportOrder = f.orders.exportOrder;
+      const path = exportPathOf(exportOrder);
+      measurements.push({
+        group: "export",
+        label: portalLabel,
+        statements:
+          queries.find((q) => q.label === `orders — portal export of a ${o.sizes.sheet}-row order`)?.statements ?? null,
+        app: await load({ url: app.url, path, headers: headersOf(fou) }, orderRounds),
+        floor: await load({ url: floor.url, path: `/floor/order-export/${exportOrder}` }, orderRounds),
+      });
+      log("portal export measured");
     }
 
     // --only measures the chosen reads alone.
