@@ -349,21 +349,6 @@ export function floorFile(f: Fixtures, passwordHash: string): FloorFile {
                limit 50`,
         params: [f.trustId, `%${f.searchSurname}%`],
       },
-      // readiness.repository page: the trust's students with their persons, soonest start first, 50 and the total.
-      readiness: {
-        sql: `select r.id, r.last_name, r.first_name, coalesce(r.start_date, s.start_date) as start_date,
-                     s.name as sheet_name, i.short_name, p.registered_at, p.hr_transferred_at,
-                     count(*) over () as total
-                from placement_rows r
-                join sheets s on s.id = r.sheet_id
-                join overviews o on o.id = s.overview_id
-                join institutions i on i.id = o.institution_id
-                left join persons p on p.id = r.person_id
-               where o.trust_id = $1 and r.anonymised_at is null
-               order by 4, r.last_name, r.first_name, r.id
-               limit 50`,
-        params: [f.trustId],
-      },
       registrations: campaignRegistrations(f.campaigns.large),
       itQueue: itQueue(f.orders.trustIds),
       readiness: readinessPeriod(f.trustId, f.orders.readiness.from, f.orders.readiness.to),

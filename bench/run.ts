@@ -148,7 +148,6 @@ try {
     await count(`overview list, ${firstPage(nFou)} (FOU)`, fou, "/api/overviews");
     await count(`dashboard, FOU, small region (scale ${o.smallScale})`, fouSmall, "/api/dashboard");
     await count(`dashboard, FOU (scale ${o.scale})`, fou, "/api/dashboard");
-    await count(`readiness list, FOU (scale ${o.scale}, first page)`, fou, "/api/readiness?limit=50");
     await count(`readiness list, coordinator (scale ${o.scale}, first page)`, coordinator, "/api/readiness?limit=50");
     const registrationsOf = (id: string) => `/api/campaigns/${id}/registrations`;
     for (const [size, id] of [
@@ -267,13 +266,6 @@ try {
       },
       { key: "notifications", label: "notifications", user: f.users.fou, path: "/api/notifications" },
       { key: "users", label: "user list (admin)", user: f.users.admin, path: "/api/users" },
-      {
-        key: "readiness",
-        label: "readiness list, FOU (first page of the trust's students, with counts)",
-        user: f.users.fou,
-        path: "/api/readiness?limit=50",
-        small: "/api/readiness?limit=50",
-      },
     ];
     const series = async (
       label: string,
