@@ -25,6 +25,7 @@ export function navigationItems(me: Me, t: (key: string) => string): Item[] {
   if (may(me, "campaigns.read")) {
     items.push({ to: "/registrering/kampanjer", label: t("nav.registration"), section: "/registrering" });
   }
+  if (may(me, "orderLines.decide")) items.push({ to: "/ko", label: t("nav.itQueue") });
   if (may(me, "persons.merge") && !administers(administration, "/personer/duplikater")) {
     items.push({ to: "/personer/duplikater", label: t("nav.duplicates") });
   }

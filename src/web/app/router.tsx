@@ -98,6 +98,7 @@ export const router = createBrowserRouter([
             ...page(() => import("../features/registrations/routes/HrTransferPage.tsx"), "HrTransferPage"),
           },
           { path: "sok", ...page(() => import("../features/search/routes/SearchPage.tsx"), "SearchPage") },
+          { path: "ko", ...page(() => import("../features/itQueue/routes/ItQueuePage.tsx"), "ItQueuePage") },
           {
             path: "studieprogram",
             ...page(() => import("../features/catalog/routes/ProgrammesPage.tsx"), "ProgrammesPage"),
