@@ -448,4 +448,14 @@ describe("the IT provider's queue", () => {
     expect(one).toBeGreaterThan(2);
     expect(all).toBe(one);
   });
+
+  it("refuses an empty username or reason with the field named, before anything changes", async () => {
+    const empty = await decide("implement", { lines: [{ id: ids.annaFonna, username: "  " }] });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().details.issues.map((i: { path: string }) => i.path)).toContain("lines.0.username");
+    const noReason = await decide("reject", { lineIds: [ids.annaFonna], reason: "" });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().details.issues.map((i: { path: string }) => i.path)).toContain("reason");
+    expect((await lineState(ids.annaFonna))?.state).toBe("ordered");
+  });
 });
