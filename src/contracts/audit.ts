@@ -155,6 +155,7 @@ export const auditFieldTexts: Record<string, string> = {
   portal_status_columns: "audit.fieldNames.portal_status_columns",
   app_sends_usernames: "audit.fieldNames.app_sends_usernames",
   username_days_before: "audit.fieldNames.username_days_before",
+  // Order lines (the IT provider's decisions).
   state: "audit.fieldNames.state",
   approved_at: "audit.fieldNames.approved_at",
   reject_reason: "audit.fieldNames.reject_reason",
@@ -181,6 +182,15 @@ export const auditFieldTexts: Record<string, string> = {
   items: "audit.fieldNames.items",
   limits: "audit.fieldNames.limits",
   version: "audit.fieldNames.version",
+  // Orders of access and the ordering portal's file (an export names its columns).
+  reference: "audit.fieldNames.reference",
+  line_id: "audit.fieldNames.line_id",
+  institution: "audit.fieldNames.institution",
+  programme: "audit.fieldNames.programme",
+  placement_site: "audit.fieldNames.placementSite",
+  system: "audit.fieldNames.system",
+  valid_from: "audit.fieldNames.valid_from",
+  valid_to: "audit.fieldNames.valid_to",
   // The filters of an export of this log.
   actor_id: "audit.filter.who",
   entity: "audit.filter.what",

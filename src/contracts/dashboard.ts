@@ -19,6 +19,10 @@ export const dashboardItemKeySchema = z.enum([
   "registrationsUnconfirmed",
   "readyForHrTransfer",
   "studentsNotRegistered",
+  "ordersDraft",
+  "accessRejected",
+  "studentsNotReady",
+  "openLines",
 ]);
 export type DashboardItemKey = z.infer<typeof dashboardItemKeySchema>;
 
@@ -29,6 +33,8 @@ export const dashboardSchema = z.object({
       key: dashboardItemKeySchema,
       count: z.number().int(),
       link: z.string(),
+      /** The trust a number counts, where the caller's numbers span several (the IT provider's open lines per trust). */
+      trust: z.string().optional(),
     }),
   ),
 });

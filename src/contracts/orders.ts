@@ -297,6 +297,8 @@ export const readinessQuery = z.object({
   to: dateInput.optional(),
   /** Only students not ready this many days (or fewer) before their start. */
   notReadyDays: z.coerce.number().int().min(0).max(365).optional(),
+  /** Only students whose row's Bestilt cell is in this state (`rejected`: the start page's number). */
+  orderState: z.enum(["not_ordered", "ordered", "approved", "implemented", "rejected"]).optional(),
   sort: readinessSortSchema.default("start"),
   dir: sortDirection,
   ...page,
@@ -316,3 +318,55 @@ export const updateOrderLineBody = z.object({
     .nullable()
     .transform((v) => (v ? v : null)),
 });
+
+/**
+ * The answer to `POST /api/orders/status-import`: what the portal's status report changes (each line
+ * from → to) and what it could not match or apply, each with the file's row number. The same for a
+ * dry run and a save (the save's is computed by the same code before it commits).
+ * - `unknown_reference`: no order of the trust has the row's reference;
+ * - `unknown_line`: no line has the row's line ID, or the order has no line of that national ID and system;
+ * - `not_applicable`: the line is already in that state or has moved elsewhere (`state` says where);
+ * - `duplicate_line`: two or more rows of the file name the same line (none of them is applied);
+ * - `unknown_status`: the status is none of the words the import knows (`value`);
+ * - `username_missing` / `reason_missing`: an implemented line without a username, a rejected one without a reason.
+ */
+export const statusImportProblemCodes = [
+  "unknown_reference",
+  "unknown_line",
+  "not_applicable",
+  "duplicate_line",
+  "unknown_status",
+  "username_missing",
+  "reason_missing",
+] as const;
+export const statusImportChangeSchema = z.object({
+  rowNumber: z.number().int(),
+  lineId: uuidSchema,
+  lastName: z.string(),
+  firstName: z.string(),
+  system: z.string(),
+  reference: z.string().nullable(),
+  from: orderLineStateSchema,
+  to: orderLineStateSchema,
+  username: z.string().nullable(),
+});
+export const statusImportProblemSchema = z.object({
+  rowNumber: z.number().int(),
+  code: z.enum(statusImportProblemCodes),
+  /** The line, when the row found one. */
+  lineId: uuidSchema.nullable(),
+  /** `not_applicable`: the line's current state. */
+  state: orderLineStateSchema.nullable(),
+  /** `unknown_status`: the word as the file has it; `unknown_reference`: the reference; `unknown_line`: the line ID. */
+  value: z.string().nullable(),
+});
+export const statusImportReportSchema = z.object({
+  dryRun: z.boolean(),
+  saved: z.boolean(),
+  rowsRead: z.number().int(),
+  changes: z.array(statusImportChangeSchema),
+  problems: z.array(statusImportProblemSchema),
+  /** Mapped columns the file lacks that it can do without (the other way of finding a line). */
+  missingColumns: z.array(z.object({ field: z.enum(statusReportFields), header: z.string() })),
+});
+export type StatusImportReport = z.infer<typeof statusImportReportSchema>;

@@ -85,6 +85,10 @@ export const policies = {
   "start.programmes": { roles: ["coordinator"] },
   /** The start page counts one's institutions' students not registered for an open campaign. */
   "start.registrationsMissing": { roles: ["coordinator"] },
+  /** The start page counts FOU's orders not yet sent, rows whose access was rejected and students not ready 14 days before. */
+  "start.orders": { roles: ["student_admin"] },
+  /** The start page counts one's institutions' students not ready 14 days before their start. */
+  "start.readiness": { roles: ["coordinator"] },
 } as const satisfies Record<string, Policy>;
 
 export type PolicyName = keyof typeof policies;

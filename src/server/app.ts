@@ -29,6 +29,11 @@ import { createNotificationsUsecases, createNotifier } from "./modules/notificat
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
 import { orderLinesRoutes } from "./modules/orders/order-lines.routes.ts";
 import { createOrderLinesUsecases } from "./modules/orders/order-lines.usecases.ts";
+import { createOrdersUsecases, withOrderLines } from "./modules/orders/orders.public.ts";
+import { ordersRoutes } from "./modules/orders/orders.routes.ts";
+import { readinessRoutes } from "./modules/orders/readiness.routes.ts";
+import { createReadinessUsecases } from "./modules/orders/readiness.usecases.ts";
+import { createStatusImportUsecases } from "./modules/orders/status-import.usecases.ts";
 import { createOutbox, createOutboxUsecases } from "./modules/outbox/outbox.public.ts";
 import { outboxRoutes } from "./modules/outbox/outbox.routes.ts";
 import { createImportUsecases } from "./modules/overviews/import.usecases.ts";
@@ -175,7 +180,8 @@ export async function buildApp({
   const persons = createPersonsUsecases({
     db,
     crypto: dataCrypto,
-    links: createPersonLinks(),
+    // Merging two persons moves their rows (overviews) and their order lines.
+    links: withOrderLines(createPersonLinks()),
   });
   const identityProviders = createIdentityProvidersUsecases({
     db,
@@ -214,12 +220,14 @@ export async function buildApp({
     placed: registrations.matching.rowsArrived,
   };
   const overviews = createOverviewsUsecases(overviewDeps);
+  const readiness = createReadinessUsecases({ db, clock });
   const dashboard = createDashboardUsecases({
     users,
     institutions,
     catalog,
     overviews,
     registrations: createRegistrationCounts({ db, clock }),
+    readiness,
   });
 
   warnOnForwardedForWithoutTrustProxy(app, config);
@@ -283,7 +291,14 @@ export async function buildApp({
       hrTransfer: createHrTransferUsecases({ db, crypto: dataCrypto, clock, notifier }),
     }),
   );
+  await app.register(ordersRoutes({ orders: createOrdersUsecases({ db, crypto: dataCrypto, clock, notifier }) }));
   await app.register(orderLinesRoutes({ lines: createOrderLinesUsecases({ db, clock, notifier }) }));
+  await app.register(
+    readinessRoutes({
+      readiness,
+      statusImport: createStatusImportUsecases({ db, crypto: dataCrypto, clock, parsePool }),
+    }),
+  );
   await registerWeb(app);
   return app;
 }

@@ -44,6 +44,7 @@ const sampleArguments: Record<string, unknown[][]> = {
   nulCharacter: [["name"]],
   validationFailed: [[[{ path: "name", message: "Required" }]]],
   webcruiterColumnMissing: [["Fornavn", "firstName"]],
+  statusColumnMissing: [["Status", "status"]],
 };
 /** Exported functions of errors files that make no AppError: a sign-in through an identity provider ends in a redirect. */
 const notAnswers = new Set(["oidcFailure"]);

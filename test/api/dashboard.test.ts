@@ -41,6 +41,7 @@ describe("GET /api/dashboard", () => {
       institutions: "/institusjoner",
       programmes: "/studieprogram",
       studentsNotRegistered: "/registrering/kampanjer",
+      studentsNotReady: "/klar?ikkeKlar=14",
     });
     expect(await links(world.users.studentAdmin.email)).toMatchObject({
       contactFor: "/institusjoner?kontakt=meg",

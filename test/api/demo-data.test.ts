@@ -325,3 +325,42 @@ describe("the demo's clinical systems and access profiles", () => {
     expect(history.versions[1].items[0]).toMatchObject({ systemName: "DocuLive EPJ", systemArchived: true });
   });
 });
+
+describe("the demo orders", () => {
+  it("has orders in every state and lines in every state the IT provider works", async () => {
+    const fou = await t.login("fou@demo.test", password);
+    const list = (await t.call("GET", "/api/orders?limit=200", { cookie: fou })).json();
+    const states = list.items.map((o: { state: string }) => o.state);
+    expect(new Set(states)).toEqual(new Set(["draft", "ordered", "cancelled"]));
+    const lineStates = new Set(
+      list.items.flatMap((o: { lineStates: Record<string, number> }) => Object.keys(o.lineStates)),
+    );
+    for (const s of ["draft", "ordered", "approved", "implemented", "rejected", "cancelled"])
+      expect(lineStates).toContain(s);
+    const ikt = await t.login("ikt@demo.test", password);
+    const queue = (await t.call("GET", "/api/order-lines", { cookie: ikt })).json();
+    expect(queue.total).toBeGreaterThan(0);
+    expect(new Set(queue.items.map((l: { state: string }) => l.state))).toEqual(new Set(["ordered", "approved"]));
+  });
+
+  it("has a sheet whose every ordered row is implemented, with usernames, and a rejection with FOU's message", async () => {
+    const fou = await t.login("fou@demo.test", password);
+    const list = (await t.call("GET", "/api/orders?state=ordered&limit=200", { cookie: fou })).json();
+    const done = list.items.find(
+      (o: { lineStates: Record<string, number> }) => Object.keys(o.lineStates).join() === "implemented",
+    );
+    expect(done).toBeDefined();
+    const order = (await t.call("GET", `/api/orders/${done.id}`, { cookie: fou })).json();
+    expect(order.lines.every((l: { username: string | null }) => l.username)).toBe(true);
+    const rows = rowsOf.get(done.sheetId) ?? [];
+    const ordered = new Set(order.lines.map((l: { rowId: string }) => l.rowId));
+    expect(ordered.size).toBe(order.rowCount);
+    const cells = (await t.call("GET", `/api/sheets/${done.sheetId}/rows`, { cookie: fou })).json().rows as Row[];
+    for (const row of cells.filter((r) => ordered.has(r.id))) expect(row.orderState).toBe("implemented");
+    expect(rows.length).toBeGreaterThanOrEqual(ordered.size);
+    const rejected = await query(
+      "select reject_reason, fou_message from order_lines where state = 'rejected' and fou_message is not null",
+    );
+    expect(rejected.length).toBeGreaterThan(0);
+  });
+});

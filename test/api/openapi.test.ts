@@ -31,10 +31,18 @@ describe("GET /api/openapi.json", () => {
       "GET /api/access-profiles",
       "POST /api/access-profiles",
       "PATCH /api/access-profiles/:id",
+      "POST /api/orders",
+      "POST /api/orders/:id/cancel",
+      "GET /api/orders",
+      "GET /api/orders/:id",
+      "GET /api/orders/:id/export",
+      "POST /api/orders/:id/mark-ordered",
       "GET /api/order-lines",
       "POST /api/order-lines/approve",
       "POST /api/order-lines/reject",
       "POST /api/order-lines/implement",
+      "GET /api/readiness",
+      "POST /api/orders/status-import",
     ]) {
       expect(documented, stable).toContain(stable);
     }

@@ -74,6 +74,9 @@ describe("the public form", () => {
       .from(persons)
       .where(eq(persons.id, row?.personId as string));
     expect(person?.registeredAt).not.toBeNull();
+    // The address the registration confirmed is the person's: the username is sent to it (seed 5.2 b).
+    expect(person?.email).toBe(email);
+    expect(person?.emailConfirmedAt?.toISOString()).toBe(row?.emailConfirmedAt?.toISOString());
     const audit = await auditRows(t, row?.id as string);
     expect(audit.map((a) => a.action).sort()).toEqual(["confirm_email", "create", "match"]);
 

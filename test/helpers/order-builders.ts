@@ -169,6 +169,7 @@ export async function seedOrderLineWorld(db: Db, world: World) {
   const idOf = (seeded: { lines: { id: string }[] }) => seeded.lines[0]?.id as string;
   return {
     lines: { bergen: idOf(bergenLine), fonna: idOf(fonnaLine), forde: idOf(fordeLine) },
+    orders: { bergen: bergenLine.order.id, fonna: fonnaLine.order.id, forde: fordeLine.order.id },
     forde: { trust: forde, institution, fou },
     regionalProvider,
   };

@@ -43,6 +43,7 @@ export function routeSamples(world: World, orderLines: OrderLineWorld) {
       foreign: world.registrations.fonna,
       otherInstitution: world.registrations.hvl,
     },
+    orders: { own: orderLines.orders.bergen, foreign: orderLines.orders.fonna },
   };
   const bodies: Record<string, unknown> = {
     "POST /api/auth/trust": { trustId: t.fonna.id },
@@ -100,6 +101,8 @@ export function routeSamples(world: World, orderLines: OrderLineWorld) {
     "POST /api/registrations/:id/match": { personId: world.students.bergen.id },
     "POST /api/hr-transfer/export": { personIds: [world.students.bergen.id], format: "csv" },
     "POST /api/hr-transfer/mark": { exportId: world.campaigns.uib },
+    "POST /api/orders": { sheetId: o.uib.sheet.id, rowIds: [o.uib.row.id] },
+    "POST /api/orders/:id/mark-ordered": { reference: "Matrise-1" },
     "POST /api/order-lines/approve": { lineIds: [orderLines.lines.bergen] },
     "POST /api/order-lines/reject": { lineIds: [orderLines.lines.bergen], reason: "Matrisetest" },
     "POST /api/order-lines/implement": { lines: [{ id: orderLines.lines.bergen, username: "matrise" }] },
@@ -130,6 +133,7 @@ export function routeSamples(world: World, orderLines: OrderLineWorld) {
     o.fonna.row.id,
     world.campaigns.fonna,
     world.registrations.fonna,
+    orderLines.orders.fonna,
     orderLines.lines.fonna,
     orderLines.lines.forde,
   ];

@@ -4,10 +4,9 @@ import {
   createAccessProfilesUsecases,
   createClinicalSystemsUsecases,
 } from "../modules/clinical-systems/clinical-systems.public.ts";
-import type { Actor } from "../shared/actor.ts";
 import type { Clock } from "../shared/clock.ts";
 import type { Db } from "../shared/database.ts";
-import type { DemoWorld } from "./demo-world.ts";
+import { type DemoWorld, demoActor } from "./demo-world.ts";
 
 /**
  * The demo trust's clinical systems (as a Helse Vest trust has them) and an access profile for each
@@ -88,16 +87,7 @@ export const demoAccessProfiles: { profession: string; items: Item[]; limits: st
 
 /** Fills the systems and profiles into the demo trust, as its admin. */
 export async function fillDemoClinicalSystems(db: Db, world: DemoWorld, clock: Clock): Promise<void> {
-  const admin = world.users.get("admin@demo.test");
-  if (!admin) throw new Error("no demo admin");
-  const actor: Actor = {
-    userId: admin.id,
-    isSystemAdmin: false,
-    trustId: world.trustId,
-    roles: [admin.role],
-    institutionIds: [],
-    requestId: "demo-data",
-  };
+  const actor = demoActor(world, "admin@demo.test");
   const systemsUsecases = createClinicalSystemsUsecases({ db, clock });
   const profilesUsecases = createAccessProfilesUsecases({ db, clock });
   const systemIds = new Map<string, string>();

@@ -12,6 +12,7 @@ import { hashPassword } from "../shared/passwords.ts";
 import { fillDemoCampaigns } from "./campaigns.ts";
 import { fillDemoClinicalSystems } from "./clinical-systems.ts";
 import type { DemoWorld } from "./demo-world.ts";
+import { fillDemoOrders } from "./orders.ts";
 import { fillDemoSemester } from "./semester.ts";
 
 export const demoInstitutions = [
@@ -154,5 +155,6 @@ export async function fillDemoData(
     const { sheets } = await fillDemoSemester(tx, world, deps);
     await fillDemoCampaigns(tx, world, sheets, deps);
     await fillDemoClinicalSystems(tx, world, deps.clock);
+    await fillDemoOrders(tx, world, sheets, deps);
   });
 }

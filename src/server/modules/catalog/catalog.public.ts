@@ -49,3 +49,11 @@ export async function programmeOf(db: DbOrTx, q: { trustId: string; institutionI
  */
 export const programmeNameOf = (programmeId: SQL | AnyColumn) =>
   sql<string>`coalesce((select ${programmes.name} from ${programmes} where ${programmes.id} = ${programmeId}), '')`;
+
+/** The institution's study programmes at the trust with their professions (a row's access profile follows them). */
+export function programmesOfInstitution(db: DbOrTx, q: { trustId: string; institutionId: string }) {
+  return db
+    .select({ id: programmes.id, name: programmes.name, professionId: programmes.professionId })
+    .from(programmes)
+    .where(and(eq(programmes.trustId, q.trustId), eq(programmes.institutionId, q.institutionId)));
+}

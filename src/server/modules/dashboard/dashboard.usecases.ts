@@ -2,6 +2,7 @@ import type { Dashboard, DashboardItemKey } from "../../../contracts/dashboard.t
 import { type Actor, may, requirePolicy } from "../../shared/actor.ts";
 import type { CatalogUsecases } from "../catalog/catalog.public.ts";
 import type { InstitutionsUsecases } from "../institutions/institutions.public.ts";
+import type { ReadinessUsecases } from "../orders/orders.public.ts";
 import type { OverviewsUsecases } from "../overviews/overviews.public.ts";
 import type { RegistrationCounts } from "../registrations/registrations.public.ts";
 import type { UsersUsecases } from "../users/users.public.ts";
@@ -11,12 +12,16 @@ import type { UsersUsecases } from "../users/users.public.ts";
  * it counts (filtered where the count is part of a list). Each number is a count query of the module
  * that owns the list, scoped as the list is: the page costs the same however much the trust holds.
  */
+/** How many days before the start a student not ready is counted (the readiness list's `notReadyDays`). */
+const notReadyDays = 14;
+
 export function createDashboardUsecases(deps: {
   users: UsersUsecases;
   institutions: InstitutionsUsecases;
   catalog: CatalogUsecases;
   overviews: OverviewsUsecases;
   registrations: RegistrationCounts;
+  readiness: ReadinessUsecases;
 }) {
   return {
     async get(actor: Actor): Promise<Dashboard> {
@@ -75,6 +80,26 @@ export function createDashboardUsecases(deps: {
         const link =
           missing.campaignIds.length === 1 ? `/registrering/kampanjer/${only}?vis=mangler` : "/registrering/kampanjer";
         add("studentsNotRegistered", missing.count, link);
+      }
+      if (may(actor, "start.orders")) {
+        const counts = await deps.readiness.startCounts(actor, notReadyDays);
+        add("ordersDraft", counts.draftOrders, "/bestillinger?tilstand=draft");
+        add("accessRejected", counts.rejected, "/klar?bestilt=rejected");
+        add("studentsNotReady", counts.notReady, `/klar?ikkeKlar=${notReadyDays}`);
+      }
+      if (may(actor, "start.readiness")) {
+        const counts = await deps.readiness.startCounts(actor, notReadyDays);
+        add("studentsNotReady", counts.notReady, `/klar?ikkeKlar=${notReadyDays}`);
+      }
+      if (may(actor, "orderLines.decide")) {
+        // ADR 0007: one number per trust the IT provider serves, when it serves several.
+        const trusts = await deps.readiness.openLinesByTrust(actor);
+        if (trusts.length <= 1) add("openLines", trusts[0]?.open ?? 0, "/ko");
+        else {
+          for (const t of trusts) {
+            items.push({ key: "openLines", count: t.open, link: `/ko?virksomhet=${t.trustId}`, trust: t.trustName });
+          }
+        }
       }
       return { items };
     },

@@ -43,12 +43,15 @@ export interface RegisteredMark {
   personId: string;
   registered: boolean;
   language?: string | null;
+  /** The e-mail address the registration confirmed, and when: it becomes the person's. */
+  confirmedEmail?: { email: string; at: Date } | null;
 }
 
 /**
  * The one way to set or clear when persons registered (SPEC §3.1; their Registrert cells say
  * "Registrert, ikke overført"): a person `registered` keeps an earlier mark or gets `at`, and stores
- * the `language` when given; one not `registered` loses it. Two statements for any number of persons
+ * the `language` when given, and the `confirmedEmail` as the person's confirmed address; one not
+ * `registered` loses the mark (the address stays). Two statements for any number of persons
  * of the trust. Returns each changed person with the columns that changed, for the caller's audit
  * rows; the caller authorizes and audits.
  */
@@ -57,13 +60,19 @@ export async function setRegistered(
   trustId: string,
   marks: RegisteredMark[],
   at: Date,
-): Promise<{ personId: string; fields: ("registered_at" | "language")[] }[]> {
+): Promise<{ personId: string; fields: ("registered_at" | "language" | "email" | "email_confirmed_at")[] }[]> {
   const byPerson = new Map(marks.map((m) => [m.personId, m]));
   if (byPerson.size === 0) return [];
   const current = new Map(
     (
       await db
-        .select({ id: persons.id, registeredAt: persons.registeredAt, language: persons.language })
+        .select({
+          id: persons.id,
+          registeredAt: persons.registeredAt,
+          language: persons.language,
+          email: persons.email,
+          emailConfirmedAt: persons.emailConfirmedAt,
+        })
         .from(persons)
         .where(and(eq(persons.trustId, trustId), anyOf(persons.id, [...byPerson.keys()], "uuid")))
         .for("update")
@@ -74,22 +83,30 @@ export async function setRegistered(
     if (!p) return [];
     const registeredAt = m.registered ? (p.registeredAt ?? at) : null;
     const language = m.language ?? p.language;
+    const confirmed = m.registered ? m.confirmedEmail : null;
+    const email = confirmed?.email ?? p.email;
+    const emailConfirmedAt =
+      confirmed && (confirmed.email !== p.email || !p.emailConfirmedAt) ? confirmed.at : p.emailConfirmedAt;
     const fields = [
       ...((registeredAt === null) !== (p.registeredAt === null) ? (["registered_at"] as const) : []),
       ...(language !== p.language ? (["language"] as const) : []),
+      ...(email !== p.email ? (["email"] as const) : []),
+      ...(emailConfirmedAt !== p.emailConfirmedAt ? (["email_confirmed_at"] as const) : []),
     ];
-    return fields.length > 0 ? [{ personId: m.personId, registeredAt, language, fields }] : [];
+    return fields.length > 0 ? [{ personId: m.personId, registeredAt, language, email, emailConfirmedAt, fields }] : [];
   });
-  for (const part of chunkedByParameters(changes, 3)) {
+  for (const part of chunkedByParameters(changes, 5)) {
     const values = sql.join(
       part.map(
-        (c) => sql`(${c.personId}::uuid, ${c.registeredAt?.toISOString() ?? null}::timestamptz, ${c.language}::text)`,
+        (c) =>
+          sql`(${c.personId}::uuid, ${c.registeredAt?.toISOString() ?? null}::timestamptz, ${c.language}::text, ${c.email}::text, ${c.emailConfirmedAt?.toISOString() ?? null}::timestamptz)`,
       ),
       sql`, `,
     );
     await db.execute(
-      sql`update ${persons} set registered_at = v.at, language = v.language, updated_at = ${at.toISOString()}::timestamptz
-        from (values ${values}) as v(id, at, language) where ${persons.id} = v.id`,
+      sql`update ${persons} set registered_at = v.at, language = v.language, email = v.email,
+          email_confirmed_at = v.confirmed_at, updated_at = ${at.toISOString()}::timestamptz
+        from (values ${values}) as v(id, at, language, email, confirmed_at) where ${persons.id} = v.id`,
     );
   }
   return changes.map(({ personId, fields }) => ({ personId, fields }));

@@ -14,13 +14,14 @@ import { auditContext } from "../../shared/audit-context.ts";
 import type { Clock } from "../../shared/clock.ts";
 import type { DataCrypto } from "../../shared/crypto.ts";
 import type { Db } from "../../shared/database.ts";
+import { norwegianDate } from "../../shared/table-file.ts";
 import { writeAudit, writeAudits } from "../audit/audit.public.ts";
 import type { Notifier } from "../notifications/notifications.public.ts";
 import { markTransferredToHr, nationalIdPlace } from "../persons/persons.public.ts";
 import { findTrust } from "../trusts/trusts.public.ts";
 import { activeCoordinatorsOf } from "../users/users.public.ts";
 import { createHrTransferRepository } from "./hr-transfer.repository.ts";
-import { type HrTransferLine, norwegianDate, writeHrTransferFile } from "./hr-transfer-file.ts";
+import { type HrTransferLine, writeHrTransferFile } from "./hr-transfer-file.ts";
 import { registrationNationalIdPlace } from "./registration-dtos.ts";
 import { hrTransferExportNotFound, hrTransferNotReady } from "./registrations-staff.errors.ts";
 

@@ -9,6 +9,8 @@ import { createRegistrationsRepository } from "./registrations.repository.ts";
  * language of the newest one that does, and is not while none does — also when rows that arrived
  * later show that the registration needs a confirmation after all. A person without any
  * registration keeps their mark unless `clearWithout` (a registration was just taken from them).
+ * A registered person's e-mail becomes the address their newest holding registration confirmed:
+ * the one the username is sent to (seed 5.2 b).
  * One query, the persons' two statements and one batch of audit rows, for any number of persons.
  */
 export async function syncRegistered(
@@ -22,7 +24,16 @@ export async function syncRegistered(
   const known = new Map(found.map((f) => [f.personId, f]));
   const marks = personIds.flatMap((personId) => {
     const f = known.get(personId);
-    if (f) return [{ personId, registered: f.holds, language: f.holds ? f.language : null }];
+    if (f)
+      return [
+        {
+          personId,
+          registered: f.holds,
+          language: f.holds ? f.language : null,
+          confirmedEmail:
+            f.holds && f.email && f.emailConfirmedAt ? { email: f.email, at: new Date(f.emailConfirmedAt) } : null,
+        },
+      ];
     return q.clearWithout ? [{ personId, registered: false }] : [];
   });
   const changed = await setRegistered(tx, q.trustId, marks, q.at);

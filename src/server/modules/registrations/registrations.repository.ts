@@ -170,6 +170,13 @@ export function createRegistrationsRepository({ db }: { db: DbOrTx }) {
           language: sql<
             string | null
           >`(array_agg(${registrations.language}::text order by ${registrations.createdAt} desc) filter (where ${holds}))[1]`,
+          email: sql<
+            string | null
+          >`(array_agg(${registrations.email} order by ${registrations.createdAt} desc) filter (where ${holds}))[1]`,
+          /** Milliseconds since the epoch (a timestamp inside an aggregate is not mapped to a Date). */
+          emailConfirmedAt: sql<
+            number | null
+          >`(extract(epoch from (array_agg(${registrations.emailConfirmedAt} order by ${registrations.createdAt} desc) filter (where ${holds}))[1]) * 1000)::float8`,
         })
         .from(registrations)
         .where(and(eq(registrations.trustId, trustId), anyOf(registrations.personId, personIds, "uuid")))

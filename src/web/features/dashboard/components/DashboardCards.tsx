@@ -23,10 +23,13 @@ export function DashboardCards({ items, roles }: { items: Dashboard["items"]; ro
       {items.map((item) => {
         const hint = item.count === 0 ? zeroHints[item.key] : null;
         return (
-          <li key={item.key}>
+          <li key={`${item.key}-${item.trust ?? ""}`}>
             <Card className="count-card" data-color={item.count === 0 ? "neutral" : "accent"}>
               <Paragraph>
-                <AppLink to={item.link}>{t(`dashboard.items.${item.key}`, { count: item.count })}</AppLink>
+                <AppLink to={item.link}>
+                  {item.trust ? `${item.trust}: ` : ""}
+                  {t(`dashboard.items.${item.key}`, { count: item.count })}
+                </AppLink>
               </Paragraph>
               {hint ? (
                 <Paragraph data-size="sm">

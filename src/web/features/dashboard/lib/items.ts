@@ -24,4 +24,8 @@ export const zeroHints: Record<DashboardItemKey, ZeroHint> = {
   registrationsUnconfirmed: null,
   readyForHrTransfer: null,
   studentsNotRegistered: null,
+  ordersDraft: null,
+  accessRejected: null,
+  studentsNotReady: null,
+  openLines: null,
 };

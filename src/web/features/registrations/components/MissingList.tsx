@@ -3,8 +3,8 @@ import { useTranslation } from "react-i18next";
 import type { UnregisteredRow } from "../../../../contracts/registrations.ts";
 import { formatDate } from "../../../../domain/dates.ts";
 import { type ListColumn, ListTable } from "../../../components/ListTable.tsx";
+import { useServerListQuery } from "../../../lib/serverList.ts";
 import { useMissingStudents } from "../api/listMissingStudents.ts";
-import { useServerListQuery } from "../lib/serverList.ts";
 
 /** `?vis=mangler`: the students expected to register (their rows) who have not, searched and paged by the server. */
 export function MissingList({ campaignId, toolbar }: { campaignId: string; toolbar: React.ReactNode }) {

@@ -6,10 +6,10 @@ import { RowActions } from "../../../components/RowActions.tsx";
 import { useAnnounce } from "../../../components/StatusMessage.tsx";
 import { formatDateTime } from "../../../lib/dateTime.ts";
 import { errorMessage } from "../../../lib/errors.ts";
+import { useServerListQuery } from "../../../lib/serverList.ts";
 import { useConfirmRegistration } from "../api/confirmRegistration.ts";
 import { useRegistrations } from "../api/listRegistrations.ts";
 import { useUnmatchRegistration } from "../api/unmatchRegistration.ts";
-import { useServerListQuery } from "../lib/serverList.ts";
 import { RegistrationStateTag } from "./CampaignStateTag.tsx";
 
 const sortable = ["name", "state", "created"] as const;

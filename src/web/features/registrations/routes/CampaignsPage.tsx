@@ -9,12 +9,12 @@ import { type ListColumn, ListTable } from "../../../components/ListTable.tsx";
 import { Page } from "../../../components/Page.tsx";
 import { AccessGate } from "../../../components/RoleGate.tsx";
 import { formatDateTime } from "../../../lib/dateTime.ts";
+import { useServerListQuery } from "../../../lib/serverList.ts";
 import { may, useSession } from "../../../lib/session.ts";
 import { useDialog } from "../../../lib/useDialog.ts";
 import { useCampaigns } from "../api/listCampaigns.ts";
 import { CampaignForm } from "../components/CampaignForm.tsx";
 import { CampaignStateTag } from "../components/CampaignStateTag.tsx";
-import { useServerListQuery } from "../lib/serverList.ts";
 import "../registrations.css";
 
 const sortable = ["name", "institution", "deadline", "created"] as const;

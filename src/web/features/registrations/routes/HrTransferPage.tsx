@@ -14,12 +14,12 @@ import { AccessGate } from "../../../components/RoleGate.tsx";
 import { useAnnounce } from "../../../components/StatusMessage.tsx";
 import { formatDateTime } from "../../../lib/dateTime.ts";
 import { errorMessage } from "../../../lib/errors.ts";
+import { useServerListQuery } from "../../../lib/serverList.ts";
 import { may, useSession } from "../../../lib/session.ts";
 import { type HrTransferFile, saveFile, useExportHrTransfer } from "../api/exportHrTransfer.ts";
 import { useHrTransferReady } from "../api/listHrTransferReady.ts";
 import { useMarkHrTransfer } from "../api/markHrTransfer.ts";
 import { ExportsList } from "../components/ExportsList.tsx";
-import { useServerListQuery } from "../lib/serverList.ts";
 import "../registrations.css";
 
 type ReadyPerson = z.infer<typeof hrTransferReadyPersonSchema>;

@@ -10,6 +10,7 @@ import { RowActions } from "../../../components/RowActions.tsx";
 import { useAnnounce } from "../../../components/StatusMessage.tsx";
 import { TableScroller } from "../../../components/TableScroller.tsx";
 import { errorMessage } from "../../../lib/errors.ts";
+import { useServerListQuery } from "../../../lib/serverList.ts";
 import { may, useSession } from "../../../lib/session.ts";
 import { useConfirmRegistration } from "../api/confirmRegistration.ts";
 import { useCampaign } from "../api/getCampaign.ts";
@@ -17,7 +18,6 @@ import { useMatching } from "../api/getMatching.ts";
 import { useMatchRegistration } from "../api/matchRegistration.ts";
 import { RegistrationStateTag } from "../components/CampaignStateTag.tsx";
 import { ManualMatch, rowName, Suggestions } from "../components/MatchControls.tsx";
-import { useServerListQuery } from "../lib/serverList.ts";
 import "../registrations.css";
 
 type MatchingRegistration = MatchingView["registrations"]["items"][number];

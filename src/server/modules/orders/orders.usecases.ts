@@ -1,0 +1,479 @@
+import type { z } from "zod";
+import type { Language } from "../../../contracts/common.ts";
+import {
+  type CreateOrderResponse,
+  type createOrderBody,
+  defaultPortalColumns,
+  type markOrderedBody,
+  type Order,
+  type OrderLine,
+  type OrderReason,
+  type OrderRowCheck,
+  type OrderSummary,
+  type orderExportQuery,
+  type ordersQuery,
+  type PortalColumn,
+} from "../../../contracts/orders.ts";
+import { resolveAccessProfile } from "../../../domain/access-profile.ts";
+import { daysBetween, todayInOslo } from "../../../domain/dates.ts";
+import { type OrderLineState, statesFor } from "../../../domain/order-lines.ts";
+import { type Actor, requirePolicy } from "../../shared/actor.ts";
+import { auditContext } from "../../shared/audit-context.ts";
+import type { Clock } from "../../shared/clock.ts";
+import type { DataCrypto } from "../../shared/crypto.ts";
+import type { Db, DbOrTx } from "../../shared/database.ts";
+import { norwegianDate } from "../../shared/table-file.ts";
+import { columnName, writeAudit, writeAudits } from "../audit/audit.public.ts";
+import { programmesOfInstitution } from "../catalog/catalog.public.ts";
+import { currentProfilesOf } from "../clinical-systems/clinical-systems.public.ts";
+import type { Notifier } from "../notifications/notifications.public.ts";
+import { nationalIdPlace } from "../persons/persons.public.ts";
+import { findTrust } from "../trusts/trusts.public.ts";
+import { activeCoordinatorsOf } from "../users/users.public.ts";
+import {
+  nothingToOrder,
+  orderNotDraft,
+  orderNotFound,
+  orderSheetNotFound,
+  referenceTaken,
+  rowsRefused,
+  sheetNotSubmitted,
+  unknownRows,
+  warningsNotAccepted,
+} from "./orders.errors.ts";
+import { createOrdersRepository, type NewOrderLine, type OrdersRepository } from "./orders.repository.ts";
+import { type PortalLine, writePortalFile } from "./portal-file.ts";
+import { syncRowOrderStates } from "./row-order-states.ts";
+
+export interface OrdersDeps {
+  db: Db;
+  crypto: DataCrypto;
+  clock: Clock;
+  notifier: Notifier;
+}
+
+const contentTypes = {
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  csv: "text/csv; charset=utf-8",
+} as const;
+
+/** What the coordinators are told when an order of their students is sent (no names, no national IDs). */
+const orderedTexts = (p: { count: number; document: string; sheet: string }): Record<Language, string> => ({
+  nb: `Tilgang er bestilt for ${p.count} ${p.count === 1 ? "student" : "studenter"} i ${p.document}, ${p.sheet}`,
+  nn: `Tilgang er bestilt for ${p.count} ${p.count === 1 ? "student" : "studentar"} i ${p.document}, ${p.sheet}`,
+  en: `Access has been ordered for ${p.count} ${p.count === 1 ? "student" : "students"} in ${p.document}, ${p.sheet}`,
+});
+
+type SummaryRow = NonNullable<Awaited<ReturnType<OrdersRepository["summary"]>>>;
+type LineRow = Awaited<ReturnType<OrdersRepository["lines"]>>[number];
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+function summaryDto(r: SummaryRow): OrderSummary {
+  const o = r.order;
+  return {
+    id: o.id,
+    number: o.number,
+    state: o.state as OrderSummary["state"],
+    reference: o.reference,
+    institution: { id: o.institutionId, name: r.institutionName, shortName: r.institutionShortName },
+    overviewId: o.overviewId,
+    sheetId: o.sheetId,
+    sheetName: o.sheetName,
+    rowCount: r.rowCount,
+    lineCount: r.lineCount,
+    lineStates: r.lineStates,
+    startsOn: r.startsOn,
+    createdAt: o.createdAt.toISOString(),
+    createdBy: o.createdBy ? { id: o.createdBy, name: r.createdByName ?? "" } : null,
+    orderedAt: iso(o.orderedAt),
+    orderedBy: o.orderedBy ? { id: o.orderedBy, name: r.orderedByName ?? "" } : null,
+    cancelledAt: iso(o.cancelledAt),
+  };
+}
+
+/** The username a line shows: recorded (by the IT provider, or on the person), else the one the student typed (unverified). */
+function usernameOf(r: {
+  line?: { username: string | null };
+  recordedUsername: string | null;
+  personUsername: string | null;
+  previousUsername: string | null;
+}) {
+  const verified = r.line?.username ?? r.recordedUsername ?? r.personUsername;
+  if (verified) return { username: verified, usernameVerified: true };
+  const typed = r.previousUsername?.trim();
+  return { username: typed || null, usernameVerified: false };
+}
+
+const ref = (id: string | null, name: string | null) => (id ? { id, name: name ?? "" } : null);
+
+function lineDto(r: LineRow): OrderLine {
+  const l = r.line;
+  return {
+    id: l.id,
+    orderId: l.orderId,
+    orderNumber: r.orderNumber,
+    reference: r.reference,
+    trust: { id: l.trustId, name: r.trustName },
+    institution: { id: l.institutionId, shortName: r.institutionShortName },
+    sheetId: l.sheetId,
+    sheetName: r.sheetName,
+    rowId: l.rowId,
+    personId: l.personId,
+    lastName: r.lastName,
+    firstName: r.firstName,
+    email: r.personEmail ?? r.rowEmail ?? "",
+    placementSite: r.placementSite,
+    system: { id: l.systemId, name: r.systemName },
+    role: l.role,
+    profileVersionId: l.profileVersionId,
+    profileVersion: r.profileVersion,
+    exceptionId: l.exceptionId,
+    validFrom: l.validFrom,
+    validTo: l.validTo,
+    state: l.state as OrderLineState,
+    acceptedWarnings: l.acceptedWarnings,
+    ...usernameOf(r),
+    usernameDelivery: (l.usernameDelivery as OrderLine["usernameDelivery"]) ?? null,
+    rejectReason: l.rejectReason,
+    fouMessage: l.fouMessage,
+    orderedAt: iso(l.orderedAt),
+    approvedAt: iso(l.approvedAt),
+    approvedBy: ref(l.approvedBy, r.approvedByName),
+    implementedAt: iso(l.implementedAt),
+    implementedBy: ref(l.implementedBy, r.implementedByName),
+    rejectedAt: iso(l.rejectedAt),
+    rejectedBy: ref(l.rejectedBy, r.rejectedByName),
+  };
+}
+
+/**
+ * FOU's orders of access (SPEC §3.2 step 4): the check of a submitted sheet's rows (a dry run), the
+ * order with one draft line per row and system, the ordering portal's file (audited: it holds
+ * national IDs), marking it ordered with the portal's reference, and cancelling a draft.
+ */
+export function createOrdersUsecases({ db, crypto, clock, notifier }: OrdersDeps) {
+  /**
+   * Every row asked for, checked: refused (never ordered until fixed), warned about (FOU accepts)
+   * or ready, with the systems and roles it is ordered with. A constant number of statements
+   * whatever the number of rows.
+   */
+  async function check(tx: DbOrTx, trustId: string, body: z.infer<typeof createOrderBody>) {
+    const r = createOrdersRepository({ db: tx });
+    const sheet = await r.findSheet(trustId, body.sheetId);
+    if (!sheet) throw orderSheetNotFound();
+    if (!sheet.submittedAt) throw sheetNotSubmitted();
+    const rowIds = [...new Set(body.rowIds)];
+    const rows = await r.rowsToOrder(sheet.sheetId, rowIds);
+    if (rows.length < rowIds.length) {
+      const found = new Set(rows.map((row) => row.rowId));
+      throw unknownRows(rowIds.filter((id) => !found.has(id)));
+    }
+    const trust = await findTrust(tx, trustId);
+    const programmes = await programmesOfInstitution(tx, { trustId, institutionId: sheet.institutionId });
+    const profiles = await currentProfilesOf(tx, trustId);
+    const live = await r.liveLinesOf(rowIds);
+    const leadDays = trust?.orderLeadDays ?? 14;
+    const today = todayInOslo(clock.now());
+    const liveSystems = new Map<string, Set<string>>();
+    for (const l of live) {
+      const set = liveSystems.get(l.rowId) ?? new Set<string>();
+      set.add(l.systemId);
+      liveSystems.set(l.rowId, set);
+    }
+    const systemNames = new Map(profiles.flatMap((p) => p.items.map((i) => [i.systemId, i.systemName] as const)));
+    const lines: Omit<NewOrderLine, "orderId">[] = [];
+    const checks: OrderRowCheck[] = rows.map((row) => {
+      const start = row.startDate ?? sheet.startDate;
+      const end = row.endDate ?? sheet.endDate;
+      const refused: OrderReason[] = [];
+      const warnings: OrderReason[] = [];
+      if (row.rowAnonymisedAt || row.personAnonymisedAt) refused.push({ code: "anonymised" });
+      else if (!row.personId) refused.push({ code: "no_person" });
+      if (row.errorCount > 0) refused.push({ code: "row_errors" });
+      if (row.personId && !row.personAnonymisedAt && !row.hrTransferredAt) refused.push({ code: "not_in_hr" });
+      const resolution = resolveAccessProfile({
+        documentProgrammeId: sheet.programmeId,
+        studyProgramme: row.studyProgramme,
+        period: { start, end },
+        programmes,
+        profiles,
+        exceptions: [],
+      });
+      let items = resolution.ok ? resolution.items : [];
+      if (!resolution.ok) {
+        refused.push(
+          resolution.reason === "unknown_programme"
+            ? { code: "unknown_programme", programme: resolution.studyProgramme }
+            : { code: "no_profile" },
+        );
+      } else {
+        const ordered = liveSystems.get(row.rowId);
+        items = items.filter((item) => !ordered?.has(item.systemId));
+        if (items.length === 0) refused.push({ code: "already_ordered" });
+      }
+      const days = daysBetween(today, start);
+      if (days < leadDays) warnings.push({ code: "lead_time", days });
+      if (row.personId && !row.emailConfirmedAt) warnings.push({ code: "email_unconfirmed" });
+      const outcome = refused.length > 0 ? "refused" : warnings.length > 0 ? "warning" : "ready";
+      if (outcome !== "refused" && resolution.ok && row.personId) {
+        for (const item of items) {
+          lines.push({
+            trustId,
+            institutionId: sheet.institutionId,
+            sheetId: sheet.sheetId,
+            rowId: row.rowId,
+            personId: row.personId,
+            systemId: item.systemId,
+            role: item.role,
+            profileVersionId: resolution.profileVersionId,
+            exceptionId: item.exceptionId,
+            validFrom: start,
+            validTo: end,
+            acceptedWarnings: warnings.map((w) => w.code),
+          });
+        }
+      }
+      return {
+        rowId: row.rowId,
+        name: `${row.firstName} ${row.lastName}`.trim(),
+        startDate: start,
+        endDate: end,
+        outcome,
+        reasons: [...refused, ...warnings],
+        systems: items.map((item) => ({
+          systemId: item.systemId,
+          systemName: systemNames.get(item.systemId) ?? "",
+          role: item.role,
+        })),
+      };
+    });
+    const counts = { ready: 0, warning: 0, refused: 0 };
+    for (const c of checks) counts[c.outcome]++;
+    return { sheet, checks, counts, lines };
+  }
+
+  async function summaryOf(tx: DbOrTx, trustId: string, id: string) {
+    const row = await createOrdersRepository({ db: tx }).summary(trustId, id);
+    if (!row) throw orderNotFound();
+    return summaryDto(row);
+  }
+
+  return {
+    /**
+     * The check of the rows (`dryRun`: nothing more), or the order: refused rows → 409 with the
+     * report, warned rows without `acceptWarnings` → 409; else one draft line per row and system.
+     */
+    async create(
+      actor: Actor,
+      body: z.infer<typeof createOrderBody>,
+      { dryRun = false }: { dryRun?: boolean } = {},
+    ): Promise<CreateOrderResponse> {
+      const trustId = requirePolicy(actor, "orders.create");
+      if (dryRun) {
+        const { checks, counts, lines } = await check(db, trustId, body);
+        return { dryRun: true, rows: checks, counts, lineCount: lines.length, order: null };
+      }
+      return db.transaction(async (tx) => {
+        const r = createOrdersRepository({ db: tx });
+        await r.lockNumbers(trustId);
+        const { sheet, checks, counts, lines } = await check(tx, trustId, body);
+        if (counts.refused > 0) throw rowsRefused(checks);
+        if (counts.warning > 0 && !body.acceptWarnings) throw warningsNotAccepted(checks);
+        if (lines.length === 0) throw nothingToOrder();
+        const now = clock.now();
+        const order = await r.insertOrder({
+          trustId,
+          institutionId: sheet.institutionId,
+          overviewId: sheet.overviewId,
+          sheetId: sheet.sheetId,
+          sheetName: sheet.sheetName,
+          createdBy: actor.userId,
+          createdAt: now,
+        });
+        await r.insertLines(lines.map((line) => ({ ...line, orderId: order.id, createdAt: now })));
+        await writeAudit(tx, auditContext(actor), {
+          entity: "order",
+          entityId: order.id,
+          action: "create",
+          fields: ["sheet_id", "state"],
+          institutionId: sheet.institutionId,
+        });
+        await syncRowOrderStates(
+          tx,
+          checks.map((c) => c.rowId),
+        );
+        return {
+          dryRun: false,
+          rows: checks,
+          counts,
+          lineCount: lines.length,
+          order: await summaryOf(tx, trustId, order.id),
+        };
+      });
+    },
+
+    async list(actor: Actor, q: z.infer<typeof ordersQuery>) {
+      const trustId = requirePolicy(actor, "orders.read");
+      const { items, total } = await createOrdersRepository({ db }).list(
+        { trustId, q: q.q, state: q.state, sheetId: q.sheetId, institutionId: q.institutionId },
+        { sort: q.sort, dir: q.dir, limit: q.limit, offset: q.offset },
+      );
+      return { items: items.map(summaryDto), total };
+    },
+
+    async get(actor: Actor, id: string): Promise<Order> {
+      const trustId = requirePolicy(actor, "orders.read");
+      const summary = await summaryOf(db, trustId, id);
+      const lines = await createOrdersRepository({ db }).lines(trustId, id);
+      return { ...summary, lines: lines.map(lineDto) };
+    },
+
+    /** The ordering portal's file of the order (its lines not cancelled), in the trust's columns; audited. */
+    async export(actor: Actor, id: string, q: z.infer<typeof orderExportQuery>) {
+      const trustId = requirePolicy(actor, "orders.create");
+      return db.transaction(async (tx) => {
+        const r = createOrdersRepository({ db: tx });
+        const order = await r.find(trustId, id);
+        if (!order) throw orderNotFound();
+        const columns = ((await findTrust(tx, trustId))?.portalColumns ?? defaultPortalColumns) as PortalColumn[];
+        const lines = (await r.fileLines(trustId, id)).map(
+          (l): PortalLine => ({
+            lineId: l.lineId,
+            lastName: l.lastName,
+            firstName: l.firstName,
+            nationalId:
+              columns.includes("nationalId") && l.nationalIdEnc
+                ? crypto.decrypt(l.nationalIdEnc, nationalIdPlace(l.personId))
+                : "",
+            birthDate: norwegianDate(l.birthDate),
+            email: l.personEmail ?? l.rowEmail ?? "",
+            mobile: l.personMobile ?? l.rowMobile ?? "",
+            username: usernameOf(l).username ?? "",
+            institution: l.institution,
+            programme: l.studyProgramme?.trim() || (l.documentProgramme ?? ""),
+            placementSite: l.placementSite,
+            system: l.system,
+            role: l.role,
+            validFrom: norwegianDate(l.validFrom),
+            validTo: norwegianDate(l.validTo),
+            limits: l.limits,
+          }),
+        );
+        await writeAudit(tx, auditContext(actor), {
+          entity: "order",
+          entityId: order.id,
+          action: "export",
+          fields: columns.map(columnName),
+          institutionId: order.institutionId,
+        });
+        return {
+          fileName: `Bestilling ${order.number}.${q.format}`,
+          contentType: contentTypes[q.format],
+          buffer: await writePortalFile(q.format, columns, lines),
+        };
+      });
+    },
+
+    /**
+     * Marks a draft ordered with the portal's reference (unique in the trust): every line moves to
+     * `ordered` and into the IT provider's queue, the Bestilt cells follow, the coordinators are told.
+     */
+    async markOrdered(actor: Actor, id: string, body: z.infer<typeof markOrderedBody>): Promise<OrderSummary> {
+      const trustId = requirePolicy(actor, "orders.create");
+      return db.transaction(async (tx) => {
+        const r = createOrdersRepository({ db: tx });
+        const order = await r.find(trustId, id, { lock: true });
+        if (!order) throw orderNotFound();
+        if (order.state !== "draft") throw orderNotDraft(order.state);
+        if (await r.referenceTaken(trustId, body.reference, id)) throw referenceTaken();
+        const now = clock.now();
+        await r.updateOrder(id, {
+          state: "ordered",
+          reference: body.reference,
+          orderedAt: now,
+          orderedBy: actor.userId,
+        });
+        const moved = await r.moveLines(id, statesFor("mark_ordered"), {
+          state: "ordered",
+          orderedAt: now,
+          orderedBy: actor.userId,
+        });
+        const ctx = auditContext(actor);
+        await writeAudit(tx, ctx, {
+          entity: "order",
+          entityId: id,
+          action: "mark_ordered",
+          fields: ["state", "reference"],
+          institutionId: order.institutionId,
+        });
+        await writeAudits(
+          tx,
+          ctx,
+          moved.map((l) => ({
+            entity: "order_line" as const,
+            entityId: l.id,
+            action: "mark_ordered",
+            fields: ["state"],
+            institutionId: order.institutionId,
+          })),
+        );
+        const rowIds = [...new Set(moved.map((l) => l.rowId))];
+        await syncRowOrderStates(tx, rowIds);
+        const sheet = await r.findSheet(trustId, order.sheetId);
+        await notifier.notify(tx, {
+          trustId,
+          userIds: await activeCoordinatorsOf(tx, trustId, order.institutionId),
+          kind: "order.ordered",
+          link: `/oversikter/${order.overviewId}?ark=${order.sheetId}`,
+          texts: orderedTexts({
+            count: rowIds.length,
+            document: sheet?.overviewName ?? "",
+            sheet: sheet?.sheetName ?? order.sheetName,
+          }),
+        });
+        return summaryOf(tx, trustId, id);
+      });
+    },
+
+    /** Cancels a draft (not deleted): its lines are cancelled and the rows may be ordered again. */
+    async cancel(actor: Actor, id: string): Promise<OrderSummary> {
+      const trustId = requirePolicy(actor, "orders.create");
+      return db.transaction(async (tx) => {
+        const r = createOrdersRepository({ db: tx });
+        const order = await r.find(trustId, id, { lock: true });
+        if (!order) throw orderNotFound();
+        if (order.state !== "draft") throw orderNotDraft(order.state);
+        const now = clock.now();
+        await r.updateOrder(id, { state: "cancelled", cancelledAt: now, cancelledBy: actor.userId });
+        const moved = await r.moveLines(id, statesFor("cancel"), {
+          state: "cancelled",
+          cancelledAt: now,
+          cancelledBy: actor.userId,
+        });
+        const ctx = auditContext(actor);
+        await writeAudit(tx, ctx, {
+          entity: "order",
+          entityId: id,
+          action: "cancel",
+          fields: ["state"],
+          institutionId: order.institutionId,
+        });
+        await writeAudits(
+          tx,
+          ctx,
+          moved.map((l) => ({
+            entity: "order_line" as const,
+            entityId: l.id,
+            action: "cancel",
+            fields: ["state"],
+            institutionId: order.institutionId,
+          })),
+        );
+        await syncRowOrderStates(tx, [...new Set(moved.map((l) => l.rowId))]);
+        return summaryOf(tx, trustId, id);
+      });
+    },
+  };
+}
+export type OrdersUsecases = ReturnType<typeof createOrdersUsecases>;

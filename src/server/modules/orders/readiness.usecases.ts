@@ -1,0 +1,68 @@
+import type { z } from "zod";
+import type { readinessListSchema, readinessQuery } from "../../../contracts/orders.ts";
+import { todayInOslo } from "../../../domain/dates.ts";
+import { type Actor, requirePolicy, seesWholeTrust } from "../../shared/actor.ts";
+import type { Clock } from "../../shared/clock.ts";
+import type { Db } from "../../shared/database.ts";
+import { createReadinessRepository, type ReadinessFilter, type ReadinessScope } from "./readiness.repository.ts";
+
+export type ReadinessQuery = z.output<typeof readinessQuery>;
+export type ReadinessList = z.infer<typeof readinessListSchema>;
+
+/** Where a caller reads readiness: the trust for FOU and admins, their institutions for coordinators. */
+function scopeOf(actor: Actor): ReadinessScope {
+  const trustId = requirePolicy(actor, "readiness.read");
+  return { trustId, institutionIds: seesWholeTrust(actor, "readiness.read") ? null : actor.institutionIds };
+}
+
+/**
+ * The readiness list (`readiness.read`): one line per student on a sheet, each step with its date,
+ * scoped like the overviews (coordinators see their institutions' students, without the portal's
+ * reference or the IT provider's reason). `daysToStart` counts Oslo calendar days from the clock's
+ * today. Two statements whatever the size: the page and the counts of the whole filter.
+ */
+export function createReadinessUsecases({ db, clock }: { db: Db; clock: Clock }) {
+  const repo = createReadinessRepository({ db });
+  return {
+    async list(actor: Actor, q: ReadinessQuery): Promise<ReadinessList> {
+      const scope = scopeOf(actor);
+      const today = todayInOslo(clock.now());
+      const filter: ReadinessFilter = {
+        q: q.q || undefined,
+        sheetId: q.sheetId,
+        overviewId: q.overviewId,
+        institutionId: q.institutionId,
+        from: q.from,
+        to: q.to,
+        notReadyDays: q.notReadyDays,
+        orderState: q.orderState,
+      };
+      const page = await repo.page(
+        scope,
+        today,
+        filter,
+        { sort: q.sort, dir: q.dir, limit: q.limit, offset: q.offset },
+        scope.institutionIds === null,
+      );
+      const counts = await repo.counts(scope, today, filter);
+      return { ...page, counts };
+    },
+
+    /**
+     * The start page's readiness numbers, in one statement: students not ready within `days` of
+     * their start (the list's `notReadyDays`) and rows whose access was rejected (`orderState`
+     * rejected); for FOU and admins also the trust's orders not yet sent (draft).
+     */
+    async startCounts(actor: Actor, days: number) {
+      const scope = scopeOf(actor);
+      return repo.startCounts(scope, todayInOslo(clock.now()), days);
+    },
+
+    /** The IT provider's open lines per trust it serves (`orderLines.decide`; ADR 0007's scope). */
+    async openLinesByTrust(actor: Actor) {
+      requirePolicy(actor, "orderLines.decide");
+      return repo.openLinesByTrust(actor.userId);
+    },
+  };
+}
+export type ReadinessUsecases = ReturnType<typeof createReadinessUsecases>;
