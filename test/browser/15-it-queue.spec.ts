@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { demoUsers, expectGoodPage, mainHeading, signIn } from "./support.ts";
+import { demoUsers, expectAccessible, expectGoodPage, mainHeading, signIn } from "./support.ts";
 
 test("the IT provider opens its queue, and the filters stay in the address", async ({ page }) => {
   await signIn(page, demoUsers.ikt.email);
@@ -24,4 +24,42 @@ test("the IT provider opens its queue, and the filters stay in the address", asy
   await page.reload();
   await expect(page.getByLabel("Status")).toHaveValue("all");
   await expect(page.getByLabel("Start fra")).toHaveValue("01.03.2027");
+});
+
+test("the IT provider approves, implements with a username and rejects with a reason", async ({ page }) => {
+  await signIn(page, demoUsers.ikt.email);
+  await page.goto("/ko");
+  const rows = page.getByRole("row").filter({ has: page.getByRole("checkbox") });
+  await expect(rows.first()).toBeVisible();
+
+  await rows.first().getByRole("checkbox").check();
+  await expect(page.getByText("1 linje valgt")).toBeVisible();
+  const approved = page.waitForResponse((r) => r.url().endsWith("/api/order-lines/approve"));
+  await page.getByRole("button", { name: "Godkjenn" }).click();
+  expect((await approved).status()).toBe(200);
+  await expect(page.getByRole("status")).toHaveText("1 linje er godkjent.");
+
+  await rows.first().getByRole("checkbox").check();
+  await page.getByRole("button", { name: "Iverksett" }).click();
+  const dialog = page.getByRole("dialog", { name: "Iverksett 1 linje" });
+  const username = dialog.getByRole("textbox");
+  await username.fill("");
+  await dialog.getByRole("button", { name: "Iverksett" }).click();
+  await expect(dialog.getByText("Skriv brukernavnet.")).toBeVisible();
+  await username.fill("demo.student");
+  await expectAccessible(page, "15 iverksett");
+  const implemented = page.waitForResponse((r) => r.url().endsWith("/api/order-lines/implement"));
+  await dialog.getByRole("button", { name: "Iverksett" }).click();
+  expect((await implemented).status()).toBe(200);
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("status")).toHaveText("1 linje er iverksatt.");
+
+  await rows.first().getByRole("checkbox").check();
+  await page.getByRole("button", { name: "Avvis" }).click();
+  const reject = page.getByRole("dialog", { name: "Avvis 1 linje" });
+  await reject.getByLabel("Begrunnelse").fill("Mangler ansattnummer i HR");
+  const rejected = page.waitForResponse((r) => r.url().endsWith("/api/order-lines/reject"));
+  await reject.getByRole("button", { name: "Avvis" }).click();
+  expect((await rejected).status()).toBe(200);
+  await expect(page.getByRole("status")).toHaveText("1 linje er avvist.");
 });
