@@ -215,6 +215,22 @@ const queue = async (cookie: string, query = "") => {
 };
 const decide = (action: "approve" | "reject" | "implement", body: unknown, cookie = cookies.itProvider) =>
   t.call("POST", `/api/order-lines/${action}`, { cookie, body });
+/** Counts the statements the app sends to the database (PGlite or the pool) while `run` runs. */
+async function countQueries(run: () => Promise<unknown>): Promise<number> {
+  const target = (t.database.pglite ?? t.database.pool) as unknown as { query: (...args: unknown[]) => unknown };
+  const original = target.query;
+  let count = 0;
+  target.query = function (this: unknown, ...args: unknown[]) {
+    count++;
+    return original.apply(this, args);
+  };
+  try {
+    await run();
+  } finally {
+    target.query = original;
+  }
+  return count;
+}
 const lineState = async (id: string) => (await t.database.db.select().from(orderLines).where(eq(orderLines.id, id)))[0];
 
 describe("the IT provider's queue", () => {
@@ -423,5 +439,23 @@ describe("the IT provider's queue", () => {
     expect(received[0]?.text).not.toMatch(/passord:|\d{11}/i);
     const [held] = await t.database.db.select().from(usernameMails);
     expect(held?.queuedAt).not.toBeNull();
+  });
+
+  it("reads a page of the queue in the same number of statements whatever its size", async () => {
+    const it = cookies.itProvider as string;
+    const one = await countQueries(() => queue(it, "?state=all&limit=1"));
+    const all = await countQueries(() => queue(it, "?state=all&limit=200"));
+    expect(one).toBeGreaterThan(2);
+    expect(all).toBe(one);
+  });
+
+  it("refuses an empty username or reason with the field named, before anything changes", async () => {
+    const empty = await decide("implement", { lines: [{ id: ids.annaFonna, username: "  " }] });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().details.issues.map((i: { path: string }) => i.path)).toContain("lines.0.username");
+    const noReason = await decide("reject", { lineIds: [ids.annaFonna], reason: "" });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().details.issues.map((i: { path: string }) => i.path)).toContain("reason");
+    expect((await lineState(ids.annaFonna))?.state).toBe("ordered");
   });
 });

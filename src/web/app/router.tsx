@@ -111,6 +111,7 @@ export const router = createBrowserRouter([
           },
           { path: "sok", ...page(() => import("../features/search/routes/SearchPage.tsx"), "SearchPage") },
           { path: "klar", ...page(() => import("../features/readiness/routes/ReadinessPage.tsx"), "ReadinessPage") },
+          { path: "ko", ...page(() => import("../features/itQueue/routes/ItQueuePage.tsx"), "ItQueuePage") },
           {
             path: "studieprogram",
             ...page(() => import("../features/catalog/routes/ProgrammesPage.tsx"), "ProgrammesPage"),

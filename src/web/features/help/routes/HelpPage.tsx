@@ -119,6 +119,18 @@ export function HelpPage() {
         </List.Unordered>
       </section>
 
+      <section className="section" aria-labelledby="help-it-queue">
+        <Heading level={2} data-size="sm" id="help-it-queue">
+          {t("help.itQueueHeading")}
+        </Heading>
+        <List.Unordered>
+          <List.Item>{t("help.itQueueScope")}</List.Item>
+          <List.Item>{t("help.itQueueDecide")}</List.Item>
+          <List.Item>{t("help.itQueueUsernames")}</List.Item>
+          <List.Item>{t("help.itQueueConflicts")}</List.Item>
+        </List.Unordered>
+      </section>
+
       <section className="section" aria-labelledby="help-find">
         <Heading level={2} data-size="sm" id="help-find">
           {t("help.findHeading")}
