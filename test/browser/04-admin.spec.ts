@@ -175,7 +175,9 @@ test("the admin sets the registration settings by keyboard, and they come back a
   await signIn(page, demoUsers.admin.email);
   await openAdminPage(page, "Innstillinger");
   const save = page.getByRole("button", { name: "Lagre innstillingene" });
-  const columns = page.locator(".column-order > li .column-order-name");
+  // The HR file's column list (the ordering portal's file has one like it further down).
+  const hr = page.getByRole("group", { name: "Kolonner i HR-overføringsfilen" });
+  const columns = hr.locator(".column-order > li .column-order-name");
   await expect(columns.first()).toHaveText("Etternavn");
 
   // Days before unmatched registrations are deleted: out of range is refused at the field.
@@ -187,18 +189,18 @@ test("the admin sets the registration settings by keyboard, and they come back a
   await days.fill("45");
 
   // The HR file's columns: moved and removed with buttons; the focus stays with the moved column.
-  const upNationalId = page.getByRole("button", { name: "Flytt Fødselsnummer opp" });
+  const upNationalId = hr.getByRole("button", { name: "Flytt Fødselsnummer opp" });
   await upNationalId.focus();
   await page.keyboard.press("Enter");
   await page.keyboard.press("Enter");
   await expect(columns.nth(0)).toHaveText("Fødselsnummer");
-  await expect(page.getByRole("button", { name: "Flytt Fødselsnummer ned" })).toBeFocused();
-  await page.getByRole("button", { name: "Fjern Praksissted" }).click();
+  await expect(hr.getByRole("button", { name: "Flytt Fødselsnummer ned" })).toBeFocused();
+  await hr.getByRole("button", { name: "Fjern Praksissted" }).click();
   await expect(columns).toHaveCount(11);
-  await page.getByLabel("Legg til kolonne").selectOption({ label: "Praksissted" });
-  await page.getByRole("button", { name: "Legg til", exact: true }).click();
+  await hr.getByLabel("Legg til kolonne").selectOption({ label: "Praksissted" });
+  await hr.getByRole("button", { name: "Legg til", exact: true }).click();
   await expect(columns.last()).toHaveText("Praksissted");
-  await page.getByRole("button", { name: "Fjern Mobil" }).click();
+  await hr.getByRole("button", { name: "Fjern Mobil" }).click();
 
   // Webcruiter's headers: the default is shown; a required one cannot be empty.
   const firstName = page.getByRole("textbox", { name: "Fornavn" });
@@ -230,7 +232,7 @@ test("the admin sets the registration settings by keyboard, and they come back a
   await expectGoodPage(page, "04 innstillinger registrering");
 
   // Back to the defaults.
-  await page.getByRole("button", { name: "Tilbake til standard" }).click();
+  await hr.getByRole("button", { name: "Tilbake til standard" }).click();
   await page.getByRole("button", { name: "Bruk Webcruiters overskrifter" }).click();
   await page.getByLabel("Dager før registreringer uten treff slettes").fill("90");
   await save.click();
