@@ -2,17 +2,21 @@ import { expect, test } from "@playwright/test";
 import { demoUsers, expectGoodPage, mainHeading, mainMenu, settled, signedIn } from "./support.ts";
 
 /**
- * FOU orders access for a submitted demo sheet: from the sheet, the check of every row (those to
- * accept and those refused, with why), the order, its file, and marking it ordered with the
- * portal's reference.
+ * Three people and one sheet: FOU orders access for the demo sheet's students who are left to order
+ * (from the sheet, the check of every row — those to accept and those refused, with why —, the
+ * order, its file, marking it ordered with the portal's reference); the IT provider approves and
+ * implements the order's lines in its queue with each student's username; the coordinator sees
+ * those students' Bestilt cells green and their readiness lines complete.
  */
-test("FOU orders a submitted sheet, downloads the portal file and marks it ordered", async ({ browser }) => {
+test("FOU orders a sheet, the IT provider implements it, the coordinator sees the students ready", async ({
+  browser,
+}) => {
   const fou = await signedIn(browser, demoUsers.fou.email);
-  const overviews = (await (await fou.request.get("/api/overviews")).json()) as {
-    id: string;
-    name: string;
-    sheets: { id: string; name: string }[];
-  }[];
+  const overviews = (
+    (await (await fou.request.get("/api/overviews?q=HVL Sykepleie kull 2024")).json()) as {
+      items: { id: string; name: string; sheets: { id: string; name: string }[] }[];
+    }
+  ).items;
   const document = overviews.find((o) => o.name === "HVL Sykepleie kull 2024");
   const sheet = document?.sheets.find((s) => s.name === "Periode 5");
   expect(sheet, "the demo's submitted HVL sheet").toBeDefined();
@@ -26,7 +30,6 @@ test("FOU orders a submitted sheet, downloads the portal file and marks it order
   await expect(toAccept).toBeVisible();
   await expect(fou.getByRole("heading", { name: /^Kan ikke bestilles \(\d+\)$/ })).toBeVisible();
   await expect(fou.getByText("Studenten er ikke overført til HR ennå.").first()).toBeVisible();
-  await expect(fou.getByText("E-postadressen for brukernavnet er ikke bekreftet.").first()).toBeVisible();
   const warned = Number((await toAccept.textContent())?.match(/\((\d+)\)/)?.[1]);
   await expectGoodPage(fou, "15 bestill tilgang");
 
@@ -53,6 +56,12 @@ test("FOU orders a submitted sheet, downloads the portal file and marks it order
   await expect(dialog).toBeHidden();
   await expect(fou.getByRole("status")).toContainText("merket som bestilt (SP-DEMO-1)");
   await expect(fou.getByRole("button", { name: "Kanseller" })).toHaveCount(0);
+  const orderId = new URL(fou.url()).pathname.split("/").at(-1) as string;
+  const order = (await (await fou.request.get(`/api/orders/${orderId}`)).json()) as {
+    lines: { personId: string; lastName: string; firstName: string }[];
+  };
+  const students = [...new Map(order.lines.map((l) => [l.personId, `${l.lastName}, ${l.firstName}`])).values()];
+  expect(students).toHaveLength(warned);
 
   // The list has it, filtered by state.
   await mainMenu(fou).getByRole("link", { name: "Bestillinger" }).click();
@@ -60,4 +69,50 @@ test("FOU orders a submitted sheet, downloads the portal file and marks it order
   await fou.getByLabel("Status").selectOption({ label: "Bestilt" });
   await expect(fou.getByRole("row").filter({ hasText: "Periode 5" }).first()).toContainText("Bestilt");
   await expectGoodPage(fou, "15 bestillinger");
+
+  // The IT provider finds the order by its reference, approves and implements every line.
+  const ikt = await signedIn(browser, demoUsers.ikt.email);
+  await ikt.goto("/ko?antall=50");
+  await settled(ikt);
+  const searched = ikt.waitForResponse((r) => r.url().includes("/api/order-lines") && r.url().includes("SP-DEMO-1"));
+  await ikt.getByRole("searchbox").fill("SP-DEMO-1");
+  await searched;
+  const queueRows = ikt.getByRole("row").filter({ has: ikt.getByRole("checkbox") });
+  await expect(queueRows.first()).toBeVisible();
+  await ikt.getByRole("checkbox", { name: "Velg alle på siden" }).check();
+  const approved = ikt.waitForResponse((r) => r.url().endsWith("/api/order-lines/approve"));
+  await ikt.getByRole("button", { name: "Godkjenn" }).click();
+  expect((await approved).status()).toBe(200);
+  await expect(ikt.getByRole("status")).toContainText("godkjent");
+  await ikt.getByRole("checkbox", { name: "Velg alle på siden" }).check();
+  await ikt.getByRole("button", { name: "Iverksett" }).click();
+  const implement = ikt.getByRole("dialog", { name: /^Iverksett \d+ linje/ });
+  const usernames = implement.getByRole("textbox");
+  await expect(usernames).toHaveCount(warned);
+  for (let i = 0; i < warned; i++) await usernames.nth(i).fill(`demostudent${i + 1}`);
+  const implemented = ikt.waitForResponse((r) => r.url().endsWith("/api/order-lines/implement"));
+  await implement.getByRole("button", { name: "Iverksett" }).click();
+  expect((await implemented).status()).toBe(200);
+  await expect(implement).toBeHidden();
+  await expect(ikt.getByRole("status")).toContainText("iverksatt");
+  await expectGoodPage(ikt, "15 køen iverksatt");
+
+  // The coordinator sees the students ready, with their usernames, and their Bestilt cells green.
+  const coordinator = await signedIn(browser, demoUsers.hvl.email);
+  await coordinator.goto(`/klar?ark=${sheet?.id}&bestilt=implemented`);
+  await settled(coordinator);
+  const readiness = coordinator.getByRole("table", { name: "Studentenes status før praksis" });
+  for (const name of students) {
+    const line = readiness.getByRole("row").filter({ hasText: name });
+    await expect(line).toContainText("Klar");
+    await expect(line).toContainText(/demostudent\d/);
+  }
+  await expect(coordinator.getByText("Referanse:")).toHaveCount(0);
+  await expectGoodPage(coordinator, "15 status før praksis koordinator");
+  const rows = (await (await coordinator.request.get(`/api/sheets/${sheet?.id}/rows`)).json()) as {
+    rows: { lastName: string; firstName: string; orderState: string }[];
+  };
+  for (const name of students) {
+    expect(rows.rows.find((r) => `${r.lastName}, ${r.firstName}` === name)?.orderState).toBe("implemented");
+  }
 });
