@@ -188,6 +188,8 @@ export const auditFieldTexts: Record<string, string> = {
   institution: "audit.fieldNames.institution",
   programme: "audit.fieldNames.programme",
   placement_site: "audit.fieldNames.placementSite",
+  placement_start: "audit.fieldNames.placementStart",
+  placement_end: "audit.fieldNames.placementEnd",
   system: "audit.fieldNames.system",
   valid_from: "audit.fieldNames.valid_from",
   valid_to: "audit.fieldNames.valid_to",

@@ -132,9 +132,10 @@ test("the help page describes what the app does now, with the trust's names and 
   await expect(main).toContainText(`senest ${session.me.activeTrust.deadlineDays} dager før praksisperioden starter`);
   await expect(main).toContainText("«Mulige duplikater»");
   await expect(main).toContainText("010190 *****");
-  // Registration campaigns exist now; nothing of what is still to come: orders, change requests, inquiries.
+  // Registration campaigns and orders exist now; nothing of what is still to come: change requests, inquiries.
   await expect(main.getByRole("heading", { name: "Registrering av studenter" })).toBeVisible();
-  await expect(main).not.toContainText(/bestilling|søknad om endring|henvendelse|vedtak/i);
+  await expect(main.getByRole("heading", { name: "Bestilling av tilgang" })).toBeVisible();
+  await expect(main).not.toContainText(/søknad om endring|endringsforespørsel|henvendelse|vedtak/i);
   await expectGoodPage(page, "10 hjelp");
 });
 

@@ -22,7 +22,7 @@ import type { DemoSheet } from "./semester.ts";
  *   coordinators a message) and left the rest in `ikt@demo.test`'s queue;
  * - the third: ordered, nothing decided yet (open lines in the queue);
  * - the fourth: an order FOU cancelled, and the order made again, not yet sent (waiting to be sent).
- * The last four ready students are not ordered yet, and the rows the dry run refuses (students not
+ * The last ready students are not ordered yet, and the rows the dry run refuses (students not
  * in HR) stay on the sheet with their reasons.
  */
 export async function fillDemoOrders(
@@ -66,7 +66,7 @@ export async function fillDemoOrders(
     await step(() => orders.markOrdered(fou, id, { reference: `SP-${sheet.dates.start.slice(0, 4)}-${4100 + n}` }));
     return (await orders.get(fou, id)).lines;
   };
-  // Four students are left for FOU to order (the browser story does).
+  // The last ready students are left for FOU to order (browser story 14 does).
   const batch = Math.max(1, Math.floor((ready.length - 4) / 4));
   const [implemented, decided, open, waiting] = [0, 1, 2, 3].map((k) => ready.slice(k * batch, (k + 1) * batch));
 

@@ -16,7 +16,7 @@ test("the admin adds a clinical system, gives it in a new version of a profile, 
   await signIn(page, demoUsers.admin.email);
   await openAdminPage(page, "Fagsystemer");
   await expect(page.getByRole("row").filter({ hasText: "DIPS Arena" })).toContainText("Sykepleier");
-  await expectGoodPage(page, "14 fagsystemer");
+  await expectGoodPage(page, "15 fagsystemer");
 
   // A new system with two roles; the second role's field takes the focus when it is added.
   await page.getByRole("button", { name: "Nytt fagsystem" }).click();
@@ -29,7 +29,7 @@ test("the admin adds a clinical system, gives it in a new version of a profile, 
   await expect(dialog.getByRole("textbox", { name: "Rolle 2", exact: true })).toBeFocused();
   await page.keyboard.type("Student medisin");
   await expectAccessible(page, "dialog Nytt fagsystem");
-  await screenshot(page, "14 nytt fagsystem", { fullPage: false });
+  await screenshot(page, "15 nytt fagsystem", { fullPage: false });
   await dialog.getByRole("button", { name: "Legg til fagsystem" }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole("status")).toHaveText("Medikasjonsmodulen er lagt til.");
@@ -39,7 +39,7 @@ test("the admin adds a clinical system, gives it in a new version of a profile, 
   // The nurses' profile gets it in a new version; the earlier versions stay in the history.
   await adminMenu(page).getByRole("link", { name: "Tilgangsprofiler", exact: true }).click();
   await expect(mainHeading(page)).toHaveText("Tilgangsprofiler");
-  await expectGoodPage(page, "14 tilgangsprofiler");
+  await expectGoodPage(page, "15 tilgangsprofiler");
   await page.getByRole("link", { name: "Sykepleier", exact: true }).click();
   await expect(mainHeading(page)).toHaveText("Tilgangsprofil for Sykepleier");
   await page.getByRole("button", { name: "Lag ny versjon" }).click();
@@ -61,7 +61,7 @@ test("the admin adds a clinical system, gives it in a new version of a profile, 
   );
   await page.getByText("Versjon 1 –").click();
   await expect(page.getByRole("table", { name: "Fagsystemer og roller i versjon 1" })).toContainText("Nå arkivert");
-  await expectGoodPage(page, "14 tilgangsprofil sykepleier");
+  await expectGoodPage(page, "15 tilgangsprofil sykepleier");
 
   // The radiographers' profile is archived and made again from the list.
   await page.getByRole("link", { name: "Alle tilgangsprofiler" }).click();
