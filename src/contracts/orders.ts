@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { orderLineStates } from "../domain/order-lines.ts";
+import { orderStates } from "../domain/statuses.ts";
 import { dateInput, isoDate, pageQuery as page, sortDirection, text, uuidSchema } from "./common.ts";
 
 /**
@@ -273,7 +274,7 @@ export const readinessItemSchema = z.object({
   endDate: isoDate.nullable(),
   steps: readinessStepsSchema,
   /** The row's Bestilt state. */
-  orderState: z.enum(["not_ordered", "ordered", "approved", "implemented", "rejected"]),
+  orderState: z.enum(orderStates),
   /** Every step done. */
   ready: z.boolean(),
   /** Days from today to the start (negative once started). */
@@ -298,7 +299,7 @@ export const readinessQuery = z.object({
   /** Only students not ready this many days (or fewer) before their start. */
   notReadyDays: z.coerce.number().int().min(0).max(365).optional(),
   /** Only students whose row's Bestilt cell is in this state (`rejected`: the start page's number). */
-  orderState: z.enum(["not_ordered", "ordered", "approved", "implemented", "rejected"]).optional(),
+  orderState: z.enum(orderStates).optional(),
   sort: readinessSortSchema.default("start"),
   dir: sortDirection,
   ...page,

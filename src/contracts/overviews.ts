@@ -168,7 +168,15 @@ export const changeSchema = z.object({
   rowId: uuidSchema.nullable(),
   /** "Etternavn, Fornavn" of the row, for the change list. */
   rowLabel: z.string().nullable(),
-  kind: z.enum(["sheet_added", "row_added", "row_removed", "cell_changed", "comment_added"]),
+  kind: z.enum([
+    "sheet_added",
+    "row_added",
+    "row_removed",
+    "cell_changed",
+    "comment_added",
+    "row_withdrawn",
+    "row_extended",
+  ]),
   field: rowFieldSchema.nullable(),
   from: z.string().nullable(),
   to: z.string().nullable(),

@@ -68,6 +68,20 @@ export const policies = {
   "orderLines.read": { roles: ["admin", "student_admin", "it_provider"] },
   "orderLines.decide": { roles: ["it_provider"] },
   "readiness.read": { roles: overviewPeople },
+  /**
+   * Access that follows the placement (SPEC §3.2 step 6): the IT provider works the deactivation and
+   * extension lists of every trust it serves and marks them done; FOU sees them (and uploads the
+   * portal's confirmations through the status report) and extends placements. A coordinator withdraws
+   * their own institution's students, FOU any. Læringsportalen users (SPEC §3.3) are FOU's.
+   */
+  "deactivations.read": { roles: ["admin", "student_admin", "it_provider"] },
+  "deactivations.mark": { roles: ["it_provider"] },
+  "extensions.read": { roles: ["admin", "student_admin", "it_provider"] },
+  "extensions.mark": { roles: ["it_provider"] },
+  "rows.extend": { roles: ["student_admin"] },
+  "rows.withdraw": { roles: ["student_admin", "coordinator"] },
+  "learningPortal.read": { roles: ["admin", "student_admin"] },
+  "learningPortal.send": { roles: ["student_admin"] },
   "users.manage": { roles: ["admin"] },
   "accountRequests.review": { roles: ["admin"] },
   "identityProviders.manage": { roles: ["admin"] },
@@ -89,6 +103,10 @@ export const policies = {
   "start.orders": { roles: ["student_admin"] },
   /** The start page counts one's institutions' students not ready 14 days before their start. */
   "start.readiness": { roles: ["coordinator"] },
+  /** The start page counts the lines on the deactivation and extension lists of the trusts one serves. */
+  "start.deactivations": { roles: ["it_provider"] },
+  /** The start page counts the rows changed after their order and the students waiting for a Læringsportalen user. */
+  "start.accessChanges": { roles: ["student_admin"] },
 } as const satisfies Record<string, Policy>;
 
 export type PolicyName = keyof typeof policies;

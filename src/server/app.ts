@@ -27,13 +27,8 @@ import { createInstitutionsUsecases } from "./modules/institutions/institutions.
 import { institutionsRoutes } from "./modules/institutions/institutions.routes.ts";
 import { createNotificationsUsecases, createNotifier } from "./modules/notifications/notifications.public.ts";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
-import { orderLinesRoutes } from "./modules/orders/order-lines.routes.ts";
-import { createOrderLinesUsecases } from "./modules/orders/order-lines.usecases.ts";
-import { createOrdersUsecases, withOrderLines } from "./modules/orders/orders.public.ts";
-import { ordersRoutes } from "./modules/orders/orders.routes.ts";
-import { readinessRoutes } from "./modules/orders/readiness.routes.ts";
+import { accessFollowsRows, registerOrders, withOrderLines } from "./modules/orders/orders.public.ts";
 import { createReadinessUsecases } from "./modules/orders/readiness.usecases.ts";
-import { createStatusImportUsecases } from "./modules/orders/status-import.usecases.ts";
 import { createOutbox, createOutboxUsecases } from "./modules/outbox/outbox.public.ts";
 import { outboxRoutes } from "./modules/outbox/outbox.routes.ts";
 import { createImportUsecases } from "./modules/overviews/import.usecases.ts";
@@ -218,6 +213,7 @@ export async function buildApp({
     notifier,
     persons,
     placed: registrations.matching.rowsArrived,
+    rowsChanged: accessFollowsRows({ clock, notifier }),
   };
   const overviews = createOverviewsUsecases(overviewDeps);
   const readiness = createReadinessUsecases({ db, clock });
@@ -291,14 +287,7 @@ export async function buildApp({
       hrTransfer: createHrTransferUsecases({ db, crypto: dataCrypto, clock, notifier }),
     }),
   );
-  await app.register(ordersRoutes({ orders: createOrdersUsecases({ db, crypto: dataCrypto, clock, notifier }) }));
-  await app.register(orderLinesRoutes({ lines: createOrderLinesUsecases({ db, clock, notifier }) }));
-  await app.register(
-    readinessRoutes({
-      readiness,
-      statusImport: createStatusImportUsecases({ db, crypto: dataCrypto, clock, parsePool }),
-    }),
-  );
+  await registerOrders(app, { db, crypto: dataCrypto, clock, notifier, parsePool, readiness });
   await registerWeb(app);
   return app;
 }

@@ -6,6 +6,7 @@ export * from "../modules/clinical-systems/clinical-systems.table.ts";
 export * from "../modules/identity-providers/identity-providers.table.ts";
 export * from "../modules/institutions/agreements.table.ts";
 export * from "../modules/institutions/institutions.table.ts";
+export * from "../modules/learning-portal/learning-portal.table.ts";
 export * from "../modules/notifications/notifications.table.ts";
 export * from "../modules/orders/orders.table.ts";
 export * from "../modules/outbox/outbox.table.ts";

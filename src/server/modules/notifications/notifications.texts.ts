@@ -33,7 +33,14 @@ const text = <P>(texts: Text<P>) => texts;
 
 /** One change gathered into an overview's batch (national IDs already masked, values as stored). */
 export interface OverviewChangeItem {
-  kind: "sheet_added" | "row_added" | "row_removed" | "cell_changed" | "comment_added";
+  kind:
+    | "sheet_added"
+    | "row_added"
+    | "row_removed"
+    | "cell_changed"
+    | "comment_added"
+    | "row_withdrawn"
+    | "row_extended";
   sheetId: string;
   sheet: string;
   rowId: string | null;
@@ -55,6 +62,8 @@ const overviewWords: Record<
     noName: string;
     added: string;
     removed: string;
+    withdrawn: string;
+    extended: string;
     comment: string;
     sheet: string;
     more: (n: number) => string;
@@ -66,6 +75,8 @@ const overviewWords: Record<
     noName: "(uten navn)",
     added: "Ny rad",
     removed: "Fjernet rad",
+    withdrawn: "Trukket fra praksis",
+    extended: "Praksis forlenget",
     comment: "Kommentar på",
     sheet: "Nytt ark",
     more: (n) => `og ${n} ${n === 1 ? "endring" : "endringer"} til`,
@@ -76,6 +87,8 @@ const overviewWords: Record<
     noName: "(utan namn)",
     added: "Ny rad",
     removed: "Fjerna rad",
+    withdrawn: "Trekt frå praksis",
+    extended: "Praksis forlengd",
     comment: "Kommentar på",
     sheet: "Nytt ark",
     more: (n) => `og ${n} ${n === 1 ? "endring" : "endringar"} til`,
@@ -86,6 +99,8 @@ const overviewWords: Record<
     noName: "(no name)",
     added: "New row",
     removed: "Removed row",
+    withdrawn: "Withdrawn from placement",
+    extended: "Placement extended",
     comment: "Comment on",
     sheet: "New sheet",
     more: (n) => `and ${n} more ${n === 1 ? "change" : "changes"}`,
@@ -117,6 +132,10 @@ function overviewChangeLines(language: Language, items: OverviewChangeItem[]) {
         return `${w.added}${where}: ${name}`;
       case "row_removed":
         return `${w.removed}${where}: ${name}`;
+      case "row_withdrawn":
+        return `${w.withdrawn}${where}: ${name} (${value(i.to)})`;
+      case "row_extended":
+        return `${w.extended}${where}: ${name}, ${value(i.from)} → ${value(i.to)}`;
       case "comment_added":
         return `${w.comment} ${name}${where}: «${i.to ?? ""}»`;
       default:

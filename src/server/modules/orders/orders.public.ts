@@ -2,8 +2,10 @@ import { and, eq } from "drizzle-orm";
 import type { PersonLinks } from "../persons/persons.public.ts";
 import { orderLines } from "./orders.table.ts";
 
-/** What the composition root may use of the orders module: its use-cases, and how a person merge moves order lines. */
+/** What the composition root may use of the orders module: its use-cases and routes, and how a person merge moves order lines. */
+export { registerOrders } from "./orders.plugin.ts";
 export { createOrdersUsecases, type OrdersUsecases } from "./orders.usecases.ts";
+export { accessFollowsRows } from "./row-events.ts";
 
 /**
  * The persons module's links with order lines too: merging two persons moves the rows (the links

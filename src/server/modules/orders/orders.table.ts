@@ -108,6 +108,30 @@ export const orderLines = pgTable(
     username: text("username"),
     /** Who sends the student their username: `app` (an e-mail held until its day) or `provider` (the IT provider's own systems). */
     usernameDelivery: text("username_delivery"),
+    /** What the line asks of the IT provider (`changeTypes`): `new`, `changed` (a change order), `extended`, `deactivate`. */
+    changeType: text("change_type").notNull().default("new"),
+    /** The changed line this line of a change order replaces (`supersede`), or the line a continuing placement carries on. */
+    replacesLineId: uuid("replaces_line_id"),
+    /** What changed since the order, from → to (`lineChanges`): on a changed line, and copied to the line that orders it. */
+    changes: jsonb("changes").$type<{ field: string; from: string | null; to: string | null }[]>(),
+    changedBy: uuid("changed_by").references(() => users.id),
+    changedAt: timestamp("changed_at", { withTimezone: true }),
+    supersededBy: uuid("superseded_by").references(() => users.id),
+    supersededAt: timestamp("superseded_at", { withTimezone: true }),
+    /** Why the line is on the deactivation list (`deactivationReasons`), from which day access must end. */
+    deactivationReason: text("deactivation_reason"),
+    deactivateFrom: date("deactivate_from"),
+    /** FOU's or the coordinator's words for a withdrawal, as given (national IDs masked). */
+    deactivationNote: text("deactivation_note"),
+    scheduledDeactivationAt: timestamp("scheduled_deactivation_at", { withTimezone: true }),
+    deactivatedBy: uuid("deactivated_by").references(() => users.id),
+    deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
+    /** The end date before the last extension, while the IT provider has the extension on its list. */
+    extendedFrom: date("extended_from"),
+    extendedBy: uuid("extended_by").references(() => users.id),
+    extendedAt: timestamp("extended_at", { withTimezone: true }),
+    extensionDoneBy: uuid("extension_done_by").references(() => users.id),
+    extensionDoneAt: timestamp("extension_done_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -116,10 +140,16 @@ export const orderLines = pgTable(
     index("order_lines_row").on(t.rowId),
     index("order_lines_person").on(t.personId),
     index("order_lines_trust_state_start").on(t.trustId, t.state, t.validFrom),
-    // A row has at most one line per system that still stands for access: ordering it twice is refused.
-    uniqueIndex("order_lines_row_system_live")
+    // A row has at most one line per system that holds it (`holdingStates`): ordering it twice is refused.
+    uniqueIndex("order_lines_row_system_current")
       .on(t.rowId, t.systemId)
-      .where(sql`${t.state} not in ('rejected', 'cancelled')`),
+      .where(sql`${t.state} in ('draft', 'ordered', 'approved', 'implemented', 'extended')`),
+    // The nightly job finds the granted lines whose placement has ended.
+    index("order_lines_granted_ending")
+      .on(t.validTo)
+      .where(sql`${t.state} in ('ordered', 'approved', 'implemented', 'extended')`),
+    // The expiry reminders look a person's continuing placements up.
+    index("order_lines_person_system").on(t.personId, t.systemId, t.validFrom),
   ],
 );
 
@@ -160,4 +190,23 @@ export const usernameMails = pgTable(
     uniqueIndex("username_mails_row").on(t.rowId),
     index("username_mails_due").on(t.dueOn).where(sql`${t.queuedAt} is null`),
   ],
+);
+
+/**
+ * The reminders that a placement's access ends (SPEC §3.2 step 6): one per row, days before (14 or
+ * 1) and end date, so each is sent once, and again only for a new end date after an extension.
+ */
+export const expiryReminders = pgTable(
+  "expiry_reminders",
+  {
+    id: id(),
+    trustId: uuid("trust_id")
+      .notNull()
+      .references(() => trusts.id),
+    rowId: uuid("row_id").notNull(),
+    daysBefore: integer("days_before").notNull(),
+    endDate: date("end_date").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("expiry_reminders_once").on(t.rowId, t.daysBefore, t.endDate)],
 );

@@ -26,6 +26,17 @@ export interface ChangeEntry {
   to: string | null;
 }
 
+/**
+ * What the overviews tell a module above them, in the saving transaction, of the changes they keep
+ * after submission (the change log's entries: cells changed, rows removed, …): the orders module
+ * makes the access follow the placement (wired in app.ts).
+ */
+export type RowsChanged = (
+  tx: DbOrTx,
+  actor: Actor,
+  q: { trustId: string; institutionId: string; overviewId: string; entries: ChangeEntry[] },
+) => Promise<void>;
+
 type Document = Pick<OverviewRecord, "id" | "trustId" | "institutionId" | "name">;
 
 export const personName = (d: Pick<RowData, "firstName" | "lastName">) =>
@@ -75,9 +86,9 @@ export async function otherSideOf(tx: DbOrTx, actor: Actor, overview: Document):
  * The change log of documents: keeps the changes (one statement per part) and tells the other side
  * (`otherSideOf`), in the caller's transaction. They are gathered per recipient and document
  * (`notifier.gather`): one notification, rewritten as changes arrive, and one e-mail listing every
- * change from → to when the window closes.
+ * change from → to when the window closes. A module above hears of them first (`rowsChanged`).
  */
-export function createChangeLog(deps: { clock: Clock; notifier: Notifier }) {
+export function createChangeLog(deps: { clock: Clock; notifier: Notifier; rowsChanged?: RowsChanged }) {
   return {
     async record(tx: DbOrTx, actor: Actor, overview: Document, entries: ChangeEntry[]): Promise<void> {
       if (entries.length === 0) return;
@@ -96,6 +107,12 @@ export function createChangeLog(deps: { clock: Clock; notifier: Notifier }) {
           at,
         })),
       );
+      await deps.rowsChanged?.(tx, actor, {
+        trustId: overview.trustId,
+        institutionId: overview.institutionId,
+        overviewId: overview.id,
+        entries,
+      });
       const recipients = await otherSideOf(tx, actor, overview);
       if (recipients.length === 0) return;
       await deps.notifier.gather(tx, {

@@ -4,6 +4,7 @@ import type { DataCrypto } from "../../shared/crypto.ts";
 import type { Db, DbOrTx } from "../../shared/database.ts";
 import type { Notifier } from "../notifications/notifications.public.ts";
 import type { PersonsUsecases } from "../persons/persons.public.ts";
+import type { RowsChanged } from "./change-log.ts";
 
 /**
  * What the overviews tell a module above them, in the saving transaction, after rows naming these
@@ -25,4 +26,6 @@ export interface OverviewsDeps {
   persons: PersonsUsecases;
   /** Told when rows name persons; nobody is told without it. */
   placed?: PersonsPlaced;
+  /** Told of the changes kept after submission; nobody is told without it. */
+  rowsChanged?: RowsChanged;
 }

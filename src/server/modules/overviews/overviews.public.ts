@@ -4,6 +4,7 @@
  * tells a module above when rows name persons, and what the retention job reads and changes of the rows.
  */
 
+export type { ChangeEntry, RowsChanged } from "./change-log.ts";
 /** For the composition root (the import's parse workers; where rows' ciphertexts are bound) and the audit log's CSV. */
 export { neutralise } from "./excel/cells.ts";
 export { createParsePool, type ParsePool } from "./excel/parse-pool.ts";

@@ -127,6 +127,21 @@ export const placementRows = pgTable(
      * anonymised row has no problems, is read-only and is left out of search.
      */
     anonymisedAt: timestamp("anonymised_at", { withTimezone: true }),
+    /**
+     * A withdrawn student (`POST /api/rows/{id}/withdraw`): the row stays, read-only, and its access
+     * goes on the deactivation list from `withdrawn_on`, with the reason given.
+     */
+    withdrawnOn: date("withdrawn_on"),
+    withdrawnReason: text("withdrawn_reason"),
+    withdrawnBy: uuid("withdrawn_by"),
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+    /**
+     * The end date before FOU first extended the placement (`POST /api/rows/extend`); null: never
+     * extended. An extended row may end past its sheet's period: shown as extended, not as an error.
+     */
+    endDateBeforeExtension: date("end_date_before_extension"),
+    extendedBy: uuid("extended_by"),
+    extendedAt: timestamp("extended_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -173,7 +188,7 @@ export const rowChanges = pgTable(
       .references(() => sheets.id, { onDelete: "cascade" }),
     rowId: uuid("row_id"),
     rowLabel: text("row_label"),
-    /** sheet_added | row_added | row_removed | cell_changed | comment_added */
+    /** sheet_added | row_added | row_removed | cell_changed | comment_added | row_withdrawn | row_extended */
     kind: text("kind").notNull(),
     field: text("field"),
     fromValue: text("from_value"),

@@ -47,6 +47,8 @@ export const trusts = pgTable("trusts", {
   appSendsUsernames: boolean("app_sends_usernames").notNull().default(false),
   /** The username e-mail is held until this many days before the placement starts. */
   usernameDaysBefore: integer("username_days_before").notNull().default(7),
+  /** FOU may extend a placement to at most this many days past its sheet's period (SPEC §3.2 step 6). */
+  extensionMaxDays: integer("extension_max_days").notNull().default(90),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

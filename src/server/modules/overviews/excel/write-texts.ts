@@ -32,6 +32,10 @@ export const orderTexts: Record<Lang, Record<OrderState, string>> = {
     approved: "Godkjent",
     implemented: "Iverksatt",
     rejected: "Avslått",
+    changed: "Endret etter bestilling",
+    extended: "Forlenget",
+    to_deactivate: "Til deaktivering",
+    deactivated: "Deaktivert",
   },
   en: {
     not_ordered: "Not ordered",
@@ -39,6 +43,10 @@ export const orderTexts: Record<Lang, Record<OrderState, string>> = {
     approved: "Approved",
     implemented: "Implemented",
     rejected: "Rejected",
+    changed: "Changed after order",
+    extended: "Extended",
+    to_deactivate: "To deactivate",
+    deactivated: "Deactivated",
   },
 };
 export const learningPortalTexts: Record<Lang, Record<LearningPortalState, string>> = {
