@@ -67,7 +67,7 @@ export const deactivationReasons = ["removed", "withdrawn", "ended", "changed"] 
 export type DeactivationReason = (typeof deactivationReasons)[number];
 
 /** The row fields whose change after an order changes the access: the validity, the site, the profile. */
-export const accessFields = ["startDate", "endDate", "siteId", "programme"] as const;
+export const accessFields = ["startDate", "endDate", "placementSiteId", "studyProgramme"] as const;
 
 export interface OrderLineTransition {
   action: OrderLineAction;
