@@ -68,6 +68,9 @@ export const auditActions = [
   "mark_ordered",
   "reject",
   "implement",
+  "change",
+  "supersede",
+  "schedule_deactivation",
 ] as const;
 
 /**
@@ -193,6 +196,10 @@ export const auditFieldTexts: Record<string, string> = {
   system: "audit.fieldNames.system",
   valid_from: "audit.fieldNames.valid_from",
   valid_to: "audit.fieldNames.valid_to",
+  changes: "audit.fieldNames.changes",
+  change_type: "audit.fieldNames.change_type",
+  deactivation_reason: "audit.fieldNames.deactivation_reason",
+  deactivate_from: "audit.fieldNames.deactivate_from",
   // The filters of an export of this log.
   actor_id: "audit.filter.who",
   entity: "audit.filter.what",

@@ -21,6 +21,7 @@ export const dashboardItemKeySchema = z.enum([
   "studentsNotRegistered",
   "ordersDraft",
   "accessRejected",
+  "accessChanged",
   "studentsNotReady",
   "openLines",
 ]);

@@ -87,6 +87,10 @@ export function createDashboardUsecases(deps: {
         add("accessRejected", counts.rejected, "/klar?bestilt=rejected");
         add("studentsNotReady", counts.notReady, `/klar?ikkeKlar=${notReadyDays}`);
       }
+      if (may(actor, "start.accessChanges")) {
+        const counts = await deps.readiness.startCounts(actor, notReadyDays);
+        add("accessChanged", counts.accessChanged, "/klar?bestilt=changed");
+      }
       if (may(actor, "start.readiness")) {
         const counts = await deps.readiness.startCounts(actor, notReadyDays);
         add("studentsNotReady", counts.notReady, `/klar?ikkeKlar=${notReadyDays}`);

@@ -26,6 +26,7 @@ export const zeroHints: Record<DashboardItemKey, ZeroHint> = {
   studentsNotRegistered: null,
   ordersDraft: null,
   accessRejected: null,
+  accessChanged: null,
   studentsNotReady: null,
   openLines: null,
 };
