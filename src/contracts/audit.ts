@@ -68,6 +68,8 @@ export const auditActions = [
   "mark_ordered",
   "reject",
   "implement",
+  "schedule_deactivation",
+  "withdraw",
 ] as const;
 
 /**
@@ -193,6 +195,12 @@ export const auditFieldTexts: Record<string, string> = {
   system: "audit.fieldNames.system",
   valid_from: "audit.fieldNames.valid_from",
   valid_to: "audit.fieldNames.valid_to",
+  // The deactivation list and withdrawals.
+  deactivation_reason: "audit.fieldNames.deactivation_reason",
+  deactivate_from: "audit.fieldNames.deactivate_from",
+  withdrawn_on: "audit.fieldNames.withdrawn_on",
+  withdrawn_reason: "audit.fieldNames.withdrawn_reason",
+  extension_done_at: "audit.fieldNames.extension_done_at",
   // The filters of an export of this log.
   actor_id: "audit.filter.who",
   entity: "audit.filter.what",
