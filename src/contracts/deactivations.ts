@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { deactivationReasons } from "../domain/order-lines.ts";
 import { dateInput, isoDate, pageQuery as page, sortDirection, text, uuidSchema } from "./common.ts";
+import { noticesSchema } from "./notices.ts";
+import { rowSchema } from "./overviews.ts";
 
 /**
  * The deactivation list (SPEC §3.2 step 6): the order lines whose access must end — a removed row,
@@ -56,3 +58,6 @@ export const markDeactivatedResponse = z.object({ updated: z.number().int() });
 
 /** A withdrawal of a student from a placement: from `date`, with a reason (national IDs masked). */
 export const withdrawRowBody = z.object({ date: dateInput, reason: text(1000) });
+
+/** The withdrawn row as it is now, and whether national IDs were masked in the reason. */
+export const withdrawnRowSchema = z.object({ row: rowSchema, notices: noticesSchema });

@@ -1,7 +1,7 @@
 import { AppError } from "../../shared/errors.ts";
 
 /** Lines already marked deactivated: nothing is deactivated twice, and nothing was changed. */
-export const alreadyDeactivated = (lines: { id: string; state: string }[]) =>
+export const alreadyDeactivated = (lines: { id: string; state: string }[] = []) =>
   new AppError(
     "deactivations.already_deactivated",
     409,
