@@ -3,11 +3,9 @@ import type { Actor } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { Clock } from "../../shared/clock.ts";
 import type { DbOrTx } from "../../shared/database.ts";
-import { anyOf } from "../../shared/sql-sets.ts";
 import { type AuditEntry, writeAudits } from "../audit/audit.public.ts";
 import type { Notifier } from "../notifications/notifications.public.ts";
 import type { ChangeEntry } from "../overviews/overviews.public.ts";
-import { placementRows } from "../overviews/overviews.table.ts";
 import { createDeactivationsRepository, type MovedLine } from "./deactivations.repository.ts";
 import { syncRowOrderStates } from "./row-order-states.ts";
 
@@ -52,19 +50,13 @@ export async function scheduleRowDeactivations(
   const today = todayInOslo(at);
   const removed = [...new Set(q.entries.flatMap((e) => (e.kind === "row_removed" && e.rowId ? [e.rowId] : [])))];
   const withdrawnIds = [...new Set(q.entries.flatMap((e) => (e.kind === "row_withdrawn" && e.rowId ? [e.rowId] : [])))];
-  const withdrawn =
-    withdrawnIds.length === 0
-      ? []
-      : await tx
-          .select({ rowId: placementRows.id, on: placementRows.withdrawnOn, reason: placementRows.withdrawnReason })
-          .from(placementRows)
-          .where(anyOf(placementRows.id, withdrawnIds, "uuid"));
+  const repo = createDeactivationsRepository({ db: tx });
+  const withdrawn = await repo.withdrawals(withdrawnIds);
   const rows = [
     ...removed.map((rowId) => ({ rowId, reason: "removed", from: today, note: null })),
     ...withdrawn.map((w) => ({ rowId: w.rowId, reason: "withdrawn", from: w.on ?? today, note: w.reason })),
   ];
   if (rows.length === 0) return;
-  const repo = createDeactivationsRepository({ db: tx });
   const scheduled = await repo.scheduleRows(q.trustId, rows, at);
   const cancelled = await repo.cancelDrafts(
     q.trustId,

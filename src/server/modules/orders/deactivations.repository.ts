@@ -6,6 +6,7 @@ import type { DbOrTx } from "../../shared/database.ts";
 import { anyOf } from "../../shared/sql-sets.ts";
 import { clinicalSystems } from "../clinical-systems/clinical-systems.table.ts";
 import { institutions } from "../institutions/institutions.table.ts";
+import { placementRows } from "../overviews/overviews.table.ts";
 import { persons } from "../persons/persons.table.ts";
 import { trusts } from "../trusts/trusts.table.ts";
 import { userNameOf } from "../users/users.public.ts";
@@ -122,6 +123,15 @@ export function createDeactivationsRepository({ db }: { db: DbOrTx }) {
   };
 
   return {
+    /** The withdrawal (date and reason) of these rows, read-only. */
+    async withdrawals(rowIds: string[]) {
+      if (rowIds.length === 0) return [];
+      return db
+        .select({ rowId: placementRows.id, on: placementRows.withdrawnOn, reason: placementRows.withdrawnReason })
+        .from(placementRows)
+        .where(anyOf(placementRows.id, rowIds, "uuid"));
+    },
+
     /**
      * Puts the lines of these rows that hold access or are changed on the deactivation list, each
      * row with its reason, first day and note: one statement. Returns the lines moved.
