@@ -71,6 +71,7 @@ export const auditActions = [
   "change",
   "supersede",
   "schedule_deactivation",
+  "withdraw",
 ] as const;
 
 /**
@@ -198,8 +199,12 @@ export const auditFieldTexts: Record<string, string> = {
   valid_to: "audit.fieldNames.valid_to",
   changes: "audit.fieldNames.changes",
   change_type: "audit.fieldNames.change_type",
+  // The deactivation list and withdrawals.
   deactivation_reason: "audit.fieldNames.deactivation_reason",
   deactivate_from: "audit.fieldNames.deactivate_from",
+  withdrawn_on: "audit.fieldNames.withdrawn_on",
+  withdrawn_reason: "audit.fieldNames.withdrawn_reason",
+  extension_done_at: "audit.fieldNames.extension_done_at",
   // The filters of an export of this log.
   actor_id: "audit.filter.who",
   entity: "audit.filter.what",

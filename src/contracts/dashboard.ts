@@ -24,6 +24,7 @@ export const dashboardItemKeySchema = z.enum([
   "accessChanged",
   "studentsNotReady",
   "openLines",
+  "linesToDeactivate",
 ]);
 export type DashboardItemKey = z.infer<typeof dashboardItemKeySchema>;
 

@@ -250,6 +250,15 @@ export const rowSchema = z.object({
    * Such a row has no problems and is read-only: PATCH, DELETE and comments answer 409 `rows.anonymised`.
    */
   anonymisedAt: z.string().nullable(),
+  /** A withdrawn student (`POST /api/rows/{id}/withdraw`), else null: read-only (409 `rows.withdrawn`). */
+  withdrawn: z
+    .object({
+      on: isoDate,
+      reason: z.string(),
+      by: z.object({ id: uuidSchema, name: z.string() }).nullable(),
+      at: z.string(),
+    })
+    .nullable(),
 });
 export type Row = z.infer<typeof rowSchema>;
 

@@ -22,6 +22,8 @@ export function createDashboardUsecases(deps: {
   overviews: OverviewsUsecases;
   registrations: RegistrationCounts;
   readiness: ReadinessUsecases;
+  /** The deactivation list's count (the orders module's, scoped as the list is). */
+  deactivations?: { count(actor: Actor): Promise<number> };
 }) {
   return {
     async get(actor: Actor): Promise<Dashboard> {
@@ -104,6 +106,9 @@ export function createDashboardUsecases(deps: {
             items.push({ key: "openLines", count: t.open, link: `/ko?foretak=${t.trustId}`, trust: t.trustName });
           }
         }
+      }
+      if (may(actor, "start.deactivations") && deps.deactivations) {
+        add("linesToDeactivate", await deps.deactivations.count(actor), "/deaktivering");
       }
       return { items };
     },

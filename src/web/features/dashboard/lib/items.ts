@@ -29,4 +29,5 @@ export const zeroHints: Record<DashboardItemKey, ZeroHint> = {
   accessChanged: null,
   studentsNotReady: null,
   openLines: null,
+  linesToDeactivate: null,
 };
