@@ -273,8 +273,9 @@ export const readinessItemSchema = z.object({
   startDate: isoDate.nullable(),
   endDate: isoDate.nullable(),
   steps: readinessStepsSchema,
-  /** The row's Bestilt state. */
+  /** The row's Bestilt state; its student's Læringsportalen user (`learningPortalStateOf`, src/domain/learning-portal.ts). */
   orderState: z.enum(orderStates),
+  learningPortal: z.enum(["not_needed", "needed", "requested", "created"]),
   /** Every step done. */
   ready: z.boolean(),
   /** Days from today to the start (negative once started). */

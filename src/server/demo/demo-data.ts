@@ -88,7 +88,7 @@ export async function fillDemoData(
         testMode: true,
         studentInfoUrl: "https://www.helse-bergen.no/student-i-praksis",
         itHelpUrl: "https://www.helse-bergen.no/vanlege-sporsmal-og-svar",
-        learningPortalEmail: "laeringsportalen@helse-vest.no",
+        learningPortalEmail: "laeringsportalen@helse-vest.test",
       })
       .returning();
     if (!trust) throw new Error("demo trust not created");
