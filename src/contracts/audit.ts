@@ -72,6 +72,8 @@ export const auditActions = [
   "supersede",
   "schedule_deactivation",
   "withdraw",
+  "learning_portal_request",
+  "learning_portal_created",
 ] as const;
 
 /**
@@ -145,6 +147,7 @@ export const auditFieldTexts: Record<string, string> = {
   student_info_url: "settings.studentInfoUrl",
   learning_portal_email: "settings.learningPortalEmail",
   d_number_needs_manual_user: "settings.dNumberNeedsManualUser",
+  learning_portal_batch: "learningPortal.fields.batch",
   retention_months: "settings.retentionMonths",
   accessibility_contact: "audit.fieldNames.accessibility_contact",
   naming_document: "audit.fieldNames.naming_document",

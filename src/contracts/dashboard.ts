@@ -25,6 +25,7 @@ export const dashboardItemKeySchema = z.enum([
   "studentsNotReady",
   "openLines",
   "linesToDeactivate",
+  "learningPortalWaiting",
 ]);
 export type DashboardItemKey = z.infer<typeof dashboardItemKeySchema>;
 

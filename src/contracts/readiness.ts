@@ -25,6 +25,8 @@ export const readinessItemSchema = z.object({
   steps: readinessStepsSchema,
   /** The row's Bestilt state. */
   orderState: z.enum(orderStates),
+  /** Its student's Læringsportalen user (`learningPortalStateOf`, src/domain/learning-portal.ts). */
+  learningPortal: z.enum(["not_needed", "needed", "requested", "created"]),
   /** Every step done. */
   ready: z.boolean(),
   /** Days from today to the start (negative once started). */

@@ -12,6 +12,7 @@ import { hashPassword } from "../shared/passwords.ts";
 import { fillDemoCampaigns } from "./campaigns.ts";
 import { fillDemoClinicalSystems } from "./clinical-systems.ts";
 import type { DemoWorld } from "./demo-world.ts";
+import { fillDemoLearningPortal } from "./learning-portal.ts";
 import { fillDemoOrders } from "./orders.ts";
 import { fillDemoSemester } from "./semester.ts";
 
@@ -88,7 +89,7 @@ export async function fillDemoData(
         testMode: true,
         studentInfoUrl: "https://www.helse-bergen.no/student-i-praksis",
         itHelpUrl: "https://www.helse-bergen.no/vanlege-sporsmal-og-svar",
-        learningPortalEmail: "laeringsportalen@helse-vest.no",
+        learningPortalEmail: "laeringsportalen@helse-vest.test",
       })
       .returning();
     if (!trust) throw new Error("demo trust not created");
@@ -156,5 +157,6 @@ export async function fillDemoData(
     const { transfers } = await fillDemoCampaigns(tx, world, sheets, deps);
     await fillDemoClinicalSystems(tx, world, deps.clock);
     await fillDemoOrders(tx, world, { sheets, transfers }, deps);
+    await fillDemoLearningPortal(tx, world, deps);
   });
 }

@@ -181,7 +181,7 @@ export function createReadinessRepository({ db }: { db: DbOrTx }) {
          order by ${order}
          limit ${p.limit} offset ${p.offset}`);
       const rows = rowsOf<LineRow>(result);
-      const items: ReadinessItem[] = rows.map((r) => ({
+      const items: Omit<ReadinessItem, "learningPortal">[] = rows.map((r) => ({
         rowId: r.row_id,
         personId: r.person_id,
         lastName: r.last_name,

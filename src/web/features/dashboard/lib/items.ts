@@ -30,4 +30,5 @@ export const zeroHints: Record<DashboardItemKey, ZeroHint> = {
   studentsNotReady: null,
   openLines: null,
   linesToDeactivate: null,
+  learningPortalWaiting: null,
 };
