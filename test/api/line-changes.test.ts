@@ -280,6 +280,13 @@ describe("a change order", () => {
       validTo: "2027-03-26",
       changes: [{ field: "endDate", from: "2027-04-09", to: "2027-03-26" }],
     });
+    const implemented = await post(
+      "/api/order-lines/implement",
+      { lines: items.map((l) => ({ id: l.id, username: `bruker${l.rowId.slice(0, 4)}` })) },
+      cookie.provider,
+    );
+    expect(implemented.statusCode, implemented.body).toBe(200);
+    expect(await rowState(rows.dates.id)).toBe("implemented");
     const news = await t.call("GET", "/api/order-lines?changeType=new&state=all", { cookie: cookie.provider });
     expect((news.json().items as OrderLine[]).some((l) => l.rowId === rows.dates.id && l.state === "ordered")).toBe(
       false,
