@@ -17,8 +17,7 @@ import { errorMessage } from "../../../lib/errors.ts";
 import { formatDate } from "../../../lib/format.ts";
 import { useServerListQuery } from "../../../lib/serverList.ts";
 import { may, useSession } from "../../../lib/session.ts";
-import { useExportDeactivations } from "../api/exportDeactivations.ts";
-import { useDeactivations } from "../api/listDeactivations.ts";
+import { useDeactivations, useExportDeactivations } from "../api/listDeactivations.ts";
 import { useMarkDeactivated } from "../api/markDeactivated.ts";
 import "../deactivations.css";
 
