@@ -1,8 +1,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
+import { inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../src/contracts/common.ts";
 import { allows as policyAllows } from "../../src/contracts/policies.ts";
 import type { RouteEntry } from "../../src/server/app.ts";
+import { orderLines as orderLineTable } from "../../src/server/modules/orders/orders.table.ts";
 import { type OrderLineWorld, seedOrderLineWorld } from "../helpers/order-builders.ts";
 import { routeSamples } from "../helpers/route-samples.ts";
 import { seedWorld, type World } from "../helpers/seed.ts";
@@ -203,5 +205,34 @@ describe("isolation matrix", () => {
     }
     expect(visited).toBeGreaterThan(0);
     expect(visited, `covered ${visited} of ${patchRoutes.map((r) => r.url).join(", ")}`).toBe(patchRoutes.length);
+  });
+  it("gives an IT provider serving two trusts both trusts' deactivation lists, and not a third's (ADR 0007)", async () => {
+    const ids = [orderLines.lines.bergen, orderLines.lines.fonna, orderLines.lines.forde];
+    await t.database.db
+      .update(orderLineTable)
+      .set({ state: "to_deactivate", deactivationReason: "removed", deactivateFrom: "2027-03-10" })
+      .where(inArray(orderLineTable.id, ids));
+    const cookie = await t.login(orderLines.regionalProvider.email);
+    const list = await t.call("GET", "/api/deactivations?limit=200", { cookie });
+    expect(list.statusCode).toBe(200);
+    const listed = (list.json() as { items: { lineId: string }[] }).items.map((l) => l.lineId);
+    expect(listed).toEqual(expect.arrayContaining([orderLines.lines.bergen, orderLines.lines.fonna]));
+    expect(list.body).not.toContain(orderLines.lines.forde);
+    const third = await t.call("GET", `/api/deactivations?trustId=${orderLines.forde.trust.id}`, { cookie });
+    expect(third.json()).toEqual({ items: [], total: 0 });
+    const forde = await t.call("POST", "/api/deactivations/mark", {
+      cookie,
+      body: { lineIds: [orderLines.lines.forde] },
+    });
+    expect(forde.statusCode).toBe(404);
+    const both = await t.call("POST", "/api/deactivations/mark", {
+      cookie,
+      body: { lineIds: [orderLines.lines.bergen, orderLines.lines.fonna] },
+    });
+    expect(both.statusCode, both.body).toBe(200);
+    // Helse Bergen's FOU sees Bergen's line only.
+    const fou = await t.call("GET", "/api/deactivations?state=deactivated", { cookie: cookies.studentAdmin });
+    expect(fou.body).toContain(orderLines.lines.bergen);
+    expect(fou.body).not.toContain(orderLines.lines.fonna);
   });
 });

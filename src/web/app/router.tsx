@@ -117,6 +117,10 @@ export const router = createBrowserRouter([
             ...page(() => import("../features/learningPortal/routes/LearningPortalPage.tsx"), "LearningPortalPage"),
           },
           {
+            path: "deaktivering",
+            ...page(() => import("../features/deactivations/routes/DeactivationsPage.tsx"), "DeactivationsPage"),
+          },
+          {
             path: "studieprogram",
             ...page(() => import("../features/catalog/routes/ProgrammesPage.tsx"), "ProgrammesPage"),
           },

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { DeactivationItem, deactivationsQuery, markDeactivatedBody } from "../../../contracts/deactivations.ts";
 import { itProviderRole } from "../../../contracts/policies.ts";
 import type { DeactivationReason, OrderLineState } from "../../../domain/order-lines.ts";
-import { type Actor, requirePolicy } from "../../shared/actor.ts";
+import { type Actor, may, requirePolicy } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { Clock } from "../../shared/clock.ts";
 import type { Db, DbOrTx } from "../../shared/database.ts";
@@ -34,7 +34,8 @@ export async function deactivationScope(
   policy: "deactivations.read" | "deactivations.mark" | "start.deactivations",
 ) {
   const trustId = requirePolicy(actor, policy);
-  const showsNote = actor.roles.includes("admin") || actor.roles.includes("student_admin");
+  // The withdrawal's words are FOU's and the coordinators' (and admins'), not the IT provider's.
+  const showsNote = may(actor, "orders.read");
   if (!actor.roles.includes(itProviderRole)) return { trustIds: [trustId], showsNote };
   const served = await itProviderTrustsOf(db, actor.userId);
   return { trustIds: [...new Set([trustId, ...served])], showsNote };

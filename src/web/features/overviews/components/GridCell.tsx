@@ -13,6 +13,7 @@ import { cellKey } from "../lib/gridKeys.ts";
 import { cellProblems } from "../lib/problemRows.ts";
 import { CellEditor } from "./CellEditor.tsx";
 import { ProblemMessage, SiteSuggestions } from "./CellProblems.tsx";
+import { WithdrawCell } from "./WithdrawCell.tsx";
 
 function stateCell(t: (key: string) => string, row: Row, column: GridColumn): { text: string; colour: string } {
   if (column.key === "registered") {
@@ -60,6 +61,8 @@ export function GridCell({
   onPickSite,
   onOpenComments,
   onDelete,
+  canWithdraw = false,
+  onWithdraw = () => {},
 }: {
   idBase: string;
   row: Row;
@@ -84,6 +87,8 @@ export function GridCell({
   onPickSite: (site: PlacementSite) => void;
   onOpenComments: () => void;
   onDelete: () => void;
+  canWithdraw?: boolean;
+  onWithdraw?: () => void;
 }) {
   const { t } = useTranslation();
   const dataCell = cellKey({ r: rowIndex, c: columnIndex });
@@ -104,6 +109,10 @@ export function GridCell({
   const Tag = columnIndex === 0 ? "th" : "td";
   const scope = columnIndex === 0 ? "row" : undefined;
 
+  if (column.kind === "withdraw") {
+    const props = { row, label, dataCell, isActive, canWithdraw, onActivate, onWithdraw };
+    return <WithdrawCell {...props} className={classes.join(" ")} />;
+  }
   if (column.kind === "comments" || column.kind === "actions") {
     const count = row.comments.length;
     return (

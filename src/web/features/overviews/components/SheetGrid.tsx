@@ -6,6 +6,7 @@ import { usePlacementSites } from "../../../api/listPlacementSites.ts";
 import { useAnnounce } from "../../../components/StatusMessage.tsx";
 import { formatDateTime } from "../../../lib/dateTime.ts";
 import { compareText, formatDate } from "../../../lib/format.ts";
+import { may, useSession } from "../../../lib/session.ts";
 import { useCellEditing } from "../hooks/useCellEditing.ts";
 import { useGridGeometry } from "../hooks/useGridGeometry.ts";
 import { useGridNavigation } from "../hooks/useGridNavigation.ts";
@@ -18,6 +19,7 @@ import { CommentsDialog } from "./CommentsDialog.tsx";
 import { ConflictDialog } from "./ConflictDialog.tsx";
 import { DeleteRowDialog } from "./DeleteRowDialog.tsx";
 import { GridCell } from "./GridCell.tsx";
+import { WithdrawRowDialog } from "./WithdrawRowDialog.tsx";
 
 /**
  * The sheet as a grid like the Excel sheet: one row per student, sticky header, frozen name
@@ -61,7 +63,9 @@ export function SheetGrid({
   const { t } = useTranslation();
   const announce = useAnnounce();
   const sites = usePlacementSites();
-  const columns = useMemo(() => gridColumns(sheet.kind), [sheet.kind]);
+  const me = useSession();
+  const submitted = sheet.submittedAt !== null;
+  const columns = useMemo(() => gridColumns(sheet.kind, submitted), [sheet.kind, submitted]);
   const gridRef = useRef<HTMLTableElement>(null);
   const idPrefix = useId();
   useGridGeometry(gridRef, columns.filter((c) => c.frozen).length, columns.length);
@@ -88,6 +92,7 @@ export function SheetGrid({
   });
   const [commentsFor, setCommentsFor] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<Row | null>(null);
+  const [withdrawing, setWithdrawing] = useState<Row | null>(null);
 
   const onGridKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
     if (edit.isEditing()) return;
@@ -173,6 +178,7 @@ export function SheetGrid({
                 className={[
                   addedAfterSubmission ? "row-added" : "",
                   row.anonymisedAt ? "row-anonymised" : "",
+                  row.withdrawn ? "row-withdrawn" : "",
                   row.id === highlightRowId ? "row-highlight" : "",
                 ].join(" ")}
               >
@@ -202,6 +208,8 @@ export function SheetGrid({
                     onPickSite={(site) => saves.save(row.id, { placementSiteId: site.id }, {})}
                     onOpenComments={() => setCommentsFor(row.id)}
                     onDelete={() => setDeleting(row)}
+                    canWithdraw={canEdit && may(me, "rows.withdraw")}
+                    onWithdraw={() => setWithdrawing(row)}
                   />
                 ))}
               </tr>
@@ -230,6 +238,22 @@ export function SheetGrid({
         sites={sortedSites}
         onKeepMine={saves.keepMine}
         onTakeTheirs={saves.takeTheirs}
+      />
+
+      <WithdrawRowDialog
+        row={withdrawing}
+        label={withdrawing ? rowLabel(withdrawing, unnamed(withdrawing)) : ""}
+        sheetId={sheet.id}
+        overviewId={overviewId}
+        onClose={() => {
+          setWithdrawing(null);
+          focusCell(active);
+        }}
+        onDone={(name) => {
+          setWithdrawing(null);
+          announce(t("withdraw.done", { name }));
+          focusCell(active);
+        }}
       />
 
       <DeleteRowDialog

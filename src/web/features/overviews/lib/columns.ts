@@ -3,11 +3,11 @@ import { type Column, type ColumnKey, templateColumns } from "../../../../domain
 import { fieldOfColumn } from "../../../../domain/placement-row/fields.ts";
 
 /** What a grid column holds and how its cells are edited. */
-export type CellKind = "text" | "date" | "nationalId" | "site" | "state" | "comments" | "actions";
+export type CellKind = "text" | "date" | "nationalId" | "site" | "state" | "comments" | "withdraw" | "actions";
 
 export interface GridColumn {
   /** The template's column key, or the grid's own comments/actions columns. */
-  key: ColumnKey | "comments" | "actions";
+  key: ColumnKey | "comments" | "withdraw" | "actions";
   /** The row field the column edits; null for read-only and button columns. */
   field: RowField | null;
   kind: CellKind;
@@ -24,8 +24,11 @@ const kindOf = (column: Column): CellKind => {
   return column.state ? "state" : "text";
 };
 
-/** The grid's columns in the template's order (SPEC §3.6), comments and row actions last. */
-export function gridColumns(kind: Sheet["kind"]): GridColumn[] {
+/**
+ * The grid's columns in the template's order (SPEC §3.6), comments and row actions last; a submitted
+ * sheet's grid has the withdrawal column before the actions.
+ */
+export function gridColumns(kind: Sheet["kind"], submitted = false): GridColumn[] {
   const columns: GridColumn[] = [];
   for (const c of templateColumns[kind]) {
     if (c.key === "rowId") continue;
@@ -40,6 +43,7 @@ export function gridColumns(kind: Sheet["kind"]): GridColumn[] {
       frozen: c.key === "lastName" || c.key === "firstName",
     });
   }
+  if (submitted) columns.push({ key: "withdraw", field: null, kind: "withdraw" });
   columns.push({ key: "actions", field: null, kind: "actions" });
   return columns;
 }
@@ -50,6 +54,6 @@ export function rowLabel(row: Pick<Row, "lastName" | "firstName">, fallback: str
   return name || fallback;
 }
 
-/** Whether a row may be changed: the caller may edit, and the row still holds a student's personal data. */
+/** Whether a row may be changed: the caller may edit, the row still holds a student's personal data and is not withdrawn. */
 export const editableRow = (row: Row | undefined, canEdit: boolean) =>
-  canEdit && row !== undefined && !row.anonymisedAt;
+  canEdit && row !== undefined && !row.anonymisedAt && !row.withdrawn;
