@@ -68,6 +68,8 @@ export const auditActions = [
   "mark_ordered",
   "reject",
   "implement",
+  "extend",
+  "mark_extended",
 ] as const;
 
 /**
@@ -193,6 +195,10 @@ export const auditFieldTexts: Record<string, string> = {
   system: "audit.fieldNames.system",
   valid_from: "audit.fieldNames.valid_from",
   valid_to: "audit.fieldNames.valid_to",
+  // Extensions of placements (the rows' and lines' end before, and the IT provider's done).
+  end_date_before_extension: "audit.fieldNames.end_date_before_extension",
+  extended_from: "audit.fieldNames.extended_from",
+  extension_done_at: "audit.fieldNames.extension_done_at",
   // The filters of an export of this log.
   actor_id: "audit.filter.who",
   entity: "audit.filter.what",

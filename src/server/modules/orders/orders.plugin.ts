@@ -4,6 +4,8 @@ import type { DataCrypto } from "../../shared/crypto.ts";
 import type { Db } from "../../shared/database.ts";
 import type { Notifier } from "../notifications/notifications.public.ts";
 import type { ParsePool } from "../overviews/overviews.public.ts";
+import { extensionsRoutes } from "./extensions.routes.ts";
+import { createExtensionsUsecases } from "./extensions.usecases.ts";
 import { orderLinesRoutes } from "./order-lines.routes.ts";
 import { createOrderLinesUsecases } from "./order-lines.usecases.ts";
 import { ordersRoutes } from "./orders.routes.ts";
@@ -33,4 +35,5 @@ export async function registerOrders(app: FastifyInstance, deps: OrdersPluginDep
   await app.register(
     readinessRoutes({ readiness, statusImport: createStatusImportUsecases({ db, crypto, clock, parsePool }) }),
   );
+  await app.register(extensionsRoutes({ extensions: createExtensionsUsecases({ db, clock, notifier }) }));
 }

@@ -120,6 +120,7 @@ export async function rowDtos(
       })),
       addedAfterSubmission: r.rec.addedAfterSubmission,
       anonymisedAt: r.rec.anonymisedAt?.toISOString() ?? null,
+      extendedFrom: r.rec.endDateBeforeExtension,
     };
   });
 }
