@@ -1,8 +1,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
+import { inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../src/contracts/common.ts";
 import { allows as policyAllows } from "../../src/contracts/policies.ts";
 import type { RouteEntry } from "../../src/server/app.ts";
+import { orderLines as lines } from "../../src/server/modules/orders/orders.table.ts";
 import { type OrderLineWorld, seedOrderLineWorld } from "../helpers/order-builders.ts";
 import { routeSamples } from "../helpers/route-samples.ts";
 import { seedWorld, type World } from "../helpers/seed.ts";
@@ -181,6 +183,35 @@ describe("isolation matrix", () => {
     const fou = await t.login(orderLines.forde.fou.email);
     const own = await t.call("GET", "/api/order-lines?state=all", { cookie: fou });
     expect(own.body).toContain(orderLines.lines.forde);
+  });
+
+  it("lets FOU extend only its trust's rows, and the IT provider list and mark extensions of the trusts it serves", async () => {
+    const fou = await t.login(world.users.studentAdmin.email);
+    const foreign = await t.call("POST", "/api/rows/extend", {
+      cookie: fou,
+      body: { rowIds: [world.overviews.fonna.row.id], endDate: "2027-04-20" },
+    });
+    expect(foreign.statusCode).toBe(404);
+    const { db } = t.database;
+    const all = [orderLines.lines.bergen, orderLines.lines.fonna, orderLines.lines.forde];
+    await db.update(lines).set({ state: "extended", extendedFrom: "2027-04-01" }).where(inArray(lines.id, all));
+    const cookie = await t.login(orderLines.regionalProvider.email);
+    const list = await t.call("GET", "/api/extensions?limit=200", { cookie });
+    expect(list.statusCode).toBe(200);
+    const listed = (list.json() as { items: { lineId: string }[] }).items.map((l) => l.lineId);
+    expect(listed).toEqual(expect.arrayContaining([orderLines.lines.bergen, orderLines.lines.fonna]));
+    expect(list.body).not.toContain(orderLines.lines.forde);
+    const file = await t.call("GET", "/api/extensions?format=csv", { cookie });
+    expect(file.body).not.toContain(orderLines.lines.forde);
+    const forde = await t.call("POST", "/api/extensions/mark", { cookie, body: { lineIds: [orderLines.lines.forde] } });
+    expect(forde.statusCode).toBe(404);
+    const fonna = await t.call("POST", "/api/extensions/mark", { cookie, body: { lineIds: [orderLines.lines.fonna] } });
+    expect(fonna.statusCode, fonna.body).toBe(200);
+    // Helse Bergen's FOU sees Bergen's extension only.
+    const own = await t.call("GET", "/api/extensions?state=extended", { cookie: fou });
+    expect(own.body).toContain(orderLines.lines.bergen);
+    expect(own.body).not.toContain(orderLines.lines.fonna);
+    await db.update(lines).set({ state: "ordered", extendedFrom: null }).where(inArray(lines.id, all));
   });
 
   it("answers 404 for another trust's things to a person of that trust's neighbour, whatever the role", async () => {
