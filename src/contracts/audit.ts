@@ -74,6 +74,8 @@ export const auditActions = [
   "withdraw",
   "learning_portal_request",
   "learning_portal_created",
+  "extend",
+  "mark_extended",
 ] as const;
 
 /**
@@ -207,6 +209,9 @@ export const auditFieldTexts: Record<string, string> = {
   deactivate_from: "audit.fieldNames.deactivate_from",
   withdrawn_on: "audit.fieldNames.withdrawn_on",
   withdrawn_reason: "audit.fieldNames.withdrawn_reason",
+  // Extensions of placements (the rows' and lines' end before, and the IT provider's done).
+  end_date_before_extension: "audit.fieldNames.end_date_before_extension",
+  extended_from: "audit.fieldNames.extended_from",
   extension_done_at: "audit.fieldNames.extension_done_at",
   // The filters of an export of this log.
   actor_id: "audit.filter.who",

@@ -259,6 +259,8 @@ export const rowSchema = z.object({
       at: z.string(),
     })
     .nullable(),
+  /** The end date before FOU first extended the placement (`POST /api/rows/extend`), else null: "Forlenget fra". */
+  extendedFrom: isoDate.nullable(),
 });
 export type Row = z.infer<typeof rowSchema>;
 
