@@ -365,3 +365,28 @@ describe("marking Læringsportalen users created", () => {
     expect(coordinator.statusCode).toBe(403);
   });
 });
+
+describe("D-number holders and merged persons", () => {
+  it("lists D-number holders when the trust's setting says they need a user too", async () => {
+    expect((await list()).items.map((i) => i.firstName)).not.toContain("Jonas");
+    const set = await t.call("PATCH", "/api/trust/settings", {
+      cookie: cookie.admin,
+      body: { dNumberNeedsManualUser: true },
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    const needed = await list("?state=needed");
+    expect(needed.items.map((i) => i.firstName)).toEqual(["Jonas"]);
+    expect(JSON.stringify(needed)).not.toContain(dnr);
+  });
+
+  it("moves a merged person's requests to the person kept", async () => {
+    const res = await t.call("POST", `/api/persons/${person.Emma}/merge`, {
+      cookie: cookie.fou,
+      body: { otherId: person.Luca },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const requests = await t.database.db.select().from(learningPortalRequests);
+    expect(requests.filter((r) => r.personId === person.Luca)).toEqual([]);
+    expect(requests.filter((r) => r.personId === person.Emma)).toHaveLength(1);
+  });
+});
