@@ -43,3 +43,19 @@ test("FOU sends the students waiting for a Læringsportalen user in a batch and 
   expect((await marked).status()).toBe(200);
   await expect(page.getByText("1 bruker merket opprettet.")).toBeVisible();
 });
+
+test("the settings offer the seed's Læringsportalen address while the field is empty, never as a default", async ({
+  page,
+}) => {
+  await signIn(page, demoUsers.admin.email);
+  await page.goto("/admin/innstillinger");
+  const field = page.getByLabel("E-postadresse til Læringsportalen");
+  await expect(field).toHaveValue("laeringsportalen@helse-vest.test");
+  const suggestion = page.getByRole("button", { name: "Bruk laeringsportalen@helse-vest.no" });
+  await expect(suggestion).toHaveCount(0);
+  await field.fill("");
+  await suggestion.click();
+  await expect(field).toHaveValue("laeringsportalen@helse-vest.no");
+  await expect(field).toBeFocused();
+  await expect(suggestion).toHaveCount(0);
+});
