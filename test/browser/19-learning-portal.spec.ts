@@ -16,7 +16,7 @@ test("FOU sends the students waiting for a Læringsportalen user in a batch and 
   const table = page.getByRole("table", { name: "Studenter som trenger bruker i Læringsportalen" });
   await expect(table.getByRole("row")).toHaveCount(Math.min(count, 50) + 1);
   await expect(page.getByText("Bestillinger sendes til laeringsportalen@helse-vest.test.")).toBeVisible();
-  await expectGoodPage(page, "18 læringsportalen");
+  await expectGoodPage(page, "19 læringsportalen");
 
   // Two students in one batch: the dialog names the address and says no ID number is sent.
   const rows = table.getByRole("row");
@@ -26,7 +26,7 @@ test("FOU sends the students waiting for a Læringsportalen user in a batch and 
   const dialog = page.getByRole("dialog", { name: "Send bestilling for 2 studenter?" });
   await expect(dialog).toContainText("laeringsportalen@helse-vest.test");
   await expect(dialog).toContainText("Fødselsnummer og D-nummer sendes ikke.");
-  await expectGoodPage(page, "18 læringsportalen bestilling");
+  await expectGoodPage(page, "19 læringsportalen bestilling");
   const sent = page.waitForResponse((r) => r.url().endsWith("/api/learning-portal/batches"));
   await dialog.getByRole("button", { name: "Send bestilling (2)" }).click();
   expect((await sent).status()).toBe(201);
