@@ -68,6 +68,10 @@ export const auditActions = [
   "mark_ordered",
   "reject",
   "implement",
+  "change",
+  "supersede",
+  "schedule_deactivation",
+  "withdraw",
   "learning_portal_request",
   "learning_portal_created",
 ] as const;
@@ -196,6 +200,14 @@ export const auditFieldTexts: Record<string, string> = {
   system: "audit.fieldNames.system",
   valid_from: "audit.fieldNames.valid_from",
   valid_to: "audit.fieldNames.valid_to",
+  changes: "audit.fieldNames.changes",
+  change_type: "audit.fieldNames.change_type",
+  // The deactivation list and withdrawals.
+  deactivation_reason: "audit.fieldNames.deactivation_reason",
+  deactivate_from: "audit.fieldNames.deactivate_from",
+  withdrawn_on: "audit.fieldNames.withdrawn_on",
+  withdrawn_reason: "audit.fieldNames.withdrawn_reason",
+  extension_done_at: "audit.fieldNames.extension_done_at",
   // The filters of an export of this log.
   actor_id: "audit.filter.who",
   entity: "audit.filter.what",

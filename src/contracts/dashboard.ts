@@ -21,8 +21,10 @@ export const dashboardItemKeySchema = z.enum([
   "studentsNotRegistered",
   "ordersDraft",
   "accessRejected",
+  "accessChanged",
   "studentsNotReady",
   "openLines",
+  "linesToDeactivate",
   "learningPortalWaiting",
 ]);
 export type DashboardItemKey = z.infer<typeof dashboardItemKeySchema>;

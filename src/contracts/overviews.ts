@@ -12,6 +12,7 @@ import type {
   ProblemDetails as DomainProblemDetails,
 } from "../domain/placement-row/problem.ts";
 import { sheetKinds } from "../domain/sheet-kind.ts";
+import { orderStates } from "../domain/statuses.ts";
 import { dateInput, isoDate, pageQuery as page, sortDirection, uuidSchema } from "./common.ts";
 import { noticesSchema } from "./notices.ts";
 
@@ -25,7 +26,8 @@ export const sheetKindSchema = z.enum(sheetKinds);
 export const periodLabelSchema = z.enum(["Periode", "Semester"]);
 export const deadlineStateSchema = z.enum(["on_time", "due_soon", "late", "submitted", "submitted_late"]);
 export const registrationStateSchema = z.enum(["not_registered", "registered", "transferred"]);
-export const orderStateSchema = z.enum(["not_ordered", "ordered", "approved", "implemented", "rejected"]);
+/** The Bestilt cell (`orderStates`, with the states of access after the order). */
+export const orderStateSchema = z.enum(orderStates);
 export const learningPortalStateSchema = z.enum(["not_needed", "needed", "requested", "created"]);
 
 /** The editable fields of a row, from the row's field registry (src/domain/placement-row/fields.ts). */
@@ -248,6 +250,15 @@ export const rowSchema = z.object({
    * Such a row has no problems and is read-only: PATCH, DELETE and comments answer 409 `rows.anonymised`.
    */
   anonymisedAt: z.string().nullable(),
+  /** A withdrawn student (`POST /api/rows/{id}/withdraw`), else null: read-only (409 `rows.withdrawn`). */
+  withdrawn: z
+    .object({
+      on: isoDate,
+      reason: z.string(),
+      by: z.object({ id: uuidSchema, name: z.string() }).nullable(),
+      at: z.string(),
+    })
+    .nullable(),
 });
 export type Row = z.infer<typeof rowSchema>;
 

@@ -29,7 +29,12 @@ import { createLearningPortalUsecases, withLearningPortal } from "./modules/lear
 import { learningPortalRoutes } from "./modules/learning-portal/learning-portal.routes.ts";
 import { createNotificationsUsecases, createNotifier } from "./modules/notifications/notifications.public.ts";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
-import { accessFollowsRows, registerOrders, withOrderLines } from "./modules/orders/orders.public.ts";
+import {
+  accessFollowsRows,
+  createDeactivationsUsecases,
+  registerOrders,
+  withOrderLines,
+} from "./modules/orders/orders.public.ts";
 import { createReadinessUsecases } from "./modules/orders/readiness.usecases.ts";
 import { createOutbox, createOutboxUsecases } from "./modules/outbox/outbox.public.ts";
 import { outboxRoutes } from "./modules/outbox/outbox.routes.ts";
@@ -227,6 +232,7 @@ export async function buildApp({
     overviews,
     registrations: createRegistrationCounts({ db, clock }),
     readiness,
+    deactivations: createDeactivationsUsecases({ db, clock }),
     learningPortal,
   });
 

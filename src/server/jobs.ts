@@ -1,4 +1,5 @@
 import { mailJobs } from "./modules/notifications/notifications.public.ts";
+import { endingPlacementJobs } from "./modules/orders/ending-placements.jobs.ts";
 import { usernameMailJobs } from "./modules/orders/username-mails.jobs.ts";
 import { overviewJobs } from "./modules/overviews/overviews.jobs.ts";
 import { registrationJobs } from "./modules/registrations/registrations.public.ts";
@@ -11,6 +12,7 @@ import { retentionJobs } from "./modules/retention/retention.jobs.ts";
  * - `notifications-digest` and `overviews-deadline-reminders` at 07:00 Europe/Oslo;
  * - `registrations-reminders` at 08:00 Europe/Oslo: students who have not registered, and their coordinators;
  * - `orders-username-mails` at 06:00 Europe/Oslo: the username e-mails whose day has come;
+ * - `orders-ending-placements` at 01:00 Europe/Oslo: ended placements' access on the deactivation list;
  * - `personal-data-retention` at 03:00 Europe/Oslo.
  */
 export function appJobs({ db, config, log }: Pick<Parameters<typeof mailJobs>[0], "db" | "config" | "log">) {
@@ -20,6 +22,7 @@ export function appJobs({ db, config, log }: Pick<Parameters<typeof mailJobs>[0]
     ...overviewJobs({ db, config }).definitions,
     ...registrationJobs({ db, config }).definitions,
     ...usernameMailJobs({ db, config }).definitions,
+    ...endingPlacementJobs({ db }).definitions,
     ...retentionJobs({ db }).definitions,
   ];
   return { definitions, close: mail.close };

@@ -9,6 +9,7 @@ import { type Clock, systemClock } from "../shared/clock.ts";
 import type { DataCrypto } from "../shared/crypto.ts";
 import type { Db } from "../shared/database.ts";
 import { hashPassword } from "../shared/passwords.ts";
+import { fillDemoAccessChanges } from "./access-changes.ts";
 import { fillDemoCampaigns } from "./campaigns.ts";
 import { fillDemoClinicalSystems } from "./clinical-systems.ts";
 import type { DemoWorld } from "./demo-world.ts";
@@ -157,6 +158,7 @@ export async function fillDemoData(
     const { transfers } = await fillDemoCampaigns(tx, world, sheets, deps);
     await fillDemoClinicalSystems(tx, world, deps.clock);
     await fillDemoOrders(tx, world, { sheets, transfers }, deps);
+    await fillDemoAccessChanges(tx, world, deps);
     await fillDemoLearningPortal(tx, world, deps);
   });
 }

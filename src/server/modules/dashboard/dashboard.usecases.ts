@@ -23,6 +23,8 @@ export function createDashboardUsecases(deps: {
   overviews: OverviewsUsecases;
   registrations: RegistrationCounts;
   readiness: ReadinessUsecases;
+  /** The deactivation list's count (the orders module's, scoped as the list is). */
+  deactivations?: { count(actor: Actor): Promise<number> };
   learningPortal: LearningPortalUsecases;
 }) {
   return {
@@ -89,6 +91,10 @@ export function createDashboardUsecases(deps: {
         add("accessRejected", counts.rejected, "/klar?bestilt=rejected");
         add("studentsNotReady", counts.notReady, `/klar?ikkeKlar=${notReadyDays}`);
       }
+      if (may(actor, "start.accessChanges")) {
+        const counts = await deps.readiness.startCounts(actor, notReadyDays);
+        add("accessChanged", counts.accessChanged, "/klar?bestilt=changed");
+      }
       if (may(actor, "start.accessChanges") && may(actor, "learningPortal.read")) {
         // Students waiting for a Læringsportalen user: the list's `state=needed` total.
         add("learningPortalWaiting", await deps.learningPortal.waitingCount(actor), "/laeringsportalen?status=needed");
@@ -106,6 +112,9 @@ export function createDashboardUsecases(deps: {
             items.push({ key: "openLines", count: t.open, link: `/ko?foretak=${t.trustId}`, trust: t.trustName });
           }
         }
+      }
+      if (may(actor, "start.deactivations") && deps.deactivations) {
+        add("linesToDeactivate", await deps.deactivations.count(actor), "/deaktivering");
       }
       return { items };
     },

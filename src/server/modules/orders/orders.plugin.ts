@@ -4,6 +4,8 @@ import type { DataCrypto } from "../../shared/crypto.ts";
 import type { Db } from "../../shared/database.ts";
 import type { Notifier } from "../notifications/notifications.public.ts";
 import type { ParsePool } from "../overviews/overviews.public.ts";
+import { deactivationsRoutes } from "./deactivations.routes.ts";
+import { createDeactivationsUsecases } from "./deactivations.usecases.ts";
 import { orderLinesRoutes } from "./order-lines.routes.ts";
 import { createOrderLinesUsecases } from "./order-lines.usecases.ts";
 import { ordersRoutes } from "./orders.routes.ts";
@@ -30,6 +32,7 @@ export async function registerOrders(app: FastifyInstance, deps: OrdersPluginDep
   const { db, crypto, clock, notifier, parsePool, readiness } = deps;
   await app.register(ordersRoutes({ orders: createOrdersUsecases({ db, crypto, clock, notifier }) }));
   await app.register(orderLinesRoutes({ lines: createOrderLinesUsecases({ db, clock, notifier }) }));
+  await app.register(deactivationsRoutes({ deactivations: createDeactivationsUsecases({ db, clock }) }));
   await app.register(
     readinessRoutes({ readiness, statusImport: createStatusImportUsecases({ db, crypto, clock, parsePool }) }),
   );

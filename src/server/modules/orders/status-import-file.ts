@@ -79,7 +79,10 @@ export function statusRowsOf(rows: TableRow[], layout: StatusLayout): StatusRow[
 }
 
 /** The portal's status words (bokmål, nynorsk and English), compared without case and spaces. */
-const statusWords: Record<string, Extract<OrderLineAction, "approve" | "implement" | "reject">> = {
+const statusWords: Record<
+  string,
+  Extract<OrderLineAction, "approve" | "implement" | "reject" | "mark_deactivated" | "mark_extended">
+> = {
   godkjent: "approve",
   godkjend: "approve",
   approved: "approve",
@@ -91,6 +94,11 @@ const statusWords: Record<string, Extract<OrderLineAction, "approve" | "implemen
   avvist: "reject",
   avslått: "reject",
   rejected: "reject",
+  deaktivert: "mark_deactivated",
+  deactivated: "mark_deactivated",
+  forlenget: "mark_extended",
+  forlengd: "mark_extended",
+  extended: "mark_extended",
 };
 
 /** The action a status word stands for, or null for a word the import does not know. */

@@ -80,17 +80,25 @@ export function createStatusImportRepository({ db }: { db: DbOrTx }) {
      */
     async move(
       changes: { id: string; username: string | null; reason: string | null }[],
-      move: { from: readonly OrderLineState[]; to: OrderLineState; by: string; at: Date },
+      move: {
+        action: "approve" | "implement" | "reject" | "mark_deactivated" | "mark_extended";
+        from: readonly OrderLineState[];
+        to: OrderLineState;
+        by: string;
+        at: Date;
+      },
     ): Promise<string[]> {
       if (changes.length === 0) return [];
       const at = sql`${move.at.toISOString()}::timestamptz`;
       const by = sql`${move.by}::uuid`;
-      const stamp =
-        move.to === "approved"
-          ? sql`approved_by = ${by}, approved_at = ${at}`
-          : move.to === "implemented"
-            ? sql`implemented_by = ${by}, implemented_at = ${at}, username = c.username`
-            : sql`rejected_by = ${by}, rejected_at = ${at}, reject_reason = c.reason`;
+      const stamps = {
+        approve: sql`approved_by = ${by}, approved_at = ${at}`,
+        implement: sql`implemented_by = ${by}, implemented_at = ${at}, username = c.username`,
+        reject: sql`rejected_by = ${by}, rejected_at = ${at}, reject_reason = c.reason`,
+        mark_deactivated: sql`deactivated_by = ${by}, deactivated_at = ${at}`,
+        mark_extended: sql`extension_done_by = ${by}, extension_done_at = ${at}`,
+      };
+      const stamp = stamps[move.action];
       const result = await db.execute(sql`
         update ${orderLines} set state = ${move.to}, ${stamp}, updated_at = ${at}
           from unnest(${sql.param(changes.map((c) => c.id))}::uuid[], ${sql.param(changes.map((c) => c.username))}::text[],

@@ -21,7 +21,7 @@ import { createUsernamesRepository } from "./usernames.repository.ts";
 
 type Change = z.infer<typeof statusImportChangeSchema>;
 type Problem = z.infer<typeof statusImportProblemSchema>;
-type Action = "approve" | "implement" | "reject";
+type Action = "approve" | "implement" | "reject" | "mark_deactivated" | "mark_extended";
 
 export interface StatusImportDeps {
   db: Db;
@@ -49,6 +49,8 @@ const auditFields: Record<Action, string[]> = {
   approve: ["status"],
   implement: ["status", "username"],
   reject: ["status", "reject_reason"],
+  mark_deactivated: ["state", "deactivated_at"],
+  mark_extended: ["state", "extension_done_at"],
 };
 
 /**
@@ -166,13 +168,13 @@ export function createStatusImportUsecases(deps: StatusImportDeps) {
     // The moves, one statement per action; a line moved meanwhile is reported where it is.
     const at = clock.now();
     const moved = new Set<string>();
-    for (const action of ["approve", "implement", "reject"] as const) {
+    for (const action of ["approve", "implement", "reject", "mark_deactivated", "mark_extended"] as const) {
       const these = planned.filter((p) => p.action === action);
       const to = these[0]?.to as OrderLineState;
       if (these.length === 0) continue;
       const ids = await repo.move(
         these.map((p) => ({ id: p.line.id, username: p.username, reason: p.reason })),
-        { from: statesFor(action), to, by: actor.userId, at },
+        { action, from: statesFor(action), to, by: actor.userId, at },
       );
       for (const id of ids) moved.add(id);
     }

@@ -15,7 +15,7 @@ export interface Scope {
 /** What a use-case of the overviews does: read, write, submit or reveal a national ID. */
 export type OverviewsPolicy = Extract<
   PolicyName,
-  "overviews.read" | "overviews.write" | "overviews.submit" | "persons.revealNationalId"
+  "overviews.read" | "overviews.write" | "overviews.submit" | "persons.revealNationalId" | "rows.withdraw"
 >;
 
 /**

@@ -7,6 +7,7 @@ import type { SheetKind } from "../../../domain/sheet-kind.ts";
 import { registrationStateOf } from "../../../domain/statuses.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 import type { TrustSettings } from "../trusts/trusts.public.ts";
+import { userNamesOf } from "../users/users.public.ts";
 import type { SheetRecord } from "./overviews.repository.ts";
 import type { rowChanges } from "./overviews.table.ts";
 import { createRowsRepository } from "./rows.repository.ts";
@@ -92,6 +93,9 @@ export async function rowDtos(
     const key = c.change.field ?? c.change.kind;
     if (!latest.has(key)) latest.set(key, changeDto(c));
   }
+  const withdrawers = await userNamesOf(tx, [
+    ...new Set(wanted.flatMap(({ r }) => (r.rec.withdrawnBy ? [r.rec.withdrawnBy] : []))),
+  ]);
   const commentsByRow = new Map<string, (typeof comments)[number][]>();
   for (const c of comments) {
     const list = commentsByRow.get(c.comment.rowId);
@@ -120,6 +124,14 @@ export async function rowDtos(
       })),
       addedAfterSubmission: r.rec.addedAfterSubmission,
       anonymisedAt: r.rec.anonymisedAt?.toISOString() ?? null,
+      withdrawn: r.rec.withdrawnOn
+        ? {
+            on: r.rec.withdrawnOn,
+            reason: r.rec.withdrawnReason ?? "",
+            by: r.rec.withdrawnBy ? { id: r.rec.withdrawnBy, name: withdrawers.get(r.rec.withdrawnBy) ?? "" } : null,
+            at: r.rec.withdrawnAt?.toISOString() ?? "",
+          }
+        : null,
     };
   });
 }

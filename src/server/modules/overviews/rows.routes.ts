@@ -1,4 +1,5 @@
 import { idParams, okSchema } from "../../../contracts/common.ts";
+import { withdrawnRowSchema, withdrawRowBody } from "../../../contracts/deactivations.ts";
 import {
   commentBody,
   createdCommentSchema,
@@ -56,6 +57,21 @@ export function rowRoutes(app: TypedApp, { rows }: { rows: RowsUsecases }) {
       },
     },
     async (req, reply) => reply.code(201).send(await rows.comment(actorOf(req), req.params.id, req.body)),
+  );
+  app.post(
+    "/api/rows/:id/withdraw",
+    {
+      config: { access: "rows.withdraw" },
+      schema: {
+        tags,
+        summary:
+          "Withdraw a student from the placement from a date, with a reason: the row stays, read-only (409 rows.withdrawn), and its access goes on the deactivation list",
+        params: idParams,
+        body: withdrawRowBody,
+        response: { 200: withdrawnRowSchema, ...authErrors },
+      },
+    },
+    async (req) => rows.withdraw(actorOf(req), req.params.id, req.body),
   );
   app.post(
     "/api/rows/:id/reveal-national-id",

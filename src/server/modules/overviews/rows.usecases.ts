@@ -15,11 +15,12 @@ import { userNamesOf } from "../users/users.public.ts";
 import { createChangeLog, rowChange } from "./change-log.ts";
 import type { OverviewsDeps } from "./overviews.deps.ts";
 import { rowDtos, sheetDto } from "./overviews.dtos.ts";
-import { invalidRow, rowAnonymised, rowConflict, versionRequired } from "./overviews.errors.ts";
+import { invalidRow, rowConflict, versionRequired } from "./overviews.errors.ts";
 import { createOverviewsRepository } from "./overviews.repository.ts";
 import { createCodec, rowPlaces } from "./row-codec.ts";
 import { auditRows, identityFields, personsFor, personsPlaced } from "./row-persons.ts";
 import { createRowsRepository } from "./rows.repository.ts";
+import { assertEditable, createRowWithdrawal } from "./rows-withdraw.usecases.ts";
 import { type SheetContext, withRow, withSheet } from "./sheet-context.ts";
 import { loadRows, loadRowsAround, refreshErrorCounts, sheetProblems } from "./sheet-rows.ts";
 
@@ -46,6 +47,7 @@ export function createRowsUsecases(deps: OverviewsDeps) {
   }
 
   return {
+    withdraw: createRowWithdrawal(deps).withdraw,
     /**
      * A sheet with its rows. Outside a transaction: at PostgreSQL's read committed a transaction
      * gave each statement its own snapshot all the same, and cost a `begin` and a `commit`; on
@@ -163,7 +165,7 @@ export function createRowsUsecases(deps: OverviewsDeps) {
       return db.transaction(async (tx) => {
         const c = await withRow(tx, actor, rowId, { lock: true, policy: "overviews.write" });
         const { row, sheet, overview, settings, sites, ctx } = c;
-        if (row.anonymisedAt) throw rowAnonymised();
+        assertEditable(row);
         if (row.version !== version) throw rowConflict(await currentRow(tx, c, rowId));
         const before = codec.toData(row, sites);
         const { data, unknownSiteId } = applyInput(before, input, { testMode: settings.testMode, sites });
@@ -210,7 +212,7 @@ export function createRowsUsecases(deps: OverviewsDeps) {
       return db.transaction(async (tx) => {
         const c = await withRow(tx, actor, rowId, { lock: true, policy: "overviews.write" });
         const { row, sheet, overview, sites } = c;
-        if (row.anonymisedAt) throw rowAnonymised();
+        assertEditable(row);
         if (version === undefined || Number.isNaN(version)) throw versionRequired();
         if (row.version !== version) throw rowConflict(await currentRow(tx, c, rowId));
         const data = codec.toData(row, sites);
@@ -239,7 +241,7 @@ export function createRowsUsecases(deps: OverviewsDeps) {
       return db.transaction(async (tx) => {
         // Locked as a save does, so the retention job cannot anonymise the row in between.
         const found = await withRow(tx, actor, rowId, { lock: true, policy: "overviews.write" });
-        if (found.row.anonymisedAt) throw rowAnonymised();
+        assertEditable(found.row);
         const [comment] = await createRowsRepository({ db: tx }).insertComments([
           { rowId, authorId: actor.userId, body: body.text, createdAt: clock.now() },
         ]);

@@ -32,6 +32,7 @@ const row = (id: string, problems: Problem[]): Row => ({
   comments: [],
   addedAfterSubmission: false,
   anonymisedAt: null,
+  withdrawn: null,
 });
 
 const columns = gridColumns("norwegian");
