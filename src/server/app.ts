@@ -25,7 +25,7 @@ import { createIdentityProvidersUsecases } from "./modules/identity-providers/id
 import { identityProvidersRoutes } from "./modules/identity-providers/identity-providers.routes.ts";
 import { createInstitutionsUsecases } from "./modules/institutions/institutions.public.ts";
 import { institutionsRoutes } from "./modules/institutions/institutions.routes.ts";
-import { createLearningPortalUsecases } from "./modules/learning-portal/learning-portal.public.ts";
+import { createLearningPortalUsecases, withLearningPortal } from "./modules/learning-portal/learning-portal.public.ts";
 import { learningPortalRoutes } from "./modules/learning-portal/learning-portal.routes.ts";
 import { createNotificationsUsecases, createNotifier } from "./modules/notifications/notifications.public.ts";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
@@ -182,8 +182,8 @@ export async function buildApp({
   const persons = createPersonsUsecases({
     db,
     crypto: dataCrypto,
-    // Merging two persons moves their rows (overviews) and their order lines.
-    links: withOrderLines(createPersonLinks()),
+    // Merging two persons moves their rows (overviews), order lines and Læringsportalen requests.
+    links: withOrderLines(withLearningPortal(createPersonLinks())),
   });
   const identityProviders = createIdentityProvidersUsecases({
     db,

@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LearningPortalItem } from "../../src/contracts/learning-portal.ts";
 import type { ReadinessItem } from "../../src/contracts/orders.ts";
@@ -291,6 +292,20 @@ describe("a Læringsportalen batch", () => {
     expect(Object.fromEntries(byName)).toMatchObject({ Ana: "requested", Jonas: "not_needed", Emma: "not_needed" });
     const dashboard = await t.call("GET", "/api/dashboard", { cookie: cookie.fou });
     expect(dashboard.json().items).toContainEqual(expect.objectContaining({ key: "learningPortalWaiting", count: 0 }));
+
+    // The export's "Learning portal user" column says the same.
+    const file = await t.call("GET", `/api/overviews/${world.overviews.uib.overview.id}/export`, {
+      cookie: cookie.fou,
+    });
+    expect(file.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const texts: string[] = [];
+    for (const ws of workbook.worksheets) ws.eachRow((row) => texts.push((row.values as unknown[]).join("|")));
+    const ana = texts.find((r) => r.includes("García") && r.includes("Ana"));
+    const emma = texts.find((r) => r.includes("Smith") && r.includes("Emma"));
+    expect(ana).toMatch(/Requested|Bestilt/);
+    expect(emma).not.toMatch(/Requested|Bestilt/);
   });
 
   it("refuses a person already requested and a batch with no one left in it", async () => {
@@ -363,5 +378,30 @@ describe("marking Læringsportalen users created", () => {
       body: { personIds: [person.Luca] },
     });
     expect(coordinator.statusCode).toBe(403);
+  });
+});
+
+describe("D-number holders and merged persons", () => {
+  it("lists D-number holders when the trust's setting says they need a user too", async () => {
+    expect((await list()).items.map((i) => i.firstName)).not.toContain("Jonas");
+    const set = await t.call("PATCH", "/api/trust/settings", {
+      cookie: cookie.admin,
+      body: { dNumberNeedsManualUser: true },
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    const needed = await list("?state=needed");
+    expect(needed.items.map((i) => i.firstName)).toEqual(["Jonas"]);
+    expect(JSON.stringify(needed)).not.toContain(dnr);
+  });
+
+  it("moves a merged person's requests to the person kept", async () => {
+    const res = await t.call("POST", `/api/persons/${person.Emma}/merge`, {
+      cookie: cookie.fou,
+      body: { otherId: person.Luca },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const requests = await t.database.db.select().from(learningPortalRequests);
+    expect(requests.filter((r) => r.personId === person.Luca)).toEqual([]);
+    expect(requests.filter((r) => r.personId === person.Emma)).toHaveLength(1);
   });
 });

@@ -163,6 +163,14 @@ export function createLearningPortalRepository({ db }: { db: DbOrTx }) {
       await db.insert(learningPortalRequests).values(personIds.map((personId) => ({ trustId, batchId, personId })));
     },
 
+    /** A merge: the other person's requests become the kept person's. */
+    async moveRequests(trustId: string, fromPersonId: string, toPersonId: string) {
+      await db
+        .update(learningPortalRequests)
+        .set({ personId: toPersonId })
+        .where(and(eq(learningPortalRequests.trustId, trustId), eq(learningPortalRequests.personId, fromPersonId)));
+    },
+
     /** Marks the persons' open requests created (who and when); one statement. */
     async markRequestsCreated(trustId: string, personIds: string[], by: string | null, at: Date) {
       if (personIds.length === 0) return;

@@ -29,7 +29,6 @@ export function SendBatchDialog({
     <FormDialog open={open} title={t("learningPortal.send.title", { count: people.length })} onClose={close}>
       <div className="form">
         <Paragraph>{t("learningPortal.send.lead", { count: people.length, address })}</Paragraph>
-        <Paragraph>{t("learningPortal.send.noId")}</Paragraph>
         <ul>
           {people.map((p) => (
             <li key={p.personId}>
@@ -38,6 +37,7 @@ export function SendBatchDialog({
             </li>
           ))}
         </ul>
+        <Paragraph>{t("learningPortal.send.noId")}</Paragraph>
         {send.error ? (
           <Alert data-color="danger" role="alert">
             <Paragraph>{errorMessage(t, send.error)}</Paragraph>

@@ -82,7 +82,10 @@ function LearningPortal() {
   const allShown = items.length > 0 && items.every((i) => selected.has(i.personId));
   const name = (i: LearningPortalItem) => `${i.lastName}, ${i.firstName}`;
 
-  const columns: ListColumn<LearningPortalItem, (typeof sortable)[number] | "select" | "email" | "home">[] = [
+  const columns: ListColumn<
+    LearningPortalItem,
+    Exclude<(typeof sortable)[number], "institution"> | "select" | "email" | "home"
+  >[] = [
     ...(sends
       ? [
           {
@@ -102,15 +105,14 @@ function LearningPortal() {
     { key: "email", header: t("learningPortal.columns.email"), cell: (i) => i.email || "–" },
     { key: "home", header: t("learningPortal.columns.homeInstitution"), cell: (i) => i.homeInstitution || "–" },
     {
-      key: "institution",
-      header: t("learningPortal.columns.institution"),
-      cell: (i) => i.institution.shortName,
-      sortValue: (i) => i.institution.shortName,
-    },
-    {
       key: "sheet",
       header: t("learningPortal.columns.sheet"),
-      cell: (i) => <Link to={`/oversikter/${i.overviewId}?ark=${i.sheetId}`}>{i.sheetName}</Link>,
+      cell: (i) => (
+        <span>
+          <Link to={`/oversikter/${i.overviewId}?ark=${i.sheetId}`}>{i.sheetName}</Link>
+          <span className="learning-portal-batch">{i.institution.shortName}</span>
+        </span>
+      ),
       sortValue: (i) => i.sheetName,
     },
     {
