@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { formatDate } from "../../src/domain/dates.ts";
+import { formatDate, todayInOslo } from "../../src/domain/dates.ts";
 import { rowOf, typeInto } from "./grid.ts";
 import { demoUsers, expectGoodPage, mainHeading, settled, signedIn } from "./support.ts";
 
@@ -23,9 +23,10 @@ const shift = (iso: string, days: number) => {
  * ordered student's end date in the grid after the order; FOU is told, sees the student changed
  * after order on the start page and in the readiness list, and orders the change (the check page
  * with from → to, the order, its file, marked ordered with the portal's reference); the IT provider
- * finds the change in its queue, of change type "Endret" with from → to.
+ * finds the change in its queue, of change type "Endret" with from → to. Later the coordinator
+ * withdraws the student, and the IT provider deactivates the access from its deactivation list.
  */
-test("a coordinator moves an ordered student's end date, FOU orders the change, the IT provider sees it", async ({
+test("a coordinator moves an ordered student's end date, FOU orders the change, the IT provider sees it and later deactivates it", async ({
   browser,
 }) => {
   const coordinator = await signedIn(browser, demoUsers.hvl.email);
@@ -111,5 +112,36 @@ test("a coordinator moves an ordered student's end date, FOU orders the change, 
   await expect(queued.first()).toContainText(formatDate(after));
   await expectGoodPage(ikt, "18 koen endret");
 
-  // Deactivation: added when the deactivation list lands
+  // 5: later the student leaves: the coordinator withdraws them from the grid (the row stays,
+  // read-only); the IT provider finds their access on the deactivation list and marks it deactivated.
+  const today = todayInOslo(new Date());
+  await coordinator.reload();
+  await settled(coordinator);
+  const name = new RegExp(`^Trekk .*${student.lastName}.* fra praksis$`);
+  await coordinator.getByRole("button", { name }).click();
+  const withdraw = coordinator.getByRole("dialog", { name });
+  await withdraw.getByLabel("Trukket fra dato").fill(formatDate(today));
+  await withdraw.getByLabel("Årsak").fill("Avbrutt studiet");
+  const withdrawn = coordinator.waitForResponse((r) => r.url().endsWith(`/api/rows/${student.id}/withdraw`));
+  await withdraw.getByRole("button", { name: "Trekk fra praksis" }).click();
+  expect((await withdrawn).status()).toBe(200);
+  await expect(withdraw).toBeHidden();
+  await expect(rowOf(coordinator, student.lastName)).toContainText(`Trukket ${formatDate(today)}`);
+  await expectGoodPage(coordinator, "18 trukket fra praksis");
+
+  await ikt.goto(`/deaktivering?sok=${encodeURIComponent(student.lastName)}`);
+  await settled(ikt);
+  const ending = ikt.getByRole("row").filter({ hasText: student.lastName });
+  await expect(ending.first()).toContainText("Trukket fra praksis");
+  await expect(ending.first()).toContainText(formatDate(today));
+  const boxes = ikt.getByRole("checkbox", { name: new RegExp(`^Velg .*${student.lastName}`) });
+  const count = await boxes.count();
+  expect(count, "the student's lines on the deactivation list").toBeGreaterThan(0);
+  for (let i = 0; i < count; i++) await boxes.nth(i).check();
+  await expectGoodPage(ikt, "18 deaktiveringslisten");
+  const marked = ikt.waitForResponse((r) => r.url().endsWith("/api/deactivations/mark"));
+  await ikt.getByRole("button", { name: "Merk som deaktivert" }).click();
+  expect((await marked).status()).toBe(200);
+  await expect(ikt.getByRole("status")).toContainText(/merket som deaktivert/);
+  await expect(ikt.getByRole("row").filter({ hasText: student.lastName })).toHaveCount(0);
 });
