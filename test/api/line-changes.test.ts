@@ -323,6 +323,20 @@ describe("a change order", () => {
   });
 });
 
+describe("a change undone before it is ordered", () => {
+  it("puts the line back in its state and cancels the change order's draft", async () => {
+    await patch(rows.untouched, { endDate: "2027-04-02" });
+    expect((await linesOf(rows.untouched.id)).map((l) => l.state)).toEqual(["changed"]);
+    const draft = await order([rows.untouched.id]);
+    expect(draft.statusCode, draft.body).toBe(201);
+    await patch(rows.untouched, { endDate: "2027-04-09" });
+    const lines = await linesOf(rows.untouched.id);
+    expect(lines.map((l) => l.state).sort()).toEqual(["cancelled", "ordered"]);
+    expect(lines.find((l) => l.state === "ordered")).toMatchObject({ changes: null, changedBy: null });
+    expect(await rowState(rows.untouched.id)).toBe("ordered");
+  });
+});
+
 describe("the cost of a change", () => {
   /** Counts the statements the app sends to the database (PGlite or the pool) while `run` runs. */
   async function countQueries(run: () => Promise<unknown>): Promise<number> {

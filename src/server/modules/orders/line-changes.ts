@@ -85,7 +85,11 @@ export async function markLinesChanged(
   }
 
   const drafts = lines.filter((l) => l.state === "draft");
-  const cancelled = drafts.filter((l) => changesProfile(byRow.get(l.rowId) ?? []));
+  // A programme change cancels the row's drafts; so does a change undone for the draft that orders it.
+  const reverted = new Set(changedLines.filter((l) => l.state !== "changed").map((l) => l.id));
+  const cancelled = drafts.filter(
+    (l) => changesProfile(byRow.get(l.rowId) ?? []) || (l.replacesLineId !== null && reverted.has(l.replacesLineId)),
+  );
   const moved = drafts
     .filter((l) => !cancelled.includes(l))
     .map((l) => ({
@@ -97,13 +101,14 @@ export async function markLinesChanged(
     }))
     .filter((l) => l.before.validFrom !== l.validFrom || l.before.validTo !== l.validTo || l.changes !== null);
 
-  await repo.setChanged(changedLines, actor.userId, now);
-  await repo.updateDrafts(moved, now);
+  // The drafts first: a line put back holds its row and system again only once its draft is cancelled.
   await repo.cancelDrafts(
     cancelled.map((l) => l.id),
     actor.userId,
     now,
   );
+  await repo.updateDrafts(moved, now);
+  await repo.setChanged(changedLines, actor.userId, now);
   const ctx = auditContext(actor);
   await writeAudits(tx, ctx, [
     ...audits.map((a) => ({
