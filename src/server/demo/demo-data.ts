@@ -11,6 +11,7 @@ import type { Db } from "../shared/database.ts";
 import { hashPassword } from "../shared/passwords.ts";
 import { fillDemoCampaigns } from "./campaigns.ts";
 import { fillDemoClinicalSystems } from "./clinical-systems.ts";
+import { fillDemoDeactivations } from "./deactivations.ts";
 import type { DemoWorld } from "./demo-world.ts";
 import { fillDemoOrders } from "./orders.ts";
 import { fillDemoSemester } from "./semester.ts";
@@ -156,5 +157,6 @@ export async function fillDemoData(
     const { transfers } = await fillDemoCampaigns(tx, world, sheets, deps);
     await fillDemoClinicalSystems(tx, world, deps.clock);
     await fillDemoOrders(tx, world, { sheets, transfers }, deps);
+    await fillDemoDeactivations(tx, world, { sheets }, deps);
   });
 }
