@@ -18,7 +18,7 @@ import type { DemoSheet } from "./semester.ts";
  * - an earlier placement of HVL's ordered students (the period seven weeks before theirs, copied
  *   from it), ordered, approved and implemented then; it ended weeks ago, so the nightly job puts
  *   their access on the deactivation list (`ikt@demo.test` works it, FOU sees it);
- * - one student of the ordered sheet withdrawn from the placement today by the HVL coordinator,
+ * - one student of the ordered sheet (access approved) withdrawn from the placement today by the HVL coordinator,
  *   with a reason: the row stays read-only and the access is on the list from today.
  */
 export async function fillDemoDeactivations(
@@ -93,7 +93,8 @@ export async function fillDemoDeactivations(
 
   // A student of the current period withdrawn today.
   const current = (await rows.list(coordinator, sheet.sheetId)).rows;
-  const student = current.find((r) => r.orderState === "implemented" && !r.withdrawn);
+  // One whose access is approved, not yet implemented (the order whose lines are all implemented stays so).
+  const student = current.find((r) => r.orderState === "approved" && !r.withdrawn);
   const today = todayInOslo(now);
   if (student && sheet.dates.start <= today && today <= sheet.dates.end) {
     await step(() =>
