@@ -7,6 +7,7 @@ import type { CreateOrderResponse } from "../src/contracts/orders.ts";
 import { createDataCrypto } from "../src/server/shared/crypto.ts";
 import { hashPassword } from "../src/server/shared/passwords.ts";
 import { queryCountHeader } from "../src/server/shared/query-count.ts";
+import { deactivationsFloor, runAccessJob } from "./access.ts";
 import { checkInstances, verifySettings } from "./checks.ts";
 import { headersOf, importBody, ok, type Session, signIn } from "./client.ts";
 import { benchDatabases, query } from "./databases.ts";
@@ -60,7 +61,15 @@ try {
   const generated = await main.fill(async (database) => {
     const [v] = await query<{ v: string }>(database, "select version() as v");
     databaseVersion = v?.v.split(" on ")[0]?.split(",")[0] ?? "";
-    return generate(database, { ...o, crypto, passwordHash, importers, importTargets, orderRounds: o.importRounds });
+    const made = await generate(database, {
+      ...o,
+      crypto,
+      passwordHash,
+      importers,
+      importTargets,
+      orderRounds: o.importRounds,
+    });
+    return { ...made, access: await runAccessJob(database) };
   });
   log(`filled in ${generated.seconds.toFixed(1)} s; the small region at scale ${o.smallScale}`);
   const smallGenerated = await small.fill((database) =>
@@ -77,7 +86,9 @@ try {
   const f: Fixtures = generated.fixtures;
   mkdirSync(join(root, "bench/results"), { recursive: true });
   const floorPath = join(root, "bench/results/floors.json");
-  writeFileSync(floorPath, JSON.stringify(floorFile(f, passwordHash)));
+  const floors = floorFile(f, passwordHash);
+  floors.queries.deactivations = deactivationsFloor(f.orders.trustIds);
+  writeFileSync(floorPath, JSON.stringify(floors));
 
   const makeWorkbook = importWorkbooks();
   log("writing the import workbooks");
@@ -200,6 +211,17 @@ try {
       readinessOf(smallGenerated.fixtures),
     );
     await count(`orders — readiness list of a period (scale ${o.scale})`, fou, readinessOf(f));
+    const { job, toDeactivate } = generated.access;
+    queries.push({
+      label: `access — nightly ending-placements job (${job.ended} ended lines)`,
+      statements: job.statements,
+    });
+    log(`access — nightly job: ${job.scheduled} scheduled, ${job.continued} continued in ${job.seconds.toFixed(2)} s`);
+    await count(
+      `access — deactivation list (scale ${o.scale}, ${toDeactivate} lines)`,
+      itProvider,
+      "/api/deactivations",
+    );
 
     const reads: { key: string; label: string; user: string; path: string; small?: string }[] = [
       {
@@ -256,6 +278,12 @@ try {
         user: f.users.fou,
         path: readinessOf(f),
         small: readinessOf(smallGenerated.fixtures),
+      },
+      {
+        key: "deactivations",
+        label: `access — deactivation list, first page (${toDeactivate.toLocaleString("en")} lines, ${f.orders.trustIds.length} trusts)`,
+        user: f.orders.itProvider,
+        path: "/api/deactivations",
       },
       { key: "auditNewest", label: "audit log, newest 100", user: f.users.admin, path: "/api/audit?limit=100" },
       {

@@ -87,3 +87,18 @@ describe("the demo's readiness numbers", () => {
     }
   });
 });
+
+describe("the demo's deactivation list", () => {
+  it("holds ended placements and a withdrawn student, as many as the IT provider's start page counts", async () => {
+    const ikt = await t.login("ikt@demo.test", password);
+    const list = await t.call("GET", "/api/deactivations?limit=200", { cookie: ikt });
+    expect(list.statusCode, list.body).toBe(200);
+    const { items, total } = list.json() as { items: { reason: string }[]; total: number };
+    expect(total).toBeGreaterThan(0);
+    expect(items.some((i) => i.reason === "ended")).toBe(true);
+    expect(items.some((i) => i.reason === "withdrawn")).toBe(true);
+    const item = (await itemsOf(ikt)).find((i) => i.key === "linesToDeactivate");
+    expect(item?.link).toBe("/deaktivering");
+    expect(item?.count).toBe(total);
+  });
+});

@@ -12,6 +12,7 @@ import { hashPassword } from "../shared/passwords.ts";
 import { fillDemoAccessChanges } from "./access-changes.ts";
 import { fillDemoCampaigns } from "./campaigns.ts";
 import { fillDemoClinicalSystems } from "./clinical-systems.ts";
+import { fillDemoDeactivations } from "./deactivations.ts";
 import type { DemoWorld } from "./demo-world.ts";
 import { fillDemoLearningPortal } from "./learning-portal.ts";
 import { fillDemoOrders } from "./orders.ts";
@@ -159,6 +160,7 @@ export async function fillDemoData(
     await fillDemoClinicalSystems(tx, world, deps.clock);
     await fillDemoOrders(tx, world, { sheets, transfers }, deps);
     await fillDemoAccessChanges(tx, world, deps);
+    await fillDemoDeactivations(tx, world, { sheets }, deps);
     await fillDemoLearningPortal(tx, world, deps);
   });
 }
