@@ -23,6 +23,7 @@ export const dashboardItemKeySchema = z.enum([
   "accessRejected",
   "studentsNotReady",
   "openLines",
+  "extensionsWaiting",
 ]);
 export type DashboardItemKey = z.infer<typeof dashboardItemKeySchema>;
 

@@ -27,7 +27,12 @@ import { createInstitutionsUsecases } from "./modules/institutions/institutions.
 import { institutionsRoutes } from "./modules/institutions/institutions.routes.ts";
 import { createNotificationsUsecases, createNotifier } from "./modules/notifications/notifications.public.ts";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
-import { accessFollowsRows, registerOrders, withOrderLines } from "./modules/orders/orders.public.ts";
+import {
+  accessFollowsRows,
+  createExtensionsUsecases,
+  registerOrders,
+  withOrderLines,
+} from "./modules/orders/orders.public.ts";
 import { createReadinessUsecases } from "./modules/orders/readiness.usecases.ts";
 import { createOutbox, createOutboxUsecases } from "./modules/outbox/outbox.public.ts";
 import { outboxRoutes } from "./modules/outbox/outbox.routes.ts";
@@ -224,6 +229,7 @@ export async function buildApp({
     overviews,
     registrations: createRegistrationCounts({ db, clock }),
     readiness,
+    extensions: createExtensionsUsecases({ db, clock, notifier }),
   });
 
   warnOnForwardedForWithoutTrustProxy(app, config);

@@ -12,6 +12,7 @@ import { hashPassword } from "../shared/passwords.ts";
 import { fillDemoCampaigns } from "./campaigns.ts";
 import { fillDemoClinicalSystems } from "./clinical-systems.ts";
 import type { DemoWorld } from "./demo-world.ts";
+import { fillDemoExtensions } from "./extensions.ts";
 import { fillDemoOrders } from "./orders.ts";
 import { fillDemoSemester } from "./semester.ts";
 
@@ -156,5 +157,6 @@ export async function fillDemoData(
     const { transfers } = await fillDemoCampaigns(tx, world, sheets, deps);
     await fillDemoClinicalSystems(tx, world, deps.clock);
     await fillDemoOrders(tx, world, { sheets, transfers }, deps);
+    await fillDemoExtensions(tx, world, { sheets }, deps);
   });
 }

@@ -2,7 +2,7 @@ import type { Dashboard, DashboardItemKey } from "../../../contracts/dashboard.t
 import { type Actor, may, requirePolicy } from "../../shared/actor.ts";
 import type { CatalogUsecases } from "../catalog/catalog.public.ts";
 import type { InstitutionsUsecases } from "../institutions/institutions.public.ts";
-import type { ReadinessUsecases } from "../orders/orders.public.ts";
+import type { ExtensionsUsecases, ReadinessUsecases } from "../orders/orders.public.ts";
 import type { OverviewsUsecases } from "../overviews/overviews.public.ts";
 import type { RegistrationCounts } from "../registrations/registrations.public.ts";
 import type { UsersUsecases } from "../users/users.public.ts";
@@ -22,6 +22,8 @@ export function createDashboardUsecases(deps: {
   overviews: OverviewsUsecases;
   registrations: RegistrationCounts;
   readiness: ReadinessUsecases;
+  /** The IT provider's extension list (its count on the start page). */
+  extensions?: Pick<ExtensionsUsecases, "waiting">;
 }) {
   return {
     async get(actor: Actor): Promise<Dashboard> {
@@ -100,6 +102,9 @@ export function createDashboardUsecases(deps: {
             items.push({ key: "openLines", count: t.open, link: `/ko?foretak=${t.trustId}`, trust: t.trustName });
           }
         }
+      }
+      if (may(actor, "start.deactivations") && deps.extensions) {
+        add("extensionsWaiting", await deps.extensions.waiting(actor), "/forlengelser");
       }
       return { items };
     },

@@ -28,4 +28,5 @@ export const zeroHints: Record<DashboardItemKey, ZeroHint> = {
   accessRejected: null,
   studentsNotReady: null,
   openLines: null,
+  extensionsWaiting: null,
 };
