@@ -26,6 +26,7 @@ describe("the row's field registry", () => {
       ...after,
       "addedAfterSubmission",
       "anonymisedAt",
+      "extendedFrom",
     ]);
   });
 

@@ -113,6 +113,10 @@ export const router = createBrowserRouter([
           { path: "klar", ...page(() => import("../features/readiness/routes/ReadinessPage.tsx"), "ReadinessPage") },
           { path: "ko", ...page(() => import("../features/itQueue/routes/ItQueuePage.tsx"), "ItQueuePage") },
           {
+            path: "forlengelser",
+            ...page(() => import("../features/extensions/routes/ExtensionsPage.tsx"), "ExtensionsPage"),
+          },
+          {
             path: "studieprogram",
             ...page(() => import("../features/catalog/routes/ProgrammesPage.tsx"), "ProgrammesPage"),
           },
