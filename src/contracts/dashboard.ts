@@ -26,6 +26,7 @@ export const dashboardItemKeySchema = z.enum([
   "openLines",
   "linesToDeactivate",
   "learningPortalWaiting",
+  "extensionsWaiting",
 ]);
 export type DashboardItemKey = z.infer<typeof dashboardItemKeySchema>;
 

@@ -32,6 +32,7 @@ import { notificationsRoutes } from "./modules/notifications/notifications.route
 import {
   accessFollowsRows,
   createDeactivationsUsecases,
+  createExtensionsUsecases,
   registerOrders,
   withOrderLines,
 } from "./modules/orders/orders.public.ts";
@@ -234,6 +235,7 @@ export async function buildApp({
     readiness,
     deactivations: createDeactivationsUsecases({ db, clock }),
     learningPortal,
+    extensions: createExtensionsUsecases({ db, clock, notifier }),
   });
 
   warnOnForwardedForWithoutTrustProxy(app, config);

@@ -100,9 +100,10 @@ describe("the demo semester", () => {
   });
 
   it("has a submitted sheet changed afterwards, in red, with comments from both sides", async () => {
-    // Besides the student withdrawn from the ordered sheet (the deactivation list's demo).
-    const kept = (id: string) =>
-      (rowsOf.get(id) ?? []).flatMap((r) => r.changes.filter((c) => c.kind !== "row_withdrawn"));
+    // Besides the student withdrawn from the ordered sheet (the deactivation list's demo) and the
+    // demo's extension (FOU's own step on the ordered sheet).
+    const aside = new Set(["row_withdrawn", "row_extended"]);
+    const kept = (id: string) => (rowsOf.get(id) ?? []).flatMap((r) => r.changes.filter((c) => !aside.has(c.kind)));
     const changed = sheets.filter((s) => kept(s.id).length > 0);
     // Two: this one, and the ordered sheet where one student's end date moved after the order.
     expect(changed).toHaveLength(2);
@@ -118,7 +119,8 @@ describe("the demo semester", () => {
       "Ola Brekke",
     ]);
     const res = await t.call("GET", `/api/overviews/${sheet.overviewId}/changes`, { cookie: admin });
-    const kinds = new Set((res.json().changes as Change[]).map((c) => c.kind));
+    const listed = (res.json().changes as Change[]).filter((c) => c.kind !== "row_extended");
+    const kinds = new Set(listed.map((c) => c.kind));
     expect([...kinds].sort()).toEqual([
       "cell_changed",
       "comment_added",
@@ -127,7 +129,7 @@ describe("the demo semester", () => {
       "row_withdrawn",
       "sheet_added",
     ]);
-    const fields = (res.json().changes as Change[]).map((c) => c.field).filter(Boolean);
+    const fields = listed.map((c) => c.field).filter(Boolean);
     // The document's changes: this sheet's, and (when it is the same document) the end date moved after the order.
     const expected = ["mobile", "placementSiteId", "startDate"];
     if (sheets.find((s) => s.id === moved)?.overviewId === sheet.overviewId) expected.unshift("endDate");
@@ -363,9 +365,11 @@ describe("the demo orders", () => {
   it("has a sheet whose every ordered row is implemented, with usernames, and a rejection with FOU's message", async () => {
     const fou = await t.login("fou@demo.test", password);
     const list = (await t.call("GET", "/api/orders?state=ordered&limit=200", { cookie: fou })).json();
-    // Every line implemented, but one student's, changed after the order (a new end date).
+    // Every line implemented, but one student's, changed after the order (a new end date), and the
+    // one the demo's extension put on the IT provider's list.
     const done = list.items.find(
-      (o: { lineStates: Record<string, number> }) => Object.keys(o.lineStates).sort().join() === "changed,implemented",
+      (o: { lineStates: Record<string, number> }) =>
+        Object.keys(o.lineStates).sort().join() === "changed,extended,implemented",
     );
     expect(done).toBeDefined();
     const order = (await t.call("GET", `/api/orders/${done.id}`, { cookie: fou })).json();
@@ -375,7 +379,8 @@ describe("the demo orders", () => {
     expect(ordered.size).toBe(order.rowCount);
     const cells = (await t.call("GET", `/api/sheets/${done.sheetId}/rows`, { cookie: fou })).json().rows as Row[];
     const states = cells.filter((r) => ordered.has(r.id)).map((r) => r.orderState);
-    expect(states.filter((s) => s !== "implemented")).toEqual(["changed"]);
+    expect(states.filter((s) => s !== "implemented" && s !== "extended")).toEqual(["changed"]);
+    expect(cells.filter((r) => r.orderState === "extended" && r.extendedFrom)).toHaveLength(1);
     expect(rows.length).toBeGreaterThanOrEqual(ordered.size);
     const rejected = await query(
       "select reject_reason, fou_message from order_lines where state = 'rejected' and fou_message is not null",

@@ -14,6 +14,7 @@ import { fillDemoCampaigns } from "./campaigns.ts";
 import { fillDemoClinicalSystems } from "./clinical-systems.ts";
 import { fillDemoDeactivations } from "./deactivations.ts";
 import type { DemoWorld } from "./demo-world.ts";
+import { fillDemoExtensions } from "./extensions.ts";
 import { fillDemoLearningPortal } from "./learning-portal.ts";
 import { fillDemoOrders } from "./orders.ts";
 import { fillDemoSemester } from "./semester.ts";
@@ -161,6 +162,7 @@ export async function fillDemoData(
     await fillDemoOrders(tx, world, { sheets, transfers }, deps);
     await fillDemoAccessChanges(tx, world, deps);
     await fillDemoDeactivations(tx, world, { sheets }, deps);
+    await fillDemoExtensions(tx, world, { sheets }, deps);
     await fillDemoLearningPortal(tx, world, deps);
   });
 }

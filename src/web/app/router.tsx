@@ -121,6 +121,10 @@ export const router = createBrowserRouter([
             ...page(() => import("../features/deactivations/routes/DeactivationsPage.tsx"), "DeactivationsPage"),
           },
           {
+            path: "forlengelser",
+            ...page(() => import("../features/extensions/routes/ExtensionsPage.tsx"), "ExtensionsPage"),
+          },
+          {
             path: "studieprogram",
             ...page(() => import("../features/catalog/routes/ProgrammesPage.tsx"), "ProgrammesPage"),
           },

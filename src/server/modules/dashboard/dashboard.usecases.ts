@@ -3,7 +3,7 @@ import { type Actor, may, requirePolicy } from "../../shared/actor.ts";
 import type { CatalogUsecases } from "../catalog/catalog.public.ts";
 import type { InstitutionsUsecases } from "../institutions/institutions.public.ts";
 import type { LearningPortalUsecases } from "../learning-portal/learning-portal.public.ts";
-import type { ReadinessUsecases } from "../orders/orders.public.ts";
+import type { ExtensionsUsecases, ReadinessUsecases } from "../orders/orders.public.ts";
 import type { OverviewsUsecases } from "../overviews/overviews.public.ts";
 import type { RegistrationCounts } from "../registrations/registrations.public.ts";
 import type { UsersUsecases } from "../users/users.public.ts";
@@ -26,6 +26,8 @@ export function createDashboardUsecases(deps: {
   /** The deactivation list's count (the orders module's, scoped as the list is). */
   deactivations?: { count(actor: Actor): Promise<number> };
   learningPortal: LearningPortalUsecases;
+  /** The IT provider's extension list (its count on the start page). */
+  extensions?: Pick<ExtensionsUsecases, "waiting">;
 }) {
   return {
     async get(actor: Actor): Promise<Dashboard> {
@@ -115,6 +117,9 @@ export function createDashboardUsecases(deps: {
       }
       if (may(actor, "start.deactivations") && deps.deactivations) {
         add("linesToDeactivate", await deps.deactivations.count(actor), "/deaktivering");
+      }
+      if (may(actor, "start.deactivations") && deps.extensions) {
+        add("extensionsWaiting", await deps.extensions.waiting(actor), "/forlengelser");
       }
       return { items };
     },

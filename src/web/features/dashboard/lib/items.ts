@@ -31,4 +31,5 @@ export const zeroHints: Record<DashboardItemKey, ZeroHint> = {
   openLines: null,
   linesToDeactivate: null,
   learningPortalWaiting: null,
+  extensionsWaiting: null,
 };

@@ -5,6 +5,7 @@ import type { Row, RowField } from "../../../../contracts/overviews.ts";
 import { orderColour, registrationColour } from "../../../../domain/statuses.ts";
 import type { PlacementSite } from "../../../api/listPlacementSites.ts";
 import { formatDateTime } from "../../../lib/dateTime.ts";
+import { formatDate } from "../../../lib/format.ts";
 import type { Editing, FinishEdit } from "../hooks/useCellEditing.ts";
 import { type CellProblem, displayValue, formatChangeValue } from "../lib/cells.ts";
 import type { GridColumn } from "../lib/columns.ts";
@@ -254,6 +255,11 @@ export function GridCell({
         </span>
       ) : null}
       <span className="cell-value">{field === "placementSiteId" ? siteShown : shown}</span>
+      {field === "endDate" && row.extendedFrom && !draft ? (
+        <span className="cell-extended">
+          {t("overviews.grid.extendedFrom", { date: formatDate(row.extendedFrom) })}
+        </span>
+      ) : null}
       {field === "nationalId" && row.nationalIdMasked && revealed === undefined && !draft ? (
         <button type="button" className="reveal-button" tabIndex={-1} onClick={onReveal}>
           {t("overviews.grid.reveal")}

@@ -5,6 +5,8 @@ import { Link } from "react-router";
 import type { Overview, Sheet } from "../../../../contracts/overviews.ts";
 import { daysBetween, formatDate, todayInOslo } from "../../../../domain/dates.ts";
 import { useSheetRows } from "../../../api/listSheetRows.ts";
+import { ExtendButton } from "../../../components/extend/ExtendButton.tsx";
+import { extendable } from "../../../components/extend/extendable.ts";
 import { LoadError, Loading } from "../../../components/QueryState.tsx";
 import { useAnnounce } from "../../../components/StatusMessage.tsx";
 import { formatDateTime } from "../../../lib/dateTime.ts";
@@ -141,7 +143,8 @@ export function SheetPanel({
               <Button asChild data-size="sm" variant="secondary">
                 <Link to={`/bestillinger/ny?ark=${sheet.id}`}>{t("overviews.sheet.orderAccess")}</Link>
               </Button>
-            ) : null}
+            ) : null}{" "}
+            <ExtendButton candidates={extendable(rows.data?.rows ?? [])} />
           </Alert>
         ) : sheet.deadlineState === "late" ? (
           <Alert data-color="danger">

@@ -57,7 +57,9 @@ export function editValue(row: Row, field: RowField, revealed?: string): string 
  * value's warnings (a leading zero put back).
  */
 export function checkCell(field: RowField, raw: string, ctx: CheckContext): CellProblem[] {
-  const base = ctx.row ? dataOfAnswer(ctx.row, ctx.row.anonymisedAt !== null) : emptyRow;
+  const base = ctx.row
+    ? { ...dataOfAnswer(ctx.row, ctx.row.anonymisedAt !== null), extendedFrom: ctx.row.extendedFrom ?? null }
+    : emptyRow;
   const dates = {
     ...(ctx.startDate !== undefined ? { startDate: ctx.startDate ?? "" } : {}),
     ...(ctx.endDate !== undefined ? { endDate: ctx.endDate ?? "" } : {}),

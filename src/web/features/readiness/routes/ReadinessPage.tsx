@@ -4,6 +4,8 @@ import { Link, useSearchParams } from "react-router";
 import type { ReadinessItem } from "../../../../contracts/orders.ts";
 import { orderStates } from "../../../../domain/statuses.ts";
 import { useInstitutions } from "../../../api/listInstitutions.ts";
+import { ExtendButton } from "../../../components/extend/ExtendButton.tsx";
+import { extendable } from "../../../components/extend/extendable.ts";
 import { type ListColumn, ListTable } from "../../../components/ListTable.tsx";
 import { Page } from "../../../components/Page.tsx";
 import { AccessGate } from "../../../components/RoleGate.tsx";
@@ -202,6 +204,10 @@ function Readiness() {
           ) : null}
         </div>
       ) : null}
+      <ExtendButton
+        candidates={extendable((list.data?.items ?? []).map((i) => ({ ...i, id: i.rowId })))}
+        label={t("extensions.dialog.openList")}
+      />
       <ListTable
         rows={list.data?.items ?? []}
         rowKey={(i) => i.rowId}
