@@ -1,6 +1,6 @@
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
-import Fastify, { type FastifyInstance, type RouteOptions } from "fastify";
+import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { DestinationStream } from "pino";
 import type { Config } from "./config.ts";
@@ -29,14 +29,7 @@ import { createLearningPortalUsecases, withLearningPortal } from "./modules/lear
 import { learningPortalRoutes } from "./modules/learning-portal/learning-portal.routes.ts";
 import { createNotificationsUsecases, createNotifier } from "./modules/notifications/notifications.public.ts";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
-import {
-  accessFollowsRows,
-  createDeactivationsUsecases,
-  createExtensionsUsecases,
-  registerOrders,
-  withOrderLines,
-} from "./modules/orders/orders.public.ts";
-import { createReadinessUsecases } from "./modules/orders/readiness.usecases.ts";
+import { createOrdersModule, withOrderLines } from "./modules/orders/orders.public.ts";
 import { createOutbox, createOutboxUsecases } from "./modules/outbox/outbox.public.ts";
 import { outboxRoutes } from "./modules/outbox/outbox.routes.ts";
 import { createImportUsecases } from "./modules/overviews/import.usecases.ts";
@@ -65,29 +58,14 @@ import { registerErrorHandler } from "./plugins/error-handler.ts";
 import { registerNulGuard } from "./plugins/nul-guard.ts";
 import { registerOpenApi } from "./plugins/openapi.ts";
 import { registerQueryCount } from "./plugins/query-count.ts";
-import { type Access, registerSession } from "./plugins/session.ts";
+import { registerRouteTable } from "./plugins/route-table.ts";
+import { registerSession } from "./plugins/session.ts";
 import { registerWeb } from "./plugins/web.ts";
 import { type Clock, systemClock } from "./shared/clock.ts";
 import { createDataCrypto } from "./shared/crypto.ts";
 import type { Database } from "./shared/database.ts";
 import { loggerOptions } from "./shared/logger.ts";
 import { createOidcAdapter, type OidcAdapter } from "./shared/oidc.ts";
-
-/** One method and path of the app, with who may call it: what the isolation matrix test walks. */
-export interface RouteEntry {
-  method: string;
-  url: string;
-  access: Access | undefined;
-  /** Whether the route declares a request body. */
-  hasBody: boolean;
-}
-
-declare module "fastify" {
-  interface FastifyInstance {
-    /** Every route with who may call it, as registered (read after the app is ready). */
-    routeTable(): RouteEntry[];
-  }
-}
 
 export interface AppDeps {
   config: Config;
@@ -116,23 +94,7 @@ export async function buildApp({
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
   });
-  const routes: RouteOptions[] = [];
-  app.addHook("onRoute", (route) => {
-    routes.push(route);
-  });
-  app.decorate("routeTable", () =>
-    routes.flatMap((route) =>
-      [route.method]
-        .flat()
-        .filter((method) => method !== "HEAD")
-        .map((method) => ({
-          method,
-          url: route.url,
-          access: route.config?.access,
-          hasBody: Boolean(route.schema?.body),
-        })),
-    ),
-  );
+  registerRouteTable(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
@@ -186,14 +148,15 @@ export async function buildApp({
     // Merging two persons moves their rows (overviews), order lines and Læringsportalen requests.
     links: withOrderLines(withLearningPortal(createPersonLinks())),
   });
+  const publicUrl = config.publicUrl.replace(/\/+$/, "");
   const identityProviders = createIdentityProvidersUsecases({
     db,
     clock,
     crypto: dataCrypto,
     oidc,
     auth,
-    redirectUri: `${config.publicUrl.replace(/\/+$/, "")}/api/auth/oidc/callback`,
-    idportenRedirectUri: `${config.publicUrl.replace(/\/+$/, "")}/api/public/idporten/callback`,
+    redirectUri: `${publicUrl}/api/auth/oidc/callback`,
+    idportenRedirectUri: `${publicUrl}/api/public/idporten/callback`,
   });
 
   const idporten = createIdportenUsecases({
@@ -202,7 +165,7 @@ export async function buildApp({
     crypto: dataCrypto,
     oidc,
     identityProviders,
-    redirectUri: `${config.publicUrl.replace(/\/+$/, "")}/api/public/idporten/callback`,
+    redirectUri: `${publicUrl}/api/public/idporten/callback`,
   });
 
   const registrations = createRegistrationsUsecases({
@@ -213,7 +176,9 @@ export async function buildApp({
     persons,
     idportenStartUrl: idporten.startUrl,
   });
-  // Rows that name persons let the registrations waiting for them match (registration-matching.ts).
+  const orders = createOrdersModule({ db, crypto: dataCrypto, clock, notifier, parsePool });
+  // Rows that name persons let the registrations waiting for them match (registration-matching.ts);
+  // a change to an ordered row reaches its order lines (the orders module's rowsChanged).
   const overviewDeps = {
     db,
     crypto: dataCrypto,
@@ -221,10 +186,9 @@ export async function buildApp({
     notifier,
     persons,
     placed: registrations.matching.rowsArrived,
-    rowsChanged: accessFollowsRows({ clock, notifier }),
+    rowsChanged: orders.rowsChanged,
   };
   const overviews = createOverviewsUsecases(overviewDeps);
-  const readiness = createReadinessUsecases({ db, clock, crypto: dataCrypto });
   const learningPortal = createLearningPortalUsecases({ db, crypto: dataCrypto, clock, outbox: mail });
   const dashboard = createDashboardUsecases({
     users,
@@ -232,10 +196,10 @@ export async function buildApp({
     catalog,
     overviews,
     registrations: createRegistrationCounts({ db, clock }),
-    readiness,
-    deactivations: createDeactivationsUsecases({ db, clock }),
+    readiness: orders.readiness,
+    deactivations: orders.deactivations,
     learningPortal,
-    extensions: createExtensionsUsecases({ db, clock, notifier }),
+    extensions: orders.extensions,
   });
 
   warnOnForwardedForWithoutTrustProxy(app, config);
@@ -300,7 +264,7 @@ export async function buildApp({
     }),
   );
   await app.register(learningPortalRoutes({ learningPortal }));
-  await registerOrders(app, { db, crypto: dataCrypto, clock, notifier, parsePool, readiness });
+  await orders.register(app);
   await registerWeb(app);
   return app;
 }

@@ -24,7 +24,7 @@ export function createDashboardUsecases(deps: {
   registrations: RegistrationCounts;
   readiness: ReadinessUsecases;
   /** The deactivation list's count (the orders module's, scoped as the list is). */
-  deactivations?: { count(actor: Actor): Promise<number> };
+  deactivations: { count(actor: Actor): Promise<number> };
   learningPortal: LearningPortalUsecases;
   /** The IT provider's extension list (its count on the start page). */
   extensions?: Pick<ExtensionsUsecases, "waiting">;
@@ -115,7 +115,7 @@ export function createDashboardUsecases(deps: {
           }
         }
       }
-      if (may(actor, "start.deactivations") && deps.deactivations) {
+      if (may(actor, "start.deactivations")) {
         add("linesToDeactivate", await deps.deactivations.count(actor), "/deaktivering");
       }
       if (may(actor, "start.deactivations") && deps.extensions) {

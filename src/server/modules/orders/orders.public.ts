@@ -5,8 +5,8 @@ import { orderLines } from "./orders.table.ts";
 /** What the composition root may use of the orders module: its use-cases and routes, and how a person merge moves order lines. */
 export { createDeactivationsUsecases } from "./deactivations.usecases.ts";
 export { createEndingPlacements } from "./ending-placements.ts";
-export { createExtensionsUsecases, type ExtensionsUsecases } from "./extensions.usecases.ts";
-export { registerOrders } from "./orders.plugin.ts";
+export type { ExtensionsUsecases } from "./extensions.usecases.ts";
+export { createOrdersModule } from "./orders.plugin.ts";
 export { createOrdersUsecases, type OrdersUsecases } from "./orders.usecases.ts";
 export { accessFollowsRows } from "./row-events.ts";
 
