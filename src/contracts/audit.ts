@@ -164,6 +164,7 @@ export const auditFieldTexts: Record<string, string> = {
   portal_status_columns: "audit.fieldNames.portal_status_columns",
   app_sends_usernames: "audit.fieldNames.app_sends_usernames",
   username_days_before: "audit.fieldNames.username_days_before",
+  extension_max_days: "audit.fieldNames.extension_max_days",
   // Order lines (the IT provider's decisions).
   state: "audit.fieldNames.state",
   approved_at: "audit.fieldNames.approved_at",

@@ -62,6 +62,8 @@ export const trustSettingsSchema = z.object({
   appSendsUsernames: z.boolean(),
   /** The username e-mail is sent this many days before the placement starts. */
   usernameDaysBefore: z.number().int(),
+  /** FOU may extend a placement to at most this many days past its sheet's period. */
+  extensionMaxDays: z.number().int(),
 });
 export type TrustSettings = z.infer<typeof trustSettingsSchema>;
 
@@ -105,6 +107,7 @@ export const updateTrustSettingsBody = z
     portalStatusColumns: statusReportColumnsSchema.nullable(),
     appSendsUsernames: z.boolean(),
     usernameDaysBefore: z.number().int().min(1).max(60),
+    extensionMaxDays: z.number().int().min(0).max(365),
   })
   .partial();
 

@@ -224,6 +224,26 @@ describe("refusals", () => {
     await unchanged(s);
   });
 
+  it("takes the last allowed day from the trust's setting, which an admin sets", async () => {
+    const s = await sheetOf(2);
+    const admin = await t.login(world.users.admin.email);
+    const bad = await t.call("PATCH", "/api/trust/settings", { cookie: admin, body: { extensionMaxDays: 400 } });
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json())).toContain("extensionMaxDays");
+    const set = await t.call("PATCH", "/api/trust/settings", { cookie: admin, body: { extensionMaxDays: 10 } });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json().extensionMaxDays).toBe(10);
+    try {
+      // 09.04.2027 + 10 days = 19.04.2027.
+      const late = await extend(s.rowIds, "2027-04-20");
+      expect(late.json()).toMatchObject({ code: "extension.too_late" });
+      expect(late.json().details.refused[0]).toMatchObject({ lastAllowed: "2027-04-19" });
+      await unchanged(s);
+    } finally {
+      await t.call("PATCH", "/api/trust/settings", { cookie: admin, body: { extensionMaxDays: 90 } });
+    }
+  });
+
   it("refuses an anonymised or withdrawn row with 409 and changes none of the others", async () => {
     const s = await sheetOf(3);
     const db = t.database.db;

@@ -38,6 +38,7 @@ const settingsColumns = {
   portalStatusColumns: trusts.portalStatusColumns,
   appSendsUsernames: trusts.appSendsUsernames,
   usernameDaysBefore: trusts.usernameDaysBefore,
+  extensionMaxDays: trusts.extensionMaxDays,
 };
 
 type StoredSettings = {

@@ -24,6 +24,7 @@ export function orderLabels(t: TFunction): Record<string, string> {
     ...Object.fromEntries(statusReportFields.map((f) => [`portalStatusColumns.${f}`, t(`settings.statusFields.${f}`)])),
     appSendsUsernames: t("settings.appSendsUsernames"),
     usernameDaysBefore: t("settings.usernameDaysBefore"),
+    extensionMaxDays: t("settings.extensionMaxDays"),
   };
 }
 
@@ -38,6 +39,7 @@ export function useOrderSettings(settings: TrustSettings) {
   const [headers, setHeaders] = useState<StatusReportColumns>(settings.portalStatusColumns);
   const [appSends, setAppSends] = useState(settings.appSendsUsernames);
   const [daysBefore, setDaysBefore] = useState(String(settings.usernameDaysBefore));
+  const [extensionDays, setExtensionDays] = useState(String(settings.extensionMaxDays));
 
   function check(t: TFunction): Record<string, string> {
     const errors: Record<string, string> = {};
@@ -50,6 +52,8 @@ export function useOrderSettings(settings: TrustSettings) {
     const before = Number(daysBefore);
     if (!/^\d+$/.test(daysBefore.trim()) || before < 1 || before > 60)
       errors.usernameDaysBefore = t("settings.usernameDaysBeforeInvalid");
+    if (!/^\d+$/.test(extensionDays.trim()) || Number(extensionDays) > 365)
+      errors.extensionMaxDays = t("settings.extensionMaxDaysInvalid");
     return errors;
   }
 
@@ -62,6 +66,7 @@ export function useOrderSettings(settings: TrustSettings) {
       portalStatusColumns: isDefault ? null : mapping,
       appSendsUsernames: appSends,
       usernameDaysBefore: Number(daysBefore),
+      extensionMaxDays: Number(extensionDays),
     };
   }
 
@@ -76,12 +81,14 @@ export function useOrderSettings(settings: TrustSettings) {
     setAppSends,
     daysBefore,
     setDaysBefore,
+    extensionDays,
+    setExtensionDays,
     check,
     body,
   };
 }
 
-/** The fieldset of the order settings (SPEC §3.2 steps 4–5): lead time, the portal's files, usernames. */
+/** The fieldset of the order settings (SPEC §3.2 steps 4–6): lead time, the portal's files, usernames, extensions. */
 export function OrderSettings({ form, state }: { form: FormFields; state: ReturnType<typeof useOrderSettings> }) {
   const { t } = useTranslation();
   return (
@@ -145,6 +152,14 @@ export function OrderSettings({ form, state }: { form: FormFields; state: Return
           inputMode="numeric"
           value={state.daysBefore}
           onValue={state.setDaysBefore}
+        />
+        <FormTextfield
+          form={form}
+          name="extensionMaxDays"
+          description={t("settings.extensionMaxDaysHint")}
+          inputMode="numeric"
+          value={state.extensionDays}
+          onValue={state.setExtensionDays}
         />
       </div>
     </Fieldset>

@@ -123,6 +123,7 @@ export function SettingsForm({ settings }: { settings: TrustSettings }) {
               portalColumns: t("settings.hrTransferColumnsInvalid"),
               orderLeadDays: t("settings.orderLeadDaysInvalid"),
               usernameDaysBefore: t("settings.usernameDaysBeforeInvalid"),
+              extensionMaxDays: t("settings.extensionMaxDaysInvalid"),
             },
           ),
       },
