@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 import { precompress } from "./src/build/precompress.ts";
+import { signInTexts } from "./src/build/sign-in-texts.ts";
 
 /**
  * The web app lives in src/web; `vite build` writes it to dist/web, which Fastify serves in
@@ -11,11 +12,20 @@ import { precompress } from "./src/build/precompress.ts";
  */
 export default defineConfig({
   root: fileURLToPath(new URL("./src/web", import.meta.url)),
-  plugins: [react(), precompress()],
+  plugins: [signInTexts(), react(), precompress()],
   build: {
     outDir: fileURLToPath(new URL("./dist/web", import.meta.url)),
     emptyOutDir: true,
     sourcemap: true,
+    rolldownOptions: {
+      treeshake: {
+        // Designsystemet's React package declares no `sideEffects`, so every component its index
+        // re-exports counted as used and landed in the first load. Its modules only define
+        // components; the custom elements they need come from @digdir/designsystemet-web, which
+        // keeps its side effects.
+        moduleSideEffects: (id) => !/node_modules\/@digdir\/designsystemet-react\//.test(id),
+      },
+    },
   },
   server: {
     port: 5173,

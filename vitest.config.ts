@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { signInTexts } from "./src/build/sign-in-texts.ts";
 
 const apiProject = (name: string, database: "pglite" | "postgres") => ({
   test: {
@@ -19,7 +20,11 @@ const apiProject = (name: string, database: "pglite" | "postgres") => ({
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: "unit", include: ["src/**/*.test.ts", "src/**/*.test.tsx"], environment: "node" } },
+      {
+        // The web code imports `nb.json?sign-in` (the first load's part of the bokmål texts).
+        plugins: [signInTexts()],
+        test: { name: "unit", include: ["src/**/*.test.ts", "src/**/*.test.tsx"], environment: "node" },
+      },
       apiProject("api-pglite", "pglite"),
       ...(process.env.TEST_DATABASE_URL ? [apiProject("api-postgres", "postgres")] : []),
     ],

@@ -2,15 +2,17 @@ import type { ComponentType } from "react";
 import { createBrowserRouter } from "react-router";
 import { Loading } from "../components/QueryState.tsx";
 import { LoginPage } from "../features/auth/routes/LoginPage.tsx";
+import { loadAllTexts } from "../i18n/i18n.ts";
 import { PublicLayout, Root } from "./Layout.tsx";
 
 /**
  * A page or layout loaded when it is first visited, so the first load carries only the shell and
  * the sign-in page (the signed-in layout and the start page come with the first signed-in page).
- * The router keeps the current page on screen until the next one is in.
+ * The router keeps the current page on screen until the next one is in, and with it the rest of
+ * the bokmål texts (the first load has only the sign-in page's).
  */
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  return { lazy: async () => ({ Component: (await load())[name] }) };
+  return { lazy: async () => ({ Component: (await Promise.all([load(), loadAllTexts()]))[0][name] }) };
 }
 
 /** Norwegian paths, as people see and share them. */

@@ -1,7 +1,8 @@
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
 import { type Language, languages } from "../../contracts/common.ts";
-import nb from "./nb.json";
+import type nb from "./nb.json";
+import signInTexts from "./nb.json?sign-in";
 
 const STORAGE_KEY = "praksistilgang.language";
 
@@ -35,8 +36,10 @@ function setHtmlLang(language: string) {
 i18next.on("languageChanged", setHtmlLang);
 
 /**
- * Bokmål, the default and the fallback, comes with the first load; nynorsk and English are loaded
- * when first chosen (each is as large as the sign-in page's own code).
+ * Bokmål is the default and the fallback. The first load carries only the texts of the shell and
+ * the sign-in page (src/build/sign-in-texts.ts); the rest of it comes with the first lazy page
+ * (`loadAllTexts`, awaited by the router). Nynorsk and English are loaded whole when first chosen
+ * (each is as large as the sign-in page's own code).
  */
 const otherTexts: Record<Exclude<Language, "nb">, () => Promise<{ default: typeof nb }>> = {
   nn: () => import("./nn.json"),
@@ -44,7 +47,7 @@ const otherTexts: Record<Exclude<Language, "nb">, () => Promise<{ default: typeo
 };
 
 void i18next.use(initReactI18next).init({
-  resources: { nb: { translation: nb } },
+  resources: { nb: { translation: signInTexts } },
   partialBundledLanguages: true,
   lng: "nb",
   fallbackLng: "nb",
@@ -53,6 +56,22 @@ void i18next.use(initReactI18next).init({
   returnNull: false,
 });
 setHtmlLang(i18next.language);
+
+let allTexts: Promise<void> | null = null;
+
+/** Adds the rest of the bokmål texts (once); every page but the sign-in page waits for it. */
+export function loadAllTexts(): Promise<void> {
+  allTexts ??= import("./nb.json").then(
+    (texts) => {
+      i18next.addResourceBundle("nb", "translation", texts.default, true, true);
+    },
+    (error: unknown) => {
+      allTexts = null;
+      throw error;
+    },
+  );
+  return allTexts;
+}
 
 /** The language asked for last: a slow load of an earlier choice does not switch back to it. */
 let wanted: Language = "nb";

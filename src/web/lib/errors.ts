@@ -1,10 +1,13 @@
 import type { TFunction } from "i18next";
-import nb from "../i18n/nb.json";
+import signInTexts from "../i18n/nb.json?sign-in";
 import { isApiError } from "./api.ts";
 import { errorIssues } from "./issues.ts";
 
-/** The texts of the error codes (nb is the master: every locale has its keys, locales.test.ts). */
-const codeTexts: Record<string, string> = nb.errors.codes;
+/**
+ * The texts of the error codes (nb is the master: every locale has its keys, locales.test.ts); all
+ * of `errors` is among the texts the first load carries.
+ */
+const codeTexts: Record<string, string> = signInTexts.errors.codes;
 
 export function errorKey(code: string): string {
   return `errors.codes.${code.replaceAll(".", "_")}`;
