@@ -74,8 +74,12 @@ test("a coordinator moves an ordered student's end date, FOU orders the change, 
   await expect(fou.getByRole("row").filter({ hasText: student.lastName })).toContainText("Endret etter bestilling");
   await expectGoodPage(fou, "18 status endret etter bestilling");
 
-  // 3: the check page shows the change from → to; FOU orders it.
-  await fou.goto(`/bestillinger/ny?ark=${sheet?.id}`);
+  // 3: from the student's line FOU opens the check page, which shows the change from → to; FOU orders it.
+  await fou
+    .getByRole("row")
+    .filter({ hasText: student.lastName })
+    .getByRole("link", { name: "Endret etter bestilling – bestill endringen" })
+    .click();
   await expect(mainHeading(fou)).toHaveText("Bestill tilgang: Periode 5");
   await expect(
     fou.getByRole("heading", { name: /^Endret etter bestilling: \d+ studenter? bestilles på nytt$/ }),
@@ -129,7 +133,7 @@ test("a coordinator moves an ordered student's end date, FOU orders the change, 
   await expect(rowOf(coordinator, student.lastName)).toContainText(`Trukket ${formatDate(today)}`);
   await expectGoodPage(coordinator, "18 trukket fra praksis");
 
-  await ikt.goto(`/deaktivering?sok=${encodeURIComponent(student.lastName)}`);
+  await ikt.goto(`/deaktivering?q=${encodeURIComponent(student.lastName)}`);
   await settled(ikt);
   const ending = ikt.getByRole("row").filter({ hasText: student.lastName });
   await expect(ending.first()).toContainText("Trukket fra praksis");

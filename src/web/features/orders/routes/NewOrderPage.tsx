@@ -157,7 +157,8 @@ function CheckTable({ id, title, rows }: { id: string; title: string; rows: Orde
                 <Table.Cell>
                   {r.systems
                     .map((s) =>
-                      r.outcome === "change"
+                      // In the changed section a system is "changed" unless the new profile adds it.
+                      r.outcome === "change" && s.changeType !== "changed"
                         ? `${s.systemName}: ${s.role} (${changeTypeText(t, s.changeType)})`
                         : `${s.systemName}: ${s.role}`,
                     )

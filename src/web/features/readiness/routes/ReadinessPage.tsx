@@ -167,7 +167,15 @@ function Readiness() {
     {
       key: "state",
       header: t("readiness.orderState"),
-      cell: (i) => t(`readiness.orderStates.${i.orderState}`),
+      cell: (i) =>
+        // FOU orders a change after the order from the sheet's check page.
+        i.orderState === "changed" && may(me, "orders.create") ? (
+          <DsLink asChild>
+            <Link to={`/bestillinger/ny?ark=${i.sheetId}`}>{t("readiness.orderChange")}</Link>
+          </DsLink>
+        ) : (
+          t(`readiness.orderStates.${i.orderState}`)
+        ),
       sortValue: (i) => (i.ready ? 1 : 0),
     },
   ];
