@@ -22,6 +22,7 @@ const layers = [
   "persons",
   "overviews",
   "registrations",
+  "learning-portal",
   "orders",
   "retention",
   "dashboard",

@@ -5,8 +5,8 @@ import type { DataCrypto } from "../src/server/shared/crypto.ts";
 import type { Database } from "../src/server/shared/database.ts";
 import { query } from "./databases.ts";
 import { orderInsert } from "./floors.ts";
-import type { Person, Random } from "./generate.ts";
 import { insertMany } from "./insert-many.ts";
+import type { Person, Random } from "./synthetic.ts";
 
 /**
  * Orders of access (issue 13) in the generated region: per trust the clinical systems and one

@@ -4,8 +4,8 @@ import { registrationNationalIdPlace } from "../src/server/modules/registrations
 import type { DataCrypto } from "../src/server/shared/crypto.ts";
 import type { Database } from "../src/server/shared/database.ts";
 import { query } from "./databases.ts";
-import { nationalIds, type Person, type Random } from "./generate.ts";
 import { insertMany } from "./insert-many.ts";
+import { nationalIds, type Person, type Random } from "./synthetic.ts";
 
 /**
  * Registration campaigns and registrations for the generated region, as the app stores them: per

@@ -1,8 +1,8 @@
 import type { PublicRegistrationBody } from "../src/contracts/registrations-public.ts";
 import { queryCountHeader } from "../src/server/shared/query-count.ts";
-import { nationalIds } from "./generate.ts";
 import type { Target } from "./load.ts";
 import * as names from "./names.ts";
+import { nationalIds } from "./synthetic.ts";
 
 /**
  * The public registration measured against its floor: every request is a different student (a new

@@ -1,7 +1,7 @@
 import { addDays, todayInOslo } from "../src/domain/dates.ts";
 import { writeOverviewWorkbook } from "../src/server/modules/overviews/excel/write.ts";
-import { nationalIds } from "./generate.ts";
 import * as names from "./names.ts";
+import { nationalIds } from "./synthetic.ts";
 
 /**
  * Workbooks to import, written by the app's own template writer: one sheet "Periode 1" of new

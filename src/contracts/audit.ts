@@ -68,8 +68,14 @@ export const auditActions = [
   "mark_ordered",
   "reject",
   "implement",
+  "change",
+  "supersede",
   "schedule_deactivation",
   "withdraw",
+  "learning_portal_request",
+  "learning_portal_created",
+  "extend",
+  "mark_extended",
 ] as const;
 
 /**
@@ -143,6 +149,7 @@ export const auditFieldTexts: Record<string, string> = {
   student_info_url: "settings.studentInfoUrl",
   learning_portal_email: "settings.learningPortalEmail",
   d_number_needs_manual_user: "settings.dNumberNeedsManualUser",
+  learning_portal_batch: "learningPortal.fields.batch",
   retention_months: "settings.retentionMonths",
   accessibility_contact: "audit.fieldNames.accessibility_contact",
   naming_document: "audit.fieldNames.naming_document",
@@ -195,11 +202,16 @@ export const auditFieldTexts: Record<string, string> = {
   system: "audit.fieldNames.system",
   valid_from: "audit.fieldNames.valid_from",
   valid_to: "audit.fieldNames.valid_to",
+  changes: "audit.fieldNames.changes",
+  change_type: "audit.fieldNames.change_type",
   // The deactivation list and withdrawals.
   deactivation_reason: "audit.fieldNames.deactivation_reason",
   deactivate_from: "audit.fieldNames.deactivate_from",
   withdrawn_on: "audit.fieldNames.withdrawn_on",
   withdrawn_reason: "audit.fieldNames.withdrawn_reason",
+  // Extensions of placements (the rows' and lines' end before, and the IT provider's done).
+  end_date_before_extension: "audit.fieldNames.end_date_before_extension",
+  extended_from: "audit.fieldNames.extended_from",
   extension_done_at: "audit.fieldNames.extension_done_at",
   // The filters of an export of this log.
   actor_id: "audit.filter.who",

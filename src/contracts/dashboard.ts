@@ -21,9 +21,11 @@ export const dashboardItemKeySchema = z.enum([
   "studentsNotRegistered",
   "ordersDraft",
   "accessRejected",
+  "accessChanged",
   "studentsNotReady",
   "openLines",
   "linesToDeactivate",
+  "learningPortalWaiting",
 ]);
 export type DashboardItemKey = z.infer<typeof dashboardItemKeySchema>;
 

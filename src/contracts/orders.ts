@@ -1,7 +1,15 @@
 import { z } from "zod";
-import { orderLineStates } from "../domain/order-lines.ts";
-import { orderStates } from "../domain/statuses.ts";
-import { dateInput, isoDate, pageQuery as page, sortDirection, text, uuidSchema } from "./common.ts";
+import { isoDate, pageQuery as page, text, uuidSchema } from "./common.ts";
+import {
+  changeTypeSchema,
+  lineChangeSchema,
+  orderLineSchema,
+  orderLineStateSchema,
+  userNameRefSchema,
+} from "./order-lines.ts";
+
+export * from "./order-lines.ts";
+export * from "./readiness.ts";
 
 /**
  * Orders of access to clinical systems (SPEC §3.2 steps 4–5): FOU orders a submitted sheet's ready
@@ -12,7 +20,6 @@ import { dateInput, isoDate, pageQuery as page, sortDirection, text, uuidSchema 
 
 export const orderStateSchema = z.enum(["draft", "ordered", "cancelled"]);
 export type OrderState = z.infer<typeof orderStateSchema>;
-export const orderLineStateSchema = z.enum(orderLineStates);
 
 /**
  * Why a row is not ordered (`refused`: never, until fixed) or what FOU must accept first (`warning`).
@@ -39,7 +46,13 @@ export const orderReasonSchema = z.object({
 });
 export type OrderReason = z.infer<typeof orderReasonSchema>;
 
-export const orderSystemSchema = z.object({ systemId: uuidSchema, systemName: z.string(), role: z.string() });
+export const orderSystemSchema = z.object({
+  systemId: uuidSchema,
+  systemName: z.string(),
+  role: z.string(),
+  /** `changed`: the system's access changes; `new`: a system the row's new programme adds. */
+  changeType: changeTypeSchema,
+});
 
 /** One row as the order sees it: ready, ready once its warnings are accepted, or refused (with why). */
 export const orderRowCheckSchema = z.object({
@@ -47,10 +60,13 @@ export const orderRowCheckSchema = z.object({
   name: z.string(),
   startDate: isoDate.nullable(),
   endDate: isoDate.nullable(),
-  outcome: z.enum(["ready", "warning", "refused"]),
+  /** `change`: an ordered row changed since its order, ordered again as a change (its `changes` from → to). */
+  outcome: z.enum(["ready", "warning", "refused", "change"]),
   reasons: z.array(orderReasonSchema),
   /** The systems and roles it is (or would be) ordered with. */
   systems: z.array(orderSystemSchema),
+  /** A changed row's changes since its order, from → to. */
+  changes: z.array(lineChangeSchema),
 });
 export type OrderRowCheck = z.infer<typeof orderRowCheckSchema>;
 
@@ -62,8 +78,6 @@ export const createOrderBody = z.object({
 });
 export type CreateOrderBody = z.input<typeof createOrderBody>;
 export const createOrderQuery = z.object({ dryRun: z.stringbool().optional() });
-
-export const userNameRefSchema = z.object({ id: uuidSchema, name: z.string() }).nullable();
 
 export const orderSummarySchema = z.object({
   id: uuidSchema,
@@ -88,48 +102,6 @@ export const orderSummarySchema = z.object({
 });
 export type OrderSummary = z.infer<typeof orderSummarySchema>;
 
-/** One line as FOU, admins and the IT provider see it. */
-export const orderLineSchema = z.object({
-  id: uuidSchema,
-  orderId: uuidSchema,
-  orderNumber: z.number().int(),
-  /** The portal's reference of its order; null before it is ordered. */
-  reference: z.string().nullable(),
-  trust: z.object({ id: uuidSchema, name: z.string() }),
-  institution: z.object({ id: uuidSchema, shortName: z.string() }),
-  sheetId: uuidSchema,
-  sheetName: z.string(),
-  rowId: uuidSchema,
-  personId: uuidSchema,
-  lastName: z.string(),
-  firstName: z.string(),
-  email: z.string(),
-  placementSite: z.string(),
-  system: z.object({ id: uuidSchema, name: z.string() }),
-  role: z.string(),
-  profileVersionId: uuidSchema,
-  profileVersion: z.number().int(),
-  exceptionId: uuidSchema.nullable(),
-  validFrom: isoDate,
-  validTo: isoDate,
-  state: orderLineStateSchema,
-  acceptedWarnings: z.array(z.string()),
-  /** The person's username: recorded by the IT provider, or (`usernameVerified` false) typed by the student. */
-  username: z.string().nullable(),
-  usernameVerified: z.boolean(),
-  usernameDelivery: z.enum(["app", "provider"]).nullable(),
-  rejectReason: z.string().nullable(),
-  fouMessage: z.string().nullable(),
-  orderedAt: z.string().nullable(),
-  approvedAt: z.string().nullable(),
-  approvedBy: userNameRefSchema,
-  implementedAt: z.string().nullable(),
-  implementedBy: userNameRefSchema,
-  rejectedAt: z.string().nullable(),
-  rejectedBy: userNameRefSchema,
-});
-export type OrderLine = z.infer<typeof orderLineSchema>;
-
 export const orderSchema = orderSummarySchema.extend({ lines: z.array(orderLineSchema) });
 export type Order = z.infer<typeof orderSchema>;
 
@@ -137,7 +109,12 @@ export type Order = z.infer<typeof orderSchema>;
 export const createOrderResponse = z.object({
   dryRun: z.boolean(),
   rows: z.array(orderRowCheckSchema),
-  counts: z.object({ ready: z.number().int(), warning: z.number().int(), refused: z.number().int() }),
+  counts: z.object({
+    ready: z.number().int(),
+    warning: z.number().int(),
+    refused: z.number().int(),
+    change: z.number().int(),
+  }),
   /** The lines the order has (or would have). */
   lineCount: z.number().int(),
   order: orderSummarySchema.nullable(),
@@ -166,6 +143,7 @@ export const orderExportQuery = z.object({ format: portalFormatSchema.default("x
  */
 export const portalColumns = [
   "lineId",
+  "changeType",
   "lastName",
   "firstName",
   "nationalId",
@@ -181,6 +159,7 @@ export const portalColumns = [
   "validFrom",
   "validTo",
   "limits",
+  "changes",
 ] as const;
 export const portalColumnSchema = z.enum(portalColumns);
 export type PortalColumn = z.infer<typeof portalColumnSchema>;
@@ -219,106 +198,6 @@ export const defaultStatusReportColumns: StatusReportColumns = {
   reason: "Begrunnelse",
 };
 export const statusImportQuery = z.object({ dryRun: z.stringbool().optional() });
-
-/** The IT provider's queue (`GET /api/order-lines`): lines of every trust the caller serves. */
-export const orderLineStateFilterSchema = z.enum(["open", ...orderLineStates, "all"]);
-export const orderLineSortSchema = z.enum(["start", "name", "system", "trust", "state"]);
-export const orderLinesQuery = z.object({
-  /** A student's name, e-mail or username, the system or the order's reference. */
-  q: z.string().trim().max(100).optional(),
-  trustId: uuidSchema.optional(),
-  institutionId: uuidSchema.optional(),
-  systemId: uuidSchema.optional(),
-  orderId: uuidSchema.optional(),
-  /** Lines whose validity starts on or after / on or before. */
-  from: dateInput.optional(),
-  to: dateInput.optional(),
-  state: orderLineStateFilterSchema.default("open"),
-  sort: orderLineSortSchema.default("start"),
-  dir: sortDirection,
-  ...page,
-});
-export const orderLineListSchema = z.object({ items: z.array(orderLineSchema), total: z.number().int() });
-
-const lineIds = z.array(uuidSchema).min(1).max(5000);
-export const approveLinesBody = z.object({ lineIds });
-export const rejectLinesBody = z.object({ lineIds, reason: text(1000) });
-/** Each line with the person's username; one username per person per request (else 409). */
-export const implementLinesBody = z.object({
-  lines: z
-    .array(z.object({ id: uuidSchema, username: text(64) }))
-    .min(1)
-    .max(5000),
-});
-export const decideLinesResponse = z.object({ updated: z.number().int() });
-
-/** The readiness of one student on one sheet: each step with its date (null: not yet). */
-export const readinessStepsSchema = z.object({
-  registered: z.string().nullable(),
-  transferred: z.string().nullable(),
-  ordered: z.string().nullable(),
-  approved: z.string().nullable(),
-  implemented: z.string().nullable(),
-  usernameSent: z.string().nullable(),
-});
-export const readinessItemSchema = z.object({
-  rowId: uuidSchema,
-  personId: uuidSchema.nullable(),
-  lastName: z.string(),
-  firstName: z.string(),
-  institution: z.object({ id: uuidSchema, shortName: z.string() }),
-  overviewId: uuidSchema,
-  sheetId: uuidSchema,
-  sheetName: z.string(),
-  startDate: isoDate.nullable(),
-  endDate: isoDate.nullable(),
-  steps: readinessStepsSchema,
-  /** The row's Bestilt state. */
-  orderState: z.enum(orderStates),
-  /** Every step done. */
-  ready: z.boolean(),
-  /** Days from today to the start (negative once started). */
-  daysToStart: z.number().int().nullable(),
-  username: z.string().nullable(),
-  usernameVerified: z.boolean(),
-  /** FOU's message on a rejection, for the coordinators; FOU and admins also see the IT provider's reason. */
-  rejectMessage: z.string().nullable(),
-  /** FOU and admins only (null for coordinators): the portal's reference. */
-  reference: z.string().nullable(),
-});
-export type ReadinessItem = z.infer<typeof readinessItemSchema>;
-export const readinessSortSchema = z.enum(["start", "name", "sheet", "institution", "state"]);
-export const readinessQuery = z.object({
-  q: z.string().trim().max(100).optional(),
-  sheetId: uuidSchema.optional(),
-  overviewId: uuidSchema.optional(),
-  institutionId: uuidSchema.optional(),
-  /** Placements starting on or after / on or before. */
-  from: dateInput.optional(),
-  to: dateInput.optional(),
-  /** Only students not ready this many days (or fewer) before their start. */
-  notReadyDays: z.coerce.number().int().min(0).max(365).optional(),
-  /** Only students whose row's Bestilt cell is in this state (`rejected`: the start page's number). */
-  orderState: z.enum(orderStates).optional(),
-  sort: readinessSortSchema.default("start"),
-  dir: sortDirection,
-  ...page,
-});
-export const readinessListSchema = z.object({
-  items: z.array(readinessItemSchema),
-  total: z.number().int(),
-  counts: z.object({ students: z.number().int(), ready: z.number().int(), notReady: z.number().int() }),
-});
-
-/** `PATCH /api/order-lines/{id}`: FOU's message for the coordinators on a rejected line (null or empty clears it). */
-export const updateOrderLineBody = z.object({
-  fouMessage: z
-    .string()
-    .trim()
-    .max(1000)
-    .nullable()
-    .transform((v) => (v ? v : null)),
-});
 
 /**
  * The answer to `POST /api/orders/status-import`: what the portal's status report changes (each line

@@ -26,6 +26,7 @@ export const sheetKindSchema = z.enum(sheetKinds);
 export const periodLabelSchema = z.enum(["Periode", "Semester"]);
 export const deadlineStateSchema = z.enum(["on_time", "due_soon", "late", "submitted", "submitted_late"]);
 export const registrationStateSchema = z.enum(["not_registered", "registered", "transferred"]);
+/** The Bestilt cell (`orderStates`, with the states of access after the order). */
 export const orderStateSchema = z.enum(orderStates);
 export const learningPortalStateSchema = z.enum(["not_needed", "needed", "requested", "created"]);
 
@@ -258,6 +259,8 @@ export const rowSchema = z.object({
       at: z.string(),
     })
     .nullable(),
+  /** The end date before FOU first extended the placement (`POST /api/rows/extend`), else null: "Forlenget fra". */
+  extendedFrom: isoDate.nullable(),
 });
 export type Row = z.infer<typeof rowSchema>;
 

@@ -10,7 +10,7 @@ export type LearningPortalState = "not_needed" | "needed" | "requested" | "creat
  * (requested, created) or "needed". Nobody is left to give a user to on an anonymised row.
  */
 export function learningPortalStateOf(
-  d: RowData,
+  d: Pick<RowData, "anonymised" | "nationalId" | "dNumber">,
   kind: SheetKind,
   trust: { testMode: boolean; dNumberNeedsManualUser: boolean },
   personState: string | null,

@@ -25,6 +25,8 @@ import { createIdentityProvidersUsecases } from "./modules/identity-providers/id
 import { identityProvidersRoutes } from "./modules/identity-providers/identity-providers.routes.ts";
 import { createInstitutionsUsecases } from "./modules/institutions/institutions.public.ts";
 import { institutionsRoutes } from "./modules/institutions/institutions.routes.ts";
+import { createLearningPortalUsecases, withLearningPortal } from "./modules/learning-portal/learning-portal.public.ts";
+import { learningPortalRoutes } from "./modules/learning-portal/learning-portal.routes.ts";
 import { createNotificationsUsecases, createNotifier } from "./modules/notifications/notifications.public.ts";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
 import {
@@ -180,8 +182,8 @@ export async function buildApp({
   const persons = createPersonsUsecases({
     db,
     crypto: dataCrypto,
-    // Merging two persons moves their rows (overviews) and their order lines.
-    links: withOrderLines(createPersonLinks()),
+    // Merging two persons moves their rows (overviews), order lines and Læringsportalen requests.
+    links: withOrderLines(withLearningPortal(createPersonLinks())),
   });
   const identityProviders = createIdentityProvidersUsecases({
     db,
@@ -221,7 +223,8 @@ export async function buildApp({
     rowsChanged: accessFollowsRows({ clock, notifier }),
   };
   const overviews = createOverviewsUsecases(overviewDeps);
-  const readiness = createReadinessUsecases({ db, clock });
+  const readiness = createReadinessUsecases({ db, clock, crypto: dataCrypto });
+  const learningPortal = createLearningPortalUsecases({ db, crypto: dataCrypto, clock, outbox: mail });
   const dashboard = createDashboardUsecases({
     users,
     institutions,
@@ -230,6 +233,7 @@ export async function buildApp({
     registrations: createRegistrationCounts({ db, clock }),
     readiness,
     deactivations: createDeactivationsUsecases({ db, clock }),
+    learningPortal,
   });
 
   warnOnForwardedForWithoutTrustProxy(app, config);
@@ -293,6 +297,7 @@ export async function buildApp({
       hrTransfer: createHrTransferUsecases({ db, crypto: dataCrypto, clock, notifier }),
     }),
   );
+  await app.register(learningPortalRoutes({ learningPortal }));
   await registerOrders(app, { db, crypto: dataCrypto, clock, notifier, parsePool, readiness });
   await registerWeb(app);
   return app;

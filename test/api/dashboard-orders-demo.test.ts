@@ -53,12 +53,27 @@ describe("the demo's readiness numbers", () => {
   it("gives FOU students not ready 14 days before the start and rejected ones, as many as their lists show", async () => {
     const cookie = await t.login("fou@demo.test", password);
     const items = await itemsOf(cookie);
-    for (const key of ["studentsNotReady", "accessRejected"]) {
+    for (const key of ["studentsNotReady", "accessRejected", "accessChanged"]) {
       const item = items.find((i) => i.key === key);
       expect(item, key).toBeDefined();
       expect((await listOf(cookie, item?.link as string)).total, key).toBe(item?.count);
     }
     expect(items.find((i) => i.key === "studentsNotReady")?.count).toBeGreaterThan(0);
+  });
+
+  it("has one student changed after the order (a week earlier end date), waiting for FOU to order it", async () => {
+    const cookie = await t.login("fou@demo.test", password);
+    const item = (await itemsOf(cookie)).find((i) => i.key === "accessChanged");
+    expect(item).toMatchObject({ count: 1, link: "/klar?bestilt=changed" });
+    const res = await t.call("GET", "/api/readiness?orderState=changed", { cookie });
+    const [row] = res.json().items as { sheetId: string; rowId: string; orderState: string }[];
+    expect(row?.orderState).toBe("changed");
+    const check = await t.call("POST", "/api/orders?dryRun=true", {
+      cookie,
+      body: { sheetId: row?.sheetId, rowIds: [row?.rowId] },
+    });
+    expect(check.statusCode, check.body).toBe(200);
+    expect(check.json().rows[0]).toMatchObject({ outcome: "change", changes: [{ field: "endDate" }] });
   });
 
   it("gives each coordinator their own students not ready, as many as their list shows", async () => {

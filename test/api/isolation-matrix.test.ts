@@ -185,6 +185,41 @@ describe("isolation matrix", () => {
     expect(own.body).toContain(orderLines.lines.forde);
   });
 
+  it("lets FOU extend only its trust's rows, and the IT provider list and mark extensions of the trusts it serves", async () => {
+    const fou = await t.login(world.users.studentAdmin.email);
+    const foreign = await t.call("POST", "/api/rows/extend", {
+      cookie: fou,
+      body: { rowIds: [world.overviews.fonna.row.id], endDate: "2027-04-20" },
+    });
+    expect(foreign.statusCode).toBe(404);
+    const { db } = t.database;
+    const all = [orderLines.lines.bergen, orderLines.lines.fonna, orderLines.lines.forde];
+    await db
+      .update(orderLineTable)
+      .set({ state: "extended", extendedFrom: "2027-04-01" })
+      .where(inArray(orderLineTable.id, all));
+    const cookie = await t.login(orderLines.regionalProvider.email);
+    const list = await t.call("GET", "/api/extensions?limit=200", { cookie });
+    expect(list.statusCode).toBe(200);
+    const listed = (list.json() as { items: { lineId: string }[] }).items.map((l) => l.lineId);
+    expect(listed).toEqual(expect.arrayContaining([orderLines.lines.bergen, orderLines.lines.fonna]));
+    expect(list.body).not.toContain(orderLines.lines.forde);
+    const file = await t.call("GET", "/api/extensions?format=csv", { cookie });
+    expect(file.body).not.toContain(orderLines.lines.forde);
+    const forde = await t.call("POST", "/api/extensions/mark", { cookie, body: { lineIds: [orderLines.lines.forde] } });
+    expect(forde.statusCode).toBe(404);
+    const fonna = await t.call("POST", "/api/extensions/mark", { cookie, body: { lineIds: [orderLines.lines.fonna] } });
+    expect(fonna.statusCode, fonna.body).toBe(200);
+    // Helse Bergen's FOU sees Bergen's extension only.
+    const own = await t.call("GET", "/api/extensions?state=extended", { cookie: fou });
+    expect(own.body).toContain(orderLines.lines.bergen);
+    expect(own.body).not.toContain(orderLines.lines.fonna);
+    await db
+      .update(orderLineTable)
+      .set({ state: "ordered", extendedFrom: null })
+      .where(inArray(orderLineTable.id, all));
+  });
+
   it("answers 404 for another trust's things to a person of that trust's neighbour, whatever the role", async () => {
     const fonnaAdmin = await t.login(world.users.fonnaAdmin.email);
     /** Every PATCH of one thing by id, read from the route table: the routes this test is meant to cover. */

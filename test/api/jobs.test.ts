@@ -35,6 +35,7 @@ describe("background jobs", () => {
         { name: "notifications-batches", cron: "* * * * *", tz: "UTC" },
         { name: "notifications-digest", cron: "0 7 * * *", tz: "Europe/Oslo" },
         { name: "orders-ending-placements", cron: "0 1 * * *", tz: "Europe/Oslo" },
+        { name: "orders-expiry-reminders", cron: "0 7 * * *", tz: "Europe/Oslo" },
         { name: "orders-username-mails", cron: "0 6 * * *", tz: "Europe/Oslo" },
         { name: "outbox-flush", cron: "* * * * *", tz: "UTC" },
         { name: "overviews-deadline-reminders", cron: "0 7 * * *", tz: "Europe/Oslo" },

@@ -118,7 +118,7 @@ describe("ordering a sheet", () => {
     const body = res.json() as CreateOrderResponse;
     expect(body.dryRun).toBe(true);
     expect(body.order).toBeNull();
-    expect(body.counts).toEqual({ ready: 1, warning: 1, refused: 2 });
+    expect(body.counts).toEqual({ ready: 1, warning: 1, refused: 2, change: 0 });
     const checks = byRow(body);
     expect(checks.get(rows.ready.id)).toMatchObject({
       outcome: "ready",
@@ -283,6 +283,7 @@ describe("an order", () => {
     const header = (ws.getRow(1).values as unknown[]).slice(1);
     expect(header).toEqual([
       "Praksistilgang-ID",
+      "Endringstype",
       "Etternavn",
       "Fornavn",
       "Fødselsnummer",
@@ -298,13 +299,15 @@ describe("an order", () => {
       "Gyldig fra",
       "Gyldig til",
       "Begrensninger",
+      "Endring",
     ]);
     expect(ws.rowCount).toBe(3);
     const first = (ws.getRow(2).values as unknown[]).slice(1);
-    expect(first[1]).toBe("Klar");
-    expect(first[3]).toBe(ids.ready);
-    expect(first[8]).toBe(world.institutions.uib.name);
-    expect(first[9]).toBe("Medisin");
+    expect(first[1]).toBe("Ny");
+    expect(first[2]).toBe("Klar");
+    expect(first[4]).toBe(ids.ready);
+    expect(first[9]).toBe(world.institutions.uib.name);
+    expect(first[10]).toBe("Medisin");
   });
 
   it("refuses another order's reference, and coordinators, E-Helse and the IT provider marking or cancelling", async () => {

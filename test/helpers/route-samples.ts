@@ -107,8 +107,12 @@ export function routeSamples(world: World, orderLines: OrderLineWorld) {
     "POST /api/order-lines/reject": { lineIds: [orderLines.lines.bergen], reason: "Matrisetest" },
     "POST /api/order-lines/implement": { lines: [{ id: orderLines.lines.bergen, username: "matrise" }] },
     "PATCH /api/order-lines/:id": { fouMessage: "Matrisetest" },
+    "POST /api/learning-portal/batches": {},
+    "POST /api/learning-portal/mark-created": { personIds: [world.students.bergen.id] },
     "POST /api/deactivations/mark": { lineIds: [orderLines.lines.bergen] },
     "POST /api/rows/:id/withdraw": { date: "2027-03-15", reason: "Matrisetest" },
+    "POST /api/rows/extend": { rowIds: [o.uib.row.id], endDate: "2027-04-20" },
+    "POST /api/extensions/mark": { lineIds: [orderLines.lines.bergen] },
     "POST /api/trusts": { name: "Helse Matrise", firstAdmin: { name: "Mia Matrise", email: "mia@matrise.test" } },
   };
   /** Query strings for routes that require one (appended to the path). */

@@ -18,4 +18,9 @@ export interface RowContext {
   periodEnd: IsoDate | null;
   testMode: boolean;
   sites: Site[];
+  /**
+   * The days past the period's end an extended row may end (the trust's `extension_max_days`);
+   * absent: the extension's own check is trusted (the server checked it when extending).
+   */
+  extensionMaxDays?: number;
 }

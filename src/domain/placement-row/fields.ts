@@ -246,6 +246,11 @@ export type RowData = Record<StringField | SiteNameKey, string> &
      * problems, is never a duplicate and is read-only. Not a field anyone types.
      */
     anonymised: boolean;
+    /**
+     * The end date before FOU first extended the placement (`end_date_before_extension`); absent or
+     * null: never extended. An extended row may end past its sheet's period. Not a field anyone types.
+     */
+    extendedFrom?: string | null;
   };
 
 /** What a person types or pastes into a row; every field optional, strings as typed, the site by id or name. */

@@ -1,5 +1,6 @@
 import { normalizeEmail, normalizeMobile } from "../contact.ts";
 import { isIsoDate } from "../dates.ts";
+import { endOutsidePeriod } from "../extension.ts";
 import { holdsNationalId } from "../free-text.ts";
 import { validateNationalId } from "../national-id.ts";
 import { nameMatcher } from "../similarity.ts";
@@ -74,7 +75,11 @@ export function rowProblems(d: RowData, ctx: RowContext): Problem[] {
   const { periodStart: start, periodEnd: end } = ctx;
   if (start && end) {
     for (const f of ["startDate", "endDate"] as const) {
-      if (isIsoDate(d[f]) && (d[f] < start || d[f] > end)) {
+      const outside =
+        f === "endDate"
+          ? endOutsidePeriod(d[f], { start, end }, { extended: Boolean(d.extendedFrom), maxDays: ctx.extensionMaxDays })
+          : d[f] < start || d[f] > end;
+      if (isIsoDate(d[f]) && outside) {
         p.push({ field: f, code: "date.outside_period", details: { reason: "period", start, end } });
       }
     }

@@ -9,10 +9,12 @@ import { type Clock, systemClock } from "../shared/clock.ts";
 import type { DataCrypto } from "../shared/crypto.ts";
 import type { Db } from "../shared/database.ts";
 import { hashPassword } from "../shared/passwords.ts";
+import { fillDemoAccessChanges } from "./access-changes.ts";
 import { fillDemoCampaigns } from "./campaigns.ts";
 import { fillDemoClinicalSystems } from "./clinical-systems.ts";
 import { fillDemoDeactivations } from "./deactivations.ts";
 import type { DemoWorld } from "./demo-world.ts";
+import { fillDemoLearningPortal } from "./learning-portal.ts";
 import { fillDemoOrders } from "./orders.ts";
 import { fillDemoSemester } from "./semester.ts";
 
@@ -89,7 +91,7 @@ export async function fillDemoData(
         testMode: true,
         studentInfoUrl: "https://www.helse-bergen.no/student-i-praksis",
         itHelpUrl: "https://www.helse-bergen.no/vanlege-sporsmal-og-svar",
-        learningPortalEmail: "laeringsportalen@helse-vest.no",
+        learningPortalEmail: "laeringsportalen@helse-vest.test",
       })
       .returning();
     if (!trust) throw new Error("demo trust not created");
@@ -157,6 +159,8 @@ export async function fillDemoData(
     const { transfers } = await fillDemoCampaigns(tx, world, sheets, deps);
     await fillDemoClinicalSystems(tx, world, deps.clock);
     await fillDemoOrders(tx, world, { sheets, transfers }, deps);
+    await fillDemoAccessChanges(tx, world, deps);
+    await fillDemoLearningPortal(tx, world, deps);
     await fillDemoDeactivations(tx, world, { sheets }, deps);
   });
 }

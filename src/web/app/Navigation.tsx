@@ -30,6 +30,7 @@ export function navigationItems(me: Me, t: (key: string) => string): Item[] {
   }
   if (may(me, "readiness.read")) items.push({ to: "/klar", label: t("nav.readiness") });
   if (may(me, "orderLines.decide")) items.push({ to: "/ko", label: t("nav.itQueue") });
+  if (may(me, "learningPortal.read")) items.push({ to: "/laeringsportalen", label: t("nav.learningPortal") });
   if (may(me, "deactivations.read")) items.push({ to: "/deaktivering", label: t("nav.deactivations") });
   if (may(me, "persons.merge") && !administers(administration, "/personer/duplikater")) {
     items.push({ to: "/personer/duplikater", label: t("nav.duplicates") });

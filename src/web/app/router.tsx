@@ -113,6 +113,10 @@ export const router = createBrowserRouter([
           { path: "klar", ...page(() => import("../features/readiness/routes/ReadinessPage.tsx"), "ReadinessPage") },
           { path: "ko", ...page(() => import("../features/itQueue/routes/ItQueuePage.tsx"), "ItQueuePage") },
           {
+            path: "laeringsportalen",
+            ...page(() => import("../features/learningPortal/routes/LearningPortalPage.tsx"), "LearningPortalPage"),
+          },
+          {
             path: "deaktivering",
             ...page(() => import("../features/deactivations/routes/DeactivationsPage.tsx"), "DeactivationsPage"),
           },

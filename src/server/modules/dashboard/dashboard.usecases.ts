@@ -2,6 +2,7 @@ import type { Dashboard, DashboardItemKey } from "../../../contracts/dashboard.t
 import { type Actor, may, requirePolicy } from "../../shared/actor.ts";
 import type { CatalogUsecases } from "../catalog/catalog.public.ts";
 import type { InstitutionsUsecases } from "../institutions/institutions.public.ts";
+import type { LearningPortalUsecases } from "../learning-portal/learning-portal.public.ts";
 import type { ReadinessUsecases } from "../orders/orders.public.ts";
 import type { OverviewsUsecases } from "../overviews/overviews.public.ts";
 import type { RegistrationCounts } from "../registrations/registrations.public.ts";
@@ -24,6 +25,7 @@ export function createDashboardUsecases(deps: {
   readiness: ReadinessUsecases;
   /** The deactivation list's count (the orders module's, scoped as the list is). */
   deactivations?: { count(actor: Actor): Promise<number> };
+  learningPortal: LearningPortalUsecases;
 }) {
   return {
     async get(actor: Actor): Promise<Dashboard> {
@@ -88,6 +90,14 @@ export function createDashboardUsecases(deps: {
         add("ordersDraft", counts.draftOrders, "/bestillinger?status=draft");
         add("accessRejected", counts.rejected, "/klar?bestilt=rejected");
         add("studentsNotReady", counts.notReady, `/klar?ikkeKlar=${notReadyDays}`);
+      }
+      if (may(actor, "start.accessChanges")) {
+        const counts = await deps.readiness.startCounts(actor, notReadyDays);
+        add("accessChanged", counts.accessChanged, "/klar?bestilt=changed");
+      }
+      if (may(actor, "start.accessChanges") && may(actor, "learningPortal.read")) {
+        // Students waiting for a Læringsportalen user: the list's `state=needed` total.
+        add("learningPortalWaiting", await deps.learningPortal.waitingCount(actor), "/laeringsportalen?status=needed");
       }
       if (may(actor, "start.readiness")) {
         const counts = await deps.readiness.startCounts(actor, notReadyDays);

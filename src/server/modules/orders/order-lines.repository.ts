@@ -55,6 +55,7 @@ function listWhere(scope: LineScope, q: Query): SQL | undefined {
     q.from ? gte(orderLines.validFrom, q.from) : undefined,
     q.to ? lte(orderLines.validFrom, q.to) : undefined,
     stateWhere(q.state),
+    q.changeType ? eq(orderLines.changeType, q.changeType) : undefined,
     pattern
       ? or(
           ilike(persons.lastName, pattern),
@@ -107,6 +108,9 @@ const lineColumns = {
   validFrom: orderLines.validFrom,
   validTo: orderLines.validTo,
   state: orderLines.state,
+  changeType: orderLines.changeType,
+  replacesLineId: orderLines.replacesLineId,
+  changes: orderLines.changes,
   acceptedWarnings: orderLines.acceptedWarnings,
   knownUsername,
   typedUsername: sql<string>`coalesce(${rowOf.previousUsername}, '')`,

@@ -65,6 +65,9 @@ export function lineOut(r: LineRow): OrderLine {
     implementedBy: userRef(r.implementedBy, r.implementedByName),
     rejectedAt: iso(r.rejectedAt),
     rejectedBy: userRef(r.rejectedBy, r.rejectedByName),
+    changeType: r.changeType as OrderLine["changeType"],
+    replacesLineId: r.replacesLineId,
+    changes: (r.changes ?? []) as OrderLine["changes"],
   };
 }
 

@@ -6,6 +6,8 @@ import type { Notifier } from "../notifications/notifications.public.ts";
 import type { ParsePool } from "../overviews/overviews.public.ts";
 import { deactivationsRoutes } from "./deactivations.routes.ts";
 import { createDeactivationsUsecases } from "./deactivations.usecases.ts";
+import { extensionsRoutes } from "./extensions.routes.ts";
+import { createExtensionsUsecases } from "./extensions.usecases.ts";
 import { orderLinesRoutes } from "./order-lines.routes.ts";
 import { createOrderLinesUsecases } from "./order-lines.usecases.ts";
 import { ordersRoutes } from "./orders.routes.ts";
@@ -36,4 +38,5 @@ export async function registerOrders(app: FastifyInstance, deps: OrdersPluginDep
   await app.register(
     readinessRoutes({ readiness, statusImport: createStatusImportUsecases({ db, crypto, clock, parsePool }) }),
   );
+  await app.register(extensionsRoutes({ extensions: createExtensionsUsecases({ db, clock, notifier }) }));
 }

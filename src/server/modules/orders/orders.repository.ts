@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, ilike, inArray, ne, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { OrderLineState } from "../../../domain/order-lines.ts";
+import { holdingStates, type OrderLineState } from "../../../domain/order-lines.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 import { anyOf, chunkedByParameters } from "../../shared/sql-sets.ts";
 import { placementSites, programmes } from "../catalog/catalog.table.ts";
@@ -16,10 +16,8 @@ import { orderLines, orders, usernames } from "./orders.table.ts";
 const numberLockSpace = 13;
 
 const escapeLike = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 export type OrderRow = typeof orders.$inferSelect;
 export type NewOrderLine = typeof orderLines.$inferInsert;
-
 const creator = alias(users, "order_creator");
 const orderer = alias(users, "order_orderer");
 
@@ -137,12 +135,12 @@ export function createOrdersRepository({ db }: { db: DbOrTx }) {
         .orderBy(asc(placementRows.position), asc(placementRows.id));
     },
 
-    /** The lines of these rows that still stand for access (neither rejected nor cancelled). */
+    /** The lines of these rows that hold their row and system (`holdingStates`): ordering them again is refused. */
     liveLinesOf(rowIds: string[]) {
       return db
         .select({ rowId: orderLines.rowId, systemId: orderLines.systemId })
         .from(orderLines)
-        .where(and(anyOf(orderLines.rowId, rowIds, "uuid"), sql`${orderLines.state} not in ('rejected', 'cancelled')`));
+        .where(and(anyOf(orderLines.rowId, rowIds, "uuid"), inArray(orderLines.state, [...holdingStates])));
     },
 
     /** Holds the trust's order numbers until the transaction ends: two orders never get one number. */
@@ -162,7 +160,7 @@ export function createOrdersRepository({ db }: { db: DbOrTx }) {
     },
 
     async insertLines(lines: NewOrderLine[]) {
-      for (const part of chunkedByParameters(lines, 14)) await db.insert(orderLines).values(part);
+      for (const part of chunkedByParameters(lines, 18)) await db.insert(orderLines).values(part);
     },
 
     /** An order of the trust; `lock` holds it for the change the transaction makes. */
@@ -285,6 +283,8 @@ export function createOrdersRepository({ db }: { db: DbOrTx }) {
       return db
         .select({
           lineId: orderLines.id,
+          changeType: orderLines.changeType,
+          changes: orderLines.changes,
           personId: persons.id,
           nationalIdEnc: persons.nationalIdEnc,
           lastName: persons.lastName,

@@ -6,17 +6,13 @@ import {
   defaultPortalColumns,
   type markOrderedBody,
   type Order,
-  type OrderLine,
-  type OrderReason,
-  type OrderRowCheck,
   type OrderSummary,
   type orderExportQuery,
   type ordersQuery,
   type PortalColumn,
 } from "../../../contracts/orders.ts";
-import { resolveAccessProfile } from "../../../domain/access-profile.ts";
-import { daysBetween, todayInOslo } from "../../../domain/dates.ts";
-import { type OrderLineState, statesFor } from "../../../domain/order-lines.ts";
+import { changesText, type LineChange } from "../../../domain/line-changes.ts";
+import { type ChangeType, statesFor } from "../../../domain/order-lines.ts";
 import { type Actor, requirePolicy } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { Clock } from "../../shared/clock.ts";
@@ -24,25 +20,23 @@ import type { DataCrypto } from "../../shared/crypto.ts";
 import type { Db, DbOrTx } from "../../shared/database.ts";
 import { norwegianDate } from "../../shared/table-file.ts";
 import { columnName, writeAudit, writeAudits } from "../audit/audit.public.ts";
-import { programmesOfInstitution } from "../catalog/catalog.public.ts";
-import { currentProfilesOf } from "../clinical-systems/clinical-systems.public.ts";
 import type { Notifier } from "../notifications/notifications.public.ts";
 import { nationalIdPlace } from "../persons/persons.public.ts";
 import { findTrust } from "../trusts/trusts.public.ts";
 import { activeCoordinatorsOf } from "../users/users.public.ts";
+import { sendChangeOrder } from "./change-orders.ts";
+import { checkOrderRows } from "./order-check.ts";
+import { lineDto, summaryDto, usernameOf } from "./order-dtos.ts";
 import {
   nothingToOrder,
   orderNotDraft,
   orderNotFound,
-  orderSheetNotFound,
   referenceTaken,
   rowsRefused,
-  sheetNotSubmitted,
-  unknownRows,
   warningsNotAccepted,
 } from "./orders.errors.ts";
-import { createOrdersRepository, type NewOrderLine, type OrdersRepository } from "./orders.repository.ts";
-import { type PortalLine, writePortalFile } from "./portal-file.ts";
+import { createOrdersRepository } from "./orders.repository.ts";
+import { changeTypeTexts, type PortalLine, writePortalFile } from "./portal-file.ts";
 import { syncRowOrderStates } from "./row-order-states.ts";
 
 export interface OrdersDeps {
@@ -64,195 +58,12 @@ const orderedTexts = (p: { count: number; document: string; sheet: string }): Re
   en: `Access has been ordered for ${p.count} ${p.count === 1 ? "student" : "students"} in ${p.document}, ${p.sheet}`,
 });
 
-type SummaryRow = NonNullable<Awaited<ReturnType<OrdersRepository["summary"]>>>;
-type LineRow = Awaited<ReturnType<OrdersRepository["lines"]>>[number];
-
-const iso = (d: Date | null) => d?.toISOString() ?? null;
-
-function summaryDto(r: SummaryRow): OrderSummary {
-  const o = r.order;
-  return {
-    id: o.id,
-    number: o.number,
-    state: o.state as OrderSummary["state"],
-    reference: o.reference,
-    institution: { id: o.institutionId, name: r.institutionName, shortName: r.institutionShortName },
-    overviewId: o.overviewId,
-    sheetId: o.sheetId,
-    sheetName: o.sheetName,
-    rowCount: r.rowCount,
-    lineCount: r.lineCount,
-    lineStates: r.lineStates,
-    startsOn: r.startsOn,
-    createdAt: o.createdAt.toISOString(),
-    createdBy: o.createdBy ? { id: o.createdBy, name: r.createdByName ?? "" } : null,
-    orderedAt: iso(o.orderedAt),
-    orderedBy: o.orderedBy ? { id: o.orderedBy, name: r.orderedByName ?? "" } : null,
-    cancelledAt: iso(o.cancelledAt),
-  };
-}
-
-/** The username a line shows: recorded (by the IT provider, or on the person), else the one the student typed (unverified). */
-function usernameOf(r: {
-  line?: { username: string | null };
-  recordedUsername: string | null;
-  personUsername: string | null;
-  previousUsername: string | null;
-}) {
-  const verified = r.line?.username ?? r.recordedUsername ?? r.personUsername;
-  if (verified) return { username: verified, usernameVerified: true };
-  const typed = r.previousUsername?.trim();
-  return { username: typed || null, usernameVerified: false };
-}
-
-const ref = (id: string | null, name: string | null) => (id ? { id, name: name ?? "" } : null);
-
-function lineDto(r: LineRow): OrderLine {
-  const l = r.line;
-  return {
-    id: l.id,
-    orderId: l.orderId,
-    orderNumber: r.orderNumber,
-    reference: r.reference,
-    trust: { id: l.trustId, name: r.trustName },
-    institution: { id: l.institutionId, shortName: r.institutionShortName },
-    sheetId: l.sheetId,
-    sheetName: r.sheetName,
-    rowId: l.rowId,
-    personId: l.personId,
-    lastName: r.lastName,
-    firstName: r.firstName,
-    email: r.personEmail ?? r.rowEmail ?? "",
-    placementSite: r.placementSite,
-    system: { id: l.systemId, name: r.systemName },
-    role: l.role,
-    profileVersionId: l.profileVersionId,
-    profileVersion: r.profileVersion,
-    exceptionId: l.exceptionId,
-    validFrom: l.validFrom,
-    validTo: l.validTo,
-    state: l.state as OrderLineState,
-    acceptedWarnings: l.acceptedWarnings,
-    ...usernameOf(r),
-    usernameDelivery: (l.usernameDelivery as OrderLine["usernameDelivery"]) ?? null,
-    rejectReason: l.rejectReason,
-    fouMessage: l.fouMessage,
-    orderedAt: iso(l.orderedAt),
-    approvedAt: iso(l.approvedAt),
-    approvedBy: ref(l.approvedBy, r.approvedByName),
-    implementedAt: iso(l.implementedAt),
-    implementedBy: ref(l.implementedBy, r.implementedByName),
-    rejectedAt: iso(l.rejectedAt),
-    rejectedBy: ref(l.rejectedBy, r.rejectedByName),
-  };
-}
-
 /**
  * FOU's orders of access (SPEC §3.2 step 4): the check of a submitted sheet's rows (a dry run), the
  * order with one draft line per row and system, the ordering portal's file (audited: it holds
  * national IDs), marking it ordered with the portal's reference, and cancelling a draft.
  */
 export function createOrdersUsecases({ db, crypto, clock, notifier }: OrdersDeps) {
-  /**
-   * Every row asked for, checked: refused (never ordered until fixed), warned about (FOU accepts)
-   * or ready, with the systems and roles it is ordered with. A constant number of statements
-   * whatever the number of rows.
-   */
-  async function check(tx: DbOrTx, trustId: string, body: z.infer<typeof createOrderBody>) {
-    const r = createOrdersRepository({ db: tx });
-    const sheet = await r.findSheet(trustId, body.sheetId);
-    if (!sheet) throw orderSheetNotFound();
-    if (!sheet.submittedAt) throw sheetNotSubmitted();
-    const rowIds = [...new Set(body.rowIds)];
-    const rows = await r.rowsToOrder(sheet.sheetId, rowIds);
-    if (rows.length < rowIds.length) {
-      const found = new Set(rows.map((row) => row.rowId));
-      throw unknownRows(rowIds.filter((id) => !found.has(id)));
-    }
-    const trust = await findTrust(tx, trustId);
-    const programmes = await programmesOfInstitution(tx, { trustId, institutionId: sheet.institutionId });
-    const profiles = await currentProfilesOf(tx, trustId);
-    const live = await r.liveLinesOf(rowIds);
-    const leadDays = trust?.orderLeadDays ?? 14;
-    const today = todayInOslo(clock.now());
-    const liveSystems = new Map<string, Set<string>>();
-    for (const l of live) {
-      const set = liveSystems.get(l.rowId) ?? new Set<string>();
-      set.add(l.systemId);
-      liveSystems.set(l.rowId, set);
-    }
-    const systemNames = new Map(profiles.flatMap((p) => p.items.map((i) => [i.systemId, i.systemName] as const)));
-    const lines: Omit<NewOrderLine, "orderId">[] = [];
-    const checks: OrderRowCheck[] = rows.map((row) => {
-      const start = row.startDate ?? sheet.startDate;
-      const end = row.endDate ?? sheet.endDate;
-      const refused: OrderReason[] = [];
-      const warnings: OrderReason[] = [];
-      if (row.rowAnonymisedAt || row.personAnonymisedAt) refused.push({ code: "anonymised" });
-      else if (!row.personId) refused.push({ code: "no_person" });
-      if (row.errorCount > 0) refused.push({ code: "row_errors" });
-      if (row.personId && !row.personAnonymisedAt && !row.hrTransferredAt) refused.push({ code: "not_in_hr" });
-      const resolution = resolveAccessProfile({
-        documentProgrammeId: sheet.programmeId,
-        studyProgramme: row.studyProgramme,
-        period: { start, end },
-        programmes,
-        profiles,
-        exceptions: [],
-      });
-      let items = resolution.ok ? resolution.items : [];
-      if (!resolution.ok) {
-        refused.push(
-          resolution.reason === "unknown_programme"
-            ? { code: "unknown_programme", programme: resolution.studyProgramme }
-            : { code: "no_profile" },
-        );
-      } else {
-        const ordered = liveSystems.get(row.rowId);
-        items = items.filter((item) => !ordered?.has(item.systemId));
-        if (items.length === 0) refused.push({ code: "already_ordered" });
-      }
-      const days = daysBetween(today, start);
-      if (days < leadDays) warnings.push({ code: "lead_time", days });
-      if (row.personId && !row.emailConfirmedAt) warnings.push({ code: "email_unconfirmed" });
-      const outcome = refused.length > 0 ? "refused" : warnings.length > 0 ? "warning" : "ready";
-      if (outcome !== "refused" && resolution.ok && row.personId) {
-        for (const item of items) {
-          lines.push({
-            trustId,
-            institutionId: sheet.institutionId,
-            sheetId: sheet.sheetId,
-            rowId: row.rowId,
-            personId: row.personId,
-            systemId: item.systemId,
-            role: item.role,
-            profileVersionId: resolution.profileVersionId,
-            exceptionId: item.exceptionId,
-            validFrom: start,
-            validTo: end,
-            acceptedWarnings: warnings.map((w) => w.code),
-          });
-        }
-      }
-      return {
-        rowId: row.rowId,
-        name: `${row.firstName} ${row.lastName}`.trim(),
-        startDate: start,
-        endDate: end,
-        outcome,
-        reasons: [...refused, ...warnings],
-        systems: items.map((item) => ({
-          systemId: item.systemId,
-          systemName: systemNames.get(item.systemId) ?? "",
-          role: item.role,
-        })),
-      };
-    });
-    const counts = { ready: 0, warning: 0, refused: 0 };
-    for (const c of checks) counts[c.outcome]++;
-    return { sheet, checks, counts, lines };
-  }
-
   async function summaryOf(tx: DbOrTx, trustId: string, id: string) {
     const row = await createOrdersRepository({ db: tx }).summary(trustId, id);
     if (!row) throw orderNotFound();
@@ -271,13 +82,13 @@ export function createOrdersUsecases({ db, crypto, clock, notifier }: OrdersDeps
     ): Promise<CreateOrderResponse> {
       const trustId = requirePolicy(actor, "orders.create");
       if (dryRun) {
-        const { checks, counts, lines } = await check(db, trustId, body);
+        const { checks, counts, lines } = await checkOrderRows(db, clock, trustId, body);
         return { dryRun: true, rows: checks, counts, lineCount: lines.length, order: null };
       }
       return db.transaction(async (tx) => {
         const r = createOrdersRepository({ db: tx });
         await r.lockNumbers(trustId);
-        const { sheet, checks, counts, lines } = await check(tx, trustId, body);
+        const { sheet, checks, counts, lines } = await checkOrderRows(tx, clock, trustId, body);
         if (counts.refused > 0) throw rowsRefused(checks);
         if (counts.warning > 0 && !body.acceptWarnings) throw warningsNotAccepted(checks);
         if (lines.length === 0) throw nothingToOrder();
@@ -340,6 +151,8 @@ export function createOrdersUsecases({ db, crypto, clock, notifier }: OrdersDeps
         const lines = (await r.fileLines(trustId, id)).map(
           (l): PortalLine => ({
             lineId: l.lineId,
+            changeType: changeTypeTexts[l.changeType as ChangeType] ?? l.changeType,
+            changes: changesText((l.changes ?? []) as LineChange[]),
             lastName: l.lastName,
             firstName: l.firstName,
             nationalId:
@@ -419,7 +232,8 @@ export function createOrdersUsecases({ db, crypto, clock, notifier }: OrdersDeps
           })),
         );
         const rowIds = [...new Set(moved.map((l) => l.rowId))];
-        await syncRowOrderStates(tx, rowIds);
+        const changedRows = await sendChangeOrder(tx, actor, { orderId: id, institutionId: order.institutionId, now });
+        await syncRowOrderStates(tx, [...new Set([...rowIds, ...changedRows])]);
         const sheet = await r.findSheet(trustId, order.sheetId);
         await notifier.notify(tx, {
           trustId,

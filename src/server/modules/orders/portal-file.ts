@@ -1,9 +1,11 @@
 import type { PortalColumn } from "../../../contracts/orders.ts";
+import type { ChangeType } from "../../../domain/order-lines.ts";
 import { writeTableFile } from "../../shared/table-file.ts";
 
 /** The ordering portal file's headers, in Norwegian (the portal's people read them). */
 export const portalHeaders: Record<PortalColumn, string> = {
   lineId: "Praksistilgang-ID",
+  changeType: "Endringstype",
   lastName: "Etternavn",
   firstName: "Fornavn",
   nationalId: "Fødselsnummer",
@@ -19,6 +21,15 @@ export const portalHeaders: Record<PortalColumn, string> = {
   validFrom: "Gyldig fra",
   validTo: "Gyldig til",
   limits: "Begrensninger",
+  changes: "Endring",
+};
+
+/** What a line asks of the IT provider, as the portal's files (and the deactivation and extension lists) say it. */
+export const changeTypeTexts: Record<ChangeType, string> = {
+  new: "Ny",
+  changed: "Endret",
+  extended: "Forlenget",
+  deactivate: "Deaktiver",
 };
 
 export type PortalLine = Record<PortalColumn, string>;

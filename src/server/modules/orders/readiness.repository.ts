@@ -74,7 +74,7 @@ function readinessLines(scope: ReadinessScope, today: string, withFouDetails: bo
                  max(l.username) as username
             from order_lines l
             join orders ord on ord.id = l.order_id
-           where l.row_id = r.id and l.state not in ('rejected', 'cancelled')
+           where l.row_id = r.id and l.state not in ('rejected', 'cancelled', 'superseded')
         ) lx on true
         left join lateral (
           select l.reject_reason, l.fou_message
@@ -181,7 +181,7 @@ export function createReadinessRepository({ db }: { db: DbOrTx }) {
          order by ${order}
          limit ${p.limit} offset ${p.offset}`);
       const rows = rowsOf<LineRow>(result);
-      const items: ReadinessItem[] = rows.map((r) => ({
+      const items: Omit<ReadinessItem, "learningPortal">[] = rows.map((r) => ({
         rowId: r.row_id,
         personId: r.person_id,
         lastName: r.last_name,
@@ -233,12 +233,15 @@ export function createReadinessRepository({ db }: { db: DbOrTx }) {
         ${readinessLines(scope, today, false)}
         select (count(*) filter (where ${filtered({ notReadyDays: days })}))::int as not_ready,
                (count(*) filter (where ${filtered({ orderState: "rejected" })}))::int as rejected,
+               (count(*) filter (where ${filtered({ orderState: "changed" })}))::int as changed,
                (select count(*) from orders where trust_id = ${scope.trustId} and state = 'draft')::int as drafts
           from steps`);
-      const [row] = rowsOf<{ not_ready: number; rejected: number; drafts: number }>(result);
+      const [row] = rowsOf<{ not_ready: number; rejected: number; changed: number; drafts: number }>(result);
       return {
         notReady: Number(row?.not_ready ?? 0),
         rejected: Number(row?.rejected ?? 0),
+        /** Rows changed after their order, waiting for FOU to order the change (`/klar?bestilt=changed`). */
+        accessChanged: Number(row?.changed ?? 0),
         draftOrders: Number(row?.drafts ?? 0),
       };
     },

@@ -3,7 +3,9 @@ import type { readinessListSchema, readinessQuery } from "../../../contracts/ord
 import { todayInOslo } from "../../../domain/dates.ts";
 import { type Actor, requirePolicy, seesWholeTrust } from "../../shared/actor.ts";
 import type { Clock } from "../../shared/clock.ts";
+import type { DataCrypto } from "../../shared/crypto.ts";
 import type { Db } from "../../shared/database.ts";
+import { learningPortalStatesOfRows } from "../learning-portal/learning-portal.public.ts";
 import { createReadinessRepository, type ReadinessFilter, type ReadinessScope } from "./readiness.repository.ts";
 
 export type ReadinessQuery = z.output<typeof readinessQuery>;
@@ -21,7 +23,7 @@ function scopeOf(actor: Actor): ReadinessScope {
  * reference or the IT provider's reason). `daysToStart` counts Oslo calendar days from the clock's
  * today. Two statements whatever the size: the page and the counts of the whole filter.
  */
-export function createReadinessUsecases({ db, clock }: { db: Db; clock: Clock }) {
+export function createReadinessUsecases({ db, clock, crypto }: { db: Db; clock: Clock; crypto: DataCrypto }) {
   const repo = createReadinessRepository({ db });
   return {
     async list(actor: Actor, q: ReadinessQuery): Promise<ReadinessList> {
@@ -45,7 +47,15 @@ export function createReadinessUsecases({ db, clock }: { db: Db; clock: Clock })
         scope.institutionIds === null,
       );
       const counts = await repo.counts(scope, today, filter);
-      return { ...page, counts };
+      // The Læringsportalen user of each line's student (one statement for the page).
+      const portal = await learningPortalStatesOfRows(
+        db,
+        crypto,
+        scope.trustId,
+        page.items.map((i) => i.rowId),
+      );
+      const items = page.items.map((i) => ({ ...i, learningPortal: portal.get(i.rowId) ?? ("not_needed" as const) }));
+      return { ...page, items, counts };
     },
 
     /**

@@ -132,6 +132,7 @@ export async function rowDtos(
             at: r.rec.withdrawnAt?.toISOString() ?? "",
           }
         : null,
+      extendedFrom: r.rec.endDateBeforeExtension,
     };
   });
 }

@@ -17,3 +17,5 @@ export type { OverviewsUsecases } from "./overviews.usecases.ts";
 export { createPersonLinks } from "./person-links.repository.ts";
 export { createRowRetentionRepository } from "./retention.repository.ts";
 export { rowPlaces } from "./row-codec.ts";
+/** For the orders module: FOU's extension of placements (`POST /api/rows/extend`). */
+export { extendRows, type RefusedRow, type RowExtensionReport, type RowToExtend } from "./row-extensions.ts";

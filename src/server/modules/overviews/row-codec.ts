@@ -31,7 +31,11 @@ export function createCodec(crypto: DataCrypto) {
     toData(rec: PlacementRowRecord, sites: Site[]): RowData {
       const place = rowPlaces(rec.id);
       const raw = rec.invalidValues ?? {};
-      const d: RowData = { ...emptyRow, anonymised: rec.anonymisedAt !== null };
+      const d: RowData = {
+        ...emptyRow,
+        anonymised: rec.anonymisedAt !== null,
+        extendedFrom: rec.endDateBeforeExtension,
+      };
       for (const f of fieldInfos) {
         switch (f.form) {
           case "nationalId": {

@@ -23,10 +23,11 @@ export interface LoadedRow {
 
 export function contextOf(
   sheet: Pick<SheetRecord, "kind" | "startDate" | "endDate">,
-  settings: Pick<TrustSettings, "testMode">,
+  settings: Pick<TrustSettings, "testMode"> & Partial<Pick<TrustSettings, "extensionMaxDays">>,
   sites: Site[],
 ): RowContext {
   return {
+    ...(settings.extensionMaxDays !== undefined ? { extensionMaxDays: settings.extensionMaxDays } : {}),
     kind: sheet.kind as SheetKind,
     periodStart: sheet.startDate,
     periodEnd: sheet.endDate,

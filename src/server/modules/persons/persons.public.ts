@@ -144,3 +144,36 @@ export async function setPersonUsernames(db: DbOrTx, entries: { personId: string
     from unnest(${sql.param(entries.map((e) => e.personId))}::uuid[], ${sql.param(entries.map((e) => e.username))}::text[]) as u(id, username)
     where ${persons.id} = u.id and ${persons.nationalIdHash} is null`);
 }
+
+/**
+ * These persons of the trust (not anonymised) with their Læringsportalen state, locked for the
+ * caller's transaction (the learning-portal module's batches and marks): one statement.
+ */
+export function lockLearningPortalPersons(db: DbOrTx, trustId: string, personIds: string[]) {
+  return db
+    .select({
+      id: persons.id,
+      firstName: persons.firstName,
+      lastName: persons.lastName,
+      learningPortalState: persons.learningPortalState,
+    })
+    .from(persons)
+    .where(and(eq(persons.trustId, trustId), anyOf(persons.id, personIds, "uuid"), isNull(persons.anonymisedAt)))
+    .orderBy(persons.id)
+    .for("update");
+}
+
+/** Sets these persons' Læringsportalen state (`requested`, `created`): one statement; the caller authorizes and audits. */
+export async function setLearningPortalState(
+  db: DbOrTx,
+  trustId: string,
+  personIds: string[],
+  state: "requested" | "created",
+  at: Date,
+) {
+  if (personIds.length === 0) return;
+  await db
+    .update(persons)
+    .set({ learningPortalState: state, updatedAt: at })
+    .where(and(eq(persons.trustId, trustId), anyOf(persons.id, personIds, "uuid")));
+}

@@ -21,10 +21,18 @@ export async function trustSettingsOf(db: DbOrTx, trustId: string) {
       namingSheet: trusts.namingSheet,
       namingInternationalSheet: trusts.namingInternationalSheet,
       namingFile: trusts.namingFile,
+      extensionMaxDays: trusts.extensionMaxDays,
     })
     .from(trusts)
     .where(eq(trusts.id, trustId));
-  if (!row) return { testMode: false, deadlineDays: 28, dNumberNeedsManualUser: false, naming: defaultNamingStandard };
+  if (!row)
+    return {
+      testMode: false,
+      deadlineDays: 28,
+      dNumberNeedsManualUser: false,
+      extensionMaxDays: 90,
+      naming: defaultNamingStandard,
+    };
   return { ...row, naming: namingStandardOf(row) };
 }
 export type TrustSettings = Awaited<ReturnType<typeof trustSettingsOf>>;

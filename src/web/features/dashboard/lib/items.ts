@@ -26,7 +26,9 @@ export const zeroHints: Record<DashboardItemKey, ZeroHint> = {
   studentsNotRegistered: null,
   ordersDraft: null,
   accessRejected: null,
+  accessChanged: null,
   studentsNotReady: null,
   openLines: null,
   linesToDeactivate: null,
+  learningPortalWaiting: null,
 };

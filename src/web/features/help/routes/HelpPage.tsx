@@ -131,6 +131,19 @@ export function HelpPage() {
         </List.Unordered>
       </section>
 
+      <section className="section" aria-labelledby="help-lifecycle">
+        <Heading level={2} data-size="sm" id="help-lifecycle">
+          {t("help.lifecycleHeading")}
+        </Heading>
+        <List.Unordered>
+          <List.Item>{t("help.lifecycleChanges")}</List.Item>
+          <List.Item>{t("help.lifecycleDeactivation")}</List.Item>
+          <List.Item>{t("help.lifecycleExtension")}</List.Item>
+          <List.Item>{t("help.lifecycleReminders")}</List.Item>
+          <List.Item>{t("help.lifecycleLearningPortal")}</List.Item>
+        </List.Unordered>
+      </section>
+
       <section className="section" aria-labelledby="help-find">
         <Heading level={2} data-size="sm" id="help-find">
           {t("help.findHeading")}

@@ -1,11 +1,12 @@
-import { Button, Checkbox, Field, Label, Paragraph, Select, Tag, Textfield } from "@digdir/designsystemet-react";
+import { Button, Checkbox, Field, Label, Paragraph, Select, Tag } from "@digdir/designsystemet-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import type { OrderLine } from "../../../../contracts/orders.ts";
 import { itProviderRole } from "../../../../contracts/policies.ts";
-import { parseDate } from "../../../../domain/dates.ts";
+import { changeTypes } from "../../../../domain/order-lines.ts";
 import { useInstitutions } from "../../../api/listInstitutions.ts";
+import { LineChange } from "../../../components/LineChange.tsx";
 import { type ListColumn, ListTable } from "../../../components/ListTable.tsx";
 import { Page } from "../../../components/Page.tsx";
 import { AccessGate } from "../../../components/RoleGate.tsx";
@@ -15,6 +16,7 @@ import { useServerListQuery } from "../../../lib/serverList.ts";
 import { may, useSession } from "../../../lib/session.ts";
 import { useApproveOrderLines } from "../api/approveOrderLines.ts";
 import { useOrderLines } from "../api/listOrderLines.ts";
+import { DateFilter } from "../components/DateFilter.tsx";
 import { DecisionError } from "../components/DecisionError.tsx";
 import { ImplementDialog } from "../components/ImplementDialog.tsx";
 import { RejectDialog } from "../components/RejectDialog.tsx";
@@ -31,6 +33,7 @@ const param = {
   from: "fra",
   to: "til",
   state: "status",
+  changeType: "endring",
 } as const;
 
 /** `/ko`: the IT provider's queue of order lines, across every trust it serves. */
@@ -40,39 +43,6 @@ export function ItQueuePage() {
     <AccessGate allowed={may(me, "orderLines.decide")}>
       <ItQueue />
     </AccessGate>
-  );
-}
-
-/** A date typed as dd.mm.yyyy, kept in the URL as an ISO date once it is one. */
-function DateFilter({
-  id,
-  label,
-  value,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (iso: string) => void;
-}) {
-  const { t } = useTranslation();
-  const [typed, setTyped] = useState(value ? formatDate(value) : "");
-  const parsed = typed.trim() ? parseDate(typed) : "";
-  return (
-    <Textfield
-      id={id}
-      className="it-queue-date"
-      label={label}
-      value={typed}
-      inputMode="numeric"
-      placeholder="dd.mm.åååå"
-      error={parsed === null ? t("itQueue.filters.badDate") : undefined}
-      onChange={(e) => {
-        setTyped(e.target.value);
-        const next = e.target.value.trim() ? parseDate(e.target.value) : "";
-        if (next !== null) onChange(next);
-      }}
-    />
   );
 }
 
@@ -95,6 +65,9 @@ function ItQueue() {
     from: get(param.from) || undefined,
     to: get(param.to) || undefined,
     state,
+    changeType: (changeTypes as readonly string[]).includes(get(param.changeType))
+      ? (get(param.changeType) as (typeof changeTypes)[number])
+      : undefined,
   });
   const institutions = useInstitutions();
   const approve = useApproveOrderLines();
@@ -136,7 +109,8 @@ function ItQueue() {
   };
   const name = (l: OrderLine) => `${l.lastName}, ${l.firstName}`;
 
-  const columns: ListColumn<OrderLine, (typeof sortable)[number] | "select" | "institution" | "username">[] = [
+  type Key = (typeof sortable)[number] | "select" | "institution" | "username" | "change";
+  const columns: ListColumn<OrderLine, Key>[] = [
     {
       key: "select",
       header: t("itQueue.columns.select"),
@@ -157,6 +131,7 @@ function ItQueue() {
       cell: (l) => `${l.system.name}: ${l.role}`,
       sortValue: (l) => l.system.name,
     },
+    { key: "change", header: t("orders.changeType"), cell: (l) => <LineChange line={l} /> },
     {
       key: "start",
       header: t("itQueue.columns.validity"),
@@ -224,6 +199,13 @@ function ItQueue() {
           param.system,
           [...systems],
           t("itQueue.filters.allSystems"),
+        )}
+        {select(
+          "queue-change",
+          t("orders.changeType"),
+          param.changeType,
+          changeTypes.map((c) => [c, t(`orders.changeTypes.${c}`)]),
+          t("itQueue.filters.allChangeTypes"),
         )}
         <DateFilter
           id="queue-from"

@@ -11,6 +11,7 @@ import { LoadError, Loading } from "../../../components/QueryState.tsx";
 import { AccessGate } from "../../../components/RoleGate.tsx";
 import { TableScroller } from "../../../components/TableScroller.tsx";
 import { errorMessage } from "../../../lib/errors.ts";
+import { changesLabel, changeTypeText } from "../../../lib/lineChanges.ts";
 import { may, useSession } from "../../../lib/session.ts";
 import { useCreateOrder, useOrderCheck } from "../api/createOrder.ts";
 import { orderPath } from "../lib/paths.ts";
@@ -77,7 +78,8 @@ function CheckReport({ sheetId, rows }: { sheetId: string; rows: OrderRowCheck[]
   const ready = rows.filter((r) => r.outcome === "ready");
   const warned = rows.filter((r) => r.outcome === "warning");
   const refused = rows.filter((r) => r.outcome === "refused");
-  const chosen = [...ready, ...(accept ? warned : [])];
+  const changed = rows.filter((r) => r.outcome === "change");
+  const chosen = [...changed, ...ready, ...(accept ? warned : [])];
 
   const order = () =>
     create.mutate(
@@ -95,10 +97,12 @@ function CheckReport({ sheetId, rows }: { sheetId: string; rows: OrderRowCheck[]
   return (
     <>
       <ul className="order-counts" aria-label={t("orders.countsLabel")}>
+        {changed.length > 0 ? <li>{t("orders.changeCount", { count: changed.length })}</li> : null}
         <li>{t("orders.readyCount", { count: ready.length })}</li>
         <li>{t("orders.warningCount", { count: warned.length })}</li>
         <li>{t("orders.refusedCount", { count: refused.length })}</li>
       </ul>
+      <CheckTable id="order-change" title={t("orders.changeHeading", { count: changed.length })} rows={changed} />
       <CheckTable id="order-ready" title={t("orders.readyHeading", { count: ready.length })} rows={ready} />
       <CheckTable id="order-warning" title={t("orders.warningHeading", { count: warned.length })} rows={warned} />
       <CheckTable id="order-refused" title={t("orders.refusedHeading", { count: refused.length })} rows={refused} />
@@ -126,7 +130,7 @@ function CheckReport({ sheetId, rows }: { sheetId: string; rows: OrderRowCheck[]
 }
 
 function CheckTable({ id, title, rows }: { id: string; title: string; rows: OrderRowCheck[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (rows.length === 0) return null;
   return (
     <section className="section" aria-labelledby={id}>
@@ -150,8 +154,20 @@ function CheckTable({ id, title, rows }: { id: string; title: string; rows: Orde
                 <Table.Cell>
                   {r.startDate && r.endDate ? `${formatDate(r.startDate)}–${formatDate(r.endDate)}` : ""}
                 </Table.Cell>
-                <Table.Cell>{r.systems.map((s) => `${s.systemName}: ${s.role}`).join(", ")}</Table.Cell>
-                <Table.Cell>{r.reasons.map((reason) => reasonText(t, reason)).join(" ")}</Table.Cell>
+                <Table.Cell>
+                  {r.systems
+                    .map((s) =>
+                      r.outcome === "change"
+                        ? `${s.systemName}: ${s.role} (${changeTypeText(t, s.changeType)})`
+                        : `${s.systemName}: ${s.role}`,
+                    )
+                    .join(", ")}
+                </Table.Cell>
+                <Table.Cell>
+                  {r.outcome === "change"
+                    ? changesLabel(r.changes, i18n.language)
+                    : r.reasons.map((reason) => reasonText(t, reason)).join(" ")}
+                </Table.Cell>
               </Table.Row>
             ))}
           </Table.Body>

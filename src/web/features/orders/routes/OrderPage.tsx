@@ -5,6 +5,7 @@ import type { Order } from "../../../../contracts/orders.ts";
 import { formatDate } from "../../../../domain/dates.ts";
 import { ConfirmDialog } from "../../../components/ConfirmDialog.tsx";
 import { FormDialog } from "../../../components/FormDialog.tsx";
+import { LineChange } from "../../../components/LineChange.tsx";
 import { Page } from "../../../components/Page.tsx";
 import { LoadError, Loading } from "../../../components/QueryState.tsx";
 import { AccessGate } from "../../../components/RoleGate.tsx";
@@ -138,6 +139,7 @@ function OrderView({ order, canAct }: { order: Order; canAct: boolean }) {
                 <Table.HeaderCell>{t("orders.student")}</Table.HeaderCell>
                 <Table.HeaderCell>{t("orders.system")}</Table.HeaderCell>
                 <Table.HeaderCell>{t("orders.role")}</Table.HeaderCell>
+                <Table.HeaderCell>{t("orders.changeType")}</Table.HeaderCell>
                 <Table.HeaderCell>{t("orders.validity")}</Table.HeaderCell>
                 <Table.HeaderCell>{t("orders.username")}</Table.HeaderCell>
                 <Table.HeaderCell>{t("orders.lineState")}</Table.HeaderCell>
@@ -151,6 +153,9 @@ function OrderView({ order, canAct }: { order: Order; canAct: boolean }) {
                   </Table.Cell>
                   <Table.Cell>{l.system.name}</Table.Cell>
                   <Table.Cell>{l.role}</Table.Cell>
+                  <Table.Cell>
+                    <LineChange line={l} />
+                  </Table.Cell>
                   <Table.Cell>
                     {formatDate(l.validFrom)}–{formatDate(l.validTo)}
                   </Table.Cell>

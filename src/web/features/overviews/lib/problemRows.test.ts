@@ -33,6 +33,7 @@ const row = (id: string, problems: Problem[]): Row => ({
   addedAfterSubmission: false,
   anonymisedAt: null,
   withdrawn: null,
+  extendedFrom: null,
 });
 
 const columns = gridColumns("norwegian");

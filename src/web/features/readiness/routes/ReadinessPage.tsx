@@ -2,6 +2,7 @@ import { Button, Link as DsLink, Field, Label, Paragraph, Select, Tag } from "@d
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import type { ReadinessItem } from "../../../../contracts/orders.ts";
+import { orderStates } from "../../../../domain/statuses.ts";
 import { useInstitutions } from "../../../api/listInstitutions.ts";
 import { type ListColumn, ListTable } from "../../../components/ListTable.tsx";
 import { Page } from "../../../components/Page.tsx";
@@ -17,7 +18,6 @@ import "../readiness.css";
 import { READINESS_PATH, redWithin } from "../lib/paths.ts";
 
 const sortable = ["start", "name", "sheet", "institution", "state"] as const;
-const orderStates = ["not_ordered", "ordered", "approved", "implemented", "rejected"] as const;
 const dayChoices = ["7", "14", "30"] as const;
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 

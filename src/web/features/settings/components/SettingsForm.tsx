@@ -1,4 +1,4 @@
-import { Button, Field, Fieldset, Label, Select, Switch } from "@digdir/designsystemet-react";
+import { Button, Field, Fieldset, Label, Paragraph, Select, Switch } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isEmail, type Language, languages } from "../../../../contracts/common.ts";
@@ -23,6 +23,9 @@ function isHttpUrl(value: string): boolean {
 type NamingField = keyof typeof namingPlaceholders;
 
 const languageNames: Record<Language, string> = { nb: "Bokmål", nn: "Nynorsk", en: "English" };
+
+/** The address the seed names (5.3): offered, never a default — the trust chooses its own. */
+const suggestedLearningPortalEmail = "laeringsportalen@helse-vest.no";
 
 export function SettingsForm({ settings }: { settings: TrustSettings }) {
   const { t } = useTranslation();
@@ -206,6 +209,25 @@ export function SettingsForm({ settings }: { settings: TrustSettings }) {
             value={learningPortalEmail}
             onValue={setLearningPortalEmail}
           />
+          {learningPortalEmail.trim() === "" ? (
+            <div className="button-row">
+              <Paragraph data-size="sm">
+                {t("settings.learningPortalSuggestionHint", { address: suggestedLearningPortalEmail })}
+              </Paragraph>
+              <Button
+                type="button"
+                variant="secondary"
+                data-size="sm"
+                onClick={() => {
+                  setLearningPortalEmail(suggestedLearningPortalEmail);
+                  // The button goes once the field has an address: the field keeps the focus.
+                  document.getElementById(form.fieldId("learningPortalEmail"))?.focus();
+                }}
+              >
+                {t("settings.learningPortalSuggestion", { address: suggestedLearningPortalEmail })}
+              </Button>
+            </div>
+          ) : null}
           <Switch
             id={form.fieldId("dNumberNeedsManualUser")}
             label={labels.dNumberNeedsManualUser}
