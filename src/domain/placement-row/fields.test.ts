@@ -27,6 +27,7 @@ describe("the row's field registry", () => {
       "addedAfterSubmission",
       "anonymisedAt",
       "withdrawn",
+      "extendedFrom",
     ]);
   });
 
