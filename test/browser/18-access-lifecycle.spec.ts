@@ -129,7 +129,7 @@ test("a coordinator moves an ordered student's end date, FOU orders the change, 
   await expect(rowOf(coordinator, student.lastName)).toContainText(`Trukket ${formatDate(today)}`);
   await expectGoodPage(coordinator, "18 trukket fra praksis");
 
-  await ikt.goto(`/deaktivering?sok=${encodeURIComponent(student.lastName)}`);
+  await ikt.goto(`/deaktivering?q=${encodeURIComponent(student.lastName)}`);
   await settled(ikt);
   const ending = ikt.getByRole("row").filter({ hasText: student.lastName });
   await expect(ending.first()).toContainText("Trukket fra praksis");
