@@ -15,8 +15,9 @@ import type { DemoSheet } from "./semester.ts";
 
 /**
  * The deactivation list in the demo (SPEC §3.2 step 6), through the use-cases on a demo clock:
- * - an earlier placement of HVL's ordered students (the period seven weeks before theirs, copied
- *   from it), ordered, approved and implemented then; it ended weeks ago, so the nightly job puts
+ * - an earlier placement of HVL's students (the period seven weeks before theirs, copied from it),
+ *   for those not yet ordered for the current one, ordered, approved and implemented then; it
+ *   ended weeks ago, so the nightly job puts
  *   their access on the deactivation list (`ikt@demo.test` works it, FOU sees it);
  * - one student of the ordered sheet (access approved) withdrawn from the placement today by the HVL coordinator,
  *   with a reason: the row stays read-only and the access is on the list from today.
@@ -72,7 +73,12 @@ export async function fillDemoDeactivations(
   const check = await step(() =>
     orders.create(fou, { sheetId: earlier.id, rowIds: copied.map((r) => r.id) }, { dryRun: true }),
   );
-  const ready = check.rows.filter((r) => r.outcome !== "refused").map((r) => r.rowId);
+  // The students not yet ordered for the current period (the ordered ones have their own stories).
+  const stateNow = new Map((await rows.list(fou, sheet.sheetId)).rows.map((r) => [r.personId, r.orderState]));
+  const personOf = new Map(copied.map((r) => [r.id, r.personId]));
+  const ready = check.rows
+    .filter((r) => r.outcome !== "refused" && stateNow.get(personOf.get(r.rowId) ?? null) === "not_ordered")
+    .map((r) => r.rowId);
   if (ready.length > 0) {
     const made = await step(() => orders.create(fou, { sheetId: earlier.id, rowIds: ready, acceptWarnings: true }));
     const id = made.order?.id as string;
@@ -92,9 +98,9 @@ export async function fillDemoDeactivations(
   await step(() => createEndingPlacements({ db, clock }).runEndingPlacements(clock.now()));
 
   // A student of the current period withdrawn today.
-  const current = (await rows.list(coordinator, sheet.sheetId)).rows;
+  const onSheet = (await rows.list(coordinator, sheet.sheetId)).rows;
   // One whose access is approved, not yet implemented (the order whose lines are all implemented stays so).
-  const student = current.find((r) => r.orderState === "approved" && !r.withdrawn);
+  const student = onSheet.find((r) => r.orderState === "approved" && !r.withdrawn);
   const today = todayInOslo(now);
   if (student && sheet.dates.start <= today && today <= sheet.dates.end) {
     await step(() =>

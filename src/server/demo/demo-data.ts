@@ -161,8 +161,8 @@ export async function fillDemoData(
     await fillDemoClinicalSystems(tx, world, deps.clock);
     await fillDemoOrders(tx, world, { sheets, transfers }, deps);
     await fillDemoAccessChanges(tx, world, deps);
+    await fillDemoLearningPortal(tx, world, deps);
     await fillDemoDeactivations(tx, world, { sheets }, deps);
     await fillDemoExtensions(tx, world, { sheets }, deps);
-    await fillDemoLearningPortal(tx, world, deps);
   });
 }

@@ -1,6 +1,7 @@
 import type { DeactivationItem } from "../../../contracts/deactivations.ts";
 import type { DeactivationReason } from "../../../domain/order-lines.ts";
 import { norwegianDate, writeTableFile } from "../../shared/table-file.ts";
+import { changeTypeTexts } from "./portal-file.ts";
 
 /** The deactivation list's file for the IT provider (Norwegian headers, as the portal's file has). */
 const headers = [
@@ -27,7 +28,7 @@ export const reasonTexts: Record<DeactivationReason, string> = {
 };
 
 /** What the file's change-type column says of every line on the list (the portal file's "deactivate"). */
-export const deactivateChangeType = "Deaktiver";
+const deactivateChangeType = changeTypeTexts.deactivate;
 
 /** The list's audit field names (the export's columns; never a value, never a national ID). */
 export const fileColumns = [
