@@ -4,8 +4,8 @@ import { type extendRowsBody, extendRowsResponse } from "../../contracts/extensi
 import { apiSend } from "../lib/api.ts";
 
 /** POST /api/rows/extend (`dryRun`: the report of what would be refused, nothing saved). */
-export const extendRows = ({ dryRun, ...body }: z.input<typeof extendRowsBody> & { dryRun?: boolean }) =>
-  apiSend("POST", `/api/rows/extend${dryRun ? "?dryRun=true" : ""}`, extendRowsResponse, body);
+export const extendRows = ({ dryRun = false, ...body }: z.input<typeof extendRowsBody> & { dryRun?: boolean }) =>
+  apiSend("POST", `/api/rows/extend?dryRun=${dryRun}`, extendRowsResponse, body);
 
 /** Extends rows; every list that shows rows or lines is read again. */
 export function useExtendRows() {

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type ExtensionsQuery, extensionListSchema } from "../../../../contracts/extensions.ts";
-import { apiDownload, apiGet } from "../../../lib/api.ts";
+import { apiDownload } from "../../../lib/api.ts";
 import { type DownloadedFile, fileNameOf } from "../../../lib/download.ts";
 import { extensionKeys } from "./keys.ts";
 
@@ -12,8 +12,15 @@ const queryString = (query: ExtensionsListQuery & { format?: "xlsx" | "csv" }) =
   return params.toString();
 };
 
-/** GET /api/extensions — the extension list of every trust the IT provider serves, paged by the server. */
-export const listExtensions = (query: ExtensionsListQuery) => apiGet("/api/extensions", extensionListSchema, query);
+/** GET /api/extensions — one operation for the page (JSON) and the download (`format`; the server audits it). */
+const getExtensions = (query: ExtensionsListQuery & { format?: "xlsx" | "csv" }) =>
+  apiDownload("GET", `/api/extensions?${queryString(query)}`);
+
+/** The extension list of every trust the IT provider serves, paged by the server. */
+export async function listExtensions(query: ExtensionsListQuery) {
+  const { blob } = await getExtensions(query);
+  return extensionListSchema.parse(JSON.parse(await blob.text()));
+}
 
 export function useExtensions(query: ExtensionsListQuery) {
   return useQuery({
@@ -28,6 +35,6 @@ export async function downloadExtensions(
   query: ExtensionsListQuery & { format: "xlsx" | "csv" },
 ): Promise<DownloadedFile> {
   const { limit: _l, offset: _o, ...filters } = query;
-  const { blob, headers } = await apiDownload("GET", `/api/extensions?${queryString(filters)}`);
+  const { blob, headers } = await getExtensions(filters);
   return { fileName: fileNameOf(headers.get("content-disposition"), `forlengelser.${query.format}`), blob };
 }
