@@ -10,6 +10,7 @@ import { queryCountHeader } from "../src/server/shared/query-count.ts";
 import { checkInstances, verifySettings } from "./checks.ts";
 import { headersOf, importBody, ok, type Session, signIn } from "./client.ts";
 import { benchDatabases, query } from "./databases.ts";
+import { measureBulkExtension } from "./extensions.ts";
 import { floorFile } from "./floors.ts";
 import { type Fixtures, generate } from "./generate.ts";
 import type { OrderSheet } from "./generate-orders.ts";
@@ -200,6 +201,8 @@ try {
       readinessOf(smallGenerated.fixtures),
     );
     await count(`orders — readiness list of a period (scale ${o.scale})`, fou, readinessOf(f));
+    // Access that follows the placement (issue 14): FOU extends the large sheet's placements at once.
+    queries.push(await measureBulkExtension(fou, f.sheets.large));
 
     const reads: { key: string; label: string; user: string; path: string; small?: string }[] = [
       {
