@@ -16,7 +16,7 @@ export async function measureBulkExtension(fou: Session, sheetId: string) {
   };
   const dated = rows.filter((r) => r.startDate && r.endDate && !r.anonymisedAt);
   const latest = dated.reduce((m, r) => ((r.endDate as string) > m ? (r.endDate as string) : m), sheet.startDate);
-  const endDate = addDays(latest > sheet.endDate ? latest : sheet.endDate, 1);
+  const endDate = addDays([latest, sheet.endDate].sort().at(-1) as string, 1);
   const post = (dryRun: boolean, rowIds: string[]) =>
     ok(fou, `/api/rows/extend${dryRun ? "?dryRun=true" : ""}`, {
       method: "POST",
