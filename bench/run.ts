@@ -11,6 +11,7 @@ import { deactivationsFloor, runAccessJob } from "./access.ts";
 import { checkInstances, verifySettings } from "./checks.ts";
 import { headersOf, importBody, ok, type Session, signIn } from "./client.ts";
 import { benchDatabases, query } from "./databases.ts";
+import { measureBulkExtension } from "./extensions.ts";
 import { floorFile } from "./floors.ts";
 import { type Fixtures, generate } from "./generate.ts";
 import type { OrderSheet } from "./generate-orders.ts";
@@ -222,6 +223,8 @@ try {
       itProvider,
       "/api/deactivations",
     );
+    // Access that follows the placement (issue 14): FOU extends the large sheet's placements at once.
+    queries.push(await measureBulkExtension(fou, f.sheets.large));
 
     const reads: { key: string; label: string; user: string; path: string; small?: string }[] = [
       {
