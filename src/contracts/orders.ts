@@ -25,7 +25,7 @@ export type OrderState = z.infer<typeof orderStateSchema>;
  * Why a row is not ordered (`refused`: never, until fixed) or what FOU must accept first (`warning`).
  * refused: `row_errors` (the row has errors), `not_in_hr` (its person is not transferred to HR),
  * `no_person`, `already_ordered` (a line for it stands), `unknown_programme`, `no_profile`,
- * `anonymised`; warnings: `lead_time` (starts sooner than the trust's lead time; `days` until the
+ * `anonymised`, `withdrawn` (the student is withdrawn from the placement); warnings: `lead_time` (starts sooner than the trust's lead time; `days` until the
  * start), `email_unconfirmed` (the username's e-mail address is not confirmed).
  */
 export const orderRefusalCodes = [
@@ -36,6 +36,7 @@ export const orderRefusalCodes = [
   "unknown_programme",
   "no_profile",
   "anonymised",
+  "withdrawn",
 ] as const;
 export const orderWarningCodes = ["lead_time", "email_unconfirmed"] as const;
 export const orderReasonSchema = z.object({

@@ -236,6 +236,17 @@ describe("POST /api/rows/{id}/withdraw", () => {
     }
     expect((await rowOf(rows.withdrawn))?.withdrawnOn).toBe("2027-03-15");
   });
+
+  it("is never ordered again: the order's check refuses the withdrawn student", async () => {
+    const res = await t.call("POST", "/api/orders?dryRun=true", {
+      cookie: cookies.studentAdmin,
+      body: { sheetId: world.overviews.uib.sheet.id, rowIds: [rows.withdrawn] },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const [check] = res.json().rows as { outcome: string; reasons: { code: string }[] }[];
+    expect(check?.outcome).toBe("refused");
+    expect(check?.reasons.map((r) => r.code)).toContain("withdrawn");
+  });
 });
 
 describe("the end of a placement (orders-ending-placements)", () => {

@@ -118,7 +118,8 @@ test("a coordinator moves an ordered student's end date, FOU orders the change, 
 
   // 5: later the student leaves: the coordinator withdraws them from the grid (the row stays,
   // read-only); the IT provider finds their access on the deactivation list and marks it deactivated.
-  const today = todayInOslo(new Date());
+  // From today, or from the new end date if that has passed (a withdrawal falls within the placement).
+  const today = [todayInOslo(new Date()), after].sort()[0] as string;
   await coordinator.reload();
   await settled(coordinator);
   const name = new RegExp(`^Trekk .*${student.lastName}.* fra praksis$`);

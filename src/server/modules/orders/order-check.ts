@@ -57,6 +57,7 @@ export async function checkOrderRows(tx: DbOrTx, clock: Clock, trustId: string, 
     const isChange = changed.length > 0;
     if (row.rowAnonymisedAt || row.personAnonymisedAt) refused.push({ code: "anonymised" });
     else if (!row.personId) refused.push({ code: "no_person" });
+    if (row.withdrawnOn) refused.push({ code: "withdrawn" });
     if (row.errorCount > 0) refused.push({ code: "row_errors" });
     if (row.personId && !row.personAnonymisedAt && !row.hrTransferredAt) refused.push({ code: "not_in_hr" });
     const resolution = resolveAccessProfile({

@@ -124,6 +124,7 @@ export function createOrdersRepository({ db }: { db: DbOrTx }) {
           endDate: placementRows.endDate,
           errorCount: placementRows.errorCount,
           rowAnonymisedAt: placementRows.anonymisedAt,
+          withdrawnOn: placementRows.withdrawnOn,
           personId: placementRows.personId,
           hrTransferredAt: persons.hrTransferredAt,
           emailConfirmedAt: persons.emailConfirmedAt,
