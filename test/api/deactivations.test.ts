@@ -237,6 +237,16 @@ describe("POST /api/rows/{id}/withdraw", () => {
     expect((await rowOf(rows.withdrawn))?.withdrawnOn).toBe("2027-03-15");
   });
 
+  it("leaves the withdrawn student out of the readiness list", async () => {
+    const res = await t.call("GET", `/api/readiness?sheetId=${world.overviews.uib.sheet.id}&limit=200`, {
+      cookie: cookies.studentAdmin,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const ids = (res.json().items as { rowId: string }[]).map((i) => i.rowId);
+    expect(ids).toContain(rows.other);
+    expect(ids).not.toContain(rows.withdrawn);
+  });
+
   it("is never ordered again: the order's check refuses the withdrawn student", async () => {
     const res = await t.call("POST", "/api/orders?dryRun=true", {
       cookie: cookies.studentAdmin,

@@ -85,6 +85,7 @@ function readinessLines(scope: ReadinessScope, today: string, withFouDetails: bo
         ) rj on r.order_state = 'rejected'
        where o.trust_id = ${scope.trustId}
          and r.anonymised_at is null
+         and r.withdrawn_on is null
          and (${institutions === null}::boolean or o.institution_id = any(${sql.param(institutions ?? [])}::uuid[]))
     ), steps as (
       select lines.*,
