@@ -33,14 +33,25 @@ test("the IT provider approves, implements with a username and rejects with a re
   const rows = page.getByRole("row").filter({ has: page.getByRole("checkbox") });
   await expect(rows.first()).toBeVisible();
 
-  await rows.first().getByRole("checkbox").check();
+  // Select the first line; after each step it leaves this list of ordered lines, and the person waits
+  // for it to go before choosing the next (the list is read again after each step).
+  const pickFirst = async () => {
+    const box = rows.first().getByRole("checkbox");
+    const name = (await box.getAttribute("aria-label")) as string;
+    await box.check();
+    return page.getByRole("checkbox", { name, exact: true });
+  };
+  const gone = async (box: Awaited<ReturnType<typeof pickFirst>>) => expect(box).toHaveCount(0);
+
+  const first = await pickFirst();
   await expect(page.getByText("1 linje valgt")).toBeVisible();
   const approved = page.waitForResponse((r) => r.url().endsWith("/api/order-lines/approve"));
   await page.getByRole("button", { name: "Godkjenn" }).click();
   expect((await approved).status()).toBe(200);
   await expect(page.getByRole("status")).toHaveText("1 linje er godkjent.");
+  await gone(first);
 
-  await rows.first().getByRole("checkbox").check();
+  const second = await pickFirst();
   await page.getByRole("button", { name: "Iverksett" }).click();
   const dialog = page.getByRole("dialog", { name: "Iverksett 1 linje" });
   const username = dialog.getByRole("textbox");
@@ -54,8 +65,9 @@ test("the IT provider approves, implements with a username and rejects with a re
   expect((await implemented).status()).toBe(200);
   await expect(dialog).toBeHidden();
   await expect(page.getByRole("status")).toHaveText("1 linje er iverksatt.");
+  await gone(second);
 
-  await rows.first().getByRole("checkbox").check();
+  await pickFirst();
   await page.getByRole("button", { name: "Avvis" }).click();
   const reject = page.getByRole("dialog", { name: "Avvis 1 linje" });
   await reject.getByLabel("Begrunnelse").fill("Mangler ansattnummer i HR");
