@@ -11,6 +11,7 @@ import { registrationNationalIdPlace } from "../src/server/modules/registrations
 import { createDataCrypto } from "../src/server/shared/crypto.ts";
 import { openDatabase } from "../src/server/shared/database.ts";
 import type { FloorFile, FloorQuery } from "./floors.ts";
+import { orderInsert } from "./order-insert.ts";
 
 /**
  * The floor server: a bare Fastify process beside the app, opening the database with the app's own
@@ -116,9 +117,9 @@ app.get("/floor/export", async (_req, reply) => {
   return reply.header("content-type", "application/octet-stream").send(buffer);
 });
 
-/** An order of the sheet's rows and its lines, inserted in one statement (floors.ts orderInsert). */
+/** An order of the sheet's rows and its lines, inserted in one statement (order-insert.ts). */
 app.post<{ Body: { sheetId: string; rowIds: string[] } }>("/floor/order", async (req, reply) => {
-  const inserted = await rows({ sql: floors.orderInsert, params: [req.body.sheetId, req.body.rowIds] });
+  const inserted = await rows({ sql: orderInsert, params: [req.body.sheetId, req.body.rowIds] });
   return reply.code(201).send({ lines: inserted.length });
 });
 

@@ -1,6 +1,6 @@
 import { todayInOslo } from "../src/domain/dates.ts";
 import { dueSoonDays } from "../src/domain/deadlines.ts";
-import type { Fixtures } from "./generate.ts";
+import type { Fixtures } from "./fixtures.ts";
 
 /**
  * What each read is measured against: the main SQL statement of the page, run on the same pool
@@ -22,8 +22,6 @@ export interface FloorFile {
   exportRows: FloorQuery;
   /** The portal export's floor: the order's lines ($1: the order) in the portal's columns, then ExcelJS. */
   portalLines: string;
-  /** Order creation's floor: an order and its lines for these rows ($1: sheet, $2: rows), in one statement. */
-  orderInsert: string;
 }
 
 /**
@@ -167,33 +165,6 @@ const portalLines = `select l.id as line_id, p.id as person_id, p.national_id_en
    where l.order_id = $1 and l.state <> 'cancelled'
    order by r.position, p.last_name, p.first_name, l.person_id, cs.name`;
 
-/**
- * An order of these rows and one draft line per row and system of their document programme's
- * current profile, inserted in one statement (the number the trust's next).
- */
-export const orderInsert = `with sheet as (
-      select s.id, s.name, o.id as overview_id, o.trust_id, o.institution_id, g.programme_id
-        from sheets s join overviews o on o.id = s.overview_id join student_groups g on g.id = o.group_id
-       where s.id = $1::uuid),
-    ord as (
-      insert into orders (trust_id, institution_id, overview_id, sheet_id, sheet_name, number)
-      select trust_id, institution_id, overview_id, id, name,
-             (select coalesce(max(number), 0) + 1 from orders x where x.trust_id = sheet.trust_id)
-        from sheet
-      returning id, trust_id, institution_id, sheet_id)
-    insert into order_lines (trust_id, order_id, institution_id, sheet_id, row_id, person_id, system_id, role,
-                             profile_version_id, valid_from, valid_to)
-    select ord.trust_id, ord.id, ord.institution_id, ord.sheet_id, r.id, r.person_id, it.system_id, it.role, v.id,
-           r.start_date, r.end_date
-      from ord
-      join sheet on sheet.id = ord.sheet_id
-      join programmes pg on pg.id = sheet.programme_id
-      join access_profiles ap on ap.trust_id = ord.trust_id and ap.profession_id = pg.profession_id and ap.archived_at is null
-      join access_profile_versions v on v.profile_id = ap.id and v.version = ap.version
-      join access_profile_items it on it.version_id = v.id
-      join placement_rows r on r.sheet_id = ord.sheet_id and r.id = any($2::uuid[])
-    returning id`;
-
 /** overviews.repository rowsOfSheet: the rows with their ward and the person's HR state. */
 const sheetRows = (sheetId: string): FloorQuery => ({
   sql: `select r.*, ps.name as site_name, p.hr_transferred_at, p.learning_portal_state
@@ -288,7 +259,6 @@ export function floorFile(f: Fixtures, passwordHash: string): FloorFile {
   return {
     passwordHash,
     portalLines,
-    orderInsert,
     exportRows: {
       sql: `select s.name as sheet_name, s.kind, r.*
               from sheets s join placement_rows r on r.sheet_id = s.id

@@ -4,8 +4,8 @@ import { rowPlaces } from "../src/server/modules/overviews/row-codec.ts";
 import type { DataCrypto } from "../src/server/shared/crypto.ts";
 import type { Database } from "../src/server/shared/database.ts";
 import { query } from "./databases.ts";
-import { orderInsert } from "./floors.ts";
 import { insertMany } from "./insert-many.ts";
+import { orderInsert } from "./order-insert.ts";
 import type { Person, Random } from "./synthetic.ts";
 
 /**

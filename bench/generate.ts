@@ -10,8 +10,9 @@ import { nationalIdPlace } from "../src/server/modules/persons/persons.public.ts
 import type { DataCrypto } from "../src/server/shared/crypto.ts";
 import type { Database } from "../src/server/shared/database.ts";
 import { query } from "./databases.ts";
-import { generateOrders, type OrderFixtures } from "./generate-orders.ts";
-import { type CampaignFixtures, generateRegistrations } from "./generate-registrations.ts";
+import type { Generated } from "./fixtures.ts";
+import { generateOrders } from "./generate-orders.ts";
+import { generateRegistrations } from "./generate-registrations.ts";
 import { insertMany } from "./insert-many.ts";
 import * as names from "./names.ts";
 import type { BenchOptions } from "./options.ts";
@@ -31,39 +32,6 @@ import { nationalIds, type Person, prng, type Random } from "./synthetic.ts";
  * small list's institution with its documents and sheets of 20, 200 and 2,000 rows, the import
  * targets, and one user per measured role or import.
  */
-
-export interface Fixtures {
-  trustId: string;
-  /** User ids the floors' queries need (by e-mail in `users`). */
-  ids: { fou: string; admin: string };
-  /** The institution whose coordinator sees the small list. */
-  listInstitutionId: string;
-  users: {
-    admin: string;
-    fou: string;
-    coordinator: string;
-    signIn: string;
-    exporter: string;
-    importers: string[];
-  };
-  sheets: { small: string; medium: string; large: string };
-  /** The document with the small and medium sheets; the one with the large sheet is exported. */
-  overview: string;
-  exportOverview: string;
-  /** Empty documents an import may fill, one per import. */
-  importTargets: string[];
-  searchSurname: string;
-  /** The campaigns whose registration lists are measured, and the open one students register with. */
-  campaigns: CampaignFixtures;
-  /** The orders of access measured (issue 13): sheets to order, the IT provider, the readiness period. */
-  orders: OrderFixtures;
-}
-
-export interface Generated {
-  fixtures: Fixtures;
-  counts: Record<string, number>;
-  seconds: number;
-}
 
 /** A Norwegian mobile number in E.164 that the app's rules accept. */
 function mobileNumber(r: Random): string {
