@@ -55,12 +55,16 @@ const itQueue = (trustIds: string[]): FloorQuery => ({
   params: [trustIds],
 });
 
-/**
- * readiness.repository page and counts as one statement: FOU's readiness lines of placements
- * starting in the period, soonest first, with the total and how many are ready.
- */
-const readinessPeriod = (trustId: string, from: string, to: string): FloorQuery => ({
-  sql: `with lines as (
+/** The ids of the rows starting (their own date, else their sheet's) between two dates. */
+const idsStartingBetween = (from: string, to: string) => `
+  select w.id from placement_rows w where w.start_date between ${from} and ${to}
+  union
+  select w.id from sheets ws join placement_rows w on w.sheet_id = ws.id
+   where ws.start_date between ${from} and ${to} and w.start_date is null`;
+
+/** readiness.repository's lines of the trust ($1) for the rows `ids`, with each step and `ready`. */
+const readinessLines = (ids: string, today: string) => `
+        with lines as (
           select r.id as row_id, r.person_id, r.last_name, r.first_name, r.order_state, r.previous_username,
                  coalesce(r.start_date, s.start_date) as start_date, coalesce(r.end_date, s.end_date) as end_date,
                  s.id as sheet_id, s.name as sheet_name, o.id as overview_id, i.id as institution_id, i.short_name,
@@ -73,7 +77,8 @@ const readinessPeriod = (trustId: string, from: string, to: string): FloorQuery 
                    as username_sent_at,
                  case when r.order_state = 'rejected' then nullif(concat_ws(' — ', rj.reject_reason, rj.fou_message), '') end
                    as reject_message
-            from placement_rows r
+            from (${ids}) picked
+            join placement_rows r on r.id = picked.id
             join sheets s on s.id = r.sheet_id
             join overviews o on o.id = s.overview_id
             join institutions i on i.id = o.institution_id
@@ -90,7 +95,7 @@ const readinessPeriod = (trustId: string, from: string, to: string): FloorQuery 
                      max(l.username) as username
                 from order_lines l
                 join orders ord on ord.id = l.order_id
-               where l.row_id = r.id and l.state not in ('rejected', 'cancelled')
+               where l.row_id = r.id and l.state not in ('rejected', 'cancelled', 'superseded')
             ) lx on true
             left join lateral (
               select l.reject_reason, l.fou_message
@@ -99,14 +104,21 @@ const readinessPeriod = (trustId: string, from: string, to: string): FloorQuery 
                order by l.rejected_at desc nulls last
                limit 1
             ) rj on r.order_state = 'rejected'
-           where o.trust_id = $1 and r.anonymised_at is null
+           where o.trust_id = $1 and r.anonymised_at is null and r.withdrawn_on is null
         ), steps as (
           select lines.*,
                  (registered_at is not null and hr_transferred_at is not null and ordered_at is not null
                    and approved_at is not null and implemented_at is not null and username_sent_at is not null) as ready,
-                 (start_date - $2::date) as days_to_start
+                 (start_date - ${today}::date) as days_to_start
             from lines
-        )
+        )`;
+
+/**
+ * readiness.repository page and counts as one statement: FOU's readiness lines of placements
+ * starting in the period, soonest first, with the total and how many are ready.
+ */
+const readinessPeriod = (trustId: string, from: string, to: string): FloorQuery => ({
+  sql: `${readinessLines(idsStartingBetween("$3::date", "$4::date"), "$2")}
         select *, (count(*) over ())::int as total, (count(*) filter (where ready) over ())::int as ready_count
           from steps
          where start_date >= $3::date and start_date <= $4::date
@@ -114,6 +126,17 @@ const readinessPeriod = (trustId: string, from: string, to: string): FloorQuery 
          limit 50`,
   params: [trustId, todayInOslo(new Date()), from, to],
 });
+
+/** readiness.repository startCounts: the start page's not ready, rejected and changed students. */
+const readinessStartCounts = (today: string, days: string) => `
+  select (count(*) filter (where not ready and days_to_start between 0 and ${days}))::int as not_ready,
+         (count(*) filter (where order_state = 'rejected'))::int as rejected,
+         (count(*) filter (where order_state = 'changed'))::int as changed
+    from (${readinessLines(
+      `${idsStartingBetween(`${today}::date`, `${today}::date + ${days}`)}
+       union select w.id from placement_rows w where w.order_state in ('rejected', 'changed')`,
+      today,
+    )} select * from steps) counted`;
 
 /**
  * orders.usecases check's reads as one statement: the rows asked for with their person's HR state,
@@ -289,7 +312,9 @@ export function floorFile(f: Fixtures, passwordHash: string): FloorFile {
                order by s.position`,
         params: [f.overview, f.trustId, coordinatorScope],
       },
-      // dashboard.usecases: the FOU start page's counts, as count queries in one statement.
+      // dashboard.usecases: the FOU start page's counts (documents, agreements, registration and
+      // readiness numbers), as count queries in one statement. Læringsportalen's count is left out:
+      // the app applies its rule to the rows in JavaScript (learning-portal.repository).
       dashboard: {
         sql: `select
                 (select count(*) from overviews where trust_id = $1) as overviews,
@@ -301,8 +326,21 @@ export function floorFile(f: Fixtures, passwordHash: string): FloorFile {
                   where o.trust_id = $1 and r.error_count > 0) as problem_rows,
                 (select count(*) from agreements where trust_id = $1) as agreements,
                 (select count(*) from agreements
-                  where trust_id = $1 and (main_contact_id = $2 or deputy_contact_id = $2)) as contact_for`,
-        params: [f.trustId, f.ids.fou, dueSoonDays],
+                  where trust_id = $1 and (main_contact_id = $2 or deputy_contact_id = $2)) as contact_for,
+                (select count(*) from registrations g
+                  where g.trust_id = $1 and g.email_confirmed_at is not null
+                    and (g.supersedes_id is null or g.applied_at is not null)
+                    and (g.person_id is null or not exists (select 1 from placement_rows r
+                          where r.person_id = g.person_id and r.anonymised_at is null))) as unmatched,
+                (select count(*) from registrations g
+                  where g.trust_id = $1 and g.email_confirmed_at is null
+                    and (g.supersedes_id is null or g.applied_at is not null)) as unconfirmed,
+                (select count(*) from persons
+                  where trust_id = $1 and registered_at is not null and hr_transferred_at is null) as ready_for_hr,
+                (select count(*) from orders where trust_id = $1 and state = 'draft') as drafts,
+                readiness.*
+                from (${readinessStartCounts("$4::date", "14")}) readiness`,
+        params: [f.trustId, f.ids.fou, dueSoonDays, todayInOslo(new Date())],
       },
       // overviews.repository search: one word in surname or first name, 50 hits.
       search: {

@@ -262,6 +262,10 @@ describe("GET /api/readiness", () => {
     expect(page.items).toHaveLength(1);
     expect(page.total).toBe(3);
     expect(page.counts).toEqual({ students: 3, ready: 1, notReady: 2 });
+    // A page past the end has no lines to carry the counts: they are read on their own.
+    const past = await list(fou, `&limit=1&offset=10&from=${addDays(today, 5)}&to=${addDays(today, 5)}`);
+    expect(past.items).toHaveLength(0);
+    expect(past.counts).toEqual(page.counts);
     const bySheet = await list(fou, `&sheetId=${page.items[0]?.sheetId}`);
     expect(bySheet.counts.students).toBe(3);
     const byOverview = await list(coordinator, `&overviewId=${world.overviews.uib.overview.id}`);

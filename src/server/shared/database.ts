@@ -49,7 +49,9 @@ export async function openDatabase(
     const db = drizzlePglite(pglite, { schema, logger }) as unknown as Db;
     return { kind: "pglite", db, pglite, close: () => pglite.close() };
   }
-  const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+  // JIT off: the app's statements are short, and where a plan's estimate passes jit_above_cost
+  // (a trust-wide count, a long list) compiling it took longer than running it (docs/performance.md).
+  const pool = new pg.Pool({ connectionString: target.url, max: 10, options: "-c jit=off" });
   // An idle connection the server ends (a restart, an administrator) is dropped by the pool and
   // replaced on the next query; without this listener the error would end the whole process.
   pool.on("error", (error) => {

@@ -1,5 +1,6 @@
 import type { AuditEntity } from "../../../contracts/audit.ts";
 import type { DbOrTx } from "../../shared/database.ts";
+import { insertInSets } from "../../shared/insert-sets.ts";
 import { auditEvents } from "./audit.table.ts";
 
 export interface AuditEntry {
@@ -37,14 +38,13 @@ export async function writeAudit(db: DbOrTx, ctx: AuditContext, entry: AuditEntr
   await db.insert(auditEvents).values(auditRowOf(ctx, entry));
 }
 
-/**
- * Audit rows for many entries (the batch saves of an import): 8 bind parameters each, so 5,000 per
- * statement stay below PostgreSQL's 65,535.
- */
+/** Audit rows for many entries (the batch saves of an import), in sets (`shared/insert-sets.ts`). */
 export async function writeAudits(db: DbOrTx, ctx: AuditContext, entries: AuditEntry[]): Promise<void> {
-  for (let i = 0; i < entries.length; i += 5000) {
-    await db.insert(auditEvents).values(entries.slice(i, i + 5000).map((entry) => auditRowOf(ctx, entry)));
-  }
+  await insertInSets(
+    db,
+    auditEvents,
+    entries.map((entry) => auditRowOf(ctx, entry)),
+  );
 }
 
 /** The audit name of a field: its column name (`deadlineDays` → `deadline_days`). */

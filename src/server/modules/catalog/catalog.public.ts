@@ -1,4 +1,5 @@
 import { type AnyColumn, and, asc, eq, type SQL, sql } from "drizzle-orm";
+import { builtOnce } from "../../shared/built-once.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 import { createCatalogRepository } from "./catalog.repository.ts";
 import { placementSites, professions, programmes } from "./catalog.table.ts";
@@ -10,13 +11,19 @@ export { type CatalogUsecases, createCatalogUsecases, type ProfessionLinks } fro
 export const countProgrammes = (db: DbOrTx, trustId: string, institutionId: string) =>
   createCatalogRepository({ db }).countProgrammes(trustId, institutionId);
 
-/** What other modules read of the catalog: the trust's placement sites and study programmes. */
-export function placementSitesOf(db: DbOrTx, trustId: string) {
-  return db
+/** Read with every sheet opened or saved, so built once (`shared/built-once.ts`). */
+const sitesOf = builtOnce((db) =>
+  db
     .select({ id: placementSites.id, name: placementSites.name })
     .from(placementSites)
-    .where(eq(placementSites.trustId, trustId))
-    .orderBy(asc(placementSites.name));
+    .where(eq(placementSites.trustId, sql.placeholder("trustId")))
+    .orderBy(asc(placementSites.name))
+    .prepare("catalog_placement_sites_of"),
+);
+
+/** What other modules read of the catalog: the trust's placement sites and study programmes. */
+export function placementSitesOf(db: DbOrTx, trustId: string) {
+  return sitesOf(db).execute({ trustId });
 }
 
 /** A profession of the trust. */

@@ -33,6 +33,12 @@ export function createDashboardUsecases(deps: {
     async get(actor: Actor): Promise<Dashboard> {
       requirePolicy(actor, "dashboard.read");
       const items: Dashboard["items"] = [];
+      // Asked for by up to three roles' items; one statement however many ask.
+      let readiness: ReturnType<ReadinessUsecases["startCounts"]> | undefined;
+      const readinessCounts = () => {
+        readiness ??= deps.readiness.startCounts(actor, notReadyDays);
+        return readiness;
+      };
       const add = (key: DashboardItemKey, count: number, link: string) => {
         if (!items.some((i) => i.key === key)) items.push({ key, count, link });
       };
@@ -88,13 +94,13 @@ export function createDashboardUsecases(deps: {
         add("studentsNotRegistered", missing.count, link);
       }
       if (may(actor, "start.orders")) {
-        const counts = await deps.readiness.startCounts(actor, notReadyDays);
+        const counts = await readinessCounts();
         add("ordersDraft", counts.draftOrders, "/bestillinger?status=draft");
         add("accessRejected", counts.rejected, "/klar?bestilt=rejected");
         add("studentsNotReady", counts.notReady, `/klar?ikkeKlar=${notReadyDays}`);
       }
       if (may(actor, "start.accessChanges")) {
-        const counts = await deps.readiness.startCounts(actor, notReadyDays);
+        const counts = await readinessCounts();
         add("accessChanged", counts.accessChanged, "/klar?bestilt=changed");
       }
       if (may(actor, "start.accessChanges") && may(actor, "learningPortal.read")) {
@@ -102,7 +108,7 @@ export function createDashboardUsecases(deps: {
         add("learningPortalWaiting", await deps.learningPortal.waitingCount(actor), "/laeringsportalen?status=needed");
       }
       if (may(actor, "start.readiness")) {
-        const counts = await deps.readiness.startCounts(actor, notReadyDays);
+        const counts = await readinessCounts();
         add("studentsNotReady", counts.notReady, `/klar?ikkeKlar=${notReadyDays}`);
       }
       if (may(actor, "orderLines.decide")) {

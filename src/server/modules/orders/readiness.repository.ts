@@ -39,8 +39,17 @@ export interface ReadinessPage {
 
 const iso = (column: SQL) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-/** Every readiness line of the scope, before filters: the one definition the list and the counts share. */
-function readinessLines(scope: ReadinessScope, today: string, withFouDetails: boolean): SQL {
+/**
+ * Every readiness line of the scope with `rows` true (conditions on the row, its sheet and document,
+ * `rowConditions`): the one definition the list and the counts share. The rows are narrowed before
+ * their order lines are looked up, so a page of a period costs that period's rows, not the trust's.
+ */
+function readinessLines(
+  scope: ReadinessScope,
+  today: string,
+  withFouDetails: boolean,
+  rows: { where: SQL; ids: SQL | null },
+): SQL {
   const institutions = scope.institutionIds === null ? null : scope.institutionIds;
   return sql`
     with lines as (
@@ -57,7 +66,7 @@ function readinessLines(scope: ReadinessScope, today: string, withFouDetails: bo
              case when r.order_state = 'rejected' then
                ${withFouDetails ? sql`nullif(concat_ws(' — ', rj.reject_reason, rj.fou_message), '')` : sql`rj.fou_message`}
              end as reject_message
-        from placement_rows r
+        from ${rows.ids ? sql`(${rows.ids}) picked join placement_rows r on r.id = picked.id` : sql`placement_rows r`}
         join sheets s on s.id = r.sheet_id
         join overviews o on o.id = s.overview_id
         join institutions i on i.id = o.institution_id
@@ -87,6 +96,7 @@ function readinessLines(scope: ReadinessScope, today: string, withFouDetails: bo
          and r.anonymised_at is null
          and r.withdrawn_on is null
          and (${institutions === null}::boolean or o.institution_id = any(${sql.param(institutions ?? [])}::uuid[]))
+         and ${rows.where}
     ), steps as (
       select lines.*,
              (registered_at is not null and hr_transferred_at is not null and ordered_at is not null
@@ -96,18 +106,46 @@ function readinessLines(scope: ReadinessScope, today: string, withFouDetails: bo
     )`;
 }
 
-function filtered(f: ReadinessFilter): SQL {
+/**
+ * The ids of the rows that start (their own date, else their sheet's) within `from`–`to`, through
+ * the indexes on both dates (`placement_rows_start`, `sheets_start`) rather than every row.
+ */
+const idsStartingBetween = (from: SQL, to: SQL) => sql`
+  select w.id from placement_rows w where w.start_date between ${from} and ${to}
+  union
+  select w.id from sheets ws join placement_rows w on w.sheet_id = ws.id
+   where ws.start_date between ${from} and ${to} and w.start_date is null`;
+
+/** The row's start, as a line shows it (the row's own date, else its sheet's). */
+const rowStart = sql`coalesce(r.start_date, s.start_date)`;
+
+/**
+ * The filter's conditions on the rows themselves, applied before the lines are built; a period
+ * also names the rows the statement starts from (`ids`), so it reads that period's rows only.
+ */
+function rowConditions(f: ReadinessFilter, today: string): { where: SQL; ids: SQL | null } {
+  const parts: SQL[] = [sql`true`];
+  if (f.sheetId) parts.push(sql`s.id = ${f.sheetId}`);
+  if (f.overviewId) parts.push(sql`o.id = ${f.overviewId}`);
+  if (f.institutionId) parts.push(sql`o.institution_id = ${f.institutionId}`);
+  if (f.from) parts.push(sql`${rowStart} >= ${f.from}::date`);
+  if (f.to) parts.push(sql`${rowStart} <= ${f.to}::date`);
+  if (f.orderState) parts.push(sql`r.order_state = ${f.orderState}`);
+  const soon = f.notReadyDays === undefined ? null : sql`${today}::date + ${f.notReadyDays}::int`;
+  if (soon) parts.push(sql`${rowStart} between ${today}::date and ${soon}`);
+  const ids = soon
+    ? idsStartingBetween(sql`${today}::date`, soon)
+    : f.from || f.to
+      ? idsStartingBetween(sql`${f.from ?? "-infinity"}::date`, sql`${f.to ?? "infinity"}::date`)
+      : null;
+  return { where: sql.join(parts, sql` and `), ids };
+}
+
+/** The filter's conditions on what the lines derive (readiness, usernames), applied to the lines. */
+function stepConditions(f: ReadinessFilter): SQL {
   const like = f.q ? `%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const parts: SQL[] = [sql`true`];
-  if (f.sheetId) parts.push(sql`sheet_id = ${f.sheetId}`);
-  if (f.overviewId) parts.push(sql`overview_id = ${f.overviewId}`);
-  if (f.institutionId) parts.push(sql`institution_id = ${f.institutionId}`);
-  if (f.from) parts.push(sql`start_date >= ${f.from}::date`);
-  if (f.to) parts.push(sql`start_date <= ${f.to}::date`);
-  if (f.orderState) parts.push(sql`order_state = ${f.orderState}`);
-  if (f.notReadyDays !== undefined) {
-    parts.push(sql`not ready and days_to_start between 0 and ${f.notReadyDays}`);
-  }
+  if (f.notReadyDays !== undefined) parts.push(sql`not ready`);
   if (like) {
     parts.push(
       sql`(lower(last_name || ', ' || first_name) like ${like} or lower(first_name || ' ' || last_name) like ${like}
@@ -151,13 +189,18 @@ interface LineRow {
   reject_message: string | null;
   reference: string | null;
   total: number;
+  ready_total: number;
 }
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 export function createReadinessRepository({ db }: { db: DbOrTx }) {
   return {
-    /** One page of the filtered lines, the red ones (not ready, soonest start) first when `notReadyDays` is set. */
+    /**
+     * One page of the filtered lines, the red ones (not ready, soonest start) first when
+     * `notReadyDays` is set, with the counts of the whole filter (read in the same pass; a page
+     * past the end has no rows to carry them, see `counts`).
+     */
     async page(scope: ReadinessScope, today: string, f: ReadinessFilter, p: ReadinessPage, withFouDetails: boolean) {
       const dir = sql.raw(p.dir === "desc" ? "desc" : "asc");
       const order = sql.join(
@@ -169,16 +212,16 @@ export function createReadinessRepository({ db }: { db: DbOrTx }) {
         sql`, `,
       );
       const result = await db.execute(sql`
-        ${readinessLines(scope, today, withFouDetails)}
+        ${readinessLines(scope, today, withFouDetails, rowConditions(f, today))}
         select row_id, person_id, last_name, first_name, institution_id, short_name, overview_id, sheet_id, sheet_name,
                start_date::text as start_date, end_date::text as end_date,
                ${iso(sql`registered_at`)} as registered_at, ${iso(sql`hr_transferred_at`)} as hr_transferred_at,
                ${iso(sql`ordered_at`)} as ordered_at, ${iso(sql`approved_at`)} as approved_at,
                ${iso(sql`implemented_at`)} as implemented_at, ${iso(sql`username_sent_at`)} as username_sent_at,
                order_state, ready, days_to_start, verified_username, previous_username, reject_message, reference,
-               (count(*) over ())::int as total
+               (count(*) over ())::int as total, (count(*) filter (where ready) over ())::int as ready_total
           from steps
-         where ${filtered(f)}
+         where ${stepConditions(f)}
          order by ${order}
          limit ${p.limit} offset ${p.offset}`);
       const rows = rowsOf<LineRow>(result);
@@ -209,16 +252,18 @@ export function createReadinessRepository({ db }: { db: DbOrTx }) {
         rejectMessage: r.reject_message,
         reference: withFouDetails ? r.reference : null,
       }));
-      return { items, total: Number(rows[0]?.total ?? 0) };
+      const total = Number(rows[0]?.total ?? 0);
+      const ready = Number(rows[0]?.ready_total ?? 0);
+      return { items, total, counts: { students: total, ready, notReady: total - ready } };
     },
 
-    /** The counts of the whole filter (not a page): students, ready and not ready. */
+    /** The counts of the whole filter (not a page): students, ready and not ready, for a page past the end. */
     async counts(scope: ReadinessScope, today: string, f: ReadinessFilter) {
       const result = await db.execute(sql`
-        ${readinessLines(scope, today, false)}
+        ${readinessLines(scope, today, false, rowConditions(f, today))}
         select count(*)::int as students, (count(*) filter (where ready))::int as ready
           from steps
-         where ${filtered(f)}`);
+         where ${stepConditions(f)}`);
       const [row] = rowsOf<{ students: number; ready: number }>(result);
       const students = Number(row?.students ?? 0);
       const ready = Number(row?.ready ?? 0);
@@ -227,14 +272,24 @@ export function createReadinessRepository({ db }: { db: DbOrTx }) {
 
     /**
      * The start page's numbers in one statement: lines not ready within `days` of their start, rows
-     * whose access was rejected, and the trust's orders not yet sent.
+     * whose access was rejected or changed after the order, and the trust's orders not yet sent.
+     * Only the rows one of the numbers can count are looked at (starting within `days`, or in
+     * either order state), so the statement costs those rows, not the trust's whole history.
      */
     async startCounts(scope: ReadinessScope, today: string, days: number) {
+      const notReady: ReadinessFilter = { notReadyDays: days };
+      const counted = {
+        where: sql`true`,
+        ids: sql`${idsStartingBetween(sql`${today}::date`, sql`${today}::date + ${days}::int`)}
+          union
+          select w.id from placement_rows w where w.order_state in ('rejected', 'changed')`,
+      };
       const result = await db.execute(sql`
-        ${readinessLines(scope, today, false)}
-        select (count(*) filter (where ${filtered({ notReadyDays: days })}))::int as not_ready,
-               (count(*) filter (where ${filtered({ orderState: "rejected" })}))::int as rejected,
-               (count(*) filter (where ${filtered({ orderState: "changed" })}))::int as changed,
+        ${readinessLines(scope, today, false, counted)}
+        select (count(*) filter (where ${stepConditions(notReady)} and days_to_start between 0 and ${days}::int))::int
+                 as not_ready,
+               (count(*) filter (where order_state = 'rejected'))::int as rejected,
+               (count(*) filter (where order_state = 'changed'))::int as changed,
                (select count(*) from orders where trust_id = ${scope.trustId} and state = 'draft')::int as drafts
           from steps`);
       const [row] = rowsOf<{ not_ready: number; rejected: number; changed: number; drafts: number }>(result);

@@ -21,7 +21,8 @@ function scopeOf(actor: Actor): ReadinessScope {
  * The readiness list (`readiness.read`): one line per student on a sheet, each step with its date,
  * scoped like the overviews (coordinators see their institutions' students, without the portal's
  * reference or the IT provider's reason). `daysToStart` counts Oslo calendar days from the clock's
- * today. Two statements whatever the size: the page and the counts of the whole filter.
+ * today. One statement whatever the size (the page with the counts of the whole filter; a second
+ * for the counts only when the page is past the end), and one for the page's Læringsportalen users.
  */
 export function createReadinessUsecases({ db, clock, crypto }: { db: Db; clock: Clock; crypto: DataCrypto }) {
   const repo = createReadinessRepository({ db });
@@ -46,7 +47,7 @@ export function createReadinessUsecases({ db, clock, crypto }: { db: Db; clock: 
         { sort: q.sort, dir: q.dir, limit: q.limit, offset: q.offset },
         scope.institutionIds === null,
       );
-      const counts = await repo.counts(scope, today, filter);
+      const counts = page.items.length > 0 || q.offset === 0 ? page.counts : await repo.counts(scope, today, filter);
       // The Læringsportalen user of each line's student (one statement for the page).
       const portal = await learningPortalStatesOfRows(
         db,
@@ -55,7 +56,7 @@ export function createReadinessUsecases({ db, clock, crypto }: { db: Db; clock: 
         page.items.map((i) => i.rowId),
       );
       const items = page.items.map((i) => ({ ...i, learningPortal: portal.get(i.rowId) ?? ("not_needed" as const) }));
-      return { ...page, items, counts };
+      return { items, total: page.total, counts };
     },
 
     /**

@@ -287,6 +287,16 @@ export function createOverviewsRepository({ db }: { db: DbOrTx }) {
         .where(and(inScope(scope), eq(sheets.id, sheetId)));
       return row?.sheet;
     },
+    /** A sheet in scope with its document (as `findOverview` gives it), in one statement. */
+    async findSheetWithOverview(scope: Scope, sheetId: string) {
+      const [row] = await db
+        .select({ sheet: sheets, overview: overviewColumns })
+        .from(sheets)
+        .innerJoin(overviews, eq(overviews.id, sheets.overviewId))
+        .innerJoin(studentGroups, eq(studentGroups.id, overviews.groupId))
+        .where(and(inScope(scope), eq(sheets.id, sheetId)));
+      return row;
+    },
     /**
      * Serialises writes to one sheet's rows: a save also updates other rows' error counts (a
      * duplicate found or gone), so two saves in one sheet take turns instead of deadlocking.

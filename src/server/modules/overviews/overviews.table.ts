@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "../../shared/columns.ts";
 import { placementSites, programmes } from "../catalog/catalog.table.ts";
@@ -74,7 +75,11 @@ export const sheets = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [unique("sheets_overview_name").on(t.overviewId, t.name)],
+  (t) => [
+    unique("sheets_overview_name").on(t.overviewId, t.name),
+    /** Rows of a period are found through their sheet's start when they have none of their own. */
+    index("sheets_start").on(t.startDate),
+  ],
 );
 
 /**
@@ -152,6 +157,10 @@ export const placementRows = pgTable(
     index("placement_rows_national_id_hash").on(t.nationalIdHash),
     /** Person matching looks rows of an institution up by e-mail. */
     index("placement_rows_email").on(t.email),
+    /** Rows of a period (readiness, its counts on the start page). */
+    index("placement_rows_start").on(t.startDate),
+    /** Rows waiting for FOU: access rejected, or changed after the order (the start page's counts). */
+    index("placement_rows_order_attention").on(t.orderState).where(sql`${t.orderState} in ('rejected', 'changed')`),
   ],
 );
 

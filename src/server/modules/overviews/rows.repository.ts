@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, getTableColumns, ilike, isNull, or, sql } from "drizzle-orm";
 import { builtOnce } from "../../shared/built-once.ts";
 import type { DbOrTx } from "../../shared/database.ts";
+import { insertInSets } from "../../shared/insert-sets.ts";
 import { anyOf, chunked, chunkedByParameters } from "../../shared/sql-sets.ts";
 import { institutionNamesOf } from "../institutions/institutions.public.ts";
 import { registrationOf } from "../persons/persons.public.ts";
@@ -10,7 +11,6 @@ import { inScope, type PlacementRowRecord, type RowInsert } from "./overviews.re
 import { overviews, placementRows, rowChanges, rowComments, sheets } from "./overviews.table.ts";
 
 const rowColumns = Object.keys(getTableColumns(placementRows)).length;
-const changeColumns = Object.keys(getTableColumns(rowChanges)).length;
 
 /** A sheet's rows in order, with their persons' registration (`sheetId` a placeholder). */
 const rowsOfSheetQuery = (db: DbOrTx) =>
@@ -57,9 +57,9 @@ export function createRowsRepository({ db }: { db: DbOrTx }) {
       }
       return out;
     },
-    /** `insertRows` for a caller that needs nothing back (an import): the rows are not sent back and mapped. */
+    /** `insertRows` for a caller that needs nothing back (an import): in sets, nothing sent back and mapped. */
     async addRows(values: RowInsert[]) {
-      for (const part of chunkedByParameters(values, rowColumns)) await db.insert(placementRows).values(part);
+      await insertInSets(db, placementRows, values);
     },
     /** Updates a row when it still has `version`; undefined when someone else changed it first. */
     async updateRow(id: string, version: number, values: Partial<RowInsert>) {
@@ -75,21 +75,15 @@ export function createRowsRepository({ db }: { db: DbOrTx }) {
      * row's columns as given and its version one up.
      */
     async rewriteRows(values: PlacementRowRecord[]) {
-      const columns = getTableColumns(placementRows);
-      const set = Object.fromEntries(
-        Object.entries(columns)
-          .filter(([key]) => key !== "id" && key !== "version" && key !== "createdAt")
-          .map(([key, col]) => [key, sql.raw(`excluded."${col.name}"`)]),
+      const columns = Object.entries(getTableColumns(placementRows))
+        .filter(([key]) => key !== "id" && key !== "version" && key !== "createdAt")
+        .map(([, col]) => sql.raw(`"${col.name}" = excluded."${col.name}"`));
+      await insertInSets(
+        db,
+        placementRows,
+        values,
+        sql`on conflict (id) do update set ${sql.join(columns, sql`, `)}, version = ${placementRows.version} + 1`,
       );
-      for (const part of chunkedByParameters(values, rowColumns)) {
-        await db
-          .insert(placementRows)
-          .values(part)
-          .onConflictDoUpdate({
-            target: placementRows.id,
-            set: { ...set, version: sql`${placementRows.version} + 1` },
-          });
-      }
     },
     /** Stores each row's error count: one statement per part. */
     async setErrorCounts(updates: { id: string; errorCount: number }[]) {
@@ -135,7 +129,7 @@ export function createRowsRepository({ db }: { db: DbOrTx }) {
       return out;
     },
     async insertChanges(values: (typeof rowChanges.$inferInsert)[]) {
-      for (const part of chunkedByParameters(values, changeColumns)) await db.insert(rowChanges).values(part);
+      await insertInSets(db, rowChanges, values);
     },
     /** Changes of these rows, newest first. */
     async changesOfRows(rowIds: string[]) {

@@ -50,8 +50,9 @@ async function sheetContextOf(
   scope: Scope,
   sheet: SheetRecord,
   notFound: () => Error,
+  known?: OverviewRecord,
 ): Promise<SheetContext> {
-  const overview = await createOverviewsRepository({ db: tx }).findOverview(scope, sheet.overviewId);
+  const overview = known ?? (await createOverviewsRepository({ db: tx }).findOverview(scope, sheet.overviewId));
   if (!overview) throw notFound();
   const settings = await trustSettingsOf(tx, scope.trustId);
   const sites = await placementSitesOf(tx, scope.trustId);
@@ -70,10 +71,10 @@ export async function withSheet(
 ): Promise<SheetContext> {
   const scope = scopeOf(actor, opts.policy);
   const repo = createOverviewsRepository({ db: tx });
-  const sheet = await repo.findSheet(scope, sheetId);
-  if (!sheet) throw sheetNotFound();
-  if (opts.lock) await repo.lockSheet(sheet.id);
-  return sheetContextOf(tx, scope, sheet, sheetNotFound);
+  const found = await repo.findSheetWithOverview(scope, sheetId);
+  if (!found) throw sheetNotFound();
+  if (opts.lock) await repo.lockSheet(found.sheet.id);
+  return sheetContextOf(tx, scope, found.sheet, sheetNotFound, found.overview);
 }
 
 /**

@@ -1,11 +1,10 @@
-import { and, asc, eq, getTableColumns, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../shared/database.ts";
-import { anyOf, chunked, chunkedByParameters, type NameKey, nameKeyIn } from "../../shared/sql-sets.ts";
+import { insertInSets } from "../../shared/insert-sets.ts";
+import { anyOf, chunked, type NameKey, nameKeyIn } from "../../shared/sql-sets.ts";
 import { persons } from "./persons.table.ts";
 
 export type PersonRow = typeof persons.$inferSelect;
-
-const personColumns = Object.keys(getTableColumns(persons)).length;
 
 /** Every query is scoped by trust: another trust's person is simply not found. */
 export function createPersonsRepository({ db }: { db: DbOrTx }) {
@@ -119,12 +118,20 @@ export function createPersonsRepository({ db }: { db: DbOrTx }) {
       return row as PersonRow;
     },
     /** Inserts persons, as many per statement as the parameter limit allows. */
-    async createMany(values: (typeof persons.$inferInsert)[]) {
-      const out: PersonRow[] = [];
-      for (const part of chunkedByParameters(values, personColumns)) {
-        out.push(...(await db.insert(persons).values(part).returning()));
-      }
-      return out;
+    /** Inserts the persons in sets and reads them back (their defaults filled in); each needs its `id`. */
+    async createMany(values: (typeof persons.$inferInsert & { id: string })[]) {
+      if (values.length === 0) return [];
+      await insertInSets(db, persons, values);
+      return db
+        .select()
+        .from(persons)
+        .where(
+          anyOf(
+            persons.id,
+            values.map((v) => v.id),
+            "uuid",
+          ),
+        );
     },
     async update(trustId: string, id: string, values: Partial<typeof persons.$inferInsert>) {
       const [row] = await db

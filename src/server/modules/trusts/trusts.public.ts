@@ -1,5 +1,6 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import { defaultNamingStandard, namingStandardOf } from "../../../domain/naming-standard.ts";
+import { builtOnce } from "../../shared/built-once.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 import { createTrustsRepository } from "./trusts.repository.ts";
 import { trusts } from "./trusts.table.ts";
@@ -11,8 +12,9 @@ export { type AppointAdmin, createTrustsUsecases, type TrustsUsecases } from "./
 export const findTrust = (db: DbOrTx, trustId: string) => createTrustsRepository({ db }).find(trustId);
 
 /** What other modules read of a trust: test mode, deadline, D-number rule and naming standard. */
-export async function trustSettingsOf(db: DbOrTx, trustId: string) {
-  const [row] = await db
+/** Read on most requests of the overviews and orders, so built once (`shared/built-once.ts`). */
+const settingsOf = builtOnce((db) =>
+  db
     .select({
       testMode: trusts.testMode,
       deadlineDays: trusts.deadlineDays,
@@ -24,7 +26,12 @@ export async function trustSettingsOf(db: DbOrTx, trustId: string) {
       extensionMaxDays: trusts.extensionMaxDays,
     })
     .from(trusts)
-    .where(eq(trusts.id, trustId));
+    .where(eq(trusts.id, sql.placeholder("trustId")))
+    .prepare("trusts_settings_of"),
+);
+
+export async function trustSettingsOf(db: DbOrTx, trustId: string) {
+  const [row] = await settingsOf(db).execute({ trustId });
   if (!row)
     return {
       testMode: false,
