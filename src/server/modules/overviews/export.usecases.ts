@@ -41,7 +41,19 @@ export function createExportUsecases(deps: Pick<OverviewsDeps, "db" | "crypto">)
             contextOf(sheet, settings, sites),
           );
           const dtos = await rowDtos(tx, rows, problems, sheet, settings);
-          const changes = await createRowsRepository({ db: tx }).changesOfRows(rows.map((r) => r.rec.id));
+          // Grouped once by row: a sheet's rows are written in one pass, not a scan of all changes per row.
+          const changesByRow = new Map<string, ExportRow["changes"]>();
+          for (const c of await createRowsRepository({ db: tx }).changesOfRows(rows.map((r) => r.rec.id))) {
+            if (!c.change.rowId || c.change.kind !== "cell_changed" || !c.change.field) continue;
+            const list = changesByRow.get(c.change.rowId) ?? [];
+            list.push({
+              field: c.change.field as RowField,
+              by: c.actorName,
+              at: c.change.at,
+              from: c.change.fromValue,
+            });
+            changesByRow.set(c.change.rowId, list);
+          }
           sheets.push({
             name: sheet.name,
             kind: sheet.kind as SheetKind,
@@ -54,14 +66,7 @@ export function createExportUsecases(deps: Pick<OverviewsDeps, "db" | "crypto">)
                 orderState: dto?.orderState ?? "not_ordered",
                 learningPortalState: dto?.learningPortalState,
                 comments: dto?.comments.map((c) => ({ author: c.author.name, at: c.at, body: c.body })) ?? [],
-                changes: changes
-                  .filter((c) => c.change.rowId === r.rec.id && c.change.kind === "cell_changed" && c.change.field)
-                  .map((c) => ({
-                    field: c.change.field as RowField,
-                    by: c.actorName,
-                    at: c.change.at,
-                    from: c.change.fromValue,
-                  })),
+                changes: changesByRow.get(r.rec.id) ?? [],
                 addedAfterSubmission: r.rec.addedAfterSubmission,
               };
             }),
