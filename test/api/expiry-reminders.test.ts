@@ -22,6 +22,9 @@ let jobs: ReturnType<typeof expiryReminderJobs>;
 const rowIds: Record<"ending" | "second" | "continued" | "later" | "other", string> = {} as never;
 
 /** A submitted sheet with rows for these persons and dates, each with an implemented line. */
+/** Each call's document is a cohort of its own (a random one could meet an earlier one). */
+let nextCohort = 4000;
+
 async function placements(list: { person: string; start: string; end: string }[]) {
   const db = t.database.db;
   const b = seedBuilders(db);
@@ -29,7 +32,7 @@ async function placements(list: { person: string; start: string; end: string }[]
     trustId: world.trusts.bergen.id,
     institutionId: world.institutions.uib.id,
     programmeId: world.catalog.uibMedicine.id,
-    cohort: 4000 + Math.floor(Math.random() * 5000),
+    cohort: nextCohort++,
   });
   await db.delete(placementRows).where(eq(placementRows.sheetId, sheet.id));
   await db.update(sheets).set({ submittedAt: new Date(), endDate: "2027-06-30" }).where(eq(sheets.id, sheet.id));

@@ -30,6 +30,9 @@ const extend = (rowIds: string[], endDate: string, opts: { dryRun?: boolean; who
  * A submitted sheet of UiB Medisin (period 01.03.2027–09.04.2027) with `n` rows placed 01.03–09.04
  * and one implemented DIPS line each (lines in `state` when given).
  */
+/** Each sheet's document is a cohort of its own (a random one could meet an earlier one). */
+let nextCohort = 3000;
+
 async function sheetOf(n: number, state: "implemented" | "ordered" = "implemented", submitted = true) {
   const db = t.database.db;
   const b = seedBuilders(db);
@@ -37,7 +40,7 @@ async function sheetOf(n: number, state: "implemented" | "ordered" = "implemente
     trustId: world.trusts.bergen.id,
     institutionId: world.institutions.uib.id,
     programmeId: world.catalog.uibMedicine.id,
-    cohort: 3000 + Math.floor(Math.random() * 5000),
+    cohort: nextCohort++,
   });
   await db.delete(placementRows).where(eq(placementRows.sheetId, sheet.id));
   if (submitted) await db.update(sheets).set({ submittedAt: new Date() }).where(eq(sheets.id, sheet.id));
