@@ -6,7 +6,8 @@ import type { Clock } from "../../shared/clock.ts";
 import type { DataCrypto } from "../../shared/crypto.ts";
 import type { Db } from "../../shared/database.ts";
 import { learningPortalStatesOfRows } from "../learning-portal/learning-portal.public.ts";
-import { createReadinessRepository, type ReadinessFilter, type ReadinessScope } from "./readiness.repository.ts";
+import { createReadinessRepository } from "./readiness.repository.ts";
+import type { ReadinessFilter, ReadinessScope } from "./readiness-lines.ts";
 
 export type ReadinessQuery = z.output<typeof readinessQuery>;
 export type ReadinessList = z.infer<typeof readinessListSchema>;
