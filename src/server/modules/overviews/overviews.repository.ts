@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../shared/database.ts";
 import { anyOf } from "../../shared/sql-sets.ts";
 import { programmeNameOf } from "../catalog/catalog.public.ts";
@@ -6,17 +6,13 @@ import { institutionShortNameOf } from "../institutions/institutions.public.ts";
 import { transferredToHr } from "../persons/persons.public.ts";
 import { userNameOf } from "../users/users.public.ts";
 import type { Scope } from "./access-scope.ts";
+import { listOrder, listWhere, type OverviewListFilter } from "./overview-list-query.ts";
 import { overviews, placementRows, sheets, studentGroups } from "./overviews.table.ts";
+import { inScope } from "./scope-sql.ts";
 
 export type SheetRecord = typeof sheets.$inferSelect;
 export type PlacementRowRecord = typeof placementRows.$inferSelect;
 export type RowInsert = typeof placementRows.$inferInsert;
-
-export const inScope = (scope: Scope): SQL | undefined =>
-  and(
-    eq(overviews.trustId, scope.trustId),
-    scope.institutionIds ? inArray(overviews.institutionId, scope.institutionIds) : undefined,
-  );
 
 export type OverviewRecord = {
   id: string;
@@ -42,71 +38,6 @@ const sheetCountsOver = (transferred: ReturnType<typeof transferredToHr>) => ({
   registered: sql<number>`count(${transferred.id})::int`,
   ordered: sql<number>`(count(*) filter (where ${placementRows.orderState} not in ('not_ordered', 'rejected')))::int`,
 });
-
-/** What the overview list asks for: its filters, its order and its page. */
-export type OverviewListFilter = {
-  institutionId?: string;
-  q?: string;
-  show?: "due" | "problems";
-  sort: "name" | "institution" | "deadline" | "problems";
-  dir: "asc" | "desc";
-  limit: number;
-  offset: number;
-  /** Sheets not submitted that start on or before this day are due soon or late (`deadlineState`). */
-  dueBy: string;
-};
-
-/** The earliest start of the document's sheets not yet submitted (its next deadline, less the trust's days). */
-const nextOpenStart = sql`(select min(${sheets.startDate}) from ${sheets}
-  where ${sheets.overviewId} = ${overviews.id} and ${sheets.submittedAt} is null)`;
-/** The document's rows with at least one error, over all its sheets. */
-const problemRowsOf = sql`(select count(*) from ${placementRows} join ${sheets} on ${sheets.id} = ${placementRows.sheetId}
-  where ${sheets.overviewId} = ${overviews.id} and ${placementRows.errorCount} > 0)`;
-
-/** The list's order, ties broken by name and id so that pages neither repeat nor skip a document. */
-function listOrder(sort: OverviewListFilter["sort"], dir: "asc" | "desc"): SQL[] {
-  const order = dir === "desc" ? desc : asc;
-  const ties = [asc(overviews.name), asc(overviews.id)];
-  switch (sort) {
-    case "institution":
-      return [order(institutionShortNameOf(overviews.institutionId)), ...ties];
-    case "deadline":
-      // Documents without an open sheet come after those with one, and first when reversed.
-      return [dir === "desc" ? sql`${nextOpenStart} desc nulls first` : sql`${nextOpenStart} asc nulls last`, ...ties];
-    case "problems":
-      return [order(problemRowsOf), ...ties];
-    default:
-      return [order(overviews.name), asc(overviews.id)];
-  }
-}
-
-/** The documents in scope that the list's filters and search let through (over `overviews` joined to `student_groups`). */
-function listWhere(scope: Scope, filter: OverviewListFilter): SQL | undefined {
-  const pattern = filter.q ? `%${filter.q.replace(/[%_\\]/g, "\\$&")}%` : undefined;
-  return and(
-    inScope(scope),
-    filter.institutionId ? eq(overviews.institutionId, filter.institutionId) : undefined,
-    pattern
-      ? or(
-          ilike(overviews.name, pattern),
-          ilike(institutionShortNameOf(overviews.institutionId), pattern),
-          ilike(programmeNameOf(studentGroups.programmeId), pattern),
-          ilike(sql`${studentGroups.cohort}::text`, pattern),
-        )
-      : undefined,
-    filter.show === "due"
-      ? sql`exists (select 1 from ${sheets} where ${and(
-          eq(sheets.overviewId, overviews.id),
-          isNull(sheets.submittedAt),
-          lte(sheets.startDate, filter.dueBy),
-        )})`
-      : undefined,
-    filter.show === "problems"
-      ? sql`exists (select 1 from ${placementRows} join ${sheets} on ${eq(sheets.id, placementRows.sheetId)}
-          where ${and(eq(sheets.overviewId, overviews.id), gt(placementRows.errorCount, 0))})`
-      : undefined,
-  );
-}
 
 /** Documents (with their student group) and their sheets. */
 export function createOverviewsRepository({ db }: { db: DbOrTx }) {

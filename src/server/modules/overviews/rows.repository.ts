@@ -7,8 +7,9 @@ import { institutionNamesOf } from "../institutions/institutions.public.ts";
 import { registrationOf } from "../persons/persons.public.ts";
 import { userNameOf } from "../users/users.public.ts";
 import type { Scope } from "./access-scope.ts";
-import { inScope, type PlacementRowRecord, type RowInsert } from "./overviews.repository.ts";
+import type { PlacementRowRecord, RowInsert } from "./overviews.repository.ts";
 import { overviews, placementRows, rowChanges, rowComments, sheets } from "./overviews.table.ts";
+import { inScope } from "./scope-sql.ts";
 
 const rowColumns = Object.keys(getTableColumns(placementRows)).length;
 
