@@ -40,10 +40,11 @@ export function createExportUsecases(deps: Pick<OverviewsDeps, "db" | "crypto">)
             rows.map((r) => r.data),
             contextOf(sheet, settings, sites),
           );
-          const dtos = await rowDtos(tx, rows, problems, sheet, settings);
+          const changes = await createRowsRepository({ db: tx }).changesOfRows(rows.map((r) => r.rec.id));
+          const dtos = await rowDtos(tx, rows, problems, sheet, settings, { changes });
           // Grouped once by row: a sheet's rows are written in one pass, not a scan of all changes per row.
           const changesByRow = new Map<string, ExportRow["changes"]>();
-          for (const c of await createRowsRepository({ db: tx }).changesOfRows(rows.map((r) => r.rec.id))) {
+          for (const c of changes) {
             if (!c.change.rowId || c.change.kind !== "cell_changed" || !c.change.field) continue;
             const list = changesByRow.get(c.change.rowId) ?? [];
             list.push({

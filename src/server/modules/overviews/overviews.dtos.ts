@@ -77,13 +77,18 @@ export async function rowDtos(
   problems: Problem[][],
   sheet: SheetRecord,
   settings: Pick<TrustSettings, "testMode" | "dNumberNeedsManualUser">,
-  onlyIds?: Set<string>,
+  opts: {
+    onlyIds?: Set<string>;
+    /** The rows' changes when the caller has read them already (the export), so they are read once. */
+    changes?: Awaited<ReturnType<ReturnType<typeof createRowsRepository>["changesOfRows"]>>;
+  } = {},
 ): Promise<Row[]> {
+  const { onlyIds } = opts;
   const repo = createRowsRepository({ db: tx });
   const wanted = rows.map((r, i) => ({ r, p: problems[i] ?? [] })).filter(({ r }) => !onlyIds || onlyIds.has(r.rec.id));
   const ids = wanted.map(({ r }) => r.rec.id);
   const comments = await repo.commentsOf(ids);
-  const changes = await repo.changesOfRows(ids);
+  const changes = opts.changes ?? (await repo.changesOfRows(ids));
   // Grouped once by row: a sheet's rows are answered in one pass, not a scan of all changes per row.
   const latestByRow = new Map<string, Map<string, Change>>();
   for (const c of changes) {

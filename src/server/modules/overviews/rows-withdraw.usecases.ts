@@ -74,7 +74,7 @@ export function createRowWithdrawal(deps: OverviewsDeps) {
           like: [],
         });
         const problems = await refreshErrorCounts(tx, around, c.ctx);
-        const [shown] = await rowDtos(tx, around, problems, sheet, c.settings, new Set([rowId]));
+        const [shown] = await rowDtos(tx, around, problems, sheet, c.settings, { onlyIds: new Set([rowId]) });
         return { row: shown as Row, notices: reason.notices };
       });
     },

@@ -38,7 +38,7 @@ export function createRowsUsecases(deps: OverviewsDeps) {
   async function rowsAround(tx: DbOrTx, c: SheetContext, ids: string[], like: RowData[] = []): Promise<Row[]> {
     const around = await loadRowsAround(tx, { codec, crypto: deps.crypto }, c.sheet.id, c.ctx, { ids, like });
     const problems = await refreshErrorCounts(tx, around, c.ctx);
-    return rowDtos(tx, around, problems, c.sheet, c.settings, new Set(ids));
+    return rowDtos(tx, around, problems, c.sheet, c.settings, { onlyIds: new Set(ids) });
   }
 
   /** The row as it is now (one row decrypted, with the rows that may be the same student). */
