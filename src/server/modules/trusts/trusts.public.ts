@@ -11,7 +11,6 @@ export { type AppointAdmin, createTrustsUsecases, type TrustsUsecases } from "./
 /** A trust's name and settings (the trust's default language, naming standard, …), or undefined. */
 export const findTrust = (db: DbOrTx, trustId: string) => createTrustsRepository({ db }).find(trustId);
 
-/** What other modules read of a trust: test mode, deadline, D-number rule and naming standard. */
 /** Read on most requests of the overviews and orders, so built once (`shared/built-once.ts`). */
 const settingsOf = builtOnce((db) =>
   db
@@ -30,6 +29,7 @@ const settingsOf = builtOnce((db) =>
     .prepare("trusts_settings_of"),
 );
 
+/** What other modules read of a trust: test mode, deadline, D-number rule and naming standard. */
 export async function trustSettingsOf(db: DbOrTx, trustId: string) {
   const [row] = await settingsOf(db).execute({ trustId });
   if (!row)
