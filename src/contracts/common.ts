@@ -1,14 +1,10 @@
 import { z } from "zod";
 import { isIsoDate } from "../domain/dates.ts";
 import { holdsNationalId } from "../domain/free-text.ts";
+import { languages, roles } from "./vocabulary.ts";
 
-export const roles = ["admin", "student_admin", "coordinator", "it_provider", "ehealth"] as const;
 export const roleSchema = z.enum(roles);
-export type Role = z.infer<typeof roleSchema>;
-
-export const languages = ["nb", "nn", "en"] as const;
 export const languageSchema = z.enum(languages);
-export type Language = z.infer<typeof languageSchema>;
 
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 /** A date in an answer: `YYYY-MM-DD` as stored. */

@@ -46,26 +46,6 @@ export const oidcCallbackQuery = z.looseObject({
   error: z.string().max(200).optional(),
 });
 
-/**
- * The `feil` codes the sign-in page (`/logg-inn?feil=<code>`) gets when a sign-in through an
- * identity provider did not succeed; the web shows a translated message for each.
- */
-export const oidcFailureCodes = [
-  /** No active person with this e-mail has a role at the provider's trust: ask for access. */
-  "oidc.unknown_user",
-  /** The person's account here is deactivated. */
-  "oidc.user_deactivated",
-  /** The sign-in link was used already, expired (10 minutes) or started in another browser: try again. */
-  "oidc.state_invalid",
-  /** The person cancelled at the provider. */
-  "oidc.cancelled",
-  /** The provider is unknown, switched off or unreachable. */
-  "oidc.provider_unavailable",
-  /** Anything else (the provider refused, the answer did not check out, no e-mail claim): try again or use another way. */
-  "oidc.failed",
-] as const;
-export type OidcFailureCode = (typeof oidcFailureCodes)[number];
-
 export const identityProviderSchema = z.object({
   id: uuidSchema,
   kind: identityProviderKindSchema,

@@ -3,7 +3,6 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { roles } from "./common.ts";
 import {
   administratorRole,
   allows,
@@ -14,6 +13,7 @@ import {
   policies,
   requestableRoles,
 } from "./policies.ts";
+import { roles } from "./vocabulary.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const roleNames = new Set<string>(roles);

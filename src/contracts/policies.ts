@@ -1,4 +1,4 @@
-import { roles as everyRole, type Role } from "./common.ts";
+import { roles as everyRole, type Role } from "./vocabulary.ts";
 
 /**
  * What a policy allows and to whom: the roles at the active trust that hold it, and whether a

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import i18next, { type TFunction } from "i18next";
 import { describe, expect, it } from "vitest";
-import { oidcFailureCodes } from "../contracts/identity-providers.ts";
+import { oidcFailureCodes } from "../contracts/vocabulary.ts";
 import { nationalIdErrors } from "../domain/national-id.ts";
 import en from "../web/i18n/en.json";
 import nb from "../web/i18n/nb.json";

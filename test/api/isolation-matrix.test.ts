@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Role } from "../../src/contracts/common.ts";
 import { allows as policyAllows } from "../../src/contracts/policies.ts";
+import type { Role } from "../../src/contracts/vocabulary.ts";
 import { orderLines as orderLineTable } from "../../src/server/modules/orders/orders.table.ts";
 import type { RouteEntry } from "../../src/server/plugins/route-table.ts";
 import { type OrderLineWorld, seedOrderLineWorld } from "../helpers/order-builders.ts";

@@ -1,4 +1,4 @@
-import type { Role } from "../../src/contracts/common.ts";
+import type { Role } from "../../src/contracts/vocabulary.ts";
 import { accountRequests as accountRequestsTable } from "../../src/server/modules/account-requests/account-requests.table.ts";
 import { placementSites, professions, programmes } from "../../src/server/modules/catalog/catalog.table.ts";
 import {

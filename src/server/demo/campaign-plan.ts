@@ -1,4 +1,4 @@
-import type { Language } from "../../contracts/common.ts";
+import type { Language } from "../../contracts/vocabulary.ts";
 import { addDays, type IsoDate } from "../../domain/dates.ts";
 import type { DemoSheet } from "./semester.ts";
 import { localPart, type Random, type Student } from "./students.ts";

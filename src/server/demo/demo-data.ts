@@ -1,5 +1,5 @@
 import { count } from "drizzle-orm";
-import type { Role } from "../../contracts/common.ts";
+import type { Role } from "../../contracts/vocabulary.ts";
 import { placementSites, professions, programmes } from "../modules/catalog/catalog.table.ts";
 import { agreements } from "../modules/institutions/agreements.table.ts";
 import { institutions } from "../modules/institutions/institutions.table.ts";

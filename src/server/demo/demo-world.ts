@@ -1,4 +1,4 @@
-import type { Role } from "../../contracts/common.ts";
+import type { Role } from "../../contracts/vocabulary.ts";
 import type { IsoDate } from "../../domain/dates.ts";
 import type { Actor } from "../shared/actor.ts";
 import type { Clock } from "../shared/clock.ts";

@@ -1,5 +1,5 @@
-import type { Role } from "../../contracts/common.ts";
 import { allows, allowsCaller, allowsTrustWide, type PolicyName } from "../../contracts/policies.ts";
+import type { Role } from "../../contracts/vocabulary.ts";
 import { forbidden } from "./errors.ts";
 
 /** The caller every use-case receives: who, at which trust, in which roles and institutions. */

@@ -23,8 +23,8 @@ const files = sourceFiles(webDir).map((path) => ({
   text: readFileSync(path, "utf8"),
 }));
 
-/** `apiGet("/api/x", …)`, `apiSend("POST", \`/api/x/${id}\`, …)` and `apiUpload(\`/api/…\`, …)` (a POST). */
-const callPattern = /\b(?:apiGet\(|(?:apiSend|apiDownload)\(\s*"([A-Z]+)",|(apiUpload)\()\s*(["`])([^"`]*)\3/g;
+/** `apiGet("/api/x", …)`, `apiGetJson("/api/x")`, `apiSend("POST", \`/api/x/${id}\`, …)` and `apiUpload(\`/api/…\`, …)` (a POST). */
+const callPattern = /\b(?:apiGet(?:Json)?\(|(?:apiSend|apiDownload)\(\s*"([A-Z]+)",|(apiUpload)\()\s*(["`])([^"`]*)\3/g;
 
 /** The operation a path names: parameters as `{}`, without the query. */
 const operationOf = (method: string, path: string) =>
@@ -59,7 +59,7 @@ describe("the web app's API calls", () => {
 
   it("calls the API only through the api helpers with a literal path", () => {
     for (const { file, text } of files) {
-      const uses = (text.match(/\bapi(Get|Send|Download|Upload)\(/g) ?? []).length;
+      const uses = (text.match(/\bapi(Get|GetJson|Send|Download|Upload)\(/g) ?? []).length;
       const found = calls.filter((c) => c.file === file);
       expect({ file, calls: uses }).toEqual({ file, calls: found.length });
       if (/\bfetch\(/.test(text)) expect(file).toBe("src/web/lib/api.ts");

@@ -1,6 +1,6 @@
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
-import { type Language, languages } from "../../contracts/common.ts";
+import { type Language, languages } from "../../contracts/vocabulary.ts";
 import type nb from "./nb.json";
 import signInTexts from "./nb.json?sign-in";
 

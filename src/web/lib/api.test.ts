@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { okSchema } from "../../contracts/common.ts";
+import { errorSchema, okSchema } from "../../contracts/common.ts";
 import { institutionSchema } from "../../contracts/institutions.ts";
-import { ApiRequestError, apiGet, apiSend } from "./api.ts";
+import { ApiRequestError, apiGet, apiSend, isErrorBody } from "./api.ts";
 
 const institution = { id: "0b7f4c1e-8a51-4f0e-9c6a-3c2d9e1f5a10", name: "Universitetet i Bergen", shortName: "UiB" };
 
@@ -27,6 +27,17 @@ describe("apiGet and apiSend parse the answer with the contract's schema", () =>
     await expect(apiGet("/api/institutions", z.array(institutionSchema))).rejects.toBeInstanceOf(z.ZodError);
     answer(200, { ok: false });
     await expect(apiSend("DELETE", "/api/agreements/x", okSchema)).rejects.toBeInstanceOf(z.ZodError);
+  });
+
+  it("loads a schema given as a function before it parses, and rejects a mismatch the same way", async () => {
+    const load = vi.fn(async () => z.array(institutionSchema));
+    answer(200, [institution]);
+    await expect(apiGet("/api/institutions", load)).resolves.toEqual([institution]);
+    expect(load).toHaveBeenCalledOnce();
+    answer(200, [{ id: institution.id }]);
+    await expect(apiGet("/api/institutions", load)).rejects.toBeInstanceOf(z.ZodError);
+    answer(200, { ok: true });
+    await expect(apiSend("POST", "/api/auth/logout", async () => okSchema)).resolves.toEqual({ ok: true });
   });
 
   it("sends the query without empty values, and state changes with a JSON body", async () => {
@@ -62,5 +73,22 @@ describe("a failed call is an ApiRequestError", () => {
       vi.fn(async () => Promise.reject(new TypeError("Failed to fetch"))),
     );
     await expect(apiGet("/api/dashboard", okSchema)).rejects.toMatchObject({ status: 0, code: "network.failed" });
+  });
+});
+
+describe("isErrorBody checks what errorSchema checks, without Zod", () => {
+  it.each([
+    { code: "auth.invalid", message: "Wrong e-mail or password." },
+    { code: "validation.failed", message: "Some fields are not valid.", details: { issues: [] } },
+    { code: "x", message: "y", details: {}, extra: 1 },
+    { code: "x" },
+    { code: 1, message: "y" },
+    { code: "x", message: "y", details: [] },
+    { code: "x", message: "y", details: null },
+    "Bad gateway",
+    null,
+    [],
+  ])("%j", (body) => {
+    expect(isErrorBody(body)).toBe(errorSchema.safeParse(body).success);
   });
 });

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { type ApiError, errorSchema } from "../../contracts/common.ts";
+import type { ApiError } from "../../contracts/common.ts";
 
 /** A failed API call: the HTTP status and the server's stable error code, message and details. */
 export class ApiRequestError extends Error {
@@ -24,15 +24,27 @@ export function isApiError(error: unknown): error is ApiRequestError {
 export const networkError = () =>
   new ApiRequestError(0, { code: "network.failed", message: "The server could not be reached." });
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * Whether a body is the server's error answer (`errorSchema` in src/contracts/common.ts), checked
+ * without Zod: the sign-in page shows these errors and does not load Zod (docs/performance.md).
+ */
+export function isErrorBody(data: unknown): data is ApiError {
+  if (!isRecord(data)) return false;
+  const { code, message, details } = data;
+  return typeof code === "string" && typeof message === "string" && (details === undefined || isRecord(details));
+}
+
 /**
  * The error of a failed answer: the server's problem details when the body is one, else a code by
  * the HTTP status (`http.502`) or the one given (`upload.too_large` for a 413 of the proxy).
  */
 export function answerError(status: number, data: unknown, statusText: string, fallbackCode?: string) {
-  const body = errorSchema.safeParse(data);
   return new ApiRequestError(
     status,
-    body.success ? body.data : { code: fallbackCode ?? `http.${status}`, message: statusText },
+    isErrorBody(data) ? data : { code: fallbackCode ?? `http.${status}`, message: statusText },
   );
 }
 
@@ -90,21 +102,37 @@ async function request(method: "GET" | SendMethod, path: string, body?: unknown)
 }
 
 /**
+ * A contract's schema, or a function that loads it: the calls of the sign-in page and the shell
+ * load their schema (and with it Zod) only when an answer is to be parsed.
+ */
+export type SchemaSource<S extends z.ZodType> = S | (() => Promise<S>);
+
+const parsed = async <S extends z.ZodType>(source: SchemaSource<S>, answer: unknown): Promise<z.output<S>> =>
+  (typeof source === "function" ? await source() : source).parse(answer);
+
+/** GET whose answer is JSON taken as it is; for the few answers checked without a schema. */
+export const apiGetJson = (path: string, query?: Query): Promise<unknown> => request("GET", withQuery(path, query));
+
+/**
  * GET whose answer is parsed with the contract's schema (the one the server's route answers with),
  * so a page never works on a shape it did not expect: a mismatch rejects with the ZodError.
  */
-export async function apiGet<S extends z.ZodType>(path: string, schema: S, query?: Query): Promise<z.output<S>> {
-  return schema.parse(await request("GET", withQuery(path, query)));
+export async function apiGet<S extends z.ZodType>(
+  path: string,
+  schema: SchemaSource<S>,
+  query?: Query,
+): Promise<z.output<S>> {
+  return parsed(schema, await request("GET", withQuery(path, query)));
 }
 
 /** POST, PATCH, PUT or DELETE with a JSON body; the answer is parsed with the contract's schema. */
 export async function apiSend<S extends z.ZodType>(
   method: SendMethod,
   path: string,
-  schema: S,
+  schema: SchemaSource<S>,
   body?: unknown,
 ): Promise<z.output<S>> {
-  return schema.parse(await request(method, path, body));
+  return parsed(schema, await request(method, path, body));
 }
 
 /** A request whose answer is a file (an export, made by a GET or a POST): its body and headers. */

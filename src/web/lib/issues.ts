@@ -1,7 +1,11 @@
-import { z } from "zod";
-import { type ApiError, type ErrorIssue, errorIssueSchema } from "../../contracts/common.ts";
+import type { ApiError, ErrorIssue } from "../../contracts/common.ts";
 
-const issuesSchema = z.array(errorIssueSchema);
+/** One refused value as `errorIssueSchema` (src/contracts/common.ts) has it, checked without Zod. */
+const isIssue = (value: unknown): value is ErrorIssue =>
+  typeof value === "object" &&
+  value !== null &&
+  typeof (value as ErrorIssue).path === "string" &&
+  typeof (value as ErrorIssue).message === "string";
 
 /**
  * The refused values of an error answer (`details.issues`), each with the dotted path of its field
@@ -9,6 +13,6 @@ const issuesSchema = z.array(errorIssueSchema);
  * the answer carries none. Forms and the grid map errors to their fields by these paths alone.
  */
 export function errorIssues(details: ApiError["details"]): ErrorIssue[] | null {
-  const parsed = issuesSchema.safeParse(details?.issues);
-  return parsed.success ? parsed.data : null;
+  const issues = details?.issues;
+  return Array.isArray(issues) && issues.every(isIssue) ? issues.map(({ path, message }) => ({ path, message })) : null;
 }

@@ -2,9 +2,9 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { auditActions, auditEntities, auditFieldText, auditFieldTexts } from "../../../contracts/audit.ts";
-import { languages } from "../../../contracts/common.ts";
 import { rowFieldSchema } from "../../../contracts/overviews.ts";
 import { updateTrustSettingsBody } from "../../../contracts/trusts.ts";
+import { languages } from "../../../contracts/vocabulary.ts";
 import { auditTexts, textIn } from "./audit.texts.ts";
 import { columnName } from "./trail.repository.ts";
 

@@ -1,5 +1,5 @@
 import { auditFieldText } from "../../../contracts/audit.ts";
-import type { Language } from "../../../contracts/common.ts";
+import type { Language } from "../../../contracts/vocabulary.ts";
 import en from "../../../web/i18n/en.json";
 import nb from "../../../web/i18n/nb.json";
 import nn from "../../../web/i18n/nn.json";

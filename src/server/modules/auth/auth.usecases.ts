@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Me } from "../../../contracts/auth.ts";
-import type { Language } from "../../../contracts/common.ts";
 import type { EmailNotifications } from "../../../contracts/notifications.ts";
 import { heldForInstitution } from "../../../contracts/policies.ts";
+import type { Language } from "../../../contracts/vocabulary.ts";
 import { namingStandardOf } from "../../../domain/naming-standard.ts";
 import type { Actor } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";

@@ -1,4 +1,4 @@
-import type { OidcFailureCode } from "../../../contracts/identity-providers.ts";
+import type { OidcFailureCode } from "../../../contracts/vocabulary.ts";
 import { AppError } from "../../shared/errors.ts";
 
 export const identityProviderNotFound = () =>

@@ -1,4 +1,4 @@
-import type { Language } from "../../../contracts/common.ts";
+import type { Language } from "../../../contracts/vocabulary.ts";
 import { formatDate } from "../../../domain/dates.ts";
 
 /**

@@ -1,5 +1,4 @@
 import type { z } from "zod";
-import type { Language } from "../../../contracts/common.ts";
 import type {
   LearningPortalBatch,
   LearningPortalBatchBody,
@@ -9,6 +8,7 @@ import type {
   LearningPortalMarkBody,
   learningPortalQuery,
 } from "../../../contracts/learning-portal.ts";
+import type { Language } from "../../../contracts/vocabulary.ts";
 import { todayInOslo } from "../../../domain/dates.ts";
 import { type LearningPortalState, learningPortalStateOf } from "../../../domain/learning-portal.ts";
 import type { SheetKind } from "../../../domain/sheet-kind.ts";

@@ -1,4 +1,4 @@
-import type { Language, Role } from "../../../contracts/common.ts";
+import type { Language, Role } from "../../../contracts/vocabulary.ts";
 import { formatChangeValue } from "../../../domain/change-values.ts";
 import { formatDate } from "../../../domain/dates.ts";
 import { fieldInfos } from "../../../domain/placement-row/fields.ts";

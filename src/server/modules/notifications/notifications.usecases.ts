@@ -1,5 +1,5 @@
-import type { Language } from "../../../contracts/common.ts";
 import type { Notification, NotificationList } from "../../../contracts/notifications.ts";
+import type { Language } from "../../../contracts/vocabulary.ts";
 import type { Actor } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { Clock } from "../../shared/clock.ts";

@@ -1,4 +1,4 @@
-import type { Language } from "../../../contracts/common.ts";
+import type { Language } from "../../../contracts/vocabulary.ts";
 import { formatDate, todayInOslo } from "../../../domain/dates.ts";
 import type { Clock } from "../../shared/clock.ts";
 import type { Db } from "../../shared/database.ts";

@@ -1,4 +1,4 @@
-import type { Language } from "../../../contracts/common.ts";
+import type { Language } from "../../../contracts/vocabulary.ts";
 
 /** What coordinators are told when the IT provider has decided their students' lines: one per sheet and request. */
 export const decidedTexts: Record<

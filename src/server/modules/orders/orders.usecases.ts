@@ -1,5 +1,4 @@
 import type { z } from "zod";
-import type { Language } from "../../../contracts/common.ts";
 import {
   type CreateOrderResponse,
   type createOrderBody,
@@ -11,6 +10,7 @@ import {
   type ordersQuery,
   type PortalColumn,
 } from "../../../contracts/orders.ts";
+import type { Language } from "../../../contracts/vocabulary.ts";
 import { changesText, type LineChange } from "../../../domain/line-changes.ts";
 import { type ChangeType, statesFor } from "../../../domain/order-lines.ts";
 import { type Actor, requirePolicy } from "../../shared/actor.ts";

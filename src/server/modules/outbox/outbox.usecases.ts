@@ -1,5 +1,5 @@
-import type { Language } from "../../../contracts/common.ts";
 import type { DevMailbox, OutboxMessage } from "../../../contracts/outbox.ts";
+import type { Language } from "../../../contracts/vocabulary.ts";
 import { type Actor, requireMay } from "../../shared/actor.ts";
 import type { Clock } from "../../shared/clock.ts";
 import type { Db, DbOrTx } from "../../shared/database.ts";

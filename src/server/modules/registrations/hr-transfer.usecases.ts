@@ -1,5 +1,4 @@
 import type { z } from "zod";
-import type { Language } from "../../../contracts/common.ts";
 import {
   defaultHrTransferColumns,
   type HrTransferColumn,
@@ -8,6 +7,7 @@ import {
   type hrTransferMarkBody,
   type hrTransferReadyQuery,
 } from "../../../contracts/hr-transfer.ts";
+import type { Language } from "../../../contracts/vocabulary.ts";
 import { todayInOslo } from "../../../domain/dates.ts";
 import { type Actor, requirePolicy } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";

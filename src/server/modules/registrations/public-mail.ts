@@ -1,4 +1,4 @@
-import type { Language } from "../../../contracts/common.ts";
+import type { Language } from "../../../contracts/vocabulary.ts";
 import type { Actor } from "../../shared/actor.ts";
 import type { Clock } from "../../shared/clock.ts";
 import type { DbOrTx } from "../../shared/database.ts";

@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, isNull, lte, sql } from "drizzle-orm";
-import type { Language } from "../../../contracts/common.ts";
 import { institutionRole } from "../../../contracts/policies.ts";
+import type { Language } from "../../../contracts/vocabulary.ts";
 import type { IsoDate } from "../../../domain/dates.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 import { institutions } from "../institutions/institutions.table.ts";

@@ -1,4 +1,4 @@
-import type { Language } from "../../../contracts/common.ts";
+import type { Language } from "../../../contracts/vocabulary.ts";
 import { formatDate, type IsoDate } from "../../../domain/dates.ts";
 
 /**

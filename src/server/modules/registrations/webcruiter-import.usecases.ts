@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import type { Language } from "../../../contracts/common.ts";
 import type { WebcruiterField } from "../../../contracts/hr-transfer.ts";
 import type { MatchedBy } from "../../../contracts/registrations.ts";
+import type { Language } from "../../../contracts/vocabulary.ts";
 import type { WebcruiterImportReport, webcruiterRowReportSchema } from "../../../contracts/webcruiter-import.ts";
 import { parseDate } from "../../../domain/dates.ts";
 import { checkRegistrationForm } from "../../../domain/registration/form.ts";

@@ -1,6 +1,6 @@
 import { type AnyColumn, and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
-import type { Role } from "../../../contracts/common.ts";
 import { institutionRole, itProviderRole } from "../../../contracts/policies.ts";
+import type { Role } from "../../../contracts/vocabulary.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 import { createUsersRepository } from "./users.repository.ts";
 import type { users as usersTable } from "./users.table.ts";

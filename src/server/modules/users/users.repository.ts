@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { Role } from "../../../contracts/common.ts";
+import type { Role } from "../../../contracts/vocabulary.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 import { institutions } from "../institutions/institutions.table.ts";
 import { memberships, users } from "./users.table.ts";

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { roles } from "../../../contracts/common.ts";
+import { roles } from "../../../contracts/vocabulary.ts";
 import { createdAt, id, updatedAt } from "../../shared/columns.ts";
 import { institutions } from "../institutions/institutions.table.ts";
 import { languageEnum, trusts } from "../trusts/trusts.table.ts";

@@ -1,7 +1,7 @@
 import type { z } from "zod";
-import type { Role } from "../../../contracts/common.ts";
 import { administratorRole } from "../../../contracts/policies.ts";
 import type { createUserBody, membershipBody, updateUserBody } from "../../../contracts/users.ts";
+import type { Role } from "../../../contracts/vocabulary.ts";
 import { type Actor, requirePolicy } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { Clock } from "../../shared/clock.ts";

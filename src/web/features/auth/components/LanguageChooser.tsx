@@ -1,7 +1,7 @@
 import { Field, Label, Select } from "@digdir/designsystemet-react";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import type { Language } from "../../../../contracts/common.ts";
+import type { Language } from "../../../../contracts/vocabulary.ts";
 import { useUpdateMe } from "../../../api/updateMe.ts";
 import { useAnnounce } from "../../../components/StatusMessage.tsx";
 import { applyLanguage, isLanguage, rememberLanguage } from "../../../i18n/i18n.ts";

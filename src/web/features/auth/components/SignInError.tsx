@@ -1,7 +1,7 @@
 import { Alert, Link as DsLink, Heading, Paragraph } from "@digdir/designsystemet-react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { type OidcFailureCode, oidcFailureCodes } from "../../../../contracts/identity-providers.ts";
+import { type OidcFailureCode, oidcFailureCodes } from "../../../../contracts/vocabulary.ts";
 
 function isFailureCode(value: string | null): value is OidcFailureCode {
   return (oidcFailureCodes as readonly string[]).includes(value ?? "");

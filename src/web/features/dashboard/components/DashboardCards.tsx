@@ -2,9 +2,9 @@ import { Card, Link as DsLink, Paragraph } from "@digdir/designsystemet-react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { Role } from "../../../../contracts/common.ts";
 import type { Dashboard } from "../../../../contracts/dashboard.ts";
 import { allows } from "../../../../contracts/policies.ts";
+import type { Role } from "../../../../contracts/vocabulary.ts";
 import { zeroHints } from "../lib/items.ts";
 
 /** Every count links to the page in the app that lists what it counts. */

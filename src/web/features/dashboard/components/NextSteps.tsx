@@ -2,7 +2,7 @@ import { Link as DsLink, List } from "@digdir/designsystemet-react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Me } from "../../../../contracts/auth.ts";
-import type { Role } from "../../../../contracts/common.ts";
+import type { Role } from "../../../../contracts/vocabulary.ts";
 
 type Step = { key: string; to: string };
 

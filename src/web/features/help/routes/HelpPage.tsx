@@ -1,6 +1,6 @@
 import { Heading, Link, List, Paragraph, Table } from "@digdir/designsystemet-react";
 import { useTranslation } from "react-i18next";
-import { roles } from "../../../../contracts/common.ts";
+import { roles } from "../../../../contracts/vocabulary.ts";
 import { defaultNamingStandard, documentName, sheetName } from "../../../../domain/naming-standard.ts";
 import { Page } from "../../../components/Page.tsx";
 import { TableScroller } from "../../../components/TableScroller.tsx";

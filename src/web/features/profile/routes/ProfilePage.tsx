@@ -1,9 +1,9 @@
 import { Button, Fieldset, Paragraph, Radio } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Language } from "../../../../contracts/common.ts";
-import { languages } from "../../../../contracts/common.ts";
 import { type EmailNotifications, emailNotificationsValues } from "../../../../contracts/notifications.ts";
+import type { Language } from "../../../../contracts/vocabulary.ts";
+import { languages } from "../../../../contracts/vocabulary.ts";
 import { useUpdateMe } from "../../../api/updateMe.ts";
 import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
 import { Page } from "../../../components/Page.tsx";

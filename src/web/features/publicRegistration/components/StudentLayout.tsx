@@ -2,7 +2,7 @@ import { Link as DsLink, Field, Label, Paragraph, Select, SkipLink } from "@digd
 import { useEffect, useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet } from "react-router";
-import { type Language, languages } from "../../../../contracts/common.ts";
+import { type Language, languages } from "../../../../contracts/vocabulary.ts";
 import { applyLanguage, isLanguage, rememberLanguage, storedLanguage } from "../../../i18n/i18n.ts";
 import { browserLanguage } from "../lib/language.ts";
 import "../publicRegistration.css";

@@ -1,5 +1,5 @@
-import type { Language } from "../../../../contracts/common.ts";
 import type { PublicRegistrationBody } from "../../../../contracts/registrations-public.ts";
+import type { Language } from "../../../../contracts/vocabulary.ts";
 import { normalizeEmail, normalizeMobile } from "../../../../domain/contact.ts";
 import { parseDate } from "../../../../domain/dates.ts";
 import { holdsNationalId } from "../../../../domain/free-text.ts";

@@ -1,4 +1,4 @@
-import type { Language } from "../../../../contracts/common.ts";
+import type { Language } from "../../../../contracts/vocabulary.ts";
 
 /**
  * The language a student's browser asks for, among bokmål, nynorsk and English: the first of its

@@ -1,8 +1,9 @@
 import { Button, Field, Fieldset, Label, Paragraph, Select, Switch } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { isEmail, type Language, languages } from "../../../../contracts/common.ts";
+import { isEmail } from "../../../../contracts/common.ts";
 import { isWebAddress, namingPlaceholders, type TrustSettings } from "../../../../contracts/trusts.ts";
+import { type Language, languages } from "../../../../contracts/vocabulary.ts";
 import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
 import { FormTextfield } from "../../../components/FormTextfield.tsx";
 import { useAnnounce } from "../../../components/StatusMessage.tsx";

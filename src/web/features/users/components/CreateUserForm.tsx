@@ -1,10 +1,11 @@
 import { Button } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { isEmail, type Role } from "../../../../contracts/common.ts";
+import { isEmail } from "../../../../contracts/common.ts";
 import type { Institution } from "../../../../contracts/institutions.ts";
 import { heldForInstitution } from "../../../../contracts/policies.ts";
 import type { User } from "../../../../contracts/users.ts";
+import type { Role } from "../../../../contracts/vocabulary.ts";
 import { FormErrorSummary } from "../../../components/FormErrorSummary.tsx";
 import { FormTextfield } from "../../../components/FormTextfield.tsx";
 import { useFormErrors } from "../../../components/useFormErrors.ts";

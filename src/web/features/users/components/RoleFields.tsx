@@ -1,8 +1,8 @@
 import { Field, Label, Select, ValidationMessage } from "@digdir/designsystemet-react";
 import { useTranslation } from "react-i18next";
-import { type Role, roles } from "../../../../contracts/common.ts";
 import type { Institution } from "../../../../contracts/institutions.ts";
 import { heldForInstitution } from "../../../../contracts/policies.ts";
+import { type Role, roles } from "../../../../contracts/vocabulary.ts";
 import { compareText } from "../../../lib/format.ts";
 
 /** Role, and the institution when the role is coordinator (the only role tied to an institution). */
