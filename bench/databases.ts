@@ -1,9 +1,9 @@
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import { type Database, migrateDatabase, openDatabase } from "../src/server/shared/database.ts";
+import { createPglite, type Database, migrateDatabase, openDatabase } from "../src/server/shared/database.ts";
 
 /**
  * Where one benchmark region lives: a fresh PostgreSQL database, or embedded PGlite in a folder of
@@ -44,8 +44,8 @@ export async function query<T = Record<string, unknown>>(
 let migratedDump: File | Blob | null = null;
 
 async function migratedPglite(): Promise<PGlite> {
-  if (migratedDump) return PGlite.create({ loadDataDir: migratedDump });
-  const pglite = await PGlite.create();
+  if (migratedDump) return createPglite({ loadDataDir: migratedDump });
+  const pglite = await createPglite();
   await migrateDatabase(await openDatabase({ kind: "pglite", dataDir: null, pglite }));
   migratedDump = await pglite.dumpDataDir("none");
   return pglite;
@@ -67,7 +67,7 @@ function pgliteDatabase(label: string): BenchDatabase {
         const result = await work(database);
         const dump = await (database.pglite as PGlite).dumpDataDir("none");
         // The path main.ts opens: DATA_DIR/pglite; the floor server's copy beside it.
-        const onDisk = await PGlite.create(join(dataDir, "pglite"), { loadDataDir: dump });
+        const onDisk = await createPglite({ dataDir: join(dataDir, "pglite"), loadDataDir: dump });
         await onDisk.close();
         cpSync(dataDir, floorDir, { recursive: true });
         return result;

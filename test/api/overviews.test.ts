@@ -323,6 +323,20 @@ describe("rows", () => {
     expect(other.results).toEqual([]);
   });
 
+  it("searches any part of a name in any case, short words and long, sorted by name", async () => {
+    const names = async (q: string) =>
+      json<{ results: { lastName: string; firstName: string }[] }>(
+        await t.call("GET", `/api/search?q=${encodeURIComponent(q)}`, { cookie: cookie.studentAdmin }),
+      ).results.map((r) => `${r.firstName} ${r.lastName}`);
+    // Two letters walk the names in order; three or more go through the trigram indexes.
+    expect(await names("an")).toEqual(["Ola Hansen", "Kari Nordmann"]);
+    expect(await names("ANN")).toEqual(["Kari Nordmann"]);
+    expect(await names("la hans")).toEqual(["Ola Hansen"]);
+    expect(await names("ari an")).toEqual(["Kari Nordmann"]);
+    expect(await names("a%n")).toEqual([]);
+    expect(await names("_ari")).toEqual([]);
+  });
+
   it("reveals a row's national ID to its coordinator and FOU, audited; the person reveal works through the institution", async () => {
     const res = await t.call("POST", `/api/rows/${rowKari.id}/reveal-national-id`, { cookie: cookie.coordinatorHvl });
     expect(res.statusCode).toBe(200);

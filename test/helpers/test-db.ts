@@ -1,9 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { inject } from "vitest";
-import { type Database, openDatabase } from "../../src/server/shared/database.ts";
+import { createPglite, type Database, openDatabase } from "../../src/server/shared/database.ts";
 
 /** Which engine this test project runs on: "pglite", or "postgres" when TEST_DATABASE_URL is set. */
 export const testDbKind = (process.env.TEST_DB ?? "pglite") as "pglite" | "postgres";
@@ -30,7 +29,7 @@ export async function withPostgresAdmin<T>(fn: (client: pg.Client) => Promise<T>
 export async function createTestDb(): Promise<Database> {
   if (testDbKind === "pglite") {
     const tar = readFileSync(inject("pgliteTemplate"));
-    const pglite = await PGlite.create({ loadDataDir: new Blob([tar]) });
+    const pglite = await createPglite({ loadDataDir: new Blob([tar]) });
     return openDatabase({ kind: "pglite", dataDir: null, pglite });
   }
   const name = `pt_test_${randomBytes(6).toString("hex")}`;

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -32,6 +33,13 @@ export interface Database {
 
 const migrationLockKey = 7_270_401;
 
+/**
+ * A PGlite with the extensions the migrations create (pg_trgm, for search by a part of a name):
+ * in `dataDir` on disk (in memory without one), or loaded from a dump. Every PGlite is opened here.
+ */
+export const createPglite = (options: { dataDir?: string; loadDataDir?: Blob | File } = {}) =>
+  PGlite.create({ ...options, extensions: { pg_trgm } });
+
 export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), "../db/migrations");
 
 /**
@@ -45,7 +53,7 @@ export async function openDatabase(
   const logger = options.countQueries ? countingLogger : undefined;
   if (target.kind === "pglite") {
     if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
-    const pglite = target.pglite ?? (await PGlite.create(target.dataDir ? join(target.dataDir, "pglite") : undefined));
+    const pglite = target.pglite ?? (await createPglite(target.dataDir ? { dataDir: join(target.dataDir, "pglite") } : {}));
     const db = drizzlePglite(pglite, { schema, logger }) as unknown as Db;
     return { kind: "pglite", db, pglite, close: () => pglite.close() };
   }

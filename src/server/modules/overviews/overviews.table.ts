@@ -161,6 +161,9 @@ export const placementRows = pgTable(
     index("placement_rows_start").on(t.startDate),
     /** Rows waiting for FOU: access rejected, or changed after the order (the start page's counts). */
     index("placement_rows_order_attention").on(t.orderState).where(sql`${t.orderState} in ('rejected', 'changed')`),
+    /** Search by any part of a name (`ilike '%haug%'`): trigram indexes of the pg_trgm extension. */
+    index("placement_rows_last_name_trgm").using("gin", t.lastName.op("gin_trgm_ops")),
+    index("placement_rows_first_name_trgm").using("gin", t.firstName.op("gin_trgm_ops")),
   ],
 );
 

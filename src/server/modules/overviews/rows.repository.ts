@@ -1,14 +1,14 @@
-import { and, asc, desc, eq, getTableColumns, ilike, isNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, sql } from "drizzle-orm";
 import { builtOnce } from "../../shared/built-once.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 import { insertInSets } from "../../shared/insert-sets.ts";
 import { anyOf, chunked, chunkedByParameters } from "../../shared/sql-sets.ts";
-import { institutionNamesOf } from "../institutions/institutions.public.ts";
 import { registrationOf } from "../persons/persons.public.ts";
 import { userNameOf } from "../users/users.public.ts";
 import type { Scope } from "./access-scope.ts";
 import type { PlacementRowRecord, RowInsert } from "./overviews.repository.ts";
 import { overviews, placementRows, rowChanges, rowComments, sheets } from "./overviews.table.ts";
+import { searchRowsByName } from "./row-search.ts";
 import { inScope } from "./scope-sql.ts";
 
 const rowColumns = Object.keys(getTableColumns(placementRows)).length;
@@ -157,46 +157,8 @@ export function createRowsRepository({ db }: { db: DbOrTx }) {
         .orderBy(desc(rowChanges.at), desc(rowChanges.id));
     },
 
-    async search(scope: Scope, q: string, limit = 50) {
-      const words = q
-        .split(/\s+/)
-        .filter(Boolean)
-        .map((w) => `%${w.replace(/[%_\\]/g, "\\$&")}%`);
-      const rows = await db
-        .select({
-          rowId: placementRows.id,
-          lastName: placementRows.lastName,
-          firstName: placementRows.firstName,
-          sheetId: sheets.id,
-          sheetName: sheets.name,
-          overviewId: overviews.id,
-          overviewName: overviews.name,
-          institutionId: overviews.institutionId,
-          startDate: placementRows.startDate,
-          endDate: placementRows.endDate,
-        })
-        .from(placementRows)
-        .innerJoin(sheets, eq(sheets.id, placementRows.sheetId))
-        .innerJoin(overviews, eq(overviews.id, sheets.overviewId))
-        .where(
-          and(
-            inScope(scope),
-            // An anonymised row names nobody ("Slettet" is no student).
-            isNull(placementRows.anonymisedAt),
-            ...words.map((w) => or(ilike(placementRows.lastName, w), ilike(placementRows.firstName, w))),
-          ),
-        )
-        .orderBy(asc(placementRows.lastName), asc(placementRows.firstName), asc(sheets.startDate))
-        .limit(limit);
-      const institutions = await institutionNamesOf(
-        db,
-        rows.map((r) => r.institutionId),
-      );
-      return rows.map(({ institutionId, ...r }) => ({
-        ...r,
-        institutionShortName: institutions.get(institutionId)?.shortName ?? "",
-      }));
-    },
+    /** Rows in the scope by a part of a name (row-search.ts). */
+    search: (scope: Scope, q: string, limit = 50) => searchRowsByName(db, scope, q, limit),
   };
 }
 export type RowsRepository = ReturnType<typeof createRowsRepository>;
