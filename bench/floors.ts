@@ -342,17 +342,20 @@ export function floorFile(f: Fixtures, passwordHash: string): FloorFile {
                 from (${readinessStartCounts("$4::date", "14")}) readiness`,
         params: [f.trustId, f.ids.fou, dueSoonDays, todayInOslo(new Date())],
       },
-      // overviews.repository search: one word in surname or first name, 50 hits.
+      // row-search.ts searchRowsByName: one word (of three letters or more) in surname or first
+      // name, the matches taken first through the trigram indexes, 50 hits.
       search: {
-        sql: `select r.id as row_id, r.last_name, r.first_name, s.id as sheet_id, s.name as sheet_name,
+        sql: `select r.row_id, r.last_name, r.first_name, s.id as sheet_id, s.name as sheet_name,
                      o.id as overview_id, o.name as overview_name, i.short_name as institution_short_name,
                      r.start_date, r.end_date
-                from placement_rows r
+                from (select id as row_id, last_name, first_name, sheet_id, start_date, end_date
+                        from placement_rows
+                       where anonymised_at is null and (last_name ilike $2 or first_name ilike $2)
+                      offset 0) r
                 join sheets s on s.id = r.sheet_id
                 join overviews o on o.id = s.overview_id
                 join institutions i on i.id = o.institution_id
-               where o.trust_id = $1 and r.anonymised_at is null
-                 and (r.last_name ilike $2 or r.first_name ilike $2)
+               where o.trust_id = $1
                order by r.last_name, r.first_name, s.start_date
                limit 50`,
         params: [f.trustId, `%${f.searchSurname}%`],
