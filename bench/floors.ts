@@ -366,9 +366,11 @@ export function floorFile(f: Fixtures, passwordHash: string): FloorFile {
       orderCheck: orderCheck(f.orders.dryRun.sheetId, f.orders.dryRun.rowIds),
       auditNewest: auditPage(f.trustId, null),
       auditFiltered: auditPage(f.trustId, "agreement"),
-      // notifications.repository list: the newest 50 of the person's.
+      // notifications.repository list: the newest 50 of the person's, each with the unread count.
       notifications: {
-        sql: `select * from notifications where user_id = $1 order by created_at desc, id desc limit 50`,
+        sql: `select n.*, (select count(*)::int from notifications unread
+                            where unread.user_id = $1 and unread.read_at is null) as unread
+                from notifications n where n.user_id = $1 order by n.created_at desc, n.id desc limit 50`,
         params: [f.ids.fou],
       },
       // users.repository listForTrust: people with their memberships at the trust.

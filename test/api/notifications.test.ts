@@ -85,6 +85,10 @@ describe("notifications in the app", () => {
       trustId: world.trusts.bergen.id,
     });
 
+    const newest = (await t.call("GET", "/api/notifications?limit=1", { cookie: cookies.coordinatorUib })).json();
+    expect(newest.items.map((n: { kind: string }) => n.kind)).toEqual(["overview.changed"]);
+    expect(newest.unreadCount).toBe(2);
+
     const other = (await t.call("GET", "/api/notifications", { cookie: cookies.coordinatorHvl })).json();
     expect(other).toEqual({ items: [], unreadCount: 0 });
   });

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../shared/database.ts";
 import { trusts } from "../trusts/trusts.table.ts";
 import { users } from "../users/users.table.ts";
@@ -34,20 +34,22 @@ export function createNotificationsRepository({ db }: { db: DbOrTx }) {
       if (values.length === 0) return [];
       return db.insert(notifications).values(values).returning();
     },
+    /**
+     * The person's newest notifications (only the unread with `unread`) and how many are unread, in
+     * one statement: each row carries the count. No rows means no notification, so none unread.
+     */
     async list(userId: string, options: { unread: boolean; limit: number }) {
-      return db
-        .select()
+      const found = await db
+        .select({
+          row: notifications,
+          unread: sql<number>`(select count(*)::int from ${notifications} unread
+                                where unread.user_id = ${userId} and unread.read_at is null)`,
+        })
         .from(notifications)
         .where(and(eq(notifications.userId, userId), options.unread ? isNull(notifications.readAt) : undefined))
         .orderBy(desc(notifications.createdAt), desc(notifications.id))
         .limit(options.limit);
-    },
-    async countUnread(userId: string) {
-      const [row] = await db
-        .select({ n: count() })
-        .from(notifications)
-        .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
-      return row?.n ?? 0;
+      return { rows: found.map((f) => f.row), unreadCount: found[0]?.unread ?? 0 };
     },
     /** The caller's own notification; another person's is simply not found. */
     async findOwn(userId: string, id: string) {

@@ -188,8 +188,8 @@ export function createNotificationsUsecases({ db, clock }: { db: Db; clock: Cloc
   return {
     async list(actor: Actor, query: { unread: boolean; limit: number }): Promise<NotificationList> {
       const repo = createNotificationsRepository({ db });
-      const rows = await repo.list(actor.userId, query);
-      return { items: rows.map(toNotification), unreadCount: await repo.countUnread(actor.userId) };
+      const { rows, unreadCount } = await repo.list(actor.userId, query);
+      return { items: rows.map(toNotification), unreadCount };
     },
 
     async read(actor: Actor, id: string): Promise<Notification> {
