@@ -1,4 +1,5 @@
 import { and, asc, count, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
+import { unorderedStates } from "../../../domain/placement-row/sheet-counts.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 import { anyOf } from "../../shared/sql-sets.ts";
 import { programmeNameOf } from "../catalog/catalog.public.ts";
@@ -28,6 +29,9 @@ export type OverviewRecord = {
   institutionShortName: string;
 };
 
+/** The constant states as SQL literals, as before they were named in the domain. */
+const unorderedList = sql.raw(unorderedStates.map((state) => `'${state}'`).join(", "));
+
 /**
  * A sheet's counts over its rows: rows, rows with errors, rows whose person is transferred, rows
  * ordered (green); over `placement_rows` left joined to `transferred` on the row's person.
@@ -36,7 +40,7 @@ const sheetCountsOver = (transferred: ReturnType<typeof transferredToHr>) => ({
   rows: sql<number>`count(*)::int`,
   problems: sql<number>`(count(*) filter (where ${placementRows.errorCount} > 0))::int`,
   registered: sql<number>`count(${transferred.id})::int`,
-  ordered: sql<number>`(count(*) filter (where ${placementRows.orderState} not in ('not_ordered', 'rejected')))::int`,
+  ordered: sql<number>`(count(*) filter (where ${placementRows.orderState} not in (${unorderedList})))::int`,
 });
 
 /** Documents (with their student group) and their sheets. */

@@ -5,6 +5,7 @@ import { changedFieldsOf, displayValue, rowLabel } from "../../../domain/placeme
 import { emptyRow, type RowData, trackedFields } from "../../../domain/placement-row/fields.ts";
 import { applyInput } from "../../../domain/placement-row/input.ts";
 import { fieldIssues } from "../../../domain/placement-row/problems.ts";
+import { sheetCountsOf } from "../../../domain/placement-row/sheet-counts.ts";
 import type { Actor } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { DbOrTx } from "../../shared/database.ts";
@@ -62,14 +63,19 @@ export function createRowsUsecases(deps: OverviewsDeps) {
         ctx,
       );
       const rows = await rowDtos(db, all, problems, sheet, settings);
-      const counts = await createOverviewsRepository({ db }).sheetCounts([sheet.id]);
       const names = await userNamesOf(db, [sheet.submittedBy]);
       return {
         sheet: sheetDto(sheet, {
           deadlineDays: settings.deadlineDays,
           now: clock.now(),
           submittedByName: sheet.submittedBy ? (names.get(sheet.submittedBy) ?? "") : null,
-          counts: counts.get(sheet.id),
+          counts: sheetCountsOf(
+            all.map((r) => ({
+              errorCount: r.rec.errorCount,
+              orderState: r.rec.orderState,
+              hrTransferredAt: r.hrTransferredAt,
+            })),
+          ),
         }),
         rows,
       };
