@@ -53,7 +53,8 @@ export async function openDatabase(
   const logger = options.countQueries ? countingLogger : undefined;
   if (target.kind === "pglite") {
     if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
-    const pglite = target.pglite ?? (await createPglite(target.dataDir ? { dataDir: join(target.dataDir, "pglite") } : {}));
+    const pglite =
+      target.pglite ?? (await createPglite(target.dataDir ? { dataDir: join(target.dataDir, "pglite") } : {}));
     const db = drizzlePglite(pglite, { schema, logger }) as unknown as Db;
     return { kind: "pglite", db, pglite, close: () => pglite.close() };
   }
