@@ -20,7 +20,7 @@ const roleNames = new Set<string>(roles);
 
 /**
  * Where a role may be named in src/: the policies table, the contracts' role list (`roles` in
- * common.ts, checked below), tests (they set up their callers), and the demo data (it creates
+ * vocabulary.ts, checked below), tests (they set up their callers), and the demo data (it creates
  * memberships). Everything else asks a policy.
  */
 const mayNameRoles = (path: string) =>
@@ -52,15 +52,15 @@ function roleLiterals(path: string, source: string, allowed: [number, number][] 
   return found;
 }
 
-/** The span of `export const roles = [...]` in common.ts: the contracts' role list. */
+/** The span of `export const roles = [...]` in vocabulary.ts: the contracts' role list. */
 function roleListSpan(source: string): [number, number] {
-  const file = ts.createSourceFile("common.ts", source, ts.ScriptTarget.Latest, true);
+  const file = ts.createSourceFile("vocabulary.ts", source, ts.ScriptTarget.Latest, true);
   for (const statement of file.statements) {
     if (!ts.isVariableStatement(statement)) continue;
     const declaration = statement.declarationList.declarations.find((d) => d.name.getText(file) === "roles");
     if (declaration?.initializer) return [declaration.initializer.getStart(file), declaration.initializer.getEnd()];
   }
-  throw new Error("src/contracts/common.ts declares no `roles`");
+  throw new Error("src/contracts/vocabulary.ts declares no `roles`");
 }
 
 function sourceFiles(dir: string): string[] {
@@ -77,7 +77,7 @@ describe("role literals", () => {
     expect(files.length).toBeGreaterThan(100);
     const found = files.flatMap((path) => {
       const source = readFileSync(join(root, path), "utf8");
-      return roleLiterals(path, source, path === "src/contracts/common.ts" ? [roleListSpan(source)] : []);
+      return roleLiterals(path, source, path === "src/contracts/vocabulary.ts" ? [roleListSpan(source)] : []);
     });
     const unexplained = found.filter((f) => !notRoles.some((n) => n.path === f.path && n.text === f.text));
     expect(
