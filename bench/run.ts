@@ -74,7 +74,11 @@ try {
       importTargets,
       orderRounds: o.importRounds,
     });
-    return { ...made, access: await runAccessJob(database) };
+    const access = await runAccessJob(database);
+    // The nightly job rewrote order lines and wrote their audit rows: vacuumed again, as the
+    // generator's output was (generate.ts).
+    await query(database, "vacuum (analyze)");
+    return { ...made, access };
   });
   log(`filled in ${generated.seconds.toFixed(1)} s; the small region at scale ${o.smallScale}`);
   const smallGenerated = await small.fill((database) =>
