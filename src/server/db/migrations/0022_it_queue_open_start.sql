@@ -1,0 +1,1 @@
+CREATE INDEX "order_lines_open_start" ON "order_lines" USING btree ("valid_from","trust_id") WHERE "order_lines"."state" in ('ordered', 'approved');
