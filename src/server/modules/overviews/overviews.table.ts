@@ -79,6 +79,8 @@ export const sheets = pgTable(
     unique("sheets_overview_name").on(t.overviewId, t.name),
     /** Rows of a period are found through their sheet's start when they have none of their own. */
     index("sheets_start").on(t.startDate),
+    /** Current and coming placements (Læringsportalen's list and its count) through their sheet's end. */
+    index("sheets_end").on(t.endDate),
   ],
 );
 
@@ -161,6 +163,10 @@ export const placementRows = pgTable(
     index("placement_rows_start").on(t.startDate),
     /** Rows waiting for FOU: access rejected, or changed after the order (the start page's counts). */
     index("placement_rows_order_attention").on(t.orderState).where(sql`${t.orderState} in ('rejected', 'changed')`),
+    /** Current and coming placements by their own end date. */
+    index("placement_rows_end").on(t.endDate),
+    /** Rows with errors, by sheet (the start page's count of problem rows). */
+    index("placement_rows_problems").on(t.sheetId).where(sql`${t.errorCount} > 0`),
   ],
 );
 
