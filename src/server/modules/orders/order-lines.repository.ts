@@ -18,10 +18,10 @@ import {
   pageNeeds,
   scopeWhere,
   startCutoff,
-} from "./order-lines-list.ts";
+} from "./order-lines-list.repository.ts";
 import { orderLines, orders, usernames } from "./orders.table.ts";
 
-export type { LineScope } from "./order-lines-list.ts";
+export type { LineScope } from "./order-lines-list.repository.ts";
 
 const rowOf = alias(placementRows, "line_row");
 

@@ -9,8 +9,9 @@ import { trusts } from "../trusts/trusts.table.ts";
 import { orderLines, orders, usernames } from "./orders.table.ts";
 
 /**
- * The conditions and order of a list of order lines (the IT provider's queue, FOU's views), for the
- * statements of order-lines.repository.ts.
+ * The SQL of a list of order lines (the IT provider's queue, FOU's views): its conditions and order,
+ * over the lines and the tables joined read-only to search and sort them, for the statements of
+ * order-lines.repository.ts.
  */
 
 /** Which lines a caller reaches: the trusts of their scope, and whether lines never ordered are hidden. */
