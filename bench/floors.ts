@@ -1,6 +1,7 @@
 import { todayInOslo } from "../src/domain/dates.ts";
 import { dueSoonDays } from "../src/domain/deadlines.ts";
 import type { Fixtures } from "./fixtures.ts";
+import { itQueue } from "./floor-it-queue.ts";
 
 /**
  * What each read is measured against: the main SQL statement of the page, run on the same pool
@@ -23,37 +24,6 @@ export interface FloorFile {
   /** The portal export's floor: the order's lines ($1: the order) in the portal's columns, then ExcelJS. */
   portalLines: string;
 }
-
-/**
- * order-lines.repository list as the IT provider's queue: the open lines (ordered, approved) of the
- * trusts it serves, soonest start first, with what a line is shown with and the total: one statement.
- */
-const itQueue = (trustIds: string[]): FloorQuery => ({
-  sql: `select l.*, ord.number, ord.reference, ord.overview_id, ord.sheet_name, t.name as trust_name,
-               i.short_name as institution_short_name, p.last_name, p.first_name, p.email,
-               coalesce(ps.name, r.placement_site_name, '') as placement_site, cs.name as system_name,
-               v.version as profile_version, coalesce(u.username, p.username) as known_username,
-               coalesce(r.previous_username, '') as typed_username,
-               ua.name as approved_by_name, ui.name as implemented_by_name, uj.name as rejected_by_name,
-               (count(*) over ())::int as total
-          from order_lines l
-          join orders ord on ord.id = l.order_id
-          join trusts t on t.id = l.trust_id
-          join institutions i on i.id = l.institution_id
-          join persons p on p.id = l.person_id
-          join clinical_systems cs on cs.id = l.system_id
-          join access_profile_versions v on v.id = l.profile_version_id
-          left join usernames u on u.national_id_hash = p.national_id_hash
-          left join placement_rows r on r.id = l.row_id
-          left join placement_sites ps on ps.id = r.placement_site_id
-          left join users ua on ua.id = l.approved_by
-          left join users ui on ui.id = l.implemented_by
-          left join users uj on uj.id = l.rejected_by
-         where l.trust_id = any($1::uuid[]) and l.state in ('ordered', 'approved')
-         order by l.valid_from, lower(p.last_name), lower(p.first_name), l.id
-         limit 50`,
-  params: [trustIds],
-});
 
 /** The ids of the rows starting (their own date, else their sheet's) between two dates. */
 const idsStartingBetween = (from: string, to: string) => `

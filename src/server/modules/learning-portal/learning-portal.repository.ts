@@ -124,19 +124,33 @@ async function candidates(db: DbOrTx, trustId: string, where: ReturnType<typeof 
   }));
 }
 
+/**
+ * Rows of current and coming placements: their end, the row's or else the sheet's, on or after
+ * `today` (`coalesce(r.end_date, s.end_date) >= today`), found through the rows' and the sheets'
+ * end dates (`placement_rows_end`, `sheets_end`), so the rows read are the current ones.
+ */
+const current = (today: string) => sql`r.id in (
+  select w.id from placement_rows w where w.end_date >= ${today}::date
+  union all
+  select w.id from sheets ws join placement_rows w on w.sheet_id = ws.id
+   where ws.end_date >= ${today}::date and w.end_date is null)`;
+
 export function createLearningPortalRepository({ db }: { db: DbOrTx }) {
   return {
-    /** Rows of current and coming placements (their end, the row's or the sheet's, on or after `today`). */
-    current: (trustId: string, today: string) =>
-      candidates(db, trustId, sql`coalesce(r.end_date, s.end_date) >= ${today}::date`),
+    /** Rows of current and coming placements. */
+    current: (trustId: string, today: string) => candidates(db, trustId, current(today)),
 
-    /** Current and coming rows of these persons only. */
-    currentOf: (trustId: string, today: string, personIds: string[]) =>
+    /** Current and coming rows of persons not yet requested or created (those who may be waiting). */
+    currentWaiting: (trustId: string, today: string) =>
       candidates(
         db,
         trustId,
-        sql`coalesce(r.end_date, s.end_date) >= ${today}::date and ${anyOf(sql`p.id`, personIds, "uuid")}`,
+        sql`${current(today)} and coalesce(p.learning_portal_state, '') not in ('requested', 'created')`,
       ),
+
+    /** Current and coming rows of these persons only. */
+    currentOf: (trustId: string, today: string, personIds: string[]) =>
+      candidates(db, trustId, sql`${current(today)} and ${anyOf(sql`p.id`, personIds, "uuid")}`),
 
     /** These rows (whatever their dates): what the readiness lines show. */
     rows: (trustId: string, rowIds: string[]) => candidates(db, trustId, anyOf(sql`r.id`, rowIds, "uuid")),

@@ -159,10 +159,14 @@ export function createLearningPortalUsecases({ db, crypto, clock, outbox }: Lear
       };
     },
 
-    /** The start page's number: persons waiting for a batch (the list's `state=needed` total). */
+    /**
+     * The start page's number: persons waiting for a batch (the list's `state=needed` total), read
+     * from the rows of persons not yet requested or created only, the ones who can be `needed`.
+     */
     async waitingCount(actor: Actor): Promise<number> {
       const trustId = requirePolicy(actor, "learningPortal.read");
-      return (await currentLines(db, trustId)).filter((i) => i.state === "needed").length;
+      const rows = await createLearningPortalRepository({ db }).currentWaiting(trustId, today());
+      return linesOf(crypto, rows).filter((i) => i.state === "needed").length;
     },
 
     /**

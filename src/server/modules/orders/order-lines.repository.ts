@@ -1,8 +1,5 @@
-import { and, asc, desc, eq, gte, ilike, lte, notInArray, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { z } from "zod";
-import type { orderLineSortSchema, orderLinesQuery } from "../../../contracts/orders.ts";
-import type { OrderLineState } from "../../../domain/order-lines.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 import { anyOf } from "../../shared/sql-sets.ts";
 import { placementSites } from "../catalog/catalog.table.ts";
@@ -12,71 +9,19 @@ import { placementRows } from "../overviews/overviews.table.ts";
 import { persons } from "../persons/persons.table.ts";
 import { trusts } from "../trusts/trusts.table.ts";
 import { userNameOf } from "../users/users.public.ts";
+import {
+  knownUsername,
+  type LineScope,
+  type LinesQuery,
+  listOrder,
+  listWhere,
+  pageNeeds,
+  scopeWhere,
+  startCutoff,
+} from "./order-lines-list.repository.ts";
 import { orderLines, orders, usernames } from "./orders.table.ts";
 
-/** Which lines a caller reaches: the trusts of their scope, and whether lines never ordered are hidden. */
-export interface LineScope {
-  trustIds: string[];
-  /** The IT provider's view: lines of orders not yet ordered (draft, cancelled) do not exist for it. */
-  orderedOnly: boolean;
-}
-
-/** States never shown to the IT provider: lines of an order that was not (yet) sent. */
-const unsent: OrderLineState[] = ["draft", "cancelled"];
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-/** The person's known username: recorded by the IT provider (shared by national ID), else kept on the person. */
-const knownUsername = sql<string | null>`coalesce(${usernames.username}, ${persons.username})`;
-
-function scopeWhere(scope: LineScope): SQL | undefined {
-  return and(
-    anyOf(orderLines.trustId, scope.trustIds, "uuid"),
-    scope.orderedOnly ? notInArray(orderLines.state, unsent) : undefined,
-  );
-}
-
-type Query = z.infer<typeof orderLinesQuery>;
-
-function stateWhere(state: Query["state"]): SQL | undefined {
-  if (state === "all") return undefined;
-  if (state === "open") return anyOf(orderLines.state, ["ordered", "approved"], "text");
-  return eq(orderLines.state, state);
-}
-
-function listWhere(scope: LineScope, q: Query): SQL | undefined {
-  const pattern = q.q ? `%${escapeLike(q.q)}%` : null;
-  return and(
-    scopeWhere(scope),
-    q.trustId ? eq(orderLines.trustId, q.trustId) : undefined,
-    q.institutionId ? eq(orderLines.institutionId, q.institutionId) : undefined,
-    q.systemId ? eq(orderLines.systemId, q.systemId) : undefined,
-    q.orderId ? eq(orderLines.orderId, q.orderId) : undefined,
-    q.from ? gte(orderLines.validFrom, q.from) : undefined,
-    q.to ? lte(orderLines.validFrom, q.to) : undefined,
-    stateWhere(q.state),
-    q.changeType ? eq(orderLines.changeType, q.changeType) : undefined,
-    pattern
-      ? or(
-          ilike(persons.lastName, pattern),
-          ilike(persons.firstName, pattern),
-          sql`(${persons.firstName} || ' ' || ${persons.lastName}) ilike ${pattern}`,
-          ilike(persons.email, pattern),
-          sql`${knownUsername} ilike ${pattern}`,
-          ilike(clinicalSystems.name, pattern),
-          ilike(orders.reference, pattern),
-        )
-      : undefined,
-  );
-}
-
-const sortColumns: Record<z.infer<typeof orderLineSortSchema>, SQL[]> = {
-  start: [sql`${orderLines.validFrom}`, sql`lower(${persons.lastName})`, sql`lower(${persons.firstName})`],
-  name: [sql`lower(${persons.lastName})`, sql`lower(${persons.firstName})`, sql`${orderLines.validFrom}`],
-  system: [sql`lower(${clinicalSystems.name})`, sql`${orderLines.validFrom}`],
-  trust: [sql`lower(${trusts.name})`, sql`${orderLines.validFrom}`],
-  state: [sql`${orderLines.state}`, sql`${orderLines.validFrom}`],
-};
+export type { LineScope } from "./order-lines-list.repository.ts";
 
 const rowOf = alias(placementRows, "line_row");
 
@@ -133,11 +78,14 @@ export type LineRow = Awaited<ReturnType<ReturnType<typeof createOrderLinesRepos
 
 /** The order lines of the IT provider's queue and of FOU's views, and the moves the IT provider makes. */
 export function createOrderLinesRepository({ db }: { db: DbOrTx }) {
-  /** The lines with what they are shown with. */
-  const selectLines = () =>
-    db
-      .select(lineColumns)
-      .from(orderLines)
+  /**
+   * The lines with what they are shown with; for a page, its ids (`page`) joined first, so the
+   * planner looks up only those lines and what they show.
+   */
+  function selectLines(page?: ReturnType<typeof pageOf>) {
+    let lines = (page ? db.with(page) : db).select(lineColumns).from(orderLines).$dynamic();
+    if (page) lines = lines.innerJoin(page, eq(page.id, orderLines.id));
+    return lines
       .innerJoin(orders, eq(orders.id, orderLines.orderId))
       .innerJoin(trusts, eq(trusts.id, orderLines.trustId))
       .innerJoin(institutions, eq(institutions.id, orderLines.institutionId))
@@ -147,28 +95,48 @@ export function createOrderLinesRepository({ db }: { db: DbOrTx }) {
       .leftJoin(usernames, eq(usernames.nationalIdHash, persons.nationalIdHash))
       .leftJoin(rowOf, eq(rowOf.id, orderLines.rowId))
       .leftJoin(placementSites, eq(placementSites.id, rowOf.placementSiteId));
-  /** The same lines counted: the joins the filters need. */
-  const countLines = () =>
-    db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(orderLines)
-      .innerJoin(orders, eq(orders.id, orderLines.orderId))
-      .innerJoin(persons, eq(persons.id, orderLines.personId))
-      .innerJoin(clinicalSystems, eq(clinicalSystems.id, orderLines.systemId))
-      .innerJoin(trusts, eq(trusts.id, orderLines.trustId))
-      .leftJoin(usernames, eq(usernames.nationalIdHash, persons.nationalIdHash));
+  }
+
+  /** The ids of one page of the list, with only the joins its search and sort need. */
+  function pageOf(scope: LineScope, q: LinesQuery) {
+    const needs = pageNeeds(q);
+    const where = listWhere(scope, q);
+    let ids = db.select({ id: orderLines.id }).from(orderLines).$dynamic();
+    if (needs.search) ids = ids.innerJoin(orders, eq(orders.id, orderLines.orderId));
+    if (needs.persons) ids = ids.innerJoin(persons, eq(persons.id, orderLines.personId));
+    if (needs.search) ids = ids.leftJoin(usernames, eq(usernames.nationalIdHash, persons.nationalIdHash));
+    if (needs.systems) ids = ids.innerJoin(clinicalSystems, eq(clinicalSystems.id, orderLines.systemId));
+    if (needs.trusts) ids = ids.innerJoin(trusts, eq(trusts.id, orderLines.trustId));
+    const lines = sql`select ${orderLines.validFrom} from ${orderLines} where ${where}`;
+    ids = ids
+      .where(and(where, startCutoff(lines, q)))
+      .orderBy(...listOrder(q))
+      .limit(q.limit)
+      .offset(q.offset);
+    return db.$with("page").as(ids);
+  }
+
+  /** The list's total: the line's own columns, joined only for a search (every join matches one row). */
+  function countLines(scope: LineScope, q: LinesQuery) {
+    const count = db.select({ n: sql<number>`count(*)::int` }).from(orderLines).$dynamic();
+    const counted = q.q
+      ? count
+          .innerJoin(orders, eq(orders.id, orderLines.orderId))
+          .innerJoin(persons, eq(persons.id, orderLines.personId))
+          .innerJoin(clinicalSystems, eq(clinicalSystems.id, orderLines.systemId))
+          .leftJoin(usernames, eq(usernames.nationalIdHash, persons.nationalIdHash))
+      : count;
+    return counted.where(listWhere(scope, q));
+  }
 
   return {
-    /** One page of the lines the scope reaches and the query picks, with their total: two statements. */
-    async list(scope: LineScope, q: Query) {
-      const where = listWhere(scope, q);
-      const order = q.dir === "desc" ? desc : asc;
-      const items = await selectLines()
-        .where(where)
-        .orderBy(...sortColumns[q.sort].map((c) => order(c)), asc(orderLines.id))
-        .limit(q.limit)
-        .offset(q.offset);
-      const [total] = await countLines().where(where);
+    /**
+     * One page of the lines the scope reaches and the query picks, with their total: two
+     * statements. The page's ids are taken first (only the joins its search and sort need) and only those lines joined to what they show.
+     */
+    async list(scope: LineScope, q: LinesQuery) {
+      const items = await selectLines(pageOf(scope, q)).orderBy(...listOrder(q));
+      const [total] = await countLines(scope, q);
       return { items, total: total?.n ?? 0 };
     },
 

@@ -140,6 +140,8 @@ export const orderLines = pgTable(
     index("order_lines_row").on(t.rowId),
     index("order_lines_person").on(t.personId),
     index("order_lines_trust_state_start").on(t.trustId, t.state, t.validFrom),
+    // The queue's open lines by start: its first page's ids, and the start its page ends at, in order.
+    index("order_lines_open_start").on(t.validFrom, t.trustId).where(sql`${t.state} in ('ordered', 'approved')`),
     // A row has at most one line per system that holds it (`holdingStates`): ordering it twice is refused.
     uniqueIndex("order_lines_row_system_current")
       .on(t.rowId, t.systemId)

@@ -79,6 +79,8 @@ export const sheets = pgTable(
     unique("sheets_overview_name").on(t.overviewId, t.name),
     /** Rows of a period are found through their sheet's start when they have none of their own. */
     index("sheets_start").on(t.startDate),
+    /** Current and coming placements (Læringsportalen's list and its count) through their sheet's end. */
+    index("sheets_end").on(t.endDate),
   ],
 );
 
@@ -164,6 +166,10 @@ export const placementRows = pgTable(
     /** Search by any part of a name (`ilike '%haug%'`): trigram indexes of the pg_trgm extension. */
     index("placement_rows_last_name_trgm").using("gin", t.lastName.op("gin_trgm_ops")),
     index("placement_rows_first_name_trgm").using("gin", t.firstName.op("gin_trgm_ops")),
+    /** Current and coming placements by their own end date. */
+    index("placement_rows_end").on(t.endDate),
+    /** Rows with errors, by sheet (the start page's count of problem rows). */
+    index("placement_rows_problems").on(t.sheetId).where(sql`${t.errorCount} > 0`),
   ],
 );
 
