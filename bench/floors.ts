@@ -321,7 +321,7 @@ export function floorFile(f: Fixtures, passwordHash: string): FloorFile {
                 from (select id as row_id, last_name, first_name, sheet_id, start_date, end_date
                         from placement_rows
                        where anonymised_at is null and (last_name ilike $2 or first_name ilike $2)
-                      offset 0) r
+                       order by last_name, first_name) r
                 join sheets s on s.id = r.sheet_id
                 join overviews o on o.id = s.overview_id
                 join institutions i on i.id = o.institution_id

@@ -13,9 +13,9 @@ const trigramLength = 3;
  * sorted by name and start, at most `limit`; anonymised rows name nobody and are left out.
  *
  * A word of three letters or more is looked up through the trigram indexes on the names
- * (`placement_rows_last_name_trgm`, `…_first_name_trgm`): the matching rows are taken first and
- * then sorted (`offset 0` keeps PostgreSQL from walking the names' index in order, which it
- * otherwise picks for the limit and which reads every row before the first match: 81 → 6 ms for a
+ * (`placement_rows_last_name_trgm`, `…_first_name_trgm`): the matching rows are taken first, in a
+ * subquery of their own, and then sorted. Merged into one query, PostgreSQL walks the names' index
+ * in order for the limit instead, reading every row before the first match (81 → 6 ms for a
  * surname at full scale). Only shorter words walk the names in order, since many rows hold them.
  */
 export async function searchRowsByName(db: DbOrTx, scope: Scope, q: string, limit: number) {
@@ -39,7 +39,9 @@ export async function searchRowsByName(db: DbOrTx, scope: Scope, q: string, limi
         }),
       ),
     );
-  const hits = (words.some((w) => w.length >= trigramLength) ? named.offset(0) : named).as("hits");
+  // An ordered subquery is not merged into the outer query (Drizzle leaves out an `offset 0`).
+  const fenced = named.orderBy(asc(placementRows.lastName), asc(placementRows.firstName));
+  const hits = (words.some((w) => w.length >= trigramLength) ? fenced : named).as("hits");
   const rows = await db
     .select({
       rowId: hits.rowId,
