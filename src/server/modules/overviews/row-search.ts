@@ -19,30 +19,48 @@ const trigramLength = 3;
  * surname at full scale). Only shorter words walk the names in order, since many rows hold them.
  */
 export async function searchRowsByName(db: DbOrTx, scope: Scope, q: string, limit: number) {
+  const rows = await nameSearch(db, scope, q, limit);
+  const institutions = await institutionNamesOf(
+    db,
+    rows.map((r) => r.institutionId),
+  );
+  return rows.map(({ institutionId, ...r }) => ({
+    ...r,
+    institutionShortName: institutions.get(institutionId)?.shortName ?? "",
+  }));
+}
+
+/** The statement of `searchRowsByName`, built but not run. */
+export function nameSearch(db: DbOrTx, scope: Scope, q: string, limit: number) {
   const words = q.split(/\s+/).filter(Boolean);
-  const named = db
-    .select({
-      rowId: placementRows.id,
-      lastName: placementRows.lastName,
-      firstName: placementRows.firstName,
-      sheetId: placementRows.sheetId,
-      startDate: placementRows.startDate,
-      endDate: placementRows.endDate,
-    })
-    .from(placementRows)
-    .where(
-      and(
-        isNull(placementRows.anonymisedAt),
-        ...words.map((word) => {
-          const pattern = `%${word.replace(/[%_\\]/g, "\\$&")}%`;
-          return or(ilike(placementRows.lastName, pattern), ilike(placementRows.firstName, pattern));
-        }),
-      ),
-    );
+  const matches = () =>
+    db
+      .select({
+        rowId: placementRows.id,
+        lastName: placementRows.lastName,
+        firstName: placementRows.firstName,
+        sheetId: placementRows.sheetId,
+        startDate: placementRows.startDate,
+        endDate: placementRows.endDate,
+      })
+      .from(placementRows)
+      .where(
+        and(
+          isNull(placementRows.anonymisedAt),
+          ...words.map((word) => {
+            const pattern = `%${word.replace(/[%_\\]/g, "\\$&")}%`;
+            return or(ilike(placementRows.lastName, pattern), ilike(placementRows.firstName, pattern));
+          }),
+        ),
+      );
   // An ordered subquery is not merged into the outer query (Drizzle leaves out an `offset 0`).
-  const fenced = named.orderBy(asc(placementRows.lastName), asc(placementRows.firstName));
-  const hits = (words.some((w) => w.length >= trigramLength) ? fenced : named).as("hits");
-  const rows = await db
+  // The builder is made anew for each branch: `orderBy` changes the builder it is called on.
+  const hits = (
+    words.some((w) => w.length >= trigramLength)
+      ? matches().orderBy(asc(placementRows.lastName), asc(placementRows.firstName))
+      : matches()
+  ).as("hits");
+  return db
     .select({
       rowId: hits.rowId,
       lastName: hits.lastName,
@@ -61,12 +79,4 @@ export async function searchRowsByName(db: DbOrTx, scope: Scope, q: string, limi
     .where(inScope(scope))
     .orderBy(asc(hits.lastName), asc(hits.firstName), asc(sheets.startDate))
     .limit(limit);
-  const institutions = await institutionNamesOf(
-    db,
-    rows.map((r) => r.institutionId),
-  );
-  return rows.map(({ institutionId, ...r }) => ({
-    ...r,
-    institutionShortName: institutions.get(institutionId)?.shortName ?? "",
-  }));
 }
