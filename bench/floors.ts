@@ -313,7 +313,8 @@ export function floorFile(f: Fixtures, passwordHash: string): FloorFile {
         params: [f.trustId, f.ids.fou, dueSoonDays, todayInOslo(new Date())],
       },
       // row-search.ts searchRowsByName: one word (of three letters or more) in surname or first
-      // name, the matches taken first through the trigram indexes, 50 hits.
+      // name, the matches taken first through the trigram indexes, 51 hits (50 shown, and whether
+      // there are more).
       search: {
         sql: `select r.row_id, r.last_name, r.first_name, s.id as sheet_id, s.name as sheet_name,
                      o.id as overview_id, o.name as overview_name, i.short_name as institution_short_name,
@@ -327,7 +328,7 @@ export function floorFile(f: Fixtures, passwordHash: string): FloorFile {
                 join institutions i on i.id = o.institution_id
                where o.trust_id = $1
                order by r.last_name, r.first_name, s.start_date
-               limit 50`,
+               limit 51`,
         params: [f.trustId, `%${f.searchSurname}%`],
       },
       registrations: campaignRegistrations(f.campaigns.large),

@@ -290,6 +290,8 @@ export const changesSchema = z.object({ changes: z.array(changeSchema) });
 export const revealedNationalIdSchema = z.object({ nationalId: z.string() });
 
 export const searchQuery = z.object({ q: z.string().trim().min(2).max(100) });
+/** How many rows a search answers; the rest are told of by `more`. */
+export const searchLimit = 50;
 export const searchResultSchema = z.object({
   results: z.array(
     z.object({
@@ -305,4 +307,6 @@ export const searchResultSchema = z.object({
       endDate: isoDate.nullable(),
     }),
   ),
+  /** More rows match than the first `searchLimit` answered: typing more of the name finds fewer. */
+  more: z.boolean(),
 });

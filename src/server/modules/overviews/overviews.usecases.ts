@@ -7,6 +7,7 @@ import type {
   overviewListQuery,
   searchResultSchema,
 } from "../../../contracts/overviews.ts";
+import { searchLimit } from "../../../contracts/overviews.ts";
 import { addDays, todayInOslo } from "../../../domain/dates.ts";
 import { dueSoonDays } from "../../../domain/deadlines.ts";
 import { documentName } from "../../../domain/naming-standard.ts";
@@ -126,7 +127,8 @@ export function createOverviewsUsecases(deps: OverviewsDeps) {
 
     async search(actor: Actor, q: string): Promise<z.infer<typeof searchResultSchema>> {
       const scope = scopeOf(actor);
-      return { results: await createRowsRepository({ db }).search(scope, q) };
+      const found = await createRowsRepository({ db }).search(scope, q, searchLimit + 1);
+      return { results: found.slice(0, searchLimit), more: found.length > searchLimit };
     },
   };
 }

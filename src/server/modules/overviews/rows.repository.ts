@@ -158,7 +158,7 @@ export function createRowsRepository({ db }: { db: DbOrTx }) {
     },
 
     /** Rows in the scope by a part of a name (row-search.ts). */
-    search: (scope: Scope, q: string, limit = 50) => searchRowsByName(db, scope, q, limit),
+    search: (scope: Scope, q: string, limit: number) => searchRowsByName(db, scope, q, limit),
   };
 }
 export type RowsRepository = ReturnType<typeof createRowsRepository>;

@@ -5,8 +5,8 @@ import { apiGet } from "../../../lib/api.ts";
 
 export type SearchResult = z.infer<typeof searchResultSchema>["results"][number];
 
-/** GET /api/search?q= — students by name across the documents the caller may see. */
-export const searchStudents = (q: string) => apiGet("/api/search", searchResultSchema, { q }).then((a) => a.results);
+/** GET /api/search?q= — students by name across the documents the caller may see, and whether more match. */
+export const searchStudents = (q: string) => apiGet("/api/search", searchResultSchema, { q });
 
 export function useStudentSearch(q: string) {
   const query = q.trim();

@@ -48,7 +48,7 @@ function StudentSearch() {
 
   const query = debounced.trim();
   const search = useStudentSearch(query);
-  const results = [...(search.data ?? [])].sort(
+  const results = [...(search.data?.results ?? [])].sort(
     (a, b) => compareText(a.lastName, b.lastName) || compareText(a.firstName, b.firstName),
   );
 
@@ -65,7 +65,9 @@ function StudentSearch() {
         ) : search.isFetching && !search.data ? (
           <Spinner aria-label={t("search.searching")} data-size="sm" />
         ) : search.error ? null : (
-          <Paragraph data-size="sm">{t("search.count", { count: results.length, query })}</Paragraph>
+          <Paragraph data-size="sm">
+            {t(search.data?.more ? "search.countMore" : "search.count", { count: results.length, query })}
+          </Paragraph>
         )}
       </div>
       {search.error ? <LoadError error={search.error} onRetry={() => void search.refetch()} /> : null}
