@@ -288,25 +288,3 @@ export const changesSchema = z.object({ changes: z.array(changeSchema) });
 
 /** A row's national ID in full (POST /api/rows/{id}/reveal-national-id; audited, never cached). */
 export const revealedNationalIdSchema = z.object({ nationalId: z.string() });
-
-export const searchQuery = z.object({ q: z.string().trim().min(2).max(100) });
-/** How many rows a search answers; the rest are told of by `more`. */
-export const searchLimit = 50;
-export const searchResultSchema = z.object({
-  results: z.array(
-    z.object({
-      rowId: uuidSchema,
-      lastName: z.string(),
-      firstName: z.string(),
-      sheetId: uuidSchema,
-      sheetName: z.string(),
-      overviewId: uuidSchema,
-      overviewName: z.string(),
-      institutionShortName: z.string(),
-      startDate: isoDate.nullable(),
-      endDate: isoDate.nullable(),
-    }),
-  ),
-  /** More rows match than the first `searchLimit` answered: typing more of the name finds fewer. */
-  more: z.boolean(),
-});

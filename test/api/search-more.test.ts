@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { searchLimit } from "../../src/contracts/overviews.ts";
+import { searchLimit } from "../../src/contracts/search.ts";
 import { placementRows } from "../../src/server/modules/overviews/overviews.table.ts";
 import { seedWorld, type World } from "../helpers/seed.ts";
 import { createTestApp, type TestApp } from "../helpers/test-app.ts";

@@ -14,7 +14,7 @@ export interface SheetCounts {
 
 /**
  * A sheet's counts over rows already read; the lists count the same in SQL (`sheetCountsOver` in
- * overviews.repository.ts, with `unorderedStates`), and the API tests hold the two equal.
+ * overviews/sheet-counts-sql.ts, with `unorderedStates`), and the API tests hold the two equal.
  */
 export function sheetCountsOf(
   rows: { errorCount: number; orderState: string; hrTransferredAt: Date | null }[],

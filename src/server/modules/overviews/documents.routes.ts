@@ -6,10 +6,9 @@ import {
   overviewListQuery,
   overviewListSchema,
   overviewSchema,
-  searchQuery,
-  searchResultSchema,
   sheetSchema,
 } from "../../../contracts/overviews.ts";
+import { searchQuery, searchResultSchema } from "../../../contracts/search.ts";
 import { actorOf } from "../../plugins/session.ts";
 import { authErrors, type TypedApp } from "../../shared/routes.ts";
 import type { OverviewsUsecases } from "./overviews.usecases.ts";

@@ -1,5 +1,4 @@
 import { and, asc, count, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
-import { unorderedStates } from "../../../domain/placement-row/sheet-counts.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 import { anyOf } from "../../shared/sql-sets.ts";
 import { programmeNameOf } from "../catalog/catalog.public.ts";
@@ -10,6 +9,7 @@ import type { Scope } from "./access-scope.ts";
 import { listOrder, listWhere, type OverviewListFilter } from "./overview-list-query.ts";
 import { overviews, placementRows, sheets, studentGroups } from "./overviews.table.ts";
 import { inScope } from "./scope-sql.ts";
+import { sheetCountsOver } from "./sheet-counts-sql.ts";
 
 export type SheetRecord = typeof sheets.$inferSelect;
 export type PlacementRowRecord = typeof placementRows.$inferSelect;
@@ -28,20 +28,6 @@ export type OverviewRecord = {
   programmeName: string;
   institutionShortName: string;
 };
-
-/** The constant states as SQL literals, as before they were named in the domain. */
-const unorderedList = sql.raw(unorderedStates.map((state) => `'${state}'`).join(", "));
-
-/**
- * A sheet's counts over its rows: rows, rows with errors, rows whose person is transferred, rows
- * ordered (green); over `placement_rows` left joined to `transferred` on the row's person.
- */
-const sheetCountsOver = (transferred: ReturnType<typeof transferredToHr>) => ({
-  rows: sql<number>`count(*)::int`,
-  problems: sql<number>`(count(*) filter (where ${placementRows.errorCount} > 0))::int`,
-  registered: sql<number>`count(${transferred.id})::int`,
-  ordered: sql<number>`(count(*) filter (where ${placementRows.orderState} not in (${unorderedList})))::int`,
-});
 
 /** Documents (with their student group) and their sheets. */
 export function createOverviewsRepository({ db }: { db: DbOrTx }) {

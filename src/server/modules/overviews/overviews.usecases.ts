@@ -5,9 +5,8 @@ import type {
   Overview,
   OverviewList,
   overviewListQuery,
-  searchResultSchema,
 } from "../../../contracts/overviews.ts";
-import { searchLimit } from "../../../contracts/overviews.ts";
+import { searchLimit, type searchResultSchema } from "../../../contracts/search.ts";
 import { addDays, todayInOslo } from "../../../domain/dates.ts";
 import { dueSoonDays } from "../../../domain/deadlines.ts";
 import { documentName } from "../../../domain/naming-standard.ts";

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
-import { searchResultSchema } from "../../../../contracts/overviews.ts";
+import { searchResultSchema } from "../../../../contracts/search.ts";
 import { apiGet } from "../../../lib/api.ts";
 
 export type SearchResult = z.infer<typeof searchResultSchema>["results"][number];
