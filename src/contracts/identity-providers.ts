@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { text, uuidSchema } from "./common.ts";
+import { signInProviderKinds } from "./vocabulary.ts";
 
 /**
  * Entra ID for a trust's own staff, Feide for the institutions' staff; ID-porten only for the
@@ -25,7 +26,7 @@ export const issuerSchema = z
 export const signInProviderSchema = z.object({
   id: uuidSchema,
   trustName: z.string(),
-  kind: z.enum(["entra_id", "feide"]),
+  kind: z.enum(signInProviderKinds),
   displayName: z.string(),
 });
 export type SignInProvider = z.infer<typeof signInProviderSchema>;

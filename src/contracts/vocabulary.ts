@@ -28,3 +28,6 @@ export const oidcFailureCodes = [
   "oidc.failed",
 ] as const;
 export type OidcFailureCode = (typeof oidcFailureCodes)[number];
+
+/** The kinds of identity provider a sign-in button may be (ID-porten never signs anyone in here). */
+export const signInProviderKinds = ["entra_id", "feide"] as const;

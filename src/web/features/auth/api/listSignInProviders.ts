@@ -1,8 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
 import type { SignInProvider } from "../../../../contracts/identity-providers.ts";
+import { signInProviderKinds } from "../../../../contracts/vocabulary.ts";
 import { apiGetJson } from "../../../lib/api.ts";
 
-const kinds: readonly string[] = ["entra_id", "feide"] satisfies SignInProvider["kind"][];
+const kinds: readonly string[] = signInProviderKinds;
 
 const isProvider = (value: unknown): value is SignInProvider => {
   if (typeof value !== "object" || value === null) return false;
