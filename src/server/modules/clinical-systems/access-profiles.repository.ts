@@ -1,9 +1,10 @@
 import { and, asc, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { ArchiveFilter } from "../../../contracts/clinical-systems.ts";
 import type { DbOrTx } from "../../shared/database.ts";
+import { containsPattern } from "../../shared/like-pattern.ts";
 import { professions } from "../catalog/catalog.table.ts";
 import { users } from "../users/users.table.ts";
-import { archiveCondition, escapeLike } from "./clinical-systems.repository.ts";
+import { archiveCondition } from "./clinical-systems.repository.ts";
 import {
   accessProfileItems,
   accessProfiles,
@@ -41,7 +42,7 @@ const currentGives = (condition: SQL) =>
     where ${currentVersion} and ${condition})`;
 
 function where(f: ProfileFilter): SQL | undefined {
-  const pattern = f.q ? `%${escapeLike(f.q)}%` : null;
+  const pattern = f.q ? containsPattern(f.q) : null;
   return and(
     eq(accessProfiles.trustId, f.trustId),
     archiveCondition(accessProfiles.archivedAt, f.status),

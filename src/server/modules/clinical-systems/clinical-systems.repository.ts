@@ -15,6 +15,7 @@ import {
 } from "drizzle-orm";
 import type { ArchiveFilter } from "../../../contracts/clinical-systems.ts";
 import type { DbOrTx } from "../../shared/database.ts";
+import { containsPattern } from "../../shared/like-pattern.ts";
 import { professions } from "../catalog/catalog.table.ts";
 import {
   accessProfileItems,
@@ -33,8 +34,6 @@ export interface SystemFilter {
 
 const sortColumns = { name: sql`lower(${clinicalSystems.name})`, updated: clinicalSystems.updatedAt };
 
-export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /** Archived (`archived_at` set) or not, as a list's status filter asks. */
 export function archiveCondition(column: AnyColumn, status: ArchiveFilter): SQL | undefined {
   if (status === "active") return isNull(column);
@@ -43,7 +42,7 @@ export function archiveCondition(column: AnyColumn, status: ArchiveFilter): SQL 
 }
 
 function where(f: SystemFilter): SQL | undefined {
-  const pattern = f.q ? `%${escapeLike(f.q)}%` : null;
+  const pattern = f.q ? containsPattern(f.q) : null;
   return and(
     eq(clinicalSystems.trustId, f.trustId),
     archiveCondition(clinicalSystems.archivedAt, f.status),

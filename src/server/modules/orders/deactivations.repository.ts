@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { deactivationSortSchema, deactivationsQuery } from "../../../contracts/deactivations.ts";
 import { grantedStates, holdingStates, statesFor } from "../../../domain/order-lines.ts";
 import type { DbOrTx } from "../../shared/database.ts";
+import { containsPattern } from "../../shared/like-pattern.ts";
 import { anyOf } from "../../shared/sql-sets.ts";
 import { clinicalSystems } from "../clinical-systems/clinical-systems.table.ts";
 import { institutions } from "../institutions/institutions.table.ts";
@@ -38,11 +39,10 @@ const textArray = (values: readonly string[]) => sql`${sql.param([...values])}::
 const ts = (at: Date) => sql`${at.toISOString()}::timestamptz`;
 
 type Query = z.infer<typeof deactivationsQuery>;
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const knownUsername = sql<string | null>`coalesce(${orderLines.username}, ${usernames.username}, ${persons.username})`;
 
 function listWhere(trustIds: string[], q: Query): SQL | undefined {
-  const pattern = q.q ? `%${escapeLike(q.q)}%` : null;
+  const pattern = q.q ? containsPattern(q.q) : null;
   return and(
     anyOf(orderLines.trustId, trustIds, "uuid"),
     eq(orderLines.state, q.state),

@@ -3,6 +3,7 @@ import type { ExtensionsQuery } from "../../../contracts/extensions.ts";
 import type { IsoDate } from "../../../domain/dates.ts";
 import { statesFor } from "../../../domain/order-lines.ts";
 import type { DbOrTx } from "../../shared/database.ts";
+import { containsPattern } from "../../shared/like-pattern.ts";
 import { anyOf } from "../../shared/sql-sets.ts";
 import { clinicalSystems } from "../clinical-systems/clinical-systems.table.ts";
 import { institutions } from "../institutions/institutions.table.ts";
@@ -18,7 +19,6 @@ interface MovedLine {
   row_id: string;
 }
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const knownUsername = sql<string | null>`coalesce(${usernames.username}, ${persons.username}, ${orderLines.username})`;
 
 /** The lines the extension list shows: extended and waiting (`extended`), or marked done since. */
@@ -72,7 +72,7 @@ export function createExtensionsRepository({ db }: { db: DbOrTx }) {
       .leftJoin(usernames, eq(usernames.nationalIdHash, persons.nationalIdHash));
 
   function where(trustIds: string[], q: ExtensionsQuery): SQL | undefined {
-    const pattern = q.q ? `%${escapeLike(q.q)}%` : null;
+    const pattern = q.q ? containsPattern(q.q) : null;
     return and(
       anyOf(orderLines.trustId, trustIds, "uuid"),
       q.trustId ? eq(orderLines.trustId, q.trustId) : undefined,

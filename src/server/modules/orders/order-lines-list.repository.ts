@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, ilike, lte, notInArray, or, type SQL, sql } fr
 import type { z } from "zod";
 import type { orderLineSortSchema, orderLinesQuery } from "../../../contracts/orders.ts";
 import type { OrderLineState } from "../../../domain/order-lines.ts";
+import { containsPattern } from "../../shared/like-pattern.ts";
 import { anyOf } from "../../shared/sql-sets.ts";
 import { clinicalSystems } from "../clinical-systems/clinical-systems.table.ts";
 import { persons } from "../persons/persons.table.ts";
@@ -25,8 +26,6 @@ export type LinesQuery = z.infer<typeof orderLinesQuery>;
 
 /** States never shown to the IT provider: lines of an order that was not (yet) sent. */
 const unsent: OrderLineState[] = ["draft", "cancelled"];
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The person's known username: recorded by the IT provider (shared by national ID), else kept on the person. */
 export const knownUsername = sql<string | null>`coalesce(${usernames.username}, ${persons.username})`;
@@ -61,7 +60,7 @@ function lineWhere(scope: LineScope, q: LinesQuery): SQL | undefined {
 
 /** The search text over the person, the username, the system and the order (these joined). */
 function searchWhere(text: string): SQL | undefined {
-  const pattern = `%${escapeLike(text)}%`;
+  const pattern = containsPattern(text);
   return or(
     ilike(persons.lastName, pattern),
     ilike(persons.firstName, pattern),

@@ -132,7 +132,8 @@ export function createOrderLinesRepository({ db }: { db: DbOrTx }) {
   return {
     /**
      * One page of the lines the scope reaches and the query picks, with their total: two
-     * statements. The page's ids are taken first (only the joins its search and sort need) and only those lines joined to what they show.
+     * statements. The page's ids are taken first (only the joins its search and sort need), and
+     * only those lines are joined to what they show.
      */
     async list(scope: LineScope, q: LinesQuery) {
       const items = await selectLines(pageOf(scope, q)).orderBy(...listOrder(q));

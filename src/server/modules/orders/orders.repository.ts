@@ -2,6 +2,7 @@ import { and, asc, desc, eq, ilike, inArray, ne, or, type SQL, sql } from "drizz
 import { alias } from "drizzle-orm/pg-core";
 import { holdingStates, type OrderLineState } from "../../../domain/order-lines.ts";
 import type { DbOrTx } from "../../shared/database.ts";
+import { containsPattern } from "../../shared/like-pattern.ts";
 import { anyOf, chunkedByParameters } from "../../shared/sql-sets.ts";
 import { placementSites, programmes } from "../catalog/catalog.table.ts";
 import { accessProfileVersions, clinicalSystems } from "../clinical-systems/clinical-systems.table.ts";
@@ -15,7 +16,6 @@ import { orderLines, orders, usernames } from "./orders.table.ts";
 /** The advisory locks' first key for an order's running number (the two-key form; the second is the trust's). */
 const numberLockSpace = 13;
 
-const escapeLike = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 export type OrderRow = typeof orders.$inferSelect;
 export type NewOrderLine = typeof orderLines.$inferInsert;
 const creator = alias(users, "order_creator");
@@ -60,7 +60,7 @@ export interface OrderListFilter {
 }
 
 function listWhere(f: OrderListFilter): SQL | undefined {
-  const like = f.q ? escapeLike(f.q) : null;
+  const like = f.q ? containsPattern(f.q) : null;
   return and(
     eq(orders.trustId, f.trustId),
     f.state ? eq(orders.state, f.state) : undefined,

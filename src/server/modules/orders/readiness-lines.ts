@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { OrderState } from "../../../domain/statuses.ts";
+import { containsPattern } from "../../shared/like-pattern.ts";
 
 /**
  * The readiness of students (one line per placement row that is not anonymised): the person's
@@ -138,7 +139,7 @@ export function rowConditions(f: ReadinessFilter, today: string): { where: SQL; 
 
 /** The filter's conditions on what the lines derive (readiness, usernames), applied to the lines. */
 export function stepConditions(f: ReadinessFilter): SQL {
-  const like = f.q ? `%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const like = f.q ? containsPattern(f.q.toLowerCase()) : null;
   const parts: SQL[] = [sql`true`];
   if (f.notReadyDays !== undefined) parts.push(sql`not ready`);
   if (like) {

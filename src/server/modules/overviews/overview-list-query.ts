@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gt, ilike, isNull, lte, or, type SQL, sql } from "drizzle-orm";
+import { containsPattern } from "../../shared/like-pattern.ts";
 import { programmeNameOf } from "../catalog/catalog.public.ts";
 import { institutionShortNameOf } from "../institutions/institutions.public.ts";
 import type { Scope } from "./access-scope.ts";
@@ -44,7 +45,7 @@ export function listOrder(sort: OverviewListFilter["sort"], dir: "asc" | "desc")
 
 /** The documents in scope that the list's filters and search let through (over `overviews` joined to `student_groups`). */
 export function listWhere(scope: Scope, filter: OverviewListFilter): SQL | undefined {
-  const pattern = filter.q ? `%${filter.q.replace(/[%_\\]/g, "\\$&")}%` : undefined;
+  const pattern = filter.q ? containsPattern(filter.q) : undefined;
   return and(
     inScope(scope),
     filter.institutionId ? eq(overviews.institutionId, filter.institutionId) : undefined,

@@ -1,5 +1,6 @@
 import { and, asc, eq, ilike, isNull, or } from "drizzle-orm";
 import type { DbOrTx } from "../../shared/database.ts";
+import { containsPattern } from "../../shared/like-pattern.ts";
 import { institutionNamesOf } from "../institutions/institutions.public.ts";
 import type { Scope } from "./access-scope.ts";
 import { overviews, placementRows, sheets } from "./overviews.table.ts";
@@ -48,7 +49,7 @@ export function nameSearch(db: DbOrTx, scope: Scope, q: string, limit: number) {
         and(
           isNull(placementRows.anonymisedAt),
           ...words.map((word) => {
-            const pattern = `%${word.replace(/[%_\\]/g, "\\$&")}%`;
+            const pattern = containsPattern(word);
             return or(ilike(placementRows.lastName, pattern), ilike(placementRows.firstName, pattern));
           }),
         ),

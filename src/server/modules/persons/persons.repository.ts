@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../shared/database.ts";
 import { insertInSets } from "../../shared/insert-sets.ts";
+import { containsPattern } from "../../shared/like-pattern.ts";
 import { anyOf, chunked, type NameKey, nameKeyIn } from "../../shared/sql-sets.ts";
 import { persons } from "./persons.table.ts";
 
@@ -82,7 +83,7 @@ export function createPersonsRepository({ db }: { db: DbOrTx }) {
       trustId: string,
       f: { reason?: "email" | "name_birth_date"; q?: string; limit: number; offset: number },
     ) {
-      const search = f.q ? `%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+      const search = f.q ? containsPattern(f.q.toLowerCase()) : null;
       const result = await db.execute(sql`
         with keyed as (
           select id, created_at, 'email' as reason, email as key

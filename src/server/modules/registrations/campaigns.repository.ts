@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { IsoDate } from "../../../domain/dates.ts";
 import type { DbOrTx } from "../../shared/database.ts";
+import { containsPattern } from "../../shared/like-pattern.ts";
 import { institutions } from "../institutions/institutions.table.ts";
 import { overviews, sheets } from "../overviews/overviews.table.ts";
 import { trusts } from "../trusts/trusts.table.ts";
@@ -33,11 +34,9 @@ const sortColumns = {
   created: campaigns.createdAt,
 };
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 function where(f: CampaignFilter): SQL | undefined {
   const open = and(isNull(campaigns.closedAt), sql`${campaigns.deadline} >= ${f.today}::date`);
-  const pattern = f.q ? `%${escapeLike(f.q)}%` : null;
+  const pattern = f.q ? containsPattern(f.q) : null;
   return and(
     eq(campaigns.trustId, f.trustId),
     f.institutionIds ? inArray(campaigns.institutionId, f.institutionIds) : undefined,

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../shared/database.ts";
+import { containsPattern } from "../../shared/like-pattern.ts";
 import { anyOf } from "../../shared/sql-sets.ts";
 import { placementSites, programmes } from "../catalog/catalog.table.ts";
 import { institutions } from "../institutions/institutions.table.ts";
@@ -59,7 +60,7 @@ export function createHrTransferRepository({ db }: { db: DbOrTx }) {
       },
     ) {
       const ready = readyRegistrations(db, trustId);
-      const like = q.q ? `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+      const like = q.q ? containsPattern(q.q) : null;
       const order = q.dir === "desc" ? desc : asc;
       const firstStart = firstStartOf(today);
       const query = db

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { RegistrationState } from "../../../contracts/registrations.ts";
 import type { DbOrTx } from "../../shared/database.ts";
+import { containsPattern } from "../../shared/like-pattern.ts";
 import { overviews, placementRows, sheets } from "../overviews/overviews.table.ts";
 import { persons } from "../persons/persons.table.ts";
 import { campaigns, registrations } from "./registrations.table.ts";
@@ -95,7 +96,7 @@ export function createStaffRegistrationsRepository({ db }: { db: DbOrTx }) {
         offset: number;
       },
     ) {
-      const like = q.q ? `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+      const like = q.q ? containsPattern(q.q) : null;
       const where = and(
         eq(registrations.campaignId, campaignId),
         notApplied,
@@ -182,7 +183,7 @@ export function createStaffRegistrationsRepository({ db }: { db: DbOrTx }) {
       campaign: typeof campaigns.$inferSelect,
       q: { q?: string; confirmedOnly: boolean; limit?: number; offset?: number },
     ) {
-      const like = q.q ? `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+      const like = q.q ? containsPattern(q.q) : null;
       const registered = sql`select 1 from ${registrations} where ${registrations.personId} = ${placementRows.personId}
         and ${registrations.trustId} = ${campaign.trustId} and ${notApplied}${
           q.confirmedOnly ? sql` and ${registrations.emailConfirmedAt} is not null` : sql``
