@@ -1,3 +1,4 @@
+import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import { describe, expect, it } from "vitest";
 import { testNationalId } from "../../test/helpers/national-ids.ts";
 import { isEmail } from "../contracts/common.ts";
@@ -35,6 +36,34 @@ describe("mobile numbers", () => {
     expect(details("412 34 567 / 55")).toEqual({ reason: "characters", characters: "/" });
     expect(details("01234567")).toEqual({ reason: "not_norwegian" });
     expect(details("+46 70")).toEqual({ reason: "foreign" });
+  });
+
+  it("refuses a +47 number that is not in the Norwegian numbering plan", () => {
+    expect(normalizeMobile("+47 1000 9000")).toEqual({
+      ok: false,
+      code: "mobile.invalid",
+      details: { reason: "not_norwegian" },
+    });
+    expect(normalizeMobile("0047 10009000").ok).toBe(false);
+  });
+
+  it("answers as libphonenumber does for every Norwegian eight-digit range, written every way", () => {
+    // The short way for mobile ranges (norwegianMobile) must agree with the numbering plan's answer.
+    const plan = (n: string) => {
+      const parsed = parsePhoneNumberFromString(n, "NO");
+      // +47 is Norway's and Svalbard's (79…): a number valid in either plan.
+      return parsed?.countryCallingCode === "47" && parsed.isValid() ? parsed.number : null;
+    };
+    let mobiles = 0;
+    for (let prefix = 1000; prefix <= 9999; prefix++) {
+      const digits = `${prefix}${String((prefix * 7919) % 10_000).padStart(4, "0")}`;
+      for (const written of [digits, `+47${digits}`, `0047 ${digits.slice(0, 3)} ${digits.slice(3)}`]) {
+        const r = normalizeMobile(written);
+        expect(r.ok ? r.value : null, written).toBe(plan(digits));
+      }
+      if (plan(digits) && /^[49]/.test(digits)) mobiles++;
+    }
+    expect(mobiles).toBeGreaterThan(1000);
   });
 
   it("shows Norwegian numbers the Norwegian way", () => {

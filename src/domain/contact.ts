@@ -1,4 +1,4 @@
-import { type CountryCode, parsePhoneNumberFromString } from "libphonenumber-js/max";
+import { type CountryCode, getCountryCallingCode, parsePhoneNumberFromString } from "libphonenumber-js/max";
 import { holdsNationalId } from "./free-text.ts";
 
 /**
@@ -20,6 +20,13 @@ export type PhoneResult =
   | { ok: false; code: "mobile.invalid"; details: PhoneDetails }
   | { ok: false; code: "mobile.empty" };
 
+/**
+ * Eight digits in the Norwegian numbering plan's mobile ranges (libphonenumber's NO mobile pattern),
+ * with or without +47: most of what a sheet holds, answered without parsing (a sheet's rows are
+ * checked on every read; contact.test.ts holds the two answers equal).
+ */
+const norwegianMobile = /^(?:\+47)?((?:4[016-8]|9\d)\d{6}|45(?:[0-24-9]\d|3[0-57-9])\d{4})$/;
+
 export function normalizeMobile(input: string, defaultCountry: CountryCode = "NO"): PhoneResult {
   const raw = input.trim();
   if (!raw) return { ok: false, code: "mobile.empty" };
@@ -28,9 +35,13 @@ export function normalizeMobile(input: string, defaultCountry: CountryCode = "NO
     const characters = [...new Set(cleaned.replace(/^\+/, "").replace(/\d/g, ""))].join("");
     return { ok: false, code: "mobile.invalid", details: { reason: "characters", characters } };
   }
+  const mobile = defaultCountry === "NO" ? norwegianMobile.exec(cleaned) : null;
+  if (mobile) return { ok: true, value: `+47${mobile[1]}` };
   const parsed = parsePhoneNumberFromString(cleaned, defaultCountry);
-  // Norwegian numbers must exist in the numbering plan; foreign ones need only be possible there.
-  const acceptable = parsed?.country === defaultCountry ? parsed.isValid() : parsed?.isPossible();
+  // Norwegian numbers (+47, or no country code) must exist in the numbering plan; foreign ones need
+  // only be possible there. A +47 number outside the plan has no country, so the code decides.
+  const home = parsed?.countryCallingCode === getCountryCallingCode(defaultCountry);
+  const acceptable = home ? parsed?.isValid() : parsed?.isPossible();
   if (!parsed || !acceptable) {
     if (cleaned.startsWith("+") && !cleaned.startsWith("+47")) {
       return { ok: false, code: "mobile.invalid", details: { reason: "foreign" } };

@@ -47,9 +47,12 @@ export function nameSimilarity(a: string, b: string): number {
   return similarityOfNormalized(normalizeName(a), normalizeName(b));
 }
 
+/** Answers a matcher keeps (the names asked most recently beyond these are worked out again). */
+const keptAnswers = 2000;
+
 /**
  * `nearestNames` against one list of candidates asked many times (a sheet's rows against the trust's
- * sites): the candidates are normalized once and each name's answer is kept.
+ * sites): the candidates are normalized once and the last `keptAnswers` names' answers are kept.
  */
 export function nameMatcher(candidates: readonly string[], limit = 3): (name: string) => string[] {
   const normalized = candidates.map(normalizeName);
@@ -57,6 +60,7 @@ export function nameMatcher(candidates: readonly string[], limit = 3): (name: st
   return (name) => {
     const known = answers.get(name);
     if (known) return [...known];
+    if (answers.size >= keptAnswers) answers.delete(answers.keys().next().value as string);
     const x = normalizeName(name);
     const nearest = candidates
       .map((candidate, index) => ({ candidate, index, score: similarityOfNormalized(x, normalized[index] as string) }))

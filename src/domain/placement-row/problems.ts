@@ -11,12 +11,25 @@ import type { Problem } from "./problem.ts";
 /** The problem codes that need the sheet's period: pending while the period is not known. */
 export const periodChecks = ["date.outside_period"] as const;
 
-/** Suggestions for a site name not in the list, one matcher per list of sites (a sheet's rows share it). */
-const siteMatchers = new WeakMap<readonly Site[], (name: string) => string[]>();
+type Matcher = (name: string) => string[];
+/** Matchers by list of site names (a trust's list, read anew on each request): the last few lists. */
+const matchersByNames = new Map<string, Matcher>();
+const keptLists = 16;
+/** The matcher of each list object, so a sheet's rows look up their list's names once. */
+const siteMatchers = new WeakMap<readonly Site[], Matcher>();
+
+/** Suggestions for a site name not in the list; answers are kept per list of names across sheets. */
 function nearestSites(name: string, sites: readonly Site[]): string[] {
   let match = siteMatchers.get(sites);
   if (!match) {
-    match = nameMatcher(sites.map((s) => s.name));
+    const names = sites.map((s) => s.name);
+    const key = names.join("\n");
+    match = matchersByNames.get(key);
+    if (!match) {
+      match = nameMatcher(names);
+      if (matchersByNames.size >= keptLists) matchersByNames.delete(matchersByNames.keys().next().value as string);
+      matchersByNames.set(key, match);
+    }
     siteMatchers.set(sites, match);
   }
   return match(name);

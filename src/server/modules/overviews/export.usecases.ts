@@ -40,7 +40,7 @@ export function createExportUsecases(deps: Pick<OverviewsDeps, "db" | "crypto">)
             rows.map((r) => r.data),
             contextOf(sheet, settings, sites),
           );
-          const changes = await createRowsRepository({ db: tx }).changesOfRows(rows.map((r) => r.rec.id));
+          const changes = await createRowsRepository({ db: tx }).changesOfSheet(sheet.id);
           const dtos = await rowDtos(tx, rows, problems, sheet, settings, { changes });
           // Grouped once by row: a sheet's rows are written in one pass, not a scan of all changes per row.
           const changesByRow = new Map<string, ExportRow["changes"]>();

@@ -70,7 +70,7 @@ export function changeDto(c: ChangeJoin): Change {
   };
 }
 
-/** Rows as the API shows them, with problems, latest changes and comments. */
+/** Rows as the API shows them, with problems, latest changes and comments; `rows` is the whole sheet unless `onlyIds`. */
 export async function rowDtos(
   tx: DbOrTx,
   rows: LoadedRow[],
@@ -87,8 +87,9 @@ export async function rowDtos(
   const repo = createRowsRepository({ db: tx });
   const wanted = rows.map((r, i) => ({ r, p: problems[i] ?? [] })).filter(({ r }) => !onlyIds || onlyIds.has(r.rec.id));
   const ids = wanted.map(({ r }) => r.rec.id);
-  const comments = await repo.commentsOf(ids);
-  const changes = opts.changes ?? (await repo.changesOfRows(ids));
+  // The whole sheet (no `onlyIds`) is read by the sheet's indexes; a few rows by their ids.
+  const comments = onlyIds ? await repo.commentsOf(ids) : await repo.commentsOfSheet(sheet.id);
+  const changes = opts.changes ?? (onlyIds ? await repo.changesOfRows(ids) : await repo.changesOfSheet(sheet.id));
   // Grouped once by row: a sheet's rows are answered in one pass, not a scan of all changes per row.
   const latestByRow = new Map<string, Map<string, Change>>();
   for (const c of changes) {

@@ -216,5 +216,10 @@ export const rowChanges = pgTable(
       .references(() => users.id),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("row_changes_overview_at").on(t.overviewId, t.at), index("row_changes_row").on(t.rowId)],
+  (t) => [
+    index("row_changes_overview_at").on(t.overviewId, t.at),
+    index("row_changes_row").on(t.rowId),
+    // Opening a sheet and the export read its changes by the sheet, newest first.
+    index("row_changes_sheet_at").on(t.sheetId, t.at),
+  ],
 );

@@ -3,7 +3,7 @@ import { builtOnce } from "../../shared/built-once.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 import { insertInSets } from "../../shared/insert-sets.ts";
 import { anyOf, chunked, chunkedByParameters } from "../../shared/sql-sets.ts";
-import { registrationOf } from "../persons/persons.public.ts";
+import { persons } from "../persons/persons.table.ts";
 import { userNameOf } from "../users/users.public.ts";
 import type { Scope } from "./access-scope.ts";
 import type { PlacementRowRecord, RowInsert } from "./overviews.repository.ts";
@@ -13,15 +13,48 @@ import { inScope } from "./scope-sql.ts";
 
 const rowColumns = Object.keys(getTableColumns(placementRows)).length;
 
-/** A sheet's rows in order, with their persons' registration (`sheetId` a placeholder). */
+/**
+ * A sheet's rows in order, with their persons' registration (`sheetId` a placeholder): one join, not
+ * a look-up of the person per column and row.
+ */
 const rowsOfSheetQuery = (db: DbOrTx) =>
   db
-    .select({ row: placementRows, ...registrationOf(placementRows.personId) })
+    .select({
+      row: placementRows,
+      registeredAt: persons.registeredAt,
+      hrTransferredAt: persons.hrTransferredAt,
+      learningPortalState: persons.learningPortalState,
+    })
     .from(placementRows)
+    .leftJoin(persons, eq(persons.id, placementRows.personId))
     .where(eq(placementRows.sheetId, sql.placeholder("sheetId")))
     .orderBy(asc(placementRows.position), asc(placementRows.createdAt));
 /** Opening a sheet reads it on every request: built once. */
 const rowsOfSheetPrepared = builtOnce((db) => rowsOfSheetQuery(db).prepare("overviews_rows_of_sheet"));
+
+/**
+ * A whole sheet's comments and changes, by the sheet rather than by its rows' ids: PostgreSQL reads
+ * a list of 200 ids against every comment and change of the region (a sequential scan), where the
+ * sheet's index finds its own. Rows never change sheet, so the sheet's are the rows' own. Built once.
+ */
+const commentsOfSheet = builtOnce((db) =>
+  db
+    .select({ comment: rowComments, authorName: userNameOf(rowComments.authorId) })
+    .from(rowComments)
+    .innerJoin(placementRows, eq(placementRows.id, rowComments.rowId))
+    .where(eq(placementRows.sheetId, sql.placeholder("sheetId")))
+    .orderBy(asc(rowComments.createdAt))
+    .prepare("overviews_comments_of_sheet"),
+);
+const changesOfSheet = builtOnce((db) =>
+  db
+    .select({ change: rowChanges, actorName: userNameOf(rowChanges.actorId), sheetName: sheets.name })
+    .from(rowChanges)
+    .innerJoin(sheets, eq(sheets.id, rowChanges.sheetId))
+    .where(eq(rowChanges.sheetId, sql.placeholder("sheetId")))
+    .orderBy(desc(rowChanges.at))
+    .prepare("overviews_changes_of_sheet"),
+);
 
 /** Placement rows, their comments and their change history. */
 export function createRowsRepository({ db }: { db: DbOrTx }) {
@@ -124,6 +157,8 @@ export function createRowsRepository({ db }: { db: DbOrTx }) {
       }
       return comments;
     },
+    /** Comments of every row of a sheet, oldest first, with their authors' names. */
+    commentsOfSheet: (sheetId: string) => commentsOfSheet(db).execute({ sheetId }),
     async insertComments(values: (typeof rowComments.$inferInsert)[]) {
       const out: (typeof rowComments.$inferSelect)[] = [];
       for (const part of chunked(values, 5000)) out.push(...(await db.insert(rowComments).values(part).returning()));
@@ -148,6 +183,8 @@ export function createRowsRepository({ db }: { db: DbOrTx }) {
       }
       return rows;
     },
+    /** Changes of every row of a sheet (and of the sheet itself), newest first. */
+    changesOfSheet: (sheetId: string) => changesOfSheet(db).execute({ sheetId }),
     async changesOfOverview(overviewId: string) {
       return db
         .select({ change: rowChanges, actorName: userNameOf(rowChanges.actorId), sheetName: sheets.name })

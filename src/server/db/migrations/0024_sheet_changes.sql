@@ -1,0 +1,1 @@
+CREATE INDEX "row_changes_sheet_at" ON "row_changes" USING btree ("sheet_id","at");
