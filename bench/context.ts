@@ -40,7 +40,8 @@ export function sessionCache(
 }
 
 /** Whether `--only` leaves this operation in. */
-export const chosen = (o: BenchOptions, label: string) => o.only === null || label.toLowerCase().includes(o.only);
+export const chosen = (o: BenchOptions, label: string) =>
+  o.only === null || o.only.some((part) => label.toLowerCase().includes(part));
 
 /**
  * One operation against its floor at each number of connections (after a warm-up), app then floor

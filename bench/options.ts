@@ -1,7 +1,7 @@
 /**
  * The benchmark's settings, from the command line and the environment (see docs/performance.md):
  * `--smoke` runs every measurement on tiny data in seconds; `--instances 2` adds the check that two
- * server processes on one PostgreSQL answer every request correctly; `--only <text>` measures only
+ * server processes on one PostgreSQL answer every request correctly; `--only <text>[,<text>…]` measures only
  * the reads whose label contains the text (and skips sign-in, registration, imports and export).
  */
 export interface BenchOptions {
@@ -22,8 +22,8 @@ export interface BenchOptions {
   /** Requests per import and export measurement (one connection; each takes seconds). */
   importRounds: number;
   instances: number;
-  /** Measure only the reads whose label contains this (case-insensitive); null: everything. */
-  only: string | null;
+  /** Measure only the reads whose label contains one of these (case-insensitive); null: everything. */
+  only: string[] | null;
   seed: number;
   /** Fixed sizes of what is measured; the region around them grows with the scale. */
   sizes: {
@@ -56,7 +56,10 @@ export function readOptions(argv: string[]): BenchOptions {
   }
   const onlyAt = argv.indexOf("--only");
   const only = onlyAt >= 0 ? (argv[onlyAt + 1] ?? "") : null;
-  if (only === "") throw new Error("--only takes a part of an operation's label, e.g. --only overview.");
+  if (only === "")
+    throw new Error(
+      '--only takes a part of an operation\'s label, e.g. --only overview; several: --only "sheet of 200,audit".',
+    );
   const valued = ["--instances", "--only"];
   const unknown = argv.filter((a, i) => !["--smoke", ...valued].includes(a) && !valued.includes(argv[i - 1] ?? ""));
   if (unknown.length > 0) {
@@ -76,7 +79,13 @@ export function readOptions(argv: string[]): BenchOptions {
     connections: [1, 8, 32],
     importRounds: smoke ? 1 : numberFrom("BENCH_IMPORT_ROUNDS", 3),
     instances,
-    only: only?.toLowerCase() ?? null,
+    only: only
+      ? only
+          .toLowerCase()
+          .split(",")
+          .map((part) => part.trim())
+          .filter(Boolean)
+      : null,
     seed: numberFrom("BENCH_SEED", 20_260_101),
     sizes: smoke
       ? {

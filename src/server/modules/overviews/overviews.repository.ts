@@ -1,54 +1,26 @@
 import { and, asc, count, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../shared/database.ts";
 import { anyOf } from "../../shared/sql-sets.ts";
-import { programmeNameOf } from "../catalog/catalog.public.ts";
-import { institutionShortNameOf } from "../institutions/institutions.public.ts";
 import { transferredToHr } from "../persons/persons.public.ts";
 import { userNameOf } from "../users/users.public.ts";
 import type { Scope } from "./access-scope.ts";
+import { overviewColumns } from "./overview-columns.ts";
 import { listOrder, listWhere, type OverviewListFilter } from "./overview-list-query.ts";
 import { overviews, placementRows, sheets, studentGroups } from "./overviews.table.ts";
 import { inScope } from "./scope-sql.ts";
+import { findOverviewInScope, findSheetInScope } from "./scoped-finds.ts";
 import { sheetCountsOver } from "./sheet-counts-sql.ts";
 
 export type SheetRecord = typeof sheets.$inferSelect;
 export type PlacementRowRecord = typeof placementRows.$inferSelect;
 export type RowInsert = typeof placementRows.$inferInsert;
 
-export type OverviewRecord = {
-  id: string;
-  trustId: string;
-  institutionId: string;
-  name: string;
-  createdAt: Date;
-  updatedAt: Date;
-  groupId: string;
-  programmeId: string;
-  cohort: number;
-  programmeName: string;
-  institutionShortName: string;
-};
+import type { OverviewRecord } from "./overview-columns.ts";
+
+export type { OverviewRecord };
 
 /** Documents (with their student group) and their sheets. */
 export function createOverviewsRepository({ db }: { db: DbOrTx }) {
-  /** A document, its group and the programme's and institution's names. */
-  const overviewColumns = {
-    id: overviews.id,
-    trustId: overviews.trustId,
-    institutionId: overviews.institutionId,
-    name: overviews.name,
-    createdAt: overviews.createdAt,
-    updatedAt: overviews.updatedAt,
-    groupId: studentGroups.id,
-    programmeId: studentGroups.programmeId,
-    cohort: studentGroups.cohort,
-    programmeName: programmeNameOf(studentGroups.programmeId),
-    institutionShortName: institutionShortNameOf(overviews.institutionId),
-  };
-  /** Documents with their group and the programme's and institution's names, in one statement. */
-  const overviewQuery = () =>
-    db.select(overviewColumns).from(overviews).innerJoin(studentGroups, eq(studentGroups.id, overviews.groupId));
-
   return {
     async findGroup(v: { trustId: string; institutionId: string; programmeId: string; cohort: number }) {
       const [row] = await db
@@ -136,10 +108,7 @@ export function createOverviewsRepository({ db }: { db: DbOrTx }) {
         .from(sql`(select 1) as one`);
       return row ?? { overviews: 0, sheetsDue: 0, problemRows: 0 };
     },
-    async findOverview(scope: Scope, id: string): Promise<OverviewRecord | undefined> {
-      const [row] = await overviewQuery().where(and(inScope(scope), eq(overviews.id, id)));
-      return row;
-    },
+    findOverview: (scope: Scope, id: string) => findOverviewInScope(db, scope, id),
 
     async sheetsOf(overviewIds: string[]) {
       if (overviewIds.length === 0) return [];
@@ -208,16 +177,8 @@ export function createOverviewsRepository({ db }: { db: DbOrTx }) {
         .where(and(inScope(scope), eq(sheets.id, sheetId)));
       return row?.sheet;
     },
-    /** A sheet in scope with its document (as `findOverview` gives it), in one statement. */
-    async findSheetWithOverview(scope: Scope, sheetId: string) {
-      const [row] = await db
-        .select({ sheet: sheets, overview: overviewColumns })
-        .from(sheets)
-        .innerJoin(overviews, eq(overviews.id, sheets.overviewId))
-        .innerJoin(studentGroups, eq(studentGroups.id, overviews.groupId))
-        .where(and(inScope(scope), eq(sheets.id, sheetId)));
-      return row;
-    },
+    /** A sheet in scope with its document (as `findOverview` gives it) and its submitter's name, in one statement. */
+    findSheetWithOverview: (scope: Scope, sheetId: string) => findSheetInScope(db, scope, sheetId),
     /**
      * Serialises writes to one sheet's rows: a save also updates other rows' error counts (a
      * duplicate found or gone), so two saves in one sheet take turns instead of deadlocking.

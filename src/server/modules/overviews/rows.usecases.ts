@@ -55,7 +55,7 @@ export function createRowsUsecases(deps: OverviewsDeps) {
      * the database handle itself the rows' statement is the one built once (`rowsOfSheet`).
      */
     async list(actor: Actor, sheetId: string): Promise<{ sheet: Sheet; rows: Row[] }> {
-      const { sheet, settings, sites, ctx } = await withSheet(db, actor, sheetId);
+      const { sheet, settings, sites, ctx, submittedByName } = await withSheet(db, actor, sheetId);
       const all = await loadRows(db, codec, sheet.id, sites);
       // Reads never write: error counts are refreshed by the saves (which hold the sheet's lock).
       const problems = sheetProblems(
@@ -63,12 +63,11 @@ export function createRowsUsecases(deps: OverviewsDeps) {
         ctx,
       );
       const rows = await rowDtos(db, all, problems, sheet, settings);
-      const names = await userNamesOf(db, [sheet.submittedBy]);
       return {
         sheet: sheetDto(sheet, {
           deadlineDays: settings.deadlineDays,
           now: clock.now(),
-          submittedByName: sheet.submittedBy ? (names.get(sheet.submittedBy) ?? "") : null,
+          submittedByName,
           counts: sheetCountsOf(
             all.map((r) => ({
               errorCount: r.rec.errorCount,

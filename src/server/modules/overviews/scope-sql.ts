@@ -1,4 +1,4 @@
-import { and, eq, inArray, type SQL } from "drizzle-orm";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Scope } from "./access-scope.ts";
 import { overviews } from "./overviews.table.ts";
 
@@ -8,3 +8,18 @@ export const inScope = (scope: Scope): SQL | undefined =>
     eq(overviews.trustId, scope.trustId),
     scope.institutionIds ? inArray(overviews.institutionId, scope.institutionIds) : undefined,
   );
+
+/**
+ * `inScope` for a statement built once: the scope as the bind parameters `scopeBinding` gives
+ * (`trustId`, `wholeTrust`, `institutionIds`), so one statement serves every scope.
+ */
+export const inScopeBound = and(
+  eq(overviews.trustId, sql.placeholder("trustId")),
+  sql`(${sql.placeholder("wholeTrust")}::boolean or ${overviews.institutionId} = any(${sql.placeholder("institutionIds")}::uuid[]))`,
+) as SQL;
+
+export const scopeBinding = (scope: Scope) => ({
+  trustId: scope.trustId,
+  wholeTrust: scope.institutionIds === null,
+  institutionIds: scope.institutionIds ?? [],
+});

@@ -60,7 +60,8 @@ async function sheetContextOf(
 }
 
 /**
- * The sheet `sheetId` as the caller may see it (404 `sheets.not_found` otherwise); with `lock`, its
+ * The sheet `sheetId` as the caller may see it (404 `sheets.not_found` otherwise), with the name of
+ * whoever submitted it (null before submission); with `lock`, its
  * rows' writes are serialised for the transaction (a save also updates other rows' error counts).
  */
 export async function withSheet(
@@ -68,13 +69,14 @@ export async function withSheet(
   actor: Actor,
   sheetId: string,
   opts: { lock?: boolean; policy?: OverviewsPolicy } = {},
-): Promise<SheetContext> {
+): Promise<SheetContext & { submittedByName: string | null }> {
   const scope = scopeOf(actor, opts.policy);
   const repo = createOverviewsRepository({ db: tx });
   const found = await repo.findSheetWithOverview(scope, sheetId);
   if (!found) throw sheetNotFound();
   if (opts.lock) await repo.lockSheet(found.sheet.id);
-  return sheetContextOf(tx, scope, found.sheet, sheetNotFound, found.overview);
+  const c = await sheetContextOf(tx, scope, found.sheet, sheetNotFound, found.overview);
+  return { ...c, submittedByName: found.submittedByName };
 }
 
 /**
