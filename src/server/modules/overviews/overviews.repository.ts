@@ -120,16 +120,16 @@ export function createOverviewsRepository({ db }: { db: DbOrTx }) {
     },
     /**
      * The documents' sheets with the submitter's name and the counts `sheetCounts` gives, in one
-     * statement for any number of documents (the counts grouped once, not per sheet).
+     * statement for any number of documents: each sheet's counts over its own rows (a lateral
+     * join, by the rows' sheet index). Counting the rows of all the documents' sheets grouped once
+     * let PostgreSQL read every row of the region for a page of fifty documents (61 ms against 12).
      */
     async sheetsWithCounts(overviewIds: string[]) {
       if (overviewIds.length === 0) return [];
-      const ofDocuments = anyOf(sheets.overviewId, overviewIds, "uuid");
       const transferred = transferredToHr(db);
       const sheetCounts = sheetCountsOver(transferred);
       const counts = db
         .select({
-          sheetId: placementRows.sheetId,
           rows: sheetCounts.rows.as("rows"),
           problems: sheetCounts.problems.as("problems"),
           registered: sheetCounts.registered.as("registered"),
@@ -137,8 +137,7 @@ export function createOverviewsRepository({ db }: { db: DbOrTx }) {
         })
         .from(placementRows)
         .leftJoin(transferred, eq(transferred.id, placementRows.personId))
-        .where(sql`${placementRows.sheetId} in (select ${sheets.id} from ${sheets} where ${ofDocuments})`)
-        .groupBy(placementRows.sheetId)
+        .where(eq(placementRows.sheetId, sheets.id))
         .as("counts");
       return db
         .select({
@@ -152,8 +151,8 @@ export function createOverviewsRepository({ db }: { db: DbOrTx }) {
           },
         })
         .from(sheets)
-        .leftJoin(counts, eq(counts.sheetId, sheets.id))
-        .where(ofDocuments)
+        .leftJoinLateral(counts, sql`true`)
+        .where(anyOf(sheets.overviewId, overviewIds, "uuid"))
         .orderBy(asc(sheets.position), asc(sheets.createdAt));
     },
     /** Per sheet: its `sheetCounts`. */
