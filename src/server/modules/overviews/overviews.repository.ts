@@ -9,7 +9,7 @@ import { listOrder, listWhere, type OverviewListFilter } from "./overview-list-q
 import { overviews, placementRows, sheets, studentGroups } from "./overviews.table.ts";
 import { inScope } from "./scope-sql.ts";
 import { findOverviewInScope, findSheetInScope } from "./scoped-finds.ts";
-import { sheetCountsOver } from "./sheet-counts-sql.ts";
+import { countsOfEachSheet, sheetCountsOver } from "./sheet-counts-sql.ts";
 
 export type SheetRecord = typeof sheets.$inferSelect;
 export type PlacementRowRecord = typeof placementRows.$inferSelect;
@@ -108,7 +108,7 @@ export function createOverviewsRepository({ db }: { db: DbOrTx }) {
         .from(sql`(select 1) as one`);
       return row ?? { overviews: 0, sheetsDue: 0, problemRows: 0 };
     },
-    findOverview: (scope: Scope, id: string) => findOverviewInScope(db, scope, id),
+    findOverview: async (scope: Scope, id: string) => (await findOverviewInScope(db, scope, id))?.overview,
 
     async sheetsOf(overviewIds: string[]) {
       if (overviewIds.length === 0) return [];
@@ -120,25 +120,11 @@ export function createOverviewsRepository({ db }: { db: DbOrTx }) {
     },
     /**
      * The documents' sheets with the submitter's name and the counts `sheetCounts` gives, in one
-     * statement for any number of documents: each sheet's counts over its own rows (a lateral
-     * join, by the rows' sheet index). Counting the rows of all the documents' sheets grouped once
-     * let PostgreSQL read every row of the region for a page of fifty documents (61 ms against 12).
+     * statement for any number of documents (`countsOfEachSheet`).
      */
     async sheetsWithCounts(overviewIds: string[]) {
       if (overviewIds.length === 0) return [];
-      const transferred = transferredToHr(db);
-      const sheetCounts = sheetCountsOver(transferred);
-      const counts = db
-        .select({
-          rows: sheetCounts.rows.as("rows"),
-          problems: sheetCounts.problems.as("problems"),
-          registered: sheetCounts.registered.as("registered"),
-          ordered: sheetCounts.ordered.as("ordered"),
-        })
-        .from(placementRows)
-        .leftJoin(transferred, eq(transferred.id, placementRows.personId))
-        .where(eq(placementRows.sheetId, sheets.id))
-        .as("counts");
+      const counts = countsOfEachSheet(db);
       return db
         .select({
           sheet: sheets,

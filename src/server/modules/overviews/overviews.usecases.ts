@@ -17,12 +17,13 @@ import { programmeOf } from "../catalog/catalog.public.ts";
 import { hasAgreement, institutionNamesOf } from "../institutions/institutions.public.ts";
 import { trustSettingsOf } from "../trusts/trusts.public.ts";
 import { scopeOf } from "./access-scope.ts";
-import { overviewDtos } from "./overview-dtos.ts";
+import { overviewDto, overviewDtos } from "./overview-dtos.ts";
 import type { OverviewsDeps } from "./overviews.deps.ts";
 import { changeDto } from "./overviews.dtos.ts";
-import { institutionRequired, overviewExists, programmeNotFound } from "./overviews.errors.ts";
+import { institutionRequired, overviewExists, overviewNotFound, programmeNotFound } from "./overviews.errors.ts";
 import { createOverviewsRepository, type OverviewRecord } from "./overviews.repository.ts";
 import { createRowsRepository } from "./rows.repository.ts";
+import { findDocumentInScope } from "./scoped-finds.ts";
 import { withOverview } from "./sheet-context.ts";
 import { createSheetsUsecases } from "./sheets.usecases.ts";
 
@@ -56,9 +57,11 @@ export function createOverviewsUsecases(deps: OverviewsDeps) {
       return createOverviewsRepository({ db }).counts(scope, dueByOf(clock.now(), deadlineDays));
     },
 
+    /** One document with its sheets and their counts: one statement besides the session's. */
     async get(actor: Actor, id: string): Promise<Overview> {
-      const { overview, settings } = await withOverview(db, actor, id);
-      return (await overviewDtos(db, [overview], settings, clock.now()))[0] as Overview;
+      const found = await findDocumentInScope(db, scopeOf(actor), id);
+      if (!found) throw overviewNotFound();
+      return overviewDto(found.overview, found.sheets, found.settings, clock.now());
     },
 
     /** The document of a new student group, named by the naming standard; a second for the group → 409. */

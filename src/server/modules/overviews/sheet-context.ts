@@ -2,7 +2,7 @@ import type { RowContext, Site } from "../../../domain/placement-row/context.ts"
 import type { Actor } from "../../shared/actor.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 import { placementSitesOf } from "../catalog/catalog.public.ts";
-import { type TrustSettings, trustSettingsOf } from "../trusts/trusts.public.ts";
+import type { TrustSettings } from "../trusts/trusts.public.ts";
 import { type OverviewsPolicy, type Scope, scopeOf } from "./access-scope.ts";
 import { overviewNotFound, rowNotFound, sheetNotFound } from "./overviews.errors.ts";
 import {
@@ -12,6 +12,7 @@ import {
   type SheetRecord,
 } from "./overviews.repository.ts";
 import { createRowsRepository } from "./rows.repository.ts";
+import { findOverviewInScope } from "./scoped-finds.ts";
 import { contextOf } from "./sheet-rows.ts";
 
 /** A document in the caller's scope with the trust's settings. */
@@ -32,7 +33,7 @@ export interface RowInSheet extends SheetContext {
   row: PlacementRowRecord;
 }
 
-/** The document `overviewId` as the caller may see it (404 `overviews.not_found` otherwise). */
+/** The document `overviewId` as the caller may see it, with its trust's settings (404 `overviews.not_found` otherwise). */
 export async function withOverview(
   tx: DbOrTx,
   actor: Actor,
@@ -40,9 +41,9 @@ export async function withOverview(
   policy: OverviewsPolicy = "overviews.read",
 ): Promise<OverviewContext> {
   const scope = scopeOf(actor, policy);
-  const overview = await createOverviewsRepository({ db: tx }).findOverview(scope, overviewId);
-  if (!overview) throw overviewNotFound();
-  return { scope, overview, settings: await trustSettingsOf(tx, scope.trustId) };
+  const found = await findOverviewInScope(tx, scope, overviewId);
+  if (!found) throw overviewNotFound();
+  return { scope, ...found };
 }
 
 async function sheetContextOf(
@@ -50,11 +51,11 @@ async function sheetContextOf(
   scope: Scope,
   sheet: SheetRecord,
   notFound: () => Error,
-  known?: OverviewRecord,
+  known?: { overview: OverviewRecord; settings: TrustSettings },
 ): Promise<SheetContext> {
-  const overview = known ?? (await createOverviewsRepository({ db: tx }).findOverview(scope, sheet.overviewId));
-  if (!overview) throw notFound();
-  const settings = await trustSettingsOf(tx, scope.trustId);
+  const found = known ?? (await findOverviewInScope(tx, scope, sheet.overviewId));
+  if (!found) throw notFound();
+  const { overview, settings } = found;
   const sites = await placementSitesOf(tx, scope.trustId);
   return { scope, overview, settings, sheet, sites, ctx: contextOf(sheet, settings, sites) };
 }
@@ -75,7 +76,7 @@ export async function withSheet(
   const found = await repo.findSheetWithOverview(scope, sheetId);
   if (!found) throw sheetNotFound();
   if (opts.lock) await repo.lockSheet(found.sheet.id);
-  const c = await sheetContextOf(tx, scope, found.sheet, sheetNotFound, found.overview);
+  const c = await sheetContextOf(tx, scope, found.sheet, sheetNotFound, found);
   return { ...c, submittedByName: found.submittedByName };
 }
 

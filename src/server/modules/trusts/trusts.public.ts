@@ -11,19 +11,29 @@ export { type AppointAdmin, createTrustsUsecases, type TrustsUsecases } from "./
 /** A trust's name and settings (the trust's default language, naming standard, …), or undefined. */
 export const findTrust = (db: DbOrTx, trustId: string) => createTrustsRepository({ db }).find(trustId);
 
+/**
+ * The columns of a trust's settings, for a statement that reads them with the trust's own records
+ * (joined on `trusts.id`) instead of asking `trustSettingsOf` apart; `settingsFrom` makes them the same answer.
+ */
+export const trustSettingsColumns = {
+  testMode: trusts.testMode,
+  deadlineDays: trusts.deadlineDays,
+  dNumberNeedsManualUser: trusts.dNumberNeedsManualUser,
+  namingDocument: trusts.namingDocument,
+  namingSheet: trusts.namingSheet,
+  namingInternationalSheet: trusts.namingInternationalSheet,
+  namingFile: trusts.namingFile,
+  extensionMaxDays: trusts.extensionMaxDays,
+};
+type SettingsRow = { [K in keyof typeof trustSettingsColumns]: (typeof trustSettingsColumns)[K]["_"]["data"] };
+
+/** A trust's settings as `trustSettingsOf` answers them, from the columns `trustSettingsColumns` read. */
+export const settingsFrom = (row: SettingsRow) => ({ ...row, naming: namingStandardOf(row) });
+
 /** Read on most requests of the overviews and orders, so built once (`shared/built-once.ts`). */
 const settingsOf = builtOnce((db) =>
   db
-    .select({
-      testMode: trusts.testMode,
-      deadlineDays: trusts.deadlineDays,
-      dNumberNeedsManualUser: trusts.dNumberNeedsManualUser,
-      namingDocument: trusts.namingDocument,
-      namingSheet: trusts.namingSheet,
-      namingInternationalSheet: trusts.namingInternationalSheet,
-      namingFile: trusts.namingFile,
-      extensionMaxDays: trusts.extensionMaxDays,
-    })
+    .select(trustSettingsColumns)
     .from(trusts)
     .where(eq(trusts.id, sql.placeholder("trustId")))
     .prepare("trusts_settings_of"),
@@ -40,7 +50,7 @@ export async function trustSettingsOf(db: DbOrTx, trustId: string) {
       extensionMaxDays: 90,
       naming: defaultNamingStandard,
     };
-  return { ...row, naming: namingStandardOf(row) };
+  return settingsFrom(row);
 }
 export type TrustSettings = Awaited<ReturnType<typeof trustSettingsOf>>;
 
