@@ -8,7 +8,7 @@ import { overviewColumns } from "./overview-columns.ts";
 import { listOrder, listWhere, type OverviewListFilter } from "./overview-list-query.ts";
 import { overviews, placementRows, sheets, studentGroups } from "./overviews.table.ts";
 import { inScope } from "./scope-sql.ts";
-import { findOverviewInScope, findSheetInScope } from "./scoped-finds.ts";
+import { findOverviewInScope, findSheetInScope } from "./scoped-finds.repository.ts";
 import { countsOfEachSheet, sheetCountsOver } from "./sheet-counts-sql.ts";
 
 export type SheetRecord = typeof sheets.$inferSelect;

@@ -23,7 +23,7 @@ import { changeDto } from "./overviews.dtos.ts";
 import { institutionRequired, overviewExists, overviewNotFound, programmeNotFound } from "./overviews.errors.ts";
 import { createOverviewsRepository, type OverviewRecord } from "./overviews.repository.ts";
 import { createRowsRepository } from "./rows.repository.ts";
-import { findDocumentInScope } from "./scoped-finds.ts";
+import { findDocumentInScope } from "./scoped-finds.repository.ts";
 import { withOverview } from "./sheet-context.ts";
 import { createSheetsUsecases } from "./sheets.usecases.ts";
 

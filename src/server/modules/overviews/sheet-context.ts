@@ -12,7 +12,7 @@ import {
   type SheetRecord,
 } from "./overviews.repository.ts";
 import { createRowsRepository } from "./rows.repository.ts";
-import { findOverviewInScope } from "./scoped-finds.ts";
+import { findOverviewInScope } from "./scoped-finds.repository.ts";
 import { contextOf } from "./sheet-rows.ts";
 
 /** A document in the caller's scope with the trust's settings. */
