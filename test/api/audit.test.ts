@@ -106,6 +106,11 @@ describe("GET /api/audit", () => {
     expect(one.events.map((e) => e.entityId)).toEqual([sites["Post B"]]);
 
     expect((await list("from=2199-01-01")).events).toEqual([]);
+    expect((await list("to=2000-01-01")).events).toEqual([]);
+    const window = (await list("entity=placement_site&from=2000-01-01&to=2199-01-01&limit=500")).events;
+    expect(window.map((e) => e.id).sort()).toEqual(ids.sort());
+    // An empty filter filters nothing, as an absent one.
+    expect((await list("entity=&limit=500")).events).toEqual((await list("limit=500")).events);
     expect((await list("")).events.length).toBeLessThanOrEqual(50);
   });
 
