@@ -1,4 +1,5 @@
 import { and, desc, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
+import { builtOnce } from "../../shared/built-once.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 import { trusts } from "../trusts/trusts.table.ts";
 import { users } from "../users/users.table.ts";
@@ -9,6 +10,27 @@ export type BatchRow = typeof notificationBatches.$inferSelect;
 
 /** A notification whose batch is still open: the digest waits until it closes. */
 const inOpenBatch = sql`exists (select 1 from ${notificationBatches} where ${notificationBatches.notificationId} = ${notifications.id} and ${notificationBatches.closedAt} is null)`;
+
+/**
+ * The person's newest notifications with the unread count (all, or only the unread): read on
+ * every page a signed-in person opens, so built once (`shared/built-once.ts`).
+ */
+function pageQuery(db: DbOrTx, onlyUnread: boolean) {
+  const userId = sql.placeholder("userId");
+  return db
+    .select({
+      row: notifications,
+      unread: sql<number>`(select count(*)::int from ${notifications} unread
+                            where unread.user_id = ${userId} and unread.read_at is null)`,
+    })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), onlyUnread ? isNull(notifications.readAt) : undefined))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(sql.placeholder("limit"))
+    .prepare(onlyUnread ? "notifications_unread_page" : "notifications_page");
+}
+const page = builtOnce((db) => pageQuery(db, false));
+const unreadPage = builtOnce((db) => pageQuery(db, true));
 
 export function createNotificationsRepository({ db }: { db: DbOrTx }) {
   return {
@@ -39,16 +61,7 @@ export function createNotificationsRepository({ db }: { db: DbOrTx }) {
      * one statement: each row carries the count. No rows means no notification, so none unread.
      */
     async list(userId: string, options: { unread: boolean; limit: number }) {
-      const found = await db
-        .select({
-          row: notifications,
-          unread: sql<number>`(select count(*)::int from ${notifications} unread
-                                where unread.user_id = ${userId} and unread.read_at is null)`,
-        })
-        .from(notifications)
-        .where(and(eq(notifications.userId, userId), options.unread ? isNull(notifications.readAt) : undefined))
-        .orderBy(desc(notifications.createdAt), desc(notifications.id))
-        .limit(options.limit);
+      const found = await (options.unread ? unreadPage : page)(db).execute({ userId, limit: options.limit });
       return { rows: found.map((f) => f.row), unreadCount: found[0]?.unread ?? 0 };
     },
     /** The caller's own notification; another person's is simply not found. */
