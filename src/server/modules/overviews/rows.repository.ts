@@ -33,16 +33,20 @@ const rowsOfSheetQuery = (db: DbOrTx) =>
 const rowsOfSheetPrepared = builtOnce((db) => rowsOfSheetQuery(db).prepare("overviews_rows_of_sheet"));
 
 /**
- * A whole sheet's comments and changes, by the sheet rather than by its rows' ids: PostgreSQL reads
- * a list of 200 ids against every comment and change of the region (a sequential scan), where the
- * sheet's index finds its own. Rows never change sheet, so the sheet's are the rows' own. Built once.
+ * A whole sheet's comments and changes, by the sheet rather than by a list of its rows' ids sent
+ * along: PostgreSQL read such a list against every comment and change of the region (a sequential
+ * scan, 7 ms for a sheet of 200 rows at full scale). The changes are found by the sheet's index
+ * (0.3 ms; rows never change sheet, so the sheet's changes are its rows' own); the comments by the
+ * rows' index with the ids the sheet's rows give (`= any(array(…))`: a join let the plan kept for
+ * the statement read every comment of the region). Built once.
  */
 const commentsOfSheet = builtOnce((db) =>
   db
     .select({ comment: rowComments, authorName: userNameOf(rowComments.authorId) })
     .from(rowComments)
-    .innerJoin(placementRows, eq(placementRows.id, rowComments.rowId))
-    .where(eq(placementRows.sheetId, sql.placeholder("sheetId")))
+    .where(
+      sql`${rowComments.rowId} = any(array(select ${placementRows.id} from ${placementRows} where ${placementRows.sheetId} = ${sql.placeholder("sheetId")}))`,
+    )
     .orderBy(asc(rowComments.createdAt))
     .prepare("overviews_comments_of_sheet"),
 );
