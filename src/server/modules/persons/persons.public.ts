@@ -1,4 +1,4 @@
-import { type AnyColumn, and, eq, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../shared/database.ts";
 import { anyOf, chunkedByParameters } from "../../shared/sql-sets.ts";
 import { persons } from "./persons.table.ts";
@@ -13,22 +13,6 @@ export { noNationalId } from "./persons.errors.ts";
 export type { KnownPerson, PersonLinks } from "./persons.links.ts";
 export { createPersonsUsecases, type PersonsUsecases } from "./persons.usecases.ts";
 export { anonymisePersons, personsHoldingData } from "./persons-retention.repository.ts";
-
-/**
- * What a row shows of its person — whether they are registered and transferred to HR, and their
- * learning portal state — as values inside the caller's statement (`personId` a column of the caller's table).
- */
-export const registrationOf = (personId: SQL | AnyColumn) => ({
-  registeredAt: sql`(select ${persons.registeredAt} from ${persons} where ${persons.id} = ${personId})`.mapWith(
-    persons.registeredAt,
-  ) as SQL<Date | null>,
-  hrTransferredAt: sql`(select ${persons.hrTransferredAt} from ${persons} where ${persons.id} = ${personId})`.mapWith(
-    persons.hrTransferredAt,
-  ) as SQL<Date | null>,
-  learningPortalState: sql<
-    string | null
-  >`(select ${persons.learningPortalState} from ${persons} where ${persons.id} = ${personId})`,
-});
 
 /**
  * The persons transferred to HR, as a subquery the caller joins on `id` (a left join counts a row's
