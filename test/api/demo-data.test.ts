@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Change, Overview, Row, Sheet } from "../../src/contracts/overviews.ts";
+import { z } from "zod";
+import { type Change, type Overview, type Row, type Sheet, sheetRowsSchema } from "../../src/contracts/overviews.ts";
 import type { Campaign, MatchingView, Registration } from "../../src/contracts/registrations.ts";
 import { validateNationalId } from "../../src/domain/national-id.ts";
 import { loadConfig } from "../../src/server/config.ts";
@@ -25,6 +26,8 @@ let admin: string;
 let overviews: Overview[];
 let sheets: Sheet[];
 const rowsOf = new Map<string, Row[]>();
+/** Each sheet's answer as it was written (by the serializer compiled from the contract). */
+const bodyOf = new Map<string, string>();
 
 beforeAll(async () => {
   t = await createTestApp({ clock, env: { DATA_ENCRYPTION_KEY: key } });
@@ -49,6 +52,7 @@ beforeAll(async () => {
     const res = await t.call("GET", `/api/sheets/${sheet.id}/rows`, { cookie: admin });
     expect(res.statusCode).toBe(200);
     rowsOf.set(sheet.id, res.json().rows);
+    bodyOf.set(sheet.id, res.body);
   }
 });
 afterAll(() => t.close());
@@ -58,6 +62,23 @@ const query = async (statement: string) =>
   ((await t.database.db.execute(sql.raw(statement))) as unknown as { rows: Record<string, string | null>[] }).rows;
 
 describe("the demo semester", () => {
+  it("answers every sheet exactly as the contract's Zod encoding would, values checked", () => {
+    // The sheet is written by a serializer compiled from its contract, which does not check the
+    // values' formats: Zod's encoding of what was sent throws on a value the contract does not allow,
+    // and writes the same bytes when the two agree.
+    for (const sheet of sheets) {
+      const body = bodyOf.get(sheet.id) as string;
+      expect(JSON.stringify(z.encode(sheetRowsSchema, JSON.parse(body))), sheet.name).toBe(body);
+    }
+    const all = [...rowsOf.values()].flat();
+    // …over answers that hold each optional part of a row.
+    expect(all.some((r) => r.comments.length > 0)).toBe(true);
+    expect(all.some((r) => r.changes.length > 0)).toBe(true);
+    expect(all.some((r) => r.problems.some((p) => p.details))).toBe(true);
+    expect(all.some((r) => r.nationalIdMasked !== null)).toBe(true);
+    expect(all.some((r) => r.withdrawn !== null)).toBe(true);
+  });
+
   it("has documents for every programme, with sheets in every deadline state and an international one", () => {
     const programmes = new Set(overviews.map((o) => `${o.group.institutionShortName} ${o.group.programmeName}`));
     expect([...programmes].sort()).toEqual([

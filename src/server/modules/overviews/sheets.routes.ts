@@ -7,6 +7,7 @@ import {
   submitResultSchema,
 } from "../../../contracts/overviews.ts";
 import { actorOf } from "../../plugins/session.ts";
+import { compiledSerializer } from "../../shared/compiled-serializer.ts";
 import { authErrors, type TypedApp } from "../../shared/routes.ts";
 import type { OverviewsUsecases } from "./overviews.usecases.ts";
 import type { RowsUsecases } from "./rows.usecases.ts";
@@ -18,6 +19,7 @@ export function sheetRoutes(app: TypedApp, { overviews, rows }: { overviews: Ove
     "/api/sheets/:id/rows",
     {
       config: { access: "overviews.read" },
+      serializerCompiler: compiledSerializer,
       schema: {
         tags,
         summary: "A sheet and its rows",
