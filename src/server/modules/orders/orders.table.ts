@@ -150,6 +150,9 @@ export const orderLines = pgTable(
     index("order_lines_granted_ending")
       .on(t.validTo)
       .where(sql`${t.state} in ('ordered', 'approved', 'implemented', 'extended')`),
+    // The check of an order finds the rows' changed lines (few in the region) without reading the
+    // index of all lines, whose pages for a fresh sheet's rows are seldom in memory.
+    index("order_lines_row_changed").on(t.rowId).where(sql`${t.state} = 'changed'`),
     // The expiry reminders look a person's continuing placements up.
     index("order_lines_person_system").on(t.personId, t.systemId, t.validFrom),
   ],

@@ -1,0 +1,1 @@
+CREATE INDEX "order_lines_row_changed" ON "order_lines" USING btree ("row_id") WHERE "order_lines"."state" = 'changed';
