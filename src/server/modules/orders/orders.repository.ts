@@ -3,7 +3,8 @@ import { alias } from "drizzle-orm/pg-core";
 import { holdingStates, type OrderLineState } from "../../../domain/order-lines.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 import { containsPattern } from "../../shared/like-pattern.ts";
-import { anyOf, chunkedByParameters } from "../../shared/sql-sets.ts";
+import { insertInSets } from "../../shared/insert-sets.ts";
+import { anyOf } from "../../shared/sql-sets.ts";
 import { placementSites, programmes } from "../catalog/catalog.table.ts";
 import { accessProfileVersions, clinicalSystems } from "../clinical-systems/clinical-systems.table.ts";
 import { institutions } from "../institutions/institutions.table.ts";
@@ -160,8 +161,22 @@ export function createOrdersRepository({ db }: { db: DbOrTx }) {
       return row as OrderRow;
     },
 
+    /**
+     * An order's lines in one statement of column arrays (`insertInSets`): a 200-row order's 400
+     * lines were 7,200 bind parameters that Drizzle built and PostgreSQL parsed value by value. The
+     * optional references a line may leave out are said as null, so every line gives the same columns.
+     */
     async insertLines(lines: NewOrderLine[]) {
-      for (const part of chunkedByParameters(lines, 18)) await db.insert(orderLines).values(part);
+      await insertInSets(
+        db,
+        orderLines,
+        lines.map((l) => ({
+          ...l,
+          exceptionId: l.exceptionId ?? null,
+          replacesLineId: l.replacesLineId ?? null,
+          changes: l.changes ?? null,
+        })),
+      );
     },
 
     /** An order of the trust; `lock` holds it for the change the transaction makes. */
