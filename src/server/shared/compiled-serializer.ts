@@ -11,7 +11,7 @@ import { ZodType, z } from "zod";
  * code added by mistake never leaves), and a required key that is missing fails the answer. What it
  * no longer checks is each value's format (an enum, a uuid): the route's API tests check the answer
  * against the contract. A schema that transforms its values (a codec, a transform) has no JSON
- * Schema and is refused when the route is built, not at the first request.
+ * Schema and fails the app's start (Fastify builds serializers when it gets ready), not a request.
  */
 export function compiledSerializer({ schema }: { schema: unknown }): (data: unknown) => string {
   if (!(schema instanceof ZodType)) throw new TypeError("compiledSerializer takes a route's Zod response schemas.");
