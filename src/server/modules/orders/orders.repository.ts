@@ -2,8 +2,8 @@ import { and, asc, desc, eq, ilike, inArray, ne, or, type SQL, sql } from "drizz
 import { alias } from "drizzle-orm/pg-core";
 import { holdingStates, type OrderLineState } from "../../../domain/order-lines.ts";
 import type { DbOrTx } from "../../shared/database.ts";
-import { containsPattern } from "../../shared/like-pattern.ts";
 import { insertInSets } from "../../shared/insert-sets.ts";
+import { containsPattern } from "../../shared/like-pattern.ts";
 import { anyOf } from "../../shared/sql-sets.ts";
 import { placementSites, programmes } from "../catalog/catalog.table.ts";
 import { accessProfileVersions, clinicalSystems } from "../clinical-systems/clinical-systems.table.ts";
