@@ -45,7 +45,7 @@ export function createChangeOrdersRepository({ db }: { db: DbOrTx }) {
      * line holding the row and system replaces: the new profile left their system out, so they go on
      * the deactivation list (reason `changed`) from `day`.
      */
-    deactivateLeftOut(orderId: string, day: string, by: string, at: Date) {
+    deactivateLeftOut(orderId: string, day: string, at: Date) {
       return db
         .update(orderLines)
         .set({

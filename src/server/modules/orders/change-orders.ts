@@ -19,7 +19,7 @@ export async function sendChangeOrder(
 ): Promise<string[]> {
   const repo = createChangeOrdersRepository({ db: tx });
   const superseded = await repo.supersede(q.orderId, actor.userId, q.now);
-  const leftOut = await repo.deactivateLeftOut(q.orderId, todayInOslo(q.now), actor.userId, q.now);
+  const leftOut = await repo.deactivateLeftOut(q.orderId, todayInOslo(q.now), q.now);
   await writeAudits(tx, auditContext(actor), [
     ...superseded.map((l) => ({
       entity: "order_line" as const,
