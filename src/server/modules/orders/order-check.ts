@@ -10,8 +10,9 @@ import { programmesOfInstitution } from "../catalog/catalog.public.ts";
 import { currentProfilesOf } from "../clinical-systems/clinical-systems.public.ts";
 import { findTrust } from "../trusts/trusts.public.ts";
 import { createChangeOrdersRepository } from "./change-orders.repository.ts";
+import { createOrderCheckRepository } from "./order-check.repository.ts";
 import { orderSheetNotFound, sheetNotSubmitted, unknownRows } from "./orders.errors.ts";
-import { createOrdersRepository, type NewOrderLine } from "./orders.repository.ts";
+import type { NewOrderLine } from "./orders.repository.ts";
 
 const groupBy = <T>(items: readonly T[], key: (t: T) => string) => {
   const out = new Map<string, T[]>();
@@ -26,7 +27,7 @@ const groupBy = <T>(items: readonly T[], key: (t: T) => string) => {
  * it is ordered with. A constant number of statements whatever the number of rows.
  */
 export async function checkOrderRows(tx: DbOrTx, clock: Clock, trustId: string, body: z.infer<typeof createOrderBody>) {
-  const r = createOrdersRepository({ db: tx });
+  const r = createOrderCheckRepository({ db: tx });
   const sheet = await r.findSheet(trustId, body.sheetId);
   if (!sheet) throw orderSheetNotFound();
   if (!sheet.submittedAt) throw sheetNotSubmitted();

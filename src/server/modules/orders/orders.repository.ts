@@ -1,14 +1,13 @@
 import { and, asc, desc, eq, ilike, inArray, ne, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { holdingStates, type OrderLineState } from "../../../domain/order-lines.ts";
+import type { OrderLineState } from "../../../domain/order-lines.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 import { insertInSets } from "../../shared/insert-sets.ts";
 import { containsPattern } from "../../shared/like-pattern.ts";
-import { anyOf } from "../../shared/sql-sets.ts";
 import { placementSites, programmes } from "../catalog/catalog.table.ts";
 import { accessProfileVersions, clinicalSystems } from "../clinical-systems/clinical-systems.table.ts";
 import { institutions } from "../institutions/institutions.table.ts";
-import { overviews, placementRows, sheets, studentGroups } from "../overviews/overviews.table.ts";
+import { overviews, placementRows, studentGroups } from "../overviews/overviews.table.ts";
 import { persons } from "../persons/persons.table.ts";
 import { trusts } from "../trusts/trusts.table.ts";
 import { users } from "../users/users.table.ts";
@@ -89,62 +88,6 @@ export function createOrdersRepository({ db }: { db: DbOrTx }) {
       .leftJoin(orderer, eq(orderer.id, orders.orderedBy));
 
   return {
-    /** The sheet of the trust with its document, institution and the document's programme. */
-    async findSheet(trustId: string, sheetId: string) {
-      const [row] = await db
-        .select({
-          sheetId: sheets.id,
-          sheetName: sheets.name,
-          startDate: sheets.startDate,
-          endDate: sheets.endDate,
-          submittedAt: sheets.submittedAt,
-          overviewId: overviews.id,
-          overviewName: overviews.name,
-          institutionId: overviews.institutionId,
-          programmeId: studentGroups.programmeId,
-          programmeName: programmes.name,
-        })
-        .from(sheets)
-        .innerJoin(overviews, eq(overviews.id, sheets.overviewId))
-        .innerJoin(studentGroups, eq(studentGroups.id, overviews.groupId))
-        .innerJoin(programmes, eq(programmes.id, studentGroups.programmeId))
-        .where(and(eq(overviews.trustId, trustId), eq(sheets.id, sheetId)));
-      return row;
-    },
-
-    /** These rows of the sheet with what the order checks of their persons: one statement. */
-    rowsToOrder(sheetId: string, rowIds: string[]) {
-      return db
-        .select({
-          rowId: placementRows.id,
-          position: placementRows.position,
-          firstName: placementRows.firstName,
-          lastName: placementRows.lastName,
-          studyProgramme: placementRows.studyProgramme,
-          startDate: placementRows.startDate,
-          endDate: placementRows.endDate,
-          errorCount: placementRows.errorCount,
-          rowAnonymisedAt: placementRows.anonymisedAt,
-          withdrawnOn: placementRows.withdrawnOn,
-          personId: placementRows.personId,
-          hrTransferredAt: persons.hrTransferredAt,
-          emailConfirmedAt: persons.emailConfirmedAt,
-          personAnonymisedAt: persons.anonymisedAt,
-        })
-        .from(placementRows)
-        .leftJoin(persons, eq(persons.id, placementRows.personId))
-        .where(and(eq(placementRows.sheetId, sheetId), anyOf(placementRows.id, rowIds, "uuid")))
-        .orderBy(asc(placementRows.position), asc(placementRows.id));
-    },
-
-    /** The lines of these rows that hold their row and system (`holdingStates`): ordering them again is refused. */
-    liveLinesOf(rowIds: string[]) {
-      return db
-        .select({ rowId: orderLines.rowId, systemId: orderLines.systemId })
-        .from(orderLines)
-        .where(and(anyOf(orderLines.rowId, rowIds, "uuid"), inArray(orderLines.state, [...holdingStates])));
-    },
-
     /** Holds the trust's order numbers until the transaction ends: two orders never get one number. */
     async lockNumbers(trustId: string) {
       await db.execute(sql`select pg_advisory_xact_lock(${numberLockSpace}::int, hashtext(${trustId}))`);

@@ -25,6 +25,7 @@ import { nationalIdPlace } from "../persons/persons.public.ts";
 import { findTrust } from "../trusts/trusts.public.ts";
 import { activeCoordinatorsOf } from "../users/users.public.ts";
 import { sendChangeOrder } from "./change-orders.ts";
+import { createOrderCheckRepository } from "./order-check.repository.ts";
 import { checkOrderRows } from "./order-check.ts";
 import { lineDto, summaryDto, usernameOf } from "./order-dtos.ts";
 import {
@@ -234,7 +235,7 @@ export function createOrdersUsecases({ db, crypto, clock, notifier }: OrdersDeps
         const rowIds = [...new Set(moved.map((l) => l.rowId))];
         const changedRows = await sendChangeOrder(tx, actor, { orderId: id, institutionId: order.institutionId, now });
         await syncRowOrderStates(tx, [...new Set([...rowIds, ...changedRows])]);
-        const sheet = await r.findSheet(trustId, order.sheetId);
+        const sheet = await createOrderCheckRepository({ db: tx }).findSheet(trustId, order.sheetId);
         await notifier.notify(tx, {
           trustId,
           userIds: await activeCoordinatorsOf(tx, trustId, order.institutionId),
