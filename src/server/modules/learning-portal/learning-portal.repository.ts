@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../shared/database.ts";
 import { anyOf } from "../../shared/sql-sets.ts";
 import { learningPortalBatches, learningPortalRequests } from "./learning-portal.table.ts";
@@ -66,9 +66,14 @@ const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
  * The rows of the trust's sheets (joined read-only with the sheets, documents, institutions,
  * persons and the trust's settings) that may need a manual user: international sheets' rows, and
  * rows carrying an ID when the trust's D-number holders need one; not anonymised, not withdrawn,
- * with a person. `where` narrows them further. One statement.
+ * with a person. `from` is where the rows are taken from (all rows, or the current ones), `where`
+ * narrows them further. One statement.
  */
-async function candidates(db: DbOrTx, trustId: string, where: ReturnType<typeof sql>): Promise<CandidateRow[]> {
+async function candidates(
+  db: DbOrTx,
+  trustId: string,
+  { from = sql`placement_rows`, where = sql`true` }: { from?: SQL; where?: SQL },
+): Promise<CandidateRow[]> {
   const result = await db.execute(sql`
     select r.id as row_id, p.id as person_id, p.last_name, p.first_name,
            coalesce(nullif(p.email, ''), r.email) as email, r.home_institution,
@@ -78,7 +83,7 @@ async function candidates(db: DbOrTx, trustId: string, where: ReturnType<typeof 
            b.id as batch_id, b.number as batch_number,
            to_char(b.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as batch_sent_at,
            t.test_mode, t.d_number_needs_manual_user
-      from placement_rows r
+      from ${from} r
       join sheets s on s.id = r.sheet_id
       join overviews o on o.id = s.overview_id
       join institutions i on i.id = o.institution_id
@@ -127,33 +132,34 @@ async function candidates(db: DbOrTx, trustId: string, where: ReturnType<typeof 
 /**
  * Rows of current and coming placements: their end, the row's or else the sheet's, on or after
  * `today` (`coalesce(r.end_date, s.end_date) >= today`), found through the rows' and the sheets'
- * end dates (`placement_rows_end`, `sheets_end`), so the rows read are the current ones.
+ * end dates (`placement_rows_end`, `sheets_end`), so the rows read are the current ones. They are
+ * the statement's rows themselves: as a condition (`r.id in (…)`) each one was looked up again by
+ * its id (34 → 11 ms at full scale).
  */
-const current = (today: string) => sql`r.id in (
-  select w.id from placement_rows w where w.end_date >= ${today}::date
+const current = (today: string) => sql`(
+  select w.* from placement_rows w where w.end_date >= ${today}::date
   union all
-  select w.id from sheets ws join placement_rows w on w.sheet_id = ws.id
+  select w.* from sheets ws join placement_rows w on w.sheet_id = ws.id
    where ws.end_date >= ${today}::date and w.end_date is null)`;
 
 export function createLearningPortalRepository({ db }: { db: DbOrTx }) {
   return {
     /** Rows of current and coming placements. */
-    current: (trustId: string, today: string) => candidates(db, trustId, current(today)),
+    current: (trustId: string, today: string) => candidates(db, trustId, { from: current(today) }),
 
     /** Current and coming rows of persons not yet requested or created (those who may be waiting). */
     currentWaiting: (trustId: string, today: string) =>
-      candidates(
-        db,
-        trustId,
-        sql`${current(today)} and coalesce(p.learning_portal_state, '') not in ('requested', 'created')`,
-      ),
+      candidates(db, trustId, {
+        from: current(today),
+        where: sql`coalesce(p.learning_portal_state, '') not in ('requested', 'created')`,
+      }),
 
     /** Current and coming rows of these persons only. */
     currentOf: (trustId: string, today: string, personIds: string[]) =>
-      candidates(db, trustId, sql`${current(today)} and ${anyOf(sql`p.id`, personIds, "uuid")}`),
+      candidates(db, trustId, { from: current(today), where: anyOf(sql`p.id`, personIds, "uuid") }),
 
     /** These rows (whatever their dates): what the readiness lines show. */
-    rows: (trustId: string, rowIds: string[]) => candidates(db, trustId, anyOf(sql`r.id`, rowIds, "uuid")),
+    rows: (trustId: string, rowIds: string[]) => candidates(db, trustId, { where: anyOf(sql`r.id`, rowIds, "uuid") }),
 
     /** Takes the trust's batch numbers for this transaction (two batches never share a number). */
     async lockNumbers(trustId: string) {

@@ -47,5 +47,9 @@ export const persons = pgTable(
     index("persons_trust_email").on(t.trustId, t.email),
     // The sheet counts of a list page join the persons transferred to HR: this index holds only them.
     index("persons_transferred").on(t.id).where(sql`${t.hrTransferredAt} is not null`),
+    // The start page counts the persons ready for HR: this index holds only them.
+    index("persons_ready_for_hr")
+      .on(t.trustId)
+      .where(sql`${t.registeredAt} is not null and ${t.hrTransferredAt} is null`),
   ],
 );

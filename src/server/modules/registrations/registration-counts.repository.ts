@@ -51,11 +51,15 @@ export function createRegistrationCounts(deps: { db: DbOrTx; clock: Clock }) {
   const countOf = async (query: Promise<{ n: number }[]>) => (await query)[0]?.n ?? 0;
 
   return {
-    /** Confirmed registrations of the trust that match no person with rows yet (FOU's matching view). */
+    /**
+     * Confirmed registrations of the trust that match no person with rows yet (FOU's matching view).
+     * A registration without a person has no rows either (`= null` finds none), so one `not exists`
+     * says both; written with an `or`, PostgreSQL could not make it an anti-join and hashed every
+     * row of the region (102 ms at full scale, against 10 ms as a merge of two indexes:
+     * `registrations_confirmed`, `placement_rows_live_person`).
+     */
     async unmatched(actor: Actor): Promise<number> {
       const trustId = requirePolicy(actor, "registrations.match");
-      const hasRows = sql`exists (select 1 from ${placementRows} where ${placementRows.personId} = ${registrations.personId}
-        and ${placementRows.anonymisedAt} is null)`;
       return countOf(
         db
           .select({ n: count() })
@@ -65,7 +69,8 @@ export function createRegistrationCounts(deps: { db: DbOrTx; clock: Clock }) {
               eq(registrations.trustId, trustId),
               isNotNull(registrations.emailConfirmedAt),
               notWaiting,
-              or(isNull(registrations.personId), sql`not ${hasRows}`),
+              sql`not exists (select 1 from ${placementRows} where ${placementRows.personId} = ${registrations.personId}
+                and ${placementRows.anonymisedAt} is null)`,
             ),
           ),
       );

@@ -125,6 +125,15 @@ export const registrations = pgTable(
       .on(t.trustId, t.nationalIdHash)
       .where(sql`${t.nationalIdHash} is not null`),
     index("registrations_trust_email").on(t.trustId, t.email),
+    // The start page's two counts of registrations that are no waiting change: each index holds
+    // only what its count reads (registration-counts.repository.ts), so neither reads the trust's
+    // every registration.
+    index("registrations_confirmed")
+      .on(t.trustId, t.personId)
+      .where(sql`${t.emailConfirmedAt} is not null and (${t.supersedesId} is null or ${t.appliedAt} is not null)`),
+    index("registrations_unconfirmed")
+      .on(t.trustId)
+      .where(sql`${t.emailConfirmedAt} is null and (${t.supersedesId} is null or ${t.appliedAt} is not null)`),
   ],
 );
 

@@ -1,0 +1,4 @@
+CREATE INDEX "placement_rows_live_person" ON "placement_rows" USING btree ("person_id") WHERE "placement_rows"."anonymised_at" is null;--> statement-breakpoint
+CREATE INDEX "persons_ready_for_hr" ON "persons" USING btree ("trust_id") WHERE "persons"."registered_at" is not null and "persons"."hr_transferred_at" is null;--> statement-breakpoint
+CREATE INDEX "registrations_confirmed" ON "registrations" USING btree ("trust_id","person_id") WHERE "registrations"."email_confirmed_at" is not null and ("registrations"."supersedes_id" is null or "registrations"."applied_at" is not null);--> statement-breakpoint
+CREATE INDEX "registrations_unconfirmed" ON "registrations" USING btree ("trust_id") WHERE "registrations"."email_confirmed_at" is null and ("registrations"."supersedes_id" is null or "registrations"."applied_at" is not null);
