@@ -141,7 +141,7 @@ export async function generatePersonsAndRows(
         endDate: addDays(start, 20),
       });
     }
-    const problems = sheetProblems(data, {
+    const problems = await sheetProblems(data, {
       kind: s.kind,
       periodStart: s.startDate,
       periodEnd: s.endDate,

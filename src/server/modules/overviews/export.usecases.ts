@@ -36,7 +36,7 @@ export function createExportUsecases(deps: Pick<OverviewsDeps, "db" | "crypto">)
         const sheets = [];
         for (const sheet of sheetRecs) {
           const rows = await loadRows(tx, codec, sheet.id, sites);
-          const problems = sheetProblems(
+          const problems = await sheetProblems(
             rows.map((r) => r.data),
             contextOf(sheet, settings, sites),
           );

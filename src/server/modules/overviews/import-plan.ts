@@ -16,6 +16,7 @@ import type { SheetKind } from "../../../domain/sheet-kind.ts";
 import { normalizeName } from "../../../domain/similarity.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 import { nationalIdMaskedCode } from "../../shared/free-text.ts";
+import { mapInSlices } from "../../shared/slices.ts";
 import { parseCommentCell } from "./excel/comment-cell.ts";
 import type { ParsedRow, ParsedSheet, ParsedWorkbook } from "./excel/parse.ts";
 import { createOverviewsRepository, type SheetRecord } from "./overviews.repository.ts";
@@ -214,13 +215,13 @@ export async function planImport(
     const current = existing ? await loadRows(tx, codec, existing.id, sites, { forUpdate: true }) : [];
     const m = matcher(current);
     const headerOf = new Map(parsed.columns.map((c) => [c.key as string, c.header]));
-    const rows = parsed.rows.map((pr) => {
+    const rows = await mapInSlices(parsed.rows, (pr) => {
       const typed = applyInput(emptyRow, pr.values, { testMode, sites });
       const hit = m.match(pr.rowId, typed.data);
       return hit?.data.anonymised ? anonymisedLine(pr, hit, typed.data) : plannedLine(pr, hit, typed, headerOf);
     });
     const removed = m.remaining();
-    const problems = sheetProblems(
+    const problems = await sheetProblems(
       rows.map((r) => r.data),
       ctx,
       rows.map((r) => r.rowNumber),

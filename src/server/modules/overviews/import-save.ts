@@ -5,6 +5,7 @@ import { isError } from "../../../domain/placement-row/problems.ts";
 import type { Actor } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { DbOrTx } from "../../shared/database.ts";
+import { slices } from "../../shared/slices.ts";
 import { type AuditEntry, columnName, writeAudits } from "../audit/audit.public.ts";
 import type { TrustSettings } from "../trusts/trusts.public.ts";
 import { type ChangeEntry, type ChangeLog, rowChange, sheetAdded } from "./change-log.ts";
@@ -108,7 +109,9 @@ export async function saveImport(
       if (sub) changes.push(rowChange(sheet, rowId, d, e));
     };
     let position = s.existing ? await rows.nextRowPosition(sheet.id) : 1;
+    const turn = slices();
     for (const r of s.rows) {
+      await turn();
       let rowId: string;
       if (!r.existing) {
         rowId = randomUUID();

@@ -58,7 +58,7 @@ export function createRowsUsecases(deps: OverviewsDeps) {
       const { sheet, settings, sites, ctx, submittedByName } = await withSheet(db, actor, sheetId);
       const all = await loadRows(db, codec, sheet.id, sites);
       // Reads never write: error counts are refreshed by the saves (which hold the sheet's lock).
-      const problems = sheetProblems(
+      const problems = await sheetProblems(
         all.map((r) => r.data),
         ctx,
       );

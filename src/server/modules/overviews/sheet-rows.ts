@@ -8,6 +8,7 @@ import type { SheetKind } from "../../../domain/sheet-kind.ts";
 import { normalizeName } from "../../../domain/similarity.ts";
 import type { DataCrypto } from "../../shared/crypto.ts";
 import type { DbOrTx } from "../../shared/database.ts";
+import { mapInSlices } from "../../shared/slices.ts";
 import type { TrustSettings } from "../trusts/trusts.public.ts";
 import type { PlacementRowRecord, SheetRecord } from "./overviews.repository.ts";
 import type { Codec } from "./row-codec.ts";
@@ -38,11 +39,11 @@ export function contextOf(
 
 /**
  * Problems of every row of a sheet, duplicates included (same order as `rows`); `rowNumbers` (an
- * import's rows in the file) name the other rows of a duplicate.
+ * import's rows in the file) name the other rows of a duplicate. In slices: an import checks 2,000.
  */
-export function sheetProblems(rows: RowData[], ctx: RowContext, rowNumbers?: number[]): Problem[][] {
+export async function sheetProblems(rows: RowData[], ctx: RowContext, rowNumbers?: number[]): Promise<Problem[][]> {
   const dup = duplicateProblems(rows, ctx.testMode, rowNumbers);
-  return rows.map((d, i) => {
+  return mapInSlices(rows, (d, i) => {
     const duplicate = dup[i];
     return [...rowProblems(d, ctx), ...(duplicate ? [duplicate] : [])];
   });
@@ -50,9 +51,9 @@ export function sheetProblems(rows: RowData[], ctx: RowContext, rowNumbers?: num
 
 type StoredRow = Awaited<ReturnType<ReturnType<typeof createRowsRepository>["rowsOfSheet"]>>[number];
 
-/** Rows in plain form with their persons' registration. */
-const decrypted = (codec: Codec, rows: StoredRow[], sites: Site[]): LoadedRow[] =>
-  rows.map((r) => ({
+/** Rows in plain form with their persons' registration (in slices: an import may load 2,000). */
+const decrypted = (codec: Codec, rows: StoredRow[], sites: Site[]): Promise<LoadedRow[]> =>
+  mapInSlices(rows, (r) => ({
     rec: r.row,
     data: codec.toData(r.row, sites),
     registeredAt: r.registeredAt,
@@ -117,10 +118,12 @@ export async function loadRowsAround(
         emails.has(r.email) ||
         names.has(nameOf(r))));
   const keySet = new Set(keys.map((k) => k.key));
-  return decrypted(
-    deps.codec,
-    stored.filter((r) => mayBeSame(r.row)),
-    ctx.sites,
+  return (
+    await decrypted(
+      deps.codec,
+      stored.filter((r) => mayBeSame(r.row)),
+      ctx.sites,
+    )
   ).filter((r) => {
     if (wanted.has(r.rec.id)) return true;
     const id = identityKey(r.data, ctx.testMode);
@@ -133,7 +136,7 @@ export async function loadRowsAround(
  * returns the problems. `rows` is a whole sheet, or `loadRowsAround`'s rows.
  */
 export async function refreshErrorCounts(tx: DbOrTx, rows: LoadedRow[], ctx: RowContext) {
-  const problems = sheetProblems(
+  const problems = await sheetProblems(
     rows.map((r) => r.data),
     ctx,
   );

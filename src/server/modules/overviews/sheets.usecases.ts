@@ -124,7 +124,7 @@ export function createSheetsUsecases(deps: OverviewsDeps) {
         if (sheet.submittedAt) throw alreadySubmitted();
         const repo = createOverviewsRepository({ db: tx });
         const rows = await loadRows(tx, codec, sheet.id, sites);
-        const problems = sheetProblems(
+        const problems = await sheetProblems(
           rows.map((r) => r.data),
           ctx,
         );

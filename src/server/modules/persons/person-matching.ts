@@ -4,6 +4,7 @@ import type { Actor } from "../../shared/actor.ts";
 import { auditContext } from "../../shared/audit-context.ts";
 import type { DataCrypto } from "../../shared/crypto.ts";
 import type { DbOrTx } from "../../shared/database.ts";
+import { mapInSlices, slices } from "../../shared/slices.ts";
 import { type NameKey, nameKeyOf } from "../../shared/sql-sets.ts";
 import { type AuditEntry, writeAudits } from "../audit/audit.public.ts";
 import { type NewPerson, nationalIdPlace, type PersonRecords } from "./person-records.ts";
@@ -52,7 +53,7 @@ export function createPersonMatching(deps: { crypto: DataCrypto; links: PersonLi
     candidates: MatchCandidate[],
   ): Promise<(string | null)[]> {
     const repo = createPersonsRepository({ db: tx });
-    const keyed = candidates.map((c) => {
+    const keyed = await mapInSlices(candidates, (c) => {
       const hash = c.nationalId ? crypto.hash(c.nationalId) : null;
       const birthDate = c.birthDate ?? (c.nationalId ? birthDateFromNationalId(c.nationalId) : null);
       const name: NameKey | null =
@@ -118,7 +119,9 @@ export function createPersonMatching(deps: { crypto: DataCrypto; links: PersonLi
     const created: NewPerson[] = [];
     const numbered: { id: string; digits: string; hash: string }[] = [];
     const result: (string | null)[] = [];
+    const turn = slices();
     for (const [i, { c, hash, birthDate, name }] of keyed.entries()) {
+      await turn();
       /** The row is saved with this person: from now on the institution's rows know them by its values. */
       const remember = (id: string) => {
         addTo(byEmail, c.email, id);

@@ -8,6 +8,7 @@ import { auditContext } from "../../shared/audit-context.ts";
 import type { CipherPlace, DataCrypto } from "../../shared/crypto.ts";
 import type { DbOrTx } from "../../shared/database.ts";
 import { validationFailed } from "../../shared/errors.ts";
+import { mapInSlices } from "../../shared/slices.ts";
 import { type AuditEntry, writeAudits } from "../audit/audit.public.ts";
 import { invalidMobile } from "./persons.errors.ts";
 import { createPersonsRepository, type PersonRow } from "./persons.repository.ts";
@@ -75,7 +76,7 @@ export function createPersonRecords(crypto: DataCrypto) {
   /** Creates the persons in batches, each with its `create` audit row naming the fields it fills. */
   async function insertMany(tx: DbOrTx, actor: Actor, people: NewPerson[]): Promise<PersonRow[]> {
     if (people.length === 0) return [];
-    const values = people.map(({ id = randomUUID(), trustId, data, nationalId }) => {
+    const values = await mapInSlices(people, ({ id = randomUUID(), trustId, data, nationalId }) => {
       return {
         id,
         trustId,
