@@ -25,15 +25,19 @@ export interface FloorFile {
   portalLines: string;
 }
 
-/** The ids of the rows starting (their own date, else their sheet's) between two dates. */
-const idsStartingBetween = (from: string, to: string) => `
-  select w.id from placement_rows w where w.start_date between ${from} and ${to}
-  union
-  select w.id from sheets ws join placement_rows w on w.sheet_id = ws.id
+/** The rows starting (their own date, else their sheet's) between two dates: their ids, or the rows. */
+const startingBetween = (columns: string, from: string, to: string) => `
+  select ${columns} from placement_rows w where w.start_date between ${from} and ${to}
+  union all
+  select ${columns} from sheets ws join placement_rows w on w.sheet_id = ws.id
    where ws.start_date between ${from} and ${to} and w.start_date is null`;
 
-/** readiness.repository's lines of the trust ($1) for the rows `ids`, with each step and `ready`. */
-const readinessLines = (ids: string, today: string) => `
+/** The rows `r` a statement reads: these rows themselves, or the rows of these ids. */
+const rowsOf = (rows: string) => `(${rows}) r`;
+const rowsOfIds = (ids: string) => `(${ids}) picked join placement_rows r on r.id = picked.id`;
+
+/** readiness.repository's lines of the trust ($1) for the rows `rows` (as `r`), with each step and `ready`. */
+const readinessLines = (rows: string, today: string) => `
         with lines as (
           select r.id as row_id, r.person_id, r.last_name, r.first_name, r.order_state, r.previous_username,
                  coalesce(r.start_date, s.start_date) as start_date, coalesce(r.end_date, s.end_date) as end_date,
@@ -47,8 +51,7 @@ const readinessLines = (ids: string, today: string) => `
                    as username_sent_at,
                  case when r.order_state = 'rejected' then nullif(concat_ws(' — ', rj.reject_reason, rj.fou_message), '') end
                    as reject_message
-            from (${ids}) picked
-            join placement_rows r on r.id = picked.id
+            from ${rows}
             join sheets s on s.id = r.sheet_id
             join overviews o on o.id = s.overview_id
             join institutions i on i.id = o.institution_id
@@ -88,7 +91,7 @@ const readinessLines = (ids: string, today: string) => `
  * starting in the period, soonest first, with the total and how many are ready.
  */
 const readinessPeriod = (trustId: string, from: string, to: string): FloorQuery => ({
-  sql: `${readinessLines(idsStartingBetween("$3::date", "$4::date"), "$2")}
+  sql: `${readinessLines(rowsOf(startingBetween("w.*", "$3::date", "$4::date")), "$2")}
         select *, (count(*) over ())::int as total, (count(*) filter (where ready) over ())::int as ready_count
           from steps
          where start_date >= $3::date and start_date <= $4::date
@@ -103,8 +106,8 @@ const readinessStartCounts = (today: string, days: string) => `
          (count(*) filter (where order_state = 'rejected'))::int as rejected,
          (count(*) filter (where order_state = 'changed'))::int as changed
     from (${readinessLines(
-      `${idsStartingBetween(`${today}::date`, `${today}::date + ${days}`)}
-       union select w.id from placement_rows w where w.order_state in ('rejected', 'changed')`,
+      rowsOfIds(`${startingBetween("w.id", `${today}::date`, `${today}::date + ${days}`)}
+       union select w.id from placement_rows w where w.order_state in ('rejected', 'changed')`),
       today,
     )} select * from steps) counted`;
 

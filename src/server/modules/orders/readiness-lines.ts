@@ -38,13 +38,14 @@ export interface ReadinessPage {
 /**
  * Every readiness line of the scope with `rows` true (conditions on the row, its sheet and document,
  * `rowConditions`): the one definition the list and the counts share. The rows are narrowed before
- * their order lines are looked up, so a page of a period costs that period's rows, not the trust's.
+ * their order lines are looked up, so a page of a period costs that period's rows, not the trust's:
+ * taken from `rows.from` (the rows themselves) or `rows.ids` (their ids), else from every row.
  */
 export function readinessLines(
   scope: ReadinessScope,
   today: string,
   withFouDetails: boolean,
-  rows: { where: SQL; ids: SQL | null },
+  rows: { where: SQL; ids?: SQL | null; from?: SQL | null },
 ): SQL {
   const institutions = scope.institutionIds === null ? null : scope.institutionIds;
   return sql`
@@ -62,7 +63,7 @@ export function readinessLines(
              case when r.order_state = 'rejected' then
                ${withFouDetails ? sql`nullif(concat_ws(' — ', rj.reject_reason, rj.fou_message), '')` : sql`rj.fou_message`}
              end as reject_message
-        from ${rows.ids ? sql`(${rows.ids}) picked join placement_rows r on r.id = picked.id` : sql`placement_rows r`}
+        from ${rows.from ? sql`(${rows.from}) r` : rows.ids ? sql`(${rows.ids}) picked join placement_rows r on r.id = picked.id` : sql`placement_rows r`}
         join sheets s on s.id = r.sheet_id
         join overviews o on o.id = s.overview_id
         join institutions i on i.id = o.institution_id
@@ -103,23 +104,28 @@ export function readinessLines(
 }
 
 /**
- * The ids of the rows that start (their own date, else their sheet's) within `from`–`to`, through
- * the indexes on both dates (`placement_rows_start`, `sheets_start`) rather than every row.
+ * The rows that start (their own date, else their sheet's) within `from`–`to`, through the indexes
+ * on both dates (`placement_rows_start`, `sheets_start`) rather than every row: their ids, or the
+ * rows themselves. The two parts never share a row (a start date, or none).
  */
-export const idsStartingBetween = (from: SQL, to: SQL) => sql`
-  select w.id from placement_rows w where w.start_date between ${from} and ${to}
-  union
-  select w.id from sheets ws join placement_rows w on w.sheet_id = ws.id
+const startingBetween = (columns: SQL, from: SQL, to: SQL) => sql`
+  select ${columns} from placement_rows w where w.start_date between ${from} and ${to}
+  union all
+  select ${columns} from sheets ws join placement_rows w on w.sheet_id = ws.id
    where ws.start_date between ${from} and ${to} and w.start_date is null`;
+export const idsStartingBetween = (from: SQL, to: SQL) => startingBetween(sql`w.id`, from, to);
+const rowsStartingBetween = (from: SQL, to: SQL) => startingBetween(sql`w.*`, from, to);
 
 /** The row's start, as a line shows it (the row's own date, else its sheet's). */
 const rowStart = sql`coalesce(r.start_date, s.start_date)`;
 
 /**
  * The filter's conditions on the rows themselves, applied before the lines are built; a period
- * also names the rows the statement starts from (`ids`), so it reads that period's rows only.
+ * also gives the rows the statement starts from (`from`), so it reads that period's rows only. They
+ * are its rows themselves: as ids joined to `placement_rows`, PostgreSQL read all of the region's
+ * rows to join a period's (a full scan of 127,620 rows for 12,989; 410 → 300 ms at full scale).
  */
-export function rowConditions(f: ReadinessFilter, today: string): { where: SQL; ids: SQL | null } {
+export function rowConditions(f: ReadinessFilter, today: string): { where: SQL; from: SQL | null } {
   const parts: SQL[] = [sql`true`];
   if (f.sheetId) parts.push(sql`s.id = ${f.sheetId}`);
   if (f.overviewId) parts.push(sql`o.id = ${f.overviewId}`);
@@ -129,12 +135,12 @@ export function rowConditions(f: ReadinessFilter, today: string): { where: SQL; 
   if (f.orderState) parts.push(sql`r.order_state = ${f.orderState}`);
   const soon = f.notReadyDays === undefined ? null : sql`${today}::date + ${f.notReadyDays}::int`;
   if (soon) parts.push(sql`${rowStart} between ${today}::date and ${soon}`);
-  const ids = soon
-    ? idsStartingBetween(sql`${today}::date`, soon)
+  const from = soon
+    ? rowsStartingBetween(sql`${today}::date`, soon)
     : f.from || f.to
-      ? idsStartingBetween(sql`${f.from ?? "-infinity"}::date`, sql`${f.to ?? "infinity"}::date`)
+      ? rowsStartingBetween(sql`${f.from ?? "-infinity"}::date`, sql`${f.to ?? "infinity"}::date`)
       : null;
-  return { where: sql.join(parts, sql` and `), ids };
+  return { where: sql.join(parts, sql` and `), from };
 }
 
 /** The filter's conditions on what the lines derive (readiness, usernames), applied to the lines. */
