@@ -65,7 +65,7 @@ function pageStatement(db: DbOrTx, used: ReadonlySet<FilterKey>, name: string) {
 /**
  * Statements built once per combination of filters (`shared/built-once.ts`): every page of the
  * log (and every batch of its CSV export) is parsed and planned once per connection. Each keeps
- * the plan of the index its filters name (`audit_events_trust_at`, `audit_events_trust_entity_at`).
+ * the plan of the index its filters name (`audit_events_trust_at_id`, `audit_events_trust_entity_at_id`).
  */
 const pages = new Map<string, ReturnType<typeof builtOnce<ReturnType<typeof pageStatement>>>>();
 function pageOf(db: DbOrTx, used: Set<FilterKey>) {
