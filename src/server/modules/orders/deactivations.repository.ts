@@ -110,16 +110,19 @@ export function createDeactivationsRepository({ db }: { db: DbOrTx }) {
         .innerJoin(persons, eq(persons.id, orderLines.personId))
         .innerJoin(clinicalSystems, eq(clinicalSystems.id, orderLines.systemId))
         .leftJoin(usernames, eq(usernames.nationalIdHash, persons.nationalIdHash)),
-    count: () =>
-      db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(orderLines)
-        .innerJoin(orders, eq(orders.id, orderLines.orderId))
-        .innerJoin(trusts, eq(trusts.id, orderLines.trustId))
-        .innerJoin(institutions, eq(institutions.id, orderLines.institutionId))
-        .innerJoin(persons, eq(persons.id, orderLines.personId))
-        .innerJoin(clinicalSystems, eq(clinicalSystems.id, orderLines.systemId))
-        .leftJoin(usernames, eq(usernames.nationalIdHash, persons.nationalIdHash)),
+    /**
+     * The total: of the lines alone, unless a search reads their persons, usernames and orders
+     * (every line has its order, trust, institution, person and system, so the joins add no line).
+     */
+    count: (search: boolean) => {
+      const lines = db.select({ n: sql<number>`count(*)::int` }).from(orderLines);
+      return search
+        ? lines
+            .innerJoin(orders, eq(orders.id, orderLines.orderId))
+            .innerJoin(persons, eq(persons.id, orderLines.personId))
+            .leftJoin(usernames, eq(usernames.nationalIdHash, persons.nationalIdHash))
+        : lines;
+    },
   };
 
   return {
@@ -220,7 +223,7 @@ export function createDeactivationsRepository({ db }: { db: DbOrTx }) {
         .orderBy(...sortColumns[q.sort].map((c) => order(c)), asc(orderLines.id))
         .limit(q.limit)
         .offset(q.offset);
-      const [total] = await joins.count().where(where);
+      const [total] = await joins.count(Boolean(q.q)).where(where);
       return { items, total: total?.n ?? 0 };
     },
 

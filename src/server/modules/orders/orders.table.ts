@@ -155,6 +155,11 @@ export const orderLines = pgTable(
     index("order_lines_row_changed").on(t.rowId).where(sql`${t.state} = 'changed'`),
     // The expiry reminders look a person's continuing placements up.
     index("order_lines_person_system").on(t.personId, t.systemId, t.validFrom),
+    // The deactivation list in its first order (from which day): a page reads the lines of its own
+    // first days, not every line on the list joined and sorted (130,267 lines: 672 → 59 ms).
+    index("order_lines_deactivation")
+      .on(t.state, t.deactivateFrom, t.trustId)
+      .where(sql`${t.state} in ('to_deactivate', 'deactivated')`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "order_lines_deactivation" ON "order_lines" USING btree ("state","deactivate_from","trust_id") WHERE "order_lines"."state" in ('to_deactivate', 'deactivated');
