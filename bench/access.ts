@@ -81,13 +81,15 @@ export async function runAccessJob(database: Database): Promise<AccessFixtures> 
 
 /**
  * deactivations.repository list as the IT provider's page: the lines to deactivate of the trusts it
- * serves, soonest first, with what a line is shown with and the total: one statement.
+ * serves, soonest first, with what a line is shown with and the total (of the lines alone, as the
+ * list counts without a search): one statement.
  */
 export const deactivationsFloor = (trustIds: string[]): FloorQuery => ({
   sql: `select l.*, ord.sheet_name, ord.reference, t.name as trust_name, i.short_name as institution_short_name,
                p.last_name, p.first_name, cs.name as system_name,
                coalesce(l.username, u.username, p.username) as known_username, ud.name as deactivated_by_name,
-               (count(*) over ())::int as total
+               (select count(*)::int from order_lines c
+                 where c.trust_id = any($1::uuid[]) and c.state = 'to_deactivate') as total
           from order_lines l
           join orders ord on ord.id = l.order_id
           join trusts t on t.id = l.trust_id
