@@ -39,13 +39,13 @@ export interface ReadinessPage {
  * Every readiness line of the scope with `rows` true (conditions on the row, its sheet and document,
  * `rowConditions`): the one definition the list and the counts share. The rows are narrowed before
  * their order lines are looked up, so a page of a period costs that period's rows, not the trust's:
- * taken from `rows.from` (the rows themselves) or `rows.ids` (their ids), else from every row.
+ * `rows.from` names where the rows `r` come from (`rowsOf`, `rowsOfIds`), else every row.
  */
 export function readinessLines(
   scope: ReadinessScope,
   today: string,
   withFouDetails: boolean,
-  rows: { where: SQL; ids?: SQL | null; from?: SQL | null },
+  rows: { where: SQL; from: SQL | null },
 ): SQL {
   const institutions = scope.institutionIds === null ? null : scope.institutionIds;
   return sql`
@@ -63,7 +63,7 @@ export function readinessLines(
              case when r.order_state = 'rejected' then
                ${withFouDetails ? sql`nullif(concat_ws(' — ', rj.reject_reason, rj.fou_message), '')` : sql`rj.fou_message`}
              end as reject_message
-        from ${rows.from ? sql`(${rows.from}) r` : rows.ids ? sql`(${rows.ids}) picked join placement_rows r on r.id = picked.id` : sql`placement_rows r`}
+        from ${rows.from ?? sql`placement_rows r`}
         join sheets s on s.id = r.sheet_id
         join overviews o on o.id = s.overview_id
         join institutions i on i.id = o.institution_id
@@ -114,7 +114,10 @@ const startingBetween = (columns: SQL, from: SQL, to: SQL) => sql`
   select ${columns} from sheets ws join placement_rows w on w.sheet_id = ws.id
    where ws.start_date between ${from} and ${to} and w.start_date is null`;
 export const idsStartingBetween = (from: SQL, to: SQL) => startingBetween(sql`w.id`, from, to);
-const rowsStartingBetween = (from: SQL, to: SQL) => startingBetween(sql`w.*`, from, to);
+
+/** The rows `r` a statement reads: these rows themselves, or the rows of these ids. */
+const rowsOf = (rows: SQL) => sql`(${rows}) r`;
+export const rowsOfIds = (ids: SQL) => sql`(${ids}) picked join placement_rows r on r.id = picked.id`;
 
 /** The row's start, as a line shows it (the row's own date, else its sheet's). */
 const rowStart = sql`coalesce(r.start_date, s.start_date)`;
@@ -136,9 +139,9 @@ export function rowConditions(f: ReadinessFilter, today: string): { where: SQL; 
   const soon = f.notReadyDays === undefined ? null : sql`${today}::date + ${f.notReadyDays}::int`;
   if (soon) parts.push(sql`${rowStart} between ${today}::date and ${soon}`);
   const from = soon
-    ? rowsStartingBetween(sql`${today}::date`, soon)
+    ? rowsOf(startingBetween(sql`w.*`, sql`${today}::date`, soon))
     : f.from || f.to
-      ? rowsStartingBetween(sql`${f.from ?? "-infinity"}::date`, sql`${f.to ?? "infinity"}::date`)
+      ? rowsOf(startingBetween(sql`w.*`, sql`${f.from ?? "-infinity"}::date`, sql`${f.to ?? "infinity"}::date`))
       : null;
   return { where: sql.join(parts, sql` and `), from };
 }

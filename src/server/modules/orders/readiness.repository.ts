@@ -9,6 +9,7 @@ import {
   type ReadinessScope,
   readinessLines,
   rowConditions,
+  rowsOfIds,
   stepConditions,
 } from "./readiness-lines.ts";
 
@@ -139,9 +140,9 @@ export function createReadinessRepository({ db }: { db: DbOrTx }) {
       const notReady: ReadinessFilter = { notReadyDays: days };
       const counted = {
         where: sql`true`,
-        ids: sql`${idsStartingBetween(sql`${today}::date`, sql`${today}::date + ${days}::int`)}
+        from: rowsOfIds(sql`${idsStartingBetween(sql`${today}::date`, sql`${today}::date + ${days}::int`)}
           union
-          select w.id from placement_rows w where w.order_state in ('rejected', 'changed')`,
+          select w.id from placement_rows w where w.order_state in ('rejected', 'changed')`),
       };
       const result = await db.execute(sql`
         ${readinessLines(scope, today, false, counted)}
